@@ -1,0 +1,200 @@
+#include "gathercore.h"
+
+#include "../eventloopqueue.h"
+#include "../exceptioninfo.h"
+#include "../pythonerror.h"
+
+#include <QTimer>
+
+#include <algorithm>
+#include <chrono>
+
+namespace Gatherscope::detail {
+
+GatherCore::GatherCore(std::size_t count, GatherPolicy policy, GatherOptions options)
+    : m_policy(policy)
+    , m_options(std::move(options))
+    , m_states(count, TaskState::Waiting)
+    , m_cancelledEarly(count, false)
+    , m_taskStops(count, std::stop_source(std::nostopstate)) {}
+
+GatherCore::~GatherCore() {
+    stopTimeout();
+}
+
+void GatherCore::start() {
+    if (count() == 0) {
+        settle(nullptr); // asyncio: gather() of nothing is done at once
+        return;
+    }
+    linkStopTokens(); // a token that has already stopped cancels right here
+    startTimeout();
+    m_started = true;
+    pump();
+}
+
+void GatherCore::linkStopTokens() {
+    const auto &taskTokens = m_options.taskStopTokens;
+    for (std::size_t i = 0; i < std::min(taskTokens.size(), count()); ++i) {
+        if (!taskTokens[i].stop_possible())
+            continue;
+        m_stopLinks.push_back(
+            std::make_unique<StopLink>(taskTokens[i], [this, i] { cancelTask(i); }));
+    }
+    if (m_options.stopToken.stop_possible()) {
+        m_stopLinks.push_back(std::make_unique<StopLink>(m_options.stopToken, [this] {
+            cancelGather(std::make_exception_ptr(CancelledError()));
+        }));
+    }
+}
+
+void GatherCore::startTimeout() {
+    if (!m_options.timeout || count() == 0)
+        return;
+    const auto onTimeout = [weak = weak_from_this()] {
+        if (auto self = weak.lock())
+            self->cancelGather(std::make_exception_ptr(TimeoutError()));
+    };
+    if (auto *clock = m_options.clock) {
+        m_timeoutClock = clock;
+        m_timeoutCall = clock->callAt(clock->now() + *m_options.timeout, onTimeout);
+        return;
+    }
+    m_wallTimeout = std::make_unique<QTimer>();
+    m_wallTimeout->setSingleShot(true);
+    QObject::connect(m_wallTimeout.get(), &QTimer::timeout, onTimeout);
+    m_wallTimeout->start(std::chrono::ceil<std::chrono::milliseconds>(*m_options.timeout));
+}
+
+void GatherCore::stopTimeout() {
+    if (m_timeoutClock)
+        m_timeoutClock->cancelCall(m_timeoutCall);
+    m_timeoutClock.clear();
+    m_wallTimeout.reset();
+}
+
+std::stop_token GatherCore::tokenFor(std::size_t index) {
+    auto &source = m_taskStops[index];
+    if (!source.stop_possible())
+        source = std::stop_source();
+    return source.get_token();
+}
+
+void GatherCore::pump() {
+    // One loop starts everything: a task that finishes synchronously calls back into
+    // taskFinished(), which calls pump() again; that inner call returns at once instead of
+    // recursing once per task.
+    if (m_pumping || !m_started)
+        return;
+    m_pumping = true;
+    const std::size_t window = m_options.maxConcurrency ? m_options.maxConcurrency : count();
+    while (m_nextToStart < count()) {
+        const std::size_t index = m_nextToStart;
+        if (m_stopRest || m_cancelledEarly[index]) {
+            ++m_nextToStart;
+            const auto error = std::make_exception_ptr(CancelledError());
+            storeError(index, error);
+            taskFinished(index, error);
+            continue;
+        }
+        if (m_running >= window)
+            break;
+        ++m_nextToStart;
+        m_states[index] = TaskState::Running;
+        ++m_running;
+        tell({index, GatherTaskEvent::Kind::Started, nullptr, m_settled});
+        launch(index);
+    }
+    m_pumping = false;
+}
+
+void GatherCore::taskFinished(std::size_t index, std::exception_ptr error) {
+    const bool wasSettled = m_settled;
+    if (m_states[index] == TaskState::Running)
+        --m_running;
+    m_states[index] = TaskState::Done;
+    ++m_finished;
+
+    if (error && !m_settled) {
+        switch (m_policy) {
+        case GatherPolicy::FailFast:
+            settle(m_cancelReason ? m_cancelReason : error);
+            break;
+        case GatherPolicy::FailFastCancel:
+            settle(m_cancelReason ? m_cancelReason : error);
+            requestStopOfRest();
+            break;
+        case GatherPolicy::CancelAndJoin:
+            if (!m_firstFailure)
+                m_firstFailure = error;
+            requestStopOfRest();
+            break;
+        case GatherPolicy::ReturnExceptions:
+            break;
+        }
+    }
+    if (m_finished == count() && !m_settled)
+        settle(m_cancelReason ? m_cancelReason : m_firstFailure);
+
+    const auto kind = !error                  ? GatherTaskEvent::Kind::Finished
+                      : isCancellation(error) ? GatherTaskEvent::Kind::Cancelled
+                                              : GatherTaskEvent::Kind::Raised;
+    tell({index, kind, std::move(error), wasSettled});
+    pump();
+}
+
+void GatherCore::tell(const GatherTaskEvent &event) const {
+    if (m_options.observer)
+        m_options.observer(event);
+}
+
+void GatherCore::cancelGather(std::exception_ptr reason) {
+    // asyncio: cancelling a gather that is already done does nothing.
+    if (m_settled || m_cancelReason)
+        return;
+    m_cancelReason = std::move(reason);
+    requestStopOfRest();
+    if (m_finished == count())
+        settle(m_cancelReason);
+}
+
+void GatherCore::cancelTask(std::size_t index) {
+    switch (m_states[index]) {
+    case TaskState::Waiting:
+        m_cancelledEarly[index] = true;
+        pump();
+        break;
+    case TaskState::Running:
+        if (m_taskStops[index].stop_possible())
+            m_taskStops[index].request_stop();
+        break;
+    case TaskState::Done:
+        break;
+    }
+}
+
+void GatherCore::requestStopOfRest() {
+    m_stopRest = true;
+    for (std::size_t i = 0; i < count(); ++i) {
+        if (m_states[i] == TaskState::Running && m_taskStops[i].stop_possible())
+            m_taskStops[i].request_stop();
+    }
+    pump();
+}
+
+void GatherCore::settle(std::exception_ptr failure) {
+    m_settled = true;
+    m_failure = std::move(failure);
+    stopTimeout();
+    if (m_awaiter)
+        EventLoopQueue::resumeSoon(std::exchange(m_awaiter, {}));
+}
+
+void GatherCore::resumeWhenSettled(std::coroutine_handle<> awaiter) {
+    if (m_settled)
+        EventLoopQueue::resumeSoon(awaiter);
+    else
+        m_awaiter = awaiter;
+}
+
+} // namespace Gatherscope::detail

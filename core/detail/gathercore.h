@@ -1,0 +1,93 @@
+#pragma once
+
+#include "../gatheroptions.h"
+
+#include <QPointer>
+
+#include <coroutine>
+#include <cstdint>
+#include <memory>
+#include <stop_token>
+#include <vector>
+
+class QTimer;
+
+namespace Gatherscope::detail {
+
+//! The bookkeeping of one gather that does not depend on the tasks' types.
+/*!
+ * Owned jointly (shared_ptr) by the coroutine that awaits the gather and by the driver of
+ * every task still running, so it lives exactly as long as anybody can still touch it:
+ * destroying the awaiter early leaves the running tasks safe.
+ */
+class GatherCore : public std::enable_shared_from_this<GatherCore> {
+public:
+    GatherCore(std::size_t count, GatherPolicy policy, GatherOptions options);
+    GatherCore(const GatherCore &) = delete;
+    GatherCore &operator=(const GatherCore &) = delete;
+    virtual ~GatherCore();
+
+    //! Starts the tasks in input order (as many as the window allows).
+    void start();
+    //! A task's driver reports its end: \a error is null for a value.
+    void taskFinished(std::size_t index, std::exception_ptr error);
+
+    std::size_t count() const { return m_states.size(); }
+    //! The awaiter may continue: the gather has returned or raised.
+    bool isSettled() const { return m_settled; }
+    //! What the awaiter raises; null when the gather returns its results.
+    std::exception_ptr failure() const { return m_failure; }
+    //! Resumes \a awaiter through the event loop once the gather settles.
+    void resumeWhenSettled(std::coroutine_handle<> awaiter);
+    //! The stop token of task \a index, for a factory that takes one.
+    std::stop_token tokenFor(std::size_t index);
+
+protected:
+    //! Calls factory \a index and drives the task it makes.
+    virtual void launch(std::size_t index) = 0;
+
+    //! Stores \a error as the outcome of task \a index, which never ran.
+    virtual void storeError(std::size_t index, std::exception_ptr error) = 0;
+
+private:
+    enum class TaskState : std::uint8_t { Waiting, Running, Done };
+
+    void pump();
+    void linkStopTokens();
+    void startTimeout();
+    void stopTimeout();
+    void cancelGather(std::exception_ptr reason);
+    void cancelTask(std::size_t index);
+    void requestStopOfRest();
+    void settle(std::exception_ptr failure);
+    void tell(const GatherTaskEvent &event) const;
+
+    GatherPolicy m_policy;
+    GatherOptions m_options;
+    std::vector<TaskState> m_states;
+    std::vector<bool> m_cancelledEarly; // cancelled alone before it could start
+    std::size_t m_nextToStart = 0;
+    std::size_t m_running = 0;
+    std::size_t m_finished = 0;
+    bool m_started = false;
+    bool m_pumping = false;
+    bool m_stopRest = false; // tasks not started yet will never start
+
+    // A task's stop source is made only when its factory takes a token. One per task (not one
+    // shared) so that stop is requested task by task in input order, as asyncio cancels them.
+    std::vector<std::stop_source> m_taskStops;
+    using StopLink = std::stop_callback<std::function<void()>>;
+    std::vector<std::unique_ptr<StopLink>> m_stopLinks;
+
+    std::exception_ptr m_cancelReason; // CancelledError or TimeoutError once cancelled
+    std::exception_ptr m_firstFailure; // for CancelAndJoin
+    std::exception_ptr m_failure;
+    bool m_settled = false;
+    std::coroutine_handle<> m_awaiter;
+
+    std::unique_ptr<QTimer> m_wallTimeout;
+    QPointer<ScenarioClock> m_timeoutClock;
+    ScenarioClock::CallId m_timeoutCall = 0;
+};
+
+} // namespace Gatherscope::detail

@@ -1,0 +1,143 @@
+#pragma once
+
+#include "../outcome.h"
+#include "detachedtask.h"
+#include "gathercore.h"
+
+#include <qcoro/qcorotask.h>
+
+#include <concepts>
+#include <optional>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+namespace Gatherscope {
+
+//! A callable that makes one task: `QCoro::Task<T> f()` or `QCoro::Task<T> f(std::stop_token)`.
+template<typename F>
+concept TaskFactory = (std::invocable<F &> && QCoro::detail::isTask_v<std::invoke_result_t<F &>>) ||
+                      (std::invocable<F &, std::stop_token> &&
+                       QCoro::detail::isTask_v<std::invoke_result_t<F &, std::stop_token>>);
+
+namespace detail {
+
+//! Calls \a factory, with the stop token of task \a index when it takes one.
+template<typename F>
+auto invokeFactory(F &factory, GatherCore &core, std::size_t index) {
+    if constexpr (std::invocable<F &, std::stop_token>)
+        return factory(core.tokenFor(index));
+    else
+        return factory();
+}
+
+//! The T of the `QCoro::Task<T>` that factory F makes.
+template<typename F>
+using FactoryResult = typename decltype(invokeFactory(std::declval<F &>(),
+                                                      std::declval<GatherCore &>(), 0))::value_type;
+
+//! What a task's slot holds: its value, with `void` replaced by Empty.
+template<typename T>
+using SlotValue = std::conditional_t<std::is_void_v<T>, Empty, T>;
+
+template<typename T>
+using Slot = std::optional<Outcome<SlotValue<T>>>;
+
+//! Drives one task: makes it, awaits it, stores its outcome, tells the core.
+/*!
+ * The factory stays owned by the gather state (a coroutine lambda's captures live in the
+ * lambda object, so it must outlive the task it made); the shared_ptr keeps that state alive.
+ */
+template<typename T, typename Factory>
+DetachedTask driveTask(std::shared_ptr<GatherCore> core, std::size_t index, Slot<T> *slot,
+                       Factory &factory) {
+    std::exception_ptr error;
+    try {
+        if constexpr (std::is_void_v<T>) {
+            co_await invokeFactory(factory, *core, index);
+            slot->emplace(Outcome<Empty>::fromValue(Empty{}));
+        } else {
+            slot->emplace(Outcome<T>::fromValue(co_await invokeFactory(factory, *core, index)));
+        }
+    } catch (...) {
+        error = std::current_exception();
+        slot->emplace(Outcome<SlotValue<T>>::fromError(error));
+    }
+    core->taskFinished(index, std::move(error));
+}
+
+//! Calls `fn.template operator()<I>()` for the I equal to the runtime \a index.
+template<std::size_t... I, typename Fn>
+void withIndex(std::size_t index, std::index_sequence<I...>, Fn &&fn) {
+    ((index == I ? (fn.template operator()<I>(), true) : false) || ...);
+}
+
+//! The state of a gather over a list of factories of one type.
+template<typename Factory>
+class ListGatherState final : public GatherCore {
+public:
+    using Value = FactoryResult<Factory>;
+
+    ListGatherState(std::vector<Factory> factories, GatherPolicy policy, GatherOptions options)
+        : GatherCore(factories.size(), policy, std::move(options))
+        , m_factories(std::move(factories))
+        , m_slots(m_factories.size()) {}
+    std::vector<Slot<Value>> &taskSlots() { return m_slots; }
+
+private:
+    void launch(std::size_t index) override {
+        driveTask<Value>(shared_from_this(), index, &m_slots[index], m_factories[index]);
+    }
+    void storeError(std::size_t index, std::exception_ptr error) override {
+        m_slots[index].emplace(Outcome<SlotValue<Value>>::fromError(std::move(error)));
+    }
+
+    std::vector<Factory> m_factories;
+    std::vector<Slot<Value>> m_slots;
+};
+
+//! The state of a gather over a fixed set of factories of different types.
+template<typename... Factories>
+class TupleGatherState final : public GatherCore {
+public:
+    TupleGatherState(std::tuple<Factories...> factories, GatherPolicy policy, GatherOptions options)
+        : GatherCore(sizeof...(Factories), policy, std::move(options))
+        , m_factories(std::move(factories)) {}
+    std::tuple<Slot<FactoryResult<Factories>>...> &taskSlots() { return m_slots; }
+
+private:
+    using Indices = std::index_sequence_for<Factories...>;
+
+    void launch(std::size_t index) override {
+        withIndex(index, Indices{}, [&]<std::size_t I>() {
+            using Value = FactoryResult<std::tuple_element_t<I, std::tuple<Factories...>>>;
+            driveTask<Value>(shared_from_this(), index, &std::get<I>(m_slots),
+                             std::get<I>(m_factories));
+        });
+    }
+    void storeError(std::size_t index, std::exception_ptr error) override {
+        withIndex(index, Indices{}, [&]<std::size_t I>() {
+            auto &slot = std::get<I>(m_slots);
+            using Stored = typename std::remove_reference_t<decltype(slot)>::value_type;
+            slot.emplace(Stored::fromError(std::move(error)));
+        });
+    }
+
+    std::tuple<Factories...> m_factories;
+    std::tuple<Slot<FactoryResult<Factories>>...> m_slots;
+};
+
+//! Suspends the awaiter of a gather until it settles; resumes it through the event loop.
+struct SettledAwaiter {
+    GatherCore *core;
+    bool await_ready() const noexcept { return core->count() == 0; }
+    void await_suspend(std::coroutine_handle<> awaiter) const { core->resumeWhenSettled(awaiter); }
+    void await_resume() const {
+        if (core->failure())
+            std::rethrow_exception(core->failure());
+    }
+};
+
+} // namespace detail
+} // namespace Gatherscope

@@ -1,0 +1,47 @@
+#pragma once
+
+#include <stdexcept>
+#include <string>
+
+namespace Gatherscope {
+
+//! An exception that carries the name of the Python exception type it stands for.
+/*!
+ * Gatherscope prints errors the way Python does (`ZeroDivisionError: Cannot divide by zero`),
+ * so every error raised by a demo task or by the gather machinery knows its Python type name.
+ */
+class PythonError : public std::runtime_error {
+public:
+    PythonError(std::string typeName, const std::string &message)
+        : std::runtime_error(message)
+        , m_typeName(std::move(typeName)) {}
+
+    //! The Python type name, e.g. `"ZeroDivisionError"`.
+    const std::string &typeName() const noexcept { return m_typeName; }
+
+private:
+    std::string m_typeName;
+};
+
+//! asyncio.CancelledError: a task or a gather was cancelled.
+class CancelledError : public PythonError {
+public:
+    CancelledError()
+        : PythonError("CancelledError", std::string()) {}
+};
+
+//! TimeoutError: a gather's timeout ran out; what was left has been cancelled.
+class TimeoutError : public PythonError {
+public:
+    TimeoutError()
+        : PythonError("TimeoutError", std::string()) {}
+};
+
+//! ZeroDivisionError, as raised by the `divide` demo task.
+class ZeroDivisionError : public PythonError {
+public:
+    explicit ZeroDivisionError(const std::string &message)
+        : PythonError("ZeroDivisionError", message) {}
+};
+
+} // namespace Gatherscope

@@ -1,0 +1,49 @@
+#pragma once
+
+// A small harness for coroutine tests, in the manner of QCoro's own (which Debian does not
+// install): each test body is a coroutine run on a bounded event loop, and checks inside it use
+// co_return-safe macros, since QVERIFY's plain `return` does not compile in a coroutine.
+
+#include <QTest>
+
+#include <qcoro/qcorotask.h>
+
+#include <chrono>
+#include <functional>
+#include <initializer_list>
+
+namespace GatherscopeTest {
+
+//! Runs \a task on an event loop until it finishes (true) or \a timeout passes (false).
+//! An exception escaping the task fails the current test with its type and message.
+bool runCoroutine(QCoro::Task<> task, std::chrono::milliseconds timeout = std::chrono::seconds(10));
+
+//! Processes events until \a done returns true (true) or \a timeout passes (false).
+bool processEventsUntil(const std::function<bool()> &done,
+                        std::chrono::milliseconds timeout = std::chrono::seconds(10));
+
+//! A QStringList from plain literals (the strict Qt defines forbid implicit conversions).
+QStringList strings(std::initializer_list<const char *> list);
+
+} // namespace GatherscopeTest
+
+#define CO_VERIFY(statement)                                                                       \
+    do {                                                                                           \
+        if (!QTest::qVerify(static_cast<bool>(statement), #statement, "", __FILE__, __LINE__))     \
+            co_return;                                                                             \
+    } while (false)
+
+#define CO_COMPARE(actual, expected)                                                               \
+    do {                                                                                           \
+        if (!QTest::qCompare(actual, expected, #actual, #expected, __FILE__, __LINE__))            \
+            co_return;                                                                             \
+    } while (false)
+
+#define CO_FAIL(message)                                                                           \
+    do {                                                                                           \
+        QTest::qFail(message, __FILE__, __LINE__);                                                 \
+        co_return;                                                                                 \
+    } while (false)
+
+//! Runs a coroutine test body; fails the test when it does not finish in time.
+#define RUN_COROUTINE(task) QVERIFY2(GatherscopeTest::runCoroutine(task), "coroutine timed out")

@@ -1,0 +1,525 @@
+// The rules of gather, one test each, on the virtual scenario clock.
+
+#include "coroutinetest.h"
+
+#include "gather.h"
+#include "pythonerror.h"
+#include "scenarioclock.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QTest>
+
+#include <memory>
+#include <stdexcept>
+
+using namespace Gatherscope;
+using namespace GatherscopeTest;
+using namespace std::chrono_literals;
+using namespace Qt::StringLiterals;
+
+namespace GatherTestSupport {
+
+ScenarioTime seconds(double s) {
+    return secondsToScenarioTime(s);
+}
+
+QCoro::Task<int> sleepThenReturn(ScenarioClock &clock, double s, int value,
+                                 std::stop_token token = {}) {
+    co_await clock.sleep(seconds(s), std::move(token));
+    co_return value;
+}
+
+QCoro::Task<int> sleepThenDivideByZero(ScenarioClock &clock, double s, std::stop_token token = {}) {
+    co_await clock.sleep(seconds(s), std::move(token));
+    throw ZeroDivisionError("Cannot divide by zero");
+}
+
+//! Sleeps while ignoring its token, then returns.
+QCoro::Task<int> stubborn(ScenarioClock &clock, double s, int value) {
+    co_await clock.sleep(seconds(s));
+    co_return value;
+}
+
+//! Records what a gather's observer is told, as "t=1.5 raised 2", and "+" when after settling.
+struct EventLog {
+    ScenarioClock *clock;
+    QStringList lines;
+
+    GatherObserver observer() {
+        return [this](const GatherTaskEvent &event) {
+            static const char *const names[] = {"started", "finished", "raised", "cancelled"};
+            lines << u"t=%1 %2 %3%4"_s.arg(scenarioTimeToSeconds(clock->now()))
+                         .arg(QLatin1String(names[int(event.kind)]))
+                         .arg(event.index)
+                         .arg(event.afterSettled ? u" +"_s : QString());
+        };
+    }
+};
+
+template<typename T>
+std::function<QCoro::Task<T>(std::stop_token)>
+factory(std::function<QCoro::Task<T>(std::stop_token)> f) {
+    return f;
+}
+
+//! A vector of factories. (GCC 12 cannot put a braced list of them in a coroutine frame.)
+template<typename... F>
+auto listOf(F... factories) {
+    std::vector<std::common_type_t<F...>> list;
+    (list.push_back(std::move(factories)), ...);
+    return list;
+}
+
+} // namespace GatherTestSupport
+using namespace GatherTestSupport;
+
+class GatherTest : public QObject {
+    Q_OBJECT
+
+private:
+    ScenarioClock *m_clock = nullptr;
+
+private Q_SLOTS:
+    void init() { m_clock = new ScenarioClock(ScenarioClock::Mode::Virtual, this); }
+    void cleanup() {
+        delete m_clock;
+        m_clock = nullptr;
+    }
+
+    void resultsComeInInputOrderWhenTasksFinishInReverse() {
+        RUN_COROUTINE(resultsInInputOrder_coro());
+    }
+    QCoro::Task<> resultsInInputOrder_coro() {
+        EventLog log{m_clock, {}};
+        GatherOptions options;
+        options.observer = log.observer();
+        auto &clock = *m_clock;
+        const auto [a, b, c] = co_await gather(
+            options, [&] { return sleepThenReturn(clock, 3, 10); },
+            [&] { return sleepThenReturn(clock, 2, 20); },
+            [&] { return sleepThenReturn(clock, 1, 30); });
+        CO_COMPARE(a, 10);
+        CO_COMPARE(b, 20);
+        CO_COMPARE(c, 30);
+        CO_COMPARE(log.lines, strings({"t=0 started 0", "t=0 started 1", "t=0 started 2",
+                                       "t=1 finished 2", "t=2 finished 1", "t=3 finished 0"}));
+        CO_COMPARE(scenarioTimeToSeconds(clock.now()), 3.0);
+    }
+
+    void firstExceptionReachesAwaiterWithTypeAndMessage() { RUN_COROUTINE(firstException_coro()); }
+    QCoro::Task<> firstException_coro() {
+        auto &clock = *m_clock;
+        try {
+            co_await gather([&] { return sleepThenReturn(clock, 2, 1); },
+                            [&] { return sleepThenDivideByZero(clock, 1); });
+            CO_FAIL("gather did not raise");
+        } catch (const ZeroDivisionError &error) {
+            CO_COMPARE(QString::fromStdString(error.typeName()), u"ZeroDivisionError"_s);
+            CO_COMPARE(QString::fromUtf8(error.what()), u"Cannot divide by zero"_s);
+            CO_COMPARE(scenarioTimeToSeconds(clock.now()), 1.0); // at once, not after task 0
+        }
+        // A plain C++ exception keeps its type too.
+        try {
+            co_await gather([]() -> QCoro::Task<int> {
+                throw std::out_of_range("index 7");
+                co_return 0;
+            });
+            CO_FAIL("gather did not raise");
+        } catch (const std::out_of_range &error) {
+            CO_COMPARE(QString::fromUtf8(error.what()), u"index 7"_s);
+        }
+    }
+
+    void otherTasksKeepRunningAfterTheFirstException() {
+        EventLog log{m_clock, {}};
+        GatherOptions options;
+        options.observer = log.observer();
+        auto &clock = *m_clock;
+        bool awaiterSawError = false;
+        double awaiterTime = -1;
+        auto body = [&]() -> QCoro::Task<> {
+            try {
+                co_await gather(
+                    options, [&] { return sleepThenDivideByZero(clock, 1); },
+                    [&] { return sleepThenReturn(clock, 2, 42); },
+                    [&]() -> QCoro::Task<int> {
+                        co_await clock.sleep(seconds(3));
+                        throw std::runtime_error("late failure");
+                    });
+            } catch (const ZeroDivisionError &) {
+                awaiterSawError = true;
+                awaiterTime = scenarioTimeToSeconds(clock.now());
+            }
+        };
+        RUN_COROUTINE(body());
+        QVERIFY(awaiterSawError);
+        QCOMPARE(awaiterTime, 1.0);
+        QVERIFY(processEventsUntil([&] { return !clock.hasPending(); }));
+        // Nothing was cancelled; the later value and the later exception were both observed.
+        QCOMPARE(log.lines, strings({"t=0 started 0", "t=0 started 1", "t=0 started 2",
+                                     "t=1 raised 0", "t=2 finished 1 +", "t=3 raised 2 +"}));
+    }
+
+    void returnExceptionsPutsExceptionsInTheirPlaces() { RUN_COROUTINE(returnExceptions_coro()); }
+    QCoro::Task<> returnExceptions_coro() {
+        auto &clock = *m_clock;
+        std::vector<std::function<QCoro::Task<int>()>> work;
+        work.push_back([&] { return sleepThenReturn(clock, 1, 5); });
+        work.push_back([&] { return sleepThenDivideByZero(clock, 1); });
+        work.push_back([&] { return sleepThenReturn(clock, 1, 6); });
+        work.push_back([&] { return sleepThenDivideByZero(clock, 0.5); });
+        const auto results = co_await gather<GatherPolicy::ReturnExceptions>(work);
+        CO_COMPARE(results.size(), std::size_t(4));
+        CO_VERIFY(results[0].hasValue());
+        CO_COMPARE(results[0].value(), 5);
+        CO_VERIFY(!results[1].hasValue());
+        CO_COMPARE(QString::fromStdString(results[1].errorTypeName()), u"ZeroDivisionError"_s);
+        CO_COMPARE(QString::fromStdString(results[1].errorMessage()), u"Cannot divide by zero"_s);
+        CO_COMPARE(results[2].value(), 6);
+        CO_VERIFY(!results[3].hasValue());
+        bool rethrown = false;
+        try {
+            std::rethrow_exception(results[3].error());
+        } catch (const ZeroDivisionError &) {
+            rethrown = true;
+        }
+        CO_VERIFY(rethrown);
+    }
+
+    void variadicFormGivesATupleOfMixedTypesWithVoid() { RUN_COROUTINE(variadic_coro()); }
+    QCoro::Task<> variadic_coro() {
+        auto &clock = *m_clock;
+        bool voidRan = false;
+        const auto [number, text, nothing] =
+            co_await gather([&] { return sleepThenReturn(clock, 1, 7); },
+                            [&]() -> QCoro::Task<QString> {
+                                co_await clock.sleep(seconds(2));
+                                co_return u"Mr. Turtle is done"_s;
+                            },
+                            [&]() -> QCoro::Task<> {
+                                co_await clock.sleep(seconds(1));
+                                voidRan = true;
+                            });
+        CO_COMPARE(number, 7);
+        CO_COMPARE(text, u"Mr. Turtle is done"_s);
+        CO_VERIFY(nothing == Empty{});
+        CO_VERIFY(voidRan);
+    }
+
+    void rangeFormOverVoidTasksAndOutcomes() { RUN_COROUTINE(rangeVoid_coro()); }
+    QCoro::Task<> rangeVoid_coro() {
+        auto &clock = *m_clock;
+        int ran = 0;
+        std::vector<std::function<QCoro::Task<>()>> work;
+        for (int i = 0; i < 3; ++i) {
+            work.push_back([&clock, &ran, i]() -> QCoro::Task<> {
+                co_await clock.sleep(seconds(3 - i));
+                if (i == 1)
+                    throw ZeroDivisionError("Cannot divide by zero");
+                ++ran;
+            });
+        }
+        const auto outcomes = co_await gather<GatherPolicy::ReturnExceptions>(work);
+        CO_COMPARE(outcomes.size(), std::size_t(3));
+        CO_VERIFY(outcomes[0].hasValue());
+        CO_VERIFY(!outcomes[1].hasValue());
+        CO_VERIFY(outcomes[2].hasValue());
+        CO_COMPARE(ran, 2);
+        // The same list, fail-fast: a vector of Empty, or the exception.
+        ran = 0;
+        work.erase(work.begin() + 1);
+        const auto empties = co_await gather(work);
+        CO_COMPARE(empties.size(), std::size_t(2));
+        CO_COMPARE(ran, 2);
+    }
+
+    void emptyInputReturnsAtOnce() {
+        const std::vector<std::function<QCoro::Task<int>()>> none;
+        auto task = gather(none);
+        QVERIFY(task.isReady()); // did not suspend, needed no event loop turn
+        auto outcomes = gather<GatherPolicy::ReturnExceptions>(none);
+        QVERIFY(outcomes.isReady());
+        RUN_COROUTINE(emptyInput_coro());
+    }
+    QCoro::Task<> emptyInput_coro() {
+        const auto results = co_await gather(std::vector<std::function<QCoro::Task<int>()>>{});
+        CO_VERIFY(results.empty());
+    }
+
+    void tasksStartInInputOrder() { RUN_COROUTINE(startOrder_coro()); }
+    QCoro::Task<> startOrder_coro() {
+        auto &clock = *m_clock;
+        QStringList started;
+        auto makeTask = [&](int i) {
+            return [&started, &clock, i]() -> QCoro::Task<int> {
+                started << QString::number(i); // runs before the first suspension (eager)
+                co_await clock.sleep(seconds(1));
+                co_return i;
+            };
+        };
+        co_await gather(makeTask(0), makeTask(1), makeTask(2), makeTask(3));
+        CO_COMPARE(started, strings({"0", "1", "2", "3"}));
+        started.clear();
+        std::vector<std::function<QCoro::Task<int>()>> list;
+        for (int i = 0; i < 5; ++i)
+            list.push_back(makeTask(i));
+        co_await gather(list);
+        CO_COMPARE(started, strings({"0", "1", "2", "3", "4"}));
+    }
+
+    void awaiterResumesThroughTheEventLoop() { RUN_COROUTINE(eventLoop_coro()); }
+    QCoro::Task<> eventLoop_coro() {
+        auto &clock = *m_clock;
+        bool sibling = false;
+        try {
+            // Both wake at t=1; task 0 raises first. Resumed inline, the awaiter would run
+            // inside task 0's stack before task 1 had its turn.
+            co_await gather([&] { return sleepThenDivideByZero(clock, 1); },
+                            [&]() -> QCoro::Task<int> {
+                                co_await clock.sleep(seconds(1));
+                                sibling = true;
+                                co_return 1;
+                            });
+        } catch (const ZeroDivisionError &) {
+            CO_VERIFY(sibling);
+        }
+        // The last task finishing synchronously does not resume the awaiter inline either.
+        int after = 0;
+        auto task = gather([&]() -> QCoro::Task<int> { co_return ++after; });
+        CO_VERIFY(!task.isReady());
+        const auto [value] = co_await task;
+        CO_COMPARE(value, 1);
+    }
+
+    void cancellingTheGatherCancelsWhatIsLeft() { RUN_COROUTINE(cancelGather_coro()); }
+    QCoro::Task<> cancelGather_coro() {
+        auto &clock = *m_clock;
+        EventLog log{m_clock, {}};
+        std::stop_source stop;
+        GatherOptions options;
+        options.stopToken = stop.get_token();
+        options.observer = log.observer();
+        options.maxConcurrency = 3; // task 3 waits for a place, and never gets one
+        clock.callAt(seconds(1.5), [&] { stop.request_stop(); });
+        const auto make = [&](double s) {
+            return factory<int>([&clock, s](std::stop_token t) {
+                return sleepThenReturn(clock, s, int(s), std::move(t));
+            });
+        };
+        try {
+            co_await gather(listOf(make(1), make(2), make(3), make(4)), options);
+            CO_FAIL("a cancelled gather returned");
+        } catch (const CancelledError &) {
+            CO_COMPARE(scenarioTimeToSeconds(clock.now()), 1.5);
+        }
+        CO_COMPARE(log.lines, strings({"t=0 started 0", "t=0 started 1", "t=0 started 2",
+                                       "t=1 finished 0", "t=1 started 3", "t=1.5 cancelled 1",
+                                       "t=1.5 cancelled 2 +", "t=1.5 cancelled 3 +"}));
+    }
+
+    void cancelledReturnExceptionsGatherWaitsForATaskIgnoringItsToken() {
+        RUN_COROUTINE(cancelIgnored_coro());
+    }
+    QCoro::Task<> cancelIgnored_coro() {
+        auto &clock = *m_clock;
+        std::stop_source stop;
+        GatherOptions options;
+        options.stopToken = stop.get_token();
+        clock.callAt(seconds(1), [&] { stop.request_stop(); });
+        try {
+            co_await gather<GatherPolicy::ReturnExceptions>(
+                options,
+                [&](std::stop_token t) { return sleepThenReturn(clock, 5, 0, std::move(t)); },
+                [&] { return stubborn(clock, 4, 1); });
+            CO_FAIL("a cancelled gather returned");
+        } catch (const CancelledError &) {
+            CO_COMPARE(scenarioTimeToSeconds(clock.now()), 4.0);
+        }
+    }
+
+    void cancellingOneTaskCountsAsItsCancelledError() { RUN_COROUTINE(cancelOne_coro()); }
+    QCoro::Task<> cancelOne_coro() {
+        auto &clock = *m_clock;
+        std::stop_source stopMiddle;
+        GatherOptions options;
+        options.taskStopTokens = {{}, stopMiddle.get_token()};
+        clock.callAt(seconds(0.5), [&] { stopMiddle.request_stop(); });
+        auto make = [&](double s) {
+            return factory<int>([&clock, s](std::stop_token t) {
+                return sleepThenReturn(clock, s, int(s * 10), std::move(t));
+            });
+        };
+        const auto outcomes = co_await gather<GatherPolicy::ReturnExceptions>(
+            listOf(make(1), make(2), make(3)), options);
+        CO_COMPARE(outcomes[0].value(), 10);
+        CO_COMPARE(QString::fromStdString(outcomes[1].errorTypeName()), u"CancelledError"_s);
+        CO_COMPARE(outcomes[2].value(), 30); // the gather itself was not cancelled
+        CO_COMPARE(scenarioTimeToSeconds(clock.now()), 3.0);
+
+        // Fail-fast: the awaiter sees the task's CancelledError at once.
+        std::stop_source stopFirst;
+        options.taskStopTokens = {stopFirst.get_token()};
+        clock.callAt(clock.now() + seconds(0.5), [&] { stopFirst.request_stop(); });
+        const auto start = clock.now();
+        try {
+            co_await gather(listOf(make(1), make(2)), options);
+            CO_FAIL("gather did not raise");
+        } catch (const CancelledError &) {
+            CO_COMPARE(scenarioTimeToSeconds(clock.now() - start), 0.5);
+        }
+    }
+
+    void destroyingTheAwaiterMidFlightIsSafe() {
+        auto &clock = *m_clock;
+        EventLog log{m_clock, {}};
+        GatherOptions options;
+        options.observer = log.observer();
+        {
+            auto abandoned = gather(
+                options, [&] { return sleepThenReturn(clock, 1, 1); },
+                [&] { return sleepThenDivideByZero(clock, 2); });
+        } // QCoro detaches the running task; the gather's state lives on with its tasks
+        QVERIFY(processEventsUntil([&] { return !clock.hasPending(); }));
+        QCOMPARE(log.lines,
+                 strings({"t=0 started 0", "t=0 started 1", "t=1 finished 0", "t=2 raised 1"}));
+    }
+
+    void destroyingTheObjectThatStartedTheGatherIsSafe() {
+        auto &clock = *m_clock;
+        bool delivered = false;
+        int finished = 0;
+        GatherOptions options;
+        options.observer = [&](const GatherTaskEvent &e) {
+            finished += e.kind == GatherTaskEvent::Kind::Finished;
+        };
+        auto owner = std::make_unique<QObject>();
+        QCoro::connect(gather(
+                           options, [&] { return sleepThenReturn(clock, 1, 1); },
+                           [&] { return sleepThenReturn(clock, 2, 2); }),
+                       owner.get(), [&](auto) { delivered = true; });
+        clock.callAt(seconds(1), [&] { owner.reset(); }); // between the two tasks' ends
+        QVERIFY(processEventsUntil([&] { return !clock.hasPending(); }));
+        QVERIFY(processEventsUntil([&] { return finished == 2; }));
+        QVERIFY(!delivered); // never called on the destroyed object
+    }
+
+    void failFastCancelRaisesAtOnceAndStopsTheRest() {
+        EventLog log{m_clock, {}};
+        RUN_COROUTINE(failFastCancel_coro(log));
+        QVERIFY(processEventsUntil([&] { return log.lines.size() == 4; }));
+        QCOMPARE(log.lines,
+                 strings({"t=0 started 0", "t=0 started 1", "t=1 raised 1", "t=1 cancelled 0 +"}));
+    }
+    QCoro::Task<> failFastCancel_coro(EventLog &log) {
+        auto &clock = *m_clock;
+        GatherOptions options;
+        options.observer = log.observer();
+        try {
+            co_await gather<GatherPolicy::FailFastCancel>(
+                options,
+                [&](std::stop_token t) { return sleepThenReturn(clock, 3, 1, std::move(t)); },
+                [&](std::stop_token t) { return sleepThenDivideByZero(clock, 1, std::move(t)); });
+            CO_FAIL("gather did not raise");
+        } catch (const ZeroDivisionError &) {
+            CO_COMPARE(scenarioTimeToSeconds(clock.now()), 1.0);
+            CO_COMPARE(log.lines.size(), 3); // the awaiter runs before the cancelled task
+        }
+    }
+
+    void cancelAndJoinWaitsForTheRestThenRaises() { RUN_COROUTINE(cancelAndJoin_coro()); }
+    QCoro::Task<> cancelAndJoin_coro() {
+        auto &clock = *m_clock;
+        EventLog log{m_clock, {}};
+        GatherOptions options;
+        options.observer = log.observer();
+        try {
+            co_await gather<GatherPolicy::CancelAndJoin>(
+                options,
+                [&](std::stop_token t) { return sleepThenReturn(clock, 5, 1, std::move(t)); },
+                [&](std::stop_token t) { return sleepThenDivideByZero(clock, 1, std::move(t)); },
+                [&] { return stubborn(clock, 2, 3); });
+            CO_FAIL("gather did not raise");
+        } catch (const ZeroDivisionError &) {
+            // Joined: raised only once the stubborn task had finished.
+            CO_COMPARE(scenarioTimeToSeconds(clock.now()), 2.0);
+        }
+        CO_COMPARE(log.lines, strings({"t=0 started 0", "t=0 started 1", "t=0 started 2",
+                                       "t=1 raised 1", "t=1 cancelled 0", "t=2 finished 2"}));
+    }
+
+    void windowLimitsConcurrencyAndKeepsStartOrder() { RUN_COROUTINE(window_coro()); }
+    QCoro::Task<> window_coro() {
+        auto &clock = *m_clock;
+        int running = 0;
+        int mostRunning = 0;
+        QStringList started;
+        std::vector<std::function<QCoro::Task<int>()>> work;
+        const std::vector<double> sleeps({3, 1, 2, 1, 1, 2});
+        for (int i = 0; i < 6; ++i) {
+            work.push_back([&, i]() -> QCoro::Task<int> {
+                started << u"%1@%2"_s.arg(i).arg(scenarioTimeToSeconds(clock.now()));
+                mostRunning = std::max(mostRunning, ++running);
+                co_await clock.sleep(seconds(sleeps[i]));
+                --running;
+                co_return i;
+            });
+        }
+        GatherOptions options;
+        options.maxConcurrency = 2;
+        const auto results = co_await gather(work, options);
+        CO_COMPARE(results, std::vector<int>({0, 1, 2, 3, 4, 5}));
+        CO_COMPARE(mostRunning, 2);
+        CO_COMPARE(started, strings({"0@0", "1@0", "2@1", "3@3", "4@3", "5@4"}));
+    }
+
+    void timeoutCancelsWhatIsLeft() { RUN_COROUTINE(timeout_coro()); }
+    QCoro::Task<> timeout_coro() {
+        auto &clock = *m_clock;
+        EventLog log{m_clock, {}};
+        GatherOptions options;
+        options.clock = &clock;
+        options.timeout = seconds(1.5);
+        options.observer = log.observer();
+        try {
+            co_await gather<GatherPolicy::ReturnExceptions>(
+                options,
+                [&](std::stop_token t) { return sleepThenReturn(clock, 1, 1, std::move(t)); },
+                [&](std::stop_token t) { return sleepThenReturn(clock, 2, 2, std::move(t)); });
+            CO_FAIL("gather did not time out");
+        } catch (const TimeoutError &) {
+            CO_COMPARE(scenarioTimeToSeconds(clock.now()), 1.5);
+        }
+        CO_COMPARE(log.lines, strings({"t=0 started 0", "t=0 started 1", "t=1 finished 0",
+                                       "t=1.5 cancelled 1"}));
+        // A gather that ends in time leaves no timeout behind on the clock.
+        const auto [value] = co_await gather(
+            options, [&](std::stop_token t) { return sleepThenReturn(clock, 1, 9, std::move(t)); });
+        CO_COMPARE(value, 9);
+        CO_VERIFY(!clock.hasPending());
+    }
+
+    void tenThousandTasksInOneGather() { RUN_COROUTINE(tenThousand_coro()); }
+    QCoro::Task<> tenThousand_coro() {
+        auto &clock = *m_clock;
+        constexpr int count = 10000;
+        std::vector<std::function<QCoro::Task<int>()>> work;
+        for (int i = 0; i < count; ++i)
+            work.push_back([&clock, i] { return sleepThenReturn(clock, (count - i) % 7, i); });
+        const auto results = co_await gather(work);
+        CO_COMPARE(results.size(), std::size_t(count));
+        for (int i = 0; i < count; ++i)
+            CO_COMPARE(results[i], i);
+        // Ten thousand tasks that finish synchronously do not recurse either.
+        std::vector<std::function<QCoro::Task<int>()>> instant;
+        for (int i = 0; i < count; ++i)
+            instant.push_back([i]() -> QCoro::Task<int> { co_return i; });
+        GatherOptions windowed;
+        windowed.maxConcurrency = 1;
+        const auto quick = co_await gather(instant, windowed);
+        CO_COMPARE(quick.back(), count - 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(GatherTest)
+#include "tst_gather.moc"
