@@ -27,6 +27,7 @@ void GatherCore::start() {
         settle(nullptr); // asyncio: gather() of nothing is done at once
         return;
     }
+    m_keepAlive = shared_from_this();
     linkStopTokens(); // a token that has already stopped cancels right here
     startTimeout();
     m_started = true;
@@ -84,8 +85,10 @@ void GatherCore::pump() {
     // One loop starts everything: a task that finishes synchronously calls back into
     // taskFinished(), which calls pump() again; that inner call returns at once instead of
     // recursing once per task.
-    if (m_pumping || !m_started)
+    if (m_pumping || !m_started || m_nextToStart == count())
         return;
+    // The last task may finish inside this loop and release the core's hold on itself.
+    const auto self = shared_from_this();
     m_pumping = true;
     const std::size_t window = m_options.maxConcurrency ? m_options.maxConcurrency : count();
     while (m_nextToStart < count()) {
@@ -141,6 +144,8 @@ void GatherCore::taskFinished(std::size_t index, std::exception_ptr error) {
                                               : GatherTaskEvent::Kind::Raised;
     tell({index, kind, std::move(error), wasSettled});
     pump();
+    if (m_finished == count())
+        m_keepAlive.reset(); // may destroy this object: nothing may follow
 }
 
 void GatherCore::tell(const GatherTaskEvent &event) const {

@@ -16,8 +16,8 @@ namespace Gatherscope::detail {
 
 //! The bookkeeping of one gather that does not depend on the tasks' types.
 /*!
- * Owned jointly (shared_ptr) by the coroutine that awaits the gather and by the driver of
- * every task still running, so it lives exactly as long as anybody can still touch it:
+ * Owned (shared_ptr) by the coroutine that awaits the gather, and by itself while any of its
+ * tasks has not finished, so it lives exactly as long as anybody can still touch it:
  * destroying the awaiter early leaves the running tasks safe.
  */
 class GatherCore : public std::enable_shared_from_this<GatherCore> {
@@ -84,6 +84,7 @@ private:
     std::exception_ptr m_failure;
     bool m_settled = false;
     std::coroutine_handle<> m_awaiter;
+    std::shared_ptr<GatherCore> m_keepAlive; // set while some task has not finished
 
     std::unique_ptr<QTimer> m_wallTimeout;
     QPointer<ScenarioClock> m_timeoutClock;

@@ -47,24 +47,26 @@ using Slot = std::optional<Outcome<SlotValue<T>>>;
 //! Drives one task: makes it, awaits it, stores its outcome, tells the core.
 /*!
  * The factory stays owned by the gather state (a coroutine lambda's captures live in the
- * lambda object, so it must outlive the task it made); the shared_ptr keeps that state alive.
+ * lambda object, so it must outlive the task it made). The core keeps itself alive while any
+ * task runs, so the driver holds plain pointers: its frame stays small and it pays no atomic
+ * reference counting per task.
  */
 template<typename T, typename Factory>
-DetachedTask driveTask(std::shared_ptr<GatherCore> core, std::size_t index, Slot<T> *slot,
-                       Factory &factory) {
-    std::exception_ptr error;
+DetachedTask driveTask(GatherCore *core, std::size_t index, Slot<T> *slot, Factory *factory)
+{
     try {
         if constexpr (std::is_void_v<T>) {
-            co_await invokeFactory(factory, *core, index);
+            co_await invokeFactory(*factory, *core, index);
             slot->emplace(Outcome<Empty>::fromValue(Empty{}));
         } else {
-            slot->emplace(Outcome<T>::fromValue(co_await invokeFactory(factory, *core, index)));
+            slot->emplace(Outcome<T>::fromValue(co_await invokeFactory(*factory, *core, index)));
         }
     } catch (...) {
-        error = std::current_exception();
-        slot->emplace(Outcome<SlotValue<T>>::fromError(error));
+        slot->emplace(Outcome<SlotValue<T>>::fromError(std::current_exception()));
+        core->taskFinished(index, std::current_exception());
+        co_return;
     }
-    core->taskFinished(index, std::move(error));
+    core->taskFinished(index, nullptr);
 }
 
 //! Calls `fn.template operator()<I>()` for the I equal to the runtime \a index.
@@ -87,7 +89,7 @@ public:
 
 private:
     void launch(std::size_t index) override {
-        driveTask<Value>(shared_from_this(), index, &m_slots[index], m_factories[index]);
+        driveTask<Value>(this, index, &m_slots[index], &m_factories[index]);
     }
     void storeError(std::size_t index, std::exception_ptr error) override {
         m_slots[index].emplace(Outcome<SlotValue<Value>>::fromError(std::move(error)));
@@ -112,8 +114,7 @@ private:
     void launch(std::size_t index) override {
         withIndex(index, Indices{}, [&]<std::size_t I>() {
             using Value = FactoryResult<std::tuple_element_t<I, std::tuple<Factories...>>>;
-            driveTask<Value>(shared_from_this(), index, &std::get<I>(m_slots),
-                             std::get<I>(m_factories));
+            driveTask<Value>(this, index, &std::get<I>(m_slots), &std::get<I>(m_factories));
         });
     }
     void storeError(std::size_t index, std::exception_ptr error) override {

@@ -1,0 +1,45 @@
+#!/usr/bin/env python3
+"""Prints gather, QtFuture::whenAll and asyncio.gather side by side, with ratios.
+
+Arguments: the Google Benchmark JSON file and the asyncio JSON-lines file."""
+import json
+import re
+import sys
+
+
+def load(cpp_path, python_path):
+    rows = {}
+    for bench in json.load(open(cpp_path))["benchmarks"]:
+        match = re.match(r"BM_(Gather|WhenAll)_(Ready|Suspend)/(\d+)", bench["name"])
+        if match:
+            who, case, n = match.group(1), match.group(2).lower(), int(match.group(3))
+            # Google Benchmark writes an inverted rate counter in seconds per item.
+            rows[(case, n, who)] = (bench["ns_per_task"] * 1e9, bench["peak_bytes_per_task"])
+    for line in open(python_path):
+        item = json.loads(line)
+        rows[(item["case"], item["n"], "asyncio")] = (item["ns_per_task"],
+                                                       item["peak_bytes_per_task"])
+    return rows
+
+
+def main():
+    rows = load(sys.argv[1], sys.argv[2])
+    header = ("case", "N", "gather ns/task", "whenAll ns/task", "asyncio ns/task",
+              "asyncio/gather", "whenAll/gather", "gather B/task", "whenAll B/task",
+              "asyncio B/task")
+    print("| " + " | ".join(header) + " |")
+    print("|" + "---|" * len(header))
+    for case in ("ready", "suspend"):
+        for n in sorted({key[1] for key in rows if key[0] == case}):
+            gather = rows.get((case, n, "Gather"))
+            when_all = rows.get((case, n, "WhenAll"))
+            python = rows.get((case, n, "asyncio"))
+            if not (gather and when_all and python):
+                continue
+            print(f"| {case} | {n:,} | {gather[0]:.0f} | {when_all[0]:.0f} | {python[0]:.0f} | "
+                  f"{python[0] / gather[0]:.0f}x | {when_all[0] / gather[0]:.1f}x | "
+                  f"{gather[1]:.0f} | {when_all[1]:.0f} | {python[1]:.0f} |")
+
+
+if __name__ == "__main__":
+    main()

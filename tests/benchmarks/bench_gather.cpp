@@ -1,0 +1,191 @@
+// Cost per task of one gather over N tasks, beside Qt's own QtFuture::whenAll on the same work.
+// (a) "ready": every task returns at once; (b) "suspend": every task suspends once through the
+// event loop. Counters: ns per task and peak heap bytes per task (from counting operator new).
+
+#include "eventloopqueue.h"
+#include "gather.h"
+
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QFuture>
+#include <QPromise>
+
+#include <benchmark/benchmark.h>
+
+#include <atomic>
+#include <cstdlib>
+#include <new>
+
+namespace {
+
+// Heap accounting, switched on only for one extra run after the timed ones (it would slow them):
+// every allocation is prefixed with its size.
+std::atomic<bool> g_counting{false};
+std::atomic<std::size_t> g_liveBytes{0};
+std::atomic<std::size_t> g_peakBytes{0};
+
+void *countedAlloc(std::size_t size)
+{
+    auto *block = static_cast<std::size_t *>(std::malloc(size + sizeof(std::max_align_t)));
+    if (!block)
+        throw std::bad_alloc();
+    *block = size;
+    if (!g_counting.load(std::memory_order_relaxed))
+        return reinterpret_cast<char *>(block) + sizeof(std::max_align_t);
+    const auto live = g_liveBytes.fetch_add(size) + size;
+    auto peak = g_peakBytes.load();
+    while (live > peak && !g_peakBytes.compare_exchange_weak(peak, live)) {
+    }
+    return reinterpret_cast<char *>(block) + sizeof(std::max_align_t);
+}
+
+void countedFree(void *pointer) noexcept
+{
+    if (!pointer)
+        return;
+    auto *block = reinterpret_cast<std::size_t *>(static_cast<char *>(pointer) -
+                                                  sizeof(std::max_align_t));
+    if (g_counting.load(std::memory_order_relaxed))
+        g_liveBytes.fetch_sub(*block);
+    std::free(block);
+}
+
+} // namespace
+
+void *operator new(std::size_t size) { return countedAlloc(size); }
+void *operator new[](std::size_t size) { return countedAlloc(size); }
+void operator delete(void *pointer) noexcept { countedFree(pointer); }
+void operator delete[](void *pointer) noexcept { countedFree(pointer); }
+void operator delete(void *pointer, std::size_t) noexcept { countedFree(pointer); }
+void operator delete[](void *pointer, std::size_t) noexcept { countedFree(pointer); }
+
+namespace {
+
+using Factory = QCoro::Task<int> (*)();
+
+QCoro::Task<int> returnAtOnce() { co_return 1; }
+
+QCoro::Task<int> suspendOnce()
+{
+    co_await Gatherscope::nextEventLoopTurn();
+    co_return 1;
+}
+
+QCoro::Task<> gatherAndSum(std::vector<Factory> factories, std::int64_t &sum, bool &done)
+{
+    const auto results = co_await Gatherscope::gather(std::move(factories));
+    for (int value : results)
+        sum += value;
+    done = true;
+}
+
+void runUntil(const bool &done)
+{
+    while (!done)
+        QCoreApplication::processEvents(QEventLoop::AllEvents);
+}
+
+//! Runs \a work once with heap accounting on; the most bytes it had allocated at once.
+template<typename Work>
+std::size_t peakBytesOf(Work &&work)
+{
+    g_liveBytes = 0;
+    g_peakBytes = 0;
+    g_counting = true;
+    work();
+    g_counting = false;
+    return g_peakBytes.load();
+}
+
+void report(benchmark::State &state, std::size_t peakBytes)
+{
+    const auto tasks = double(state.range(0));
+    state.SetItemsProcessed(state.iterations() * state.range(0));
+    state.counters["ns_per_task"] =
+        benchmark::Counter(double(state.iterations()) * tasks,
+                           benchmark::Counter::kIsRate | benchmark::Counter::kInvert,
+                           benchmark::Counter::kIs1000);
+    state.counters["peak_bytes_per_task"] = double(peakBytes) / tasks;
+}
+
+void gatherBenchmark(benchmark::State &state, Factory factory)
+{
+    const auto count = std::size_t(state.range(0));
+    const auto once = [&] {
+        std::int64_t sum = 0;
+        bool done = false;
+        auto task = gatherAndSum(std::vector<Factory>(count, factory), sum, done);
+        runUntil(done);
+        benchmark::DoNotOptimize(sum);
+    };
+    for (auto _ : state)
+        once();
+    report(state, peakBytesOf(once));
+}
+
+void BM_Gather_Ready(benchmark::State &state) { gatherBenchmark(state, &returnAtOnce); }
+void BM_Gather_Suspend(benchmark::State &state) { gatherBenchmark(state, &suspendOnce); }
+
+// Qt's way to wait for many things: QFutures combined with QtFuture::whenAll.
+void whenAllBenchmark(benchmark::State &state, bool suspend)
+{
+    const auto count = std::size_t(state.range(0));
+    QObject context;
+    const auto once = [&] {
+        std::vector<QFuture<int>> futures;
+        futures.reserve(count);
+        for (std::size_t i = 0; i < count; ++i) {
+            if (!suspend) {
+                futures.push_back(QtFuture::makeReadyFuture(1));
+                continue;
+            }
+            // One posted event per task finishes it: Qt's natural "resume on the event loop".
+            auto promise = std::make_shared<QPromise<int>>();
+            promise->start();
+            futures.push_back(promise->future());
+            QMetaObject::invokeMethod(
+                &context,
+                [promise] {
+                    promise->addResult(1);
+                    promise->finish();
+                },
+                Qt::QueuedConnection);
+        }
+        auto all = QtFuture::whenAll(futures.begin(), futures.end());
+        while (!all.isFinished())
+            QCoreApplication::processEvents(QEventLoop::AllEvents);
+        std::int64_t sum = 0;
+        for (const auto &future : all.result())
+            sum += future.result();
+        benchmark::DoNotOptimize(sum);
+    };
+    for (auto _ : state)
+        once();
+    report(state, peakBytesOf(once));
+}
+
+void BM_WhenAll_Ready(benchmark::State &state) { whenAllBenchmark(state, false); }
+void BM_WhenAll_Suspend(benchmark::State &state) { whenAllBenchmark(state, true); }
+
+void sizes(benchmark::internal::Benchmark *benchmark)
+{
+    benchmark->Arg(1000)->Arg(10000)->Arg(100000)->Arg(1000000)->Unit(benchmark::kMillisecond);
+}
+
+} // namespace
+
+BENCHMARK(BM_Gather_Ready)->Apply(sizes);
+BENCHMARK(BM_Gather_Suspend)->Apply(sizes);
+BENCHMARK(BM_WhenAll_Ready)->Apply(sizes);
+BENCHMARK(BM_WhenAll_Suspend)->Apply(sizes);
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    benchmark::Initialize(&argc, argv);
+    if (benchmark::ReportUnrecognizedArguments(argc, argv))
+        return 1;
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}
