@@ -17,14 +17,16 @@ struct ThreadQueue {
     std::unique_ptr<QObject> receiver = std::make_unique<QObject>();
 };
 
-ThreadQueue &threadQueue() {
+ThreadQueue &threadQueue()
+{
     thread_local ThreadQueue queue;
     return queue;
 }
 
 void post(ThreadQueue &queue);
 
-void drain() {
+void drain()
+{
     auto &queue = threadQueue();
     queue.posted = false;
     // Resume what was queued before this turn; what the resumed coroutines queue waits for the
@@ -39,7 +41,8 @@ void drain() {
     }
 }
 
-void post(ThreadQueue &queue) {
+void post(ThreadQueue &queue)
+{
     if (queue.posted)
         return;
     queue.posted = true;
@@ -48,13 +51,15 @@ void post(ThreadQueue &queue) {
 
 } // namespace
 
-void EventLoopQueue::resumeSoon(std::coroutine_handle<> handle) {
+void EventLoopQueue::resumeSoon(std::coroutine_handle<> handle)
+{
     auto &queue = threadQueue();
     queue.pending.push_back(handle);
     post(queue);
 }
 
-std::size_t EventLoopQueue::pendingCount() {
+std::size_t EventLoopQueue::pendingCount()
+{
     return threadQueue().pending.size();
 }
 

@@ -28,7 +28,8 @@ struct NextEventLoopTurn {
 };
 
 //! Suspends until the next turn of the event loop: `co_await nextEventLoopTurn();`.
-inline NextEventLoopTurn nextEventLoopTurn() {
+inline NextEventLoopTurn nextEventLoopTurn()
+{
     return {};
 }
 

@@ -10,7 +10,8 @@ namespace Gatherscope {
 
 namespace {
 
-std::string demangle(const char *mangled) {
+std::string demangle(const char *mangled)
+{
     int status = 0;
     std::unique_ptr<char, void (*)(void *)> readable(
         abi::__cxa_demangle(mangled, nullptr, nullptr, &status), std::free);
@@ -19,7 +20,8 @@ std::string demangle(const char *mangled) {
 
 } // namespace
 
-ExceptionInfo describeException(const std::exception_ptr &error) {
+ExceptionInfo describeException(const std::exception_ptr &error)
+{
     try {
         std::rethrow_exception(error);
     } catch (const PythonError &e) {
@@ -33,7 +35,8 @@ ExceptionInfo describeException(const std::exception_ptr &error) {
     }
 }
 
-bool isCancellation(const std::exception_ptr &error) {
+bool isCancellation(const std::exception_ptr &error)
+{
     try {
         std::rethrow_exception(error);
     } catch (const CancelledError &) {

@@ -80,7 +80,8 @@ using GatherSlot = std::conditional_t<Policy == GatherPolicy::ReturnExceptions,
 namespace detail {
 
 template<GatherPolicy Policy, typename V>
-auto takeSlot(std::optional<Outcome<V>> &slot) {
+auto takeSlot(std::optional<Outcome<V>> &slot)
+{
     if constexpr (Policy == GatherPolicy::ReturnExceptions)
         return std::move(*slot);
     else
@@ -89,7 +90,8 @@ auto takeSlot(std::optional<Outcome<V>> &slot) {
 
 template<GatherPolicy Policy, typename Factory>
 QCoro::Task<std::vector<GatherSlot<Policy, FactoryResult<Factory>>>>
-awaitList(std::shared_ptr<ListGatherState<Factory>> state) {
+awaitList(std::shared_ptr<ListGatherState<Factory>> state)
+{
     co_await SettledAwaiter{state.get()};
     std::vector<GatherSlot<Policy, FactoryResult<Factory>>> results;
     results.reserve(state->count());
@@ -100,7 +102,8 @@ awaitList(std::shared_ptr<ListGatherState<Factory>> state) {
 
 template<GatherPolicy Policy, typename... Factories>
 QCoro::Task<std::tuple<GatherSlot<Policy, FactoryResult<Factories>>...>>
-awaitTuple(std::shared_ptr<TupleGatherState<Factories...>> state) {
+awaitTuple(std::shared_ptr<TupleGatherState<Factories...>> state)
+{
     co_await SettledAwaiter{state.get()};
     co_return std::apply(
         [](auto &...taskSlots) {
@@ -115,7 +118,8 @@ awaitTuple(std::shared_ptr<TupleGatherState<Factories...>> state) {
 //! Runs the tasks made by \a factories concurrently; a `std::vector` of results in input order.
 template<GatherPolicy Policy = GatherPolicy::FailFast, std::ranges::input_range Range>
 requires TaskFactory<std::ranges::range_value_t<Range>>
-auto gather(Range &&factories, GatherOptions options = {}) {
+auto gather(Range &&factories, GatherOptions options = {})
+{
     using Factory = std::ranges::range_value_t<Range>;
     std::vector<Factory> list;
     if constexpr (std::ranges::sized_range<Range>)
@@ -134,7 +138,8 @@ auto gather(Range &&factories, GatherOptions options = {}) {
 
 //! Runs one task per factory concurrently; a `std::tuple` of results in input order.
 template<GatherPolicy Policy = GatherPolicy::FailFast, TaskFactory... Factories>
-auto gather(GatherOptions options, Factories &&...factories) {
+auto gather(GatherOptions options, Factories &&...factories)
+{
     using State = detail::TupleGatherState<std::decay_t<Factories>...>;
     auto state = std::make_shared<State>(
         std::tuple<std::decay_t<Factories>...>(std::forward<Factories>(factories)...), Policy,
@@ -145,7 +150,8 @@ auto gather(GatherOptions options, Factories &&...factories) {
 
 //! The variadic form with default options: `co_await gather(f, g, h)`.
 template<GatherPolicy Policy = GatherPolicy::FailFast, TaskFactory First, TaskFactory... Rest>
-auto gather(First &&first, Rest &&...rest) {
+auto gather(First &&first, Rest &&...rest)
+{
     return gather<Policy>(GatherOptions{}, std::forward<First>(first), std::forward<Rest>(rest)...);
 }
 

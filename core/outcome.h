@@ -24,22 +24,26 @@ public:
     //! A slot holding \a value.
     static Outcome fromValue(T value) { return Outcome(std::in_place_index<0>, std::move(value)); }
     //! A slot holding the exception \a error (must not be null).
-    static Outcome fromError(std::exception_ptr error) {
+    static Outcome fromError(std::exception_ptr error)
+    {
         return Outcome(std::in_place_index<1>, std::move(error));
     }
 
     bool hasValue() const noexcept { return m_slot.index() == 0; }
     //! The value; rethrows the stored exception when there is none.
-    const T &value() const & {
+    const T &value() const &
+    {
         rethrowIfError();
         return std::get<0>(m_slot);
     }
-    T &&value() && {
+    T &&value() &&
+    {
         rethrowIfError();
         return std::get<0>(std::move(m_slot));
     }
     //! The exception, or null when the slot holds a value.
-    std::exception_ptr error() const noexcept {
+    std::exception_ptr error() const noexcept
+    {
         return hasValue() ? std::exception_ptr() : std::get<1>(m_slot);
     }
     //! Python's name for the exception's type (`"ZeroDivisionError"`); empty for a value.
@@ -50,8 +54,10 @@ public:
 private:
     template<std::size_t I, typename V>
     Outcome(std::in_place_index_t<I> tag, V &&v)
-        : m_slot(tag, std::forward<V>(v)) {}
-    void rethrowIfError() const {
+        : m_slot(tag, std::forward<V>(v))
+    {}
+    void rethrowIfError() const
+    {
         if (!hasValue())
             std::rethrow_exception(std::get<1>(m_slot));
     }

@@ -14,7 +14,8 @@ class PythonError : public std::runtime_error {
 public:
     PythonError(std::string typeName, const std::string &message)
         : std::runtime_error(message)
-        , m_typeName(std::move(typeName)) {}
+        , m_typeName(std::move(typeName))
+    {}
 
     //! The Python type name, e.g. `"ZeroDivisionError"`.
     const std::string &typeName() const noexcept { return m_typeName; }
@@ -27,21 +28,24 @@ private:
 class CancelledError : public PythonError {
 public:
     CancelledError()
-        : PythonError("CancelledError", std::string()) {}
+        : PythonError("CancelledError", std::string())
+    {}
 };
 
 //! TimeoutError: a gather's timeout ran out; what was left has been cancelled.
 class TimeoutError : public PythonError {
 public:
     TimeoutError()
-        : PythonError("TimeoutError", std::string()) {}
+        : PythonError("TimeoutError", std::string())
+    {}
 };
 
 //! ZeroDivisionError, as raised by the `divide` demo task.
 class ZeroDivisionError : public PythonError {
 public:
     explicit ZeroDivisionError(const std::string &message)
-        : PythonError("ZeroDivisionError", message) {}
+        : PythonError("ZeroDivisionError", message)
+    {}
 };
 
 } // namespace Gatherscope

@@ -5,36 +5,49 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace Gatherscope {
 
-ScenarioTime secondsToScenarioTime(double seconds) {
+ScenarioTime secondsToScenarioTime(double seconds)
+{
     return ScenarioTime(std::llround(seconds * 1e6));
 }
 
-double scenarioTimeToSeconds(ScenarioTime time) {
+double scenarioTimeToSeconds(ScenarioTime time)
+{
     return double(time.count()) / 1e6;
 }
 
 ScenarioClock::ScenarioClock(Mode mode, QObject *parent)
     : QObject(parent)
-    , m_mode(mode) {
+    , m_mode(mode)
+{
     m_timer.setSingleShot(true);
     m_timer.setTimerType(Qt::PreciseTimer);
     connect(&m_timer, &QTimer::timeout, this, &ScenarioClock::handleNextInstant);
     m_wall.start();
 }
 
-ScenarioClock::~ScenarioClock() {
+ScenarioClock::~ScenarioClock()
+{
     // Sleepers outlive the clock only as suspended frames; wake them as cancelled so they
     // unwind instead of leaking or later touching this object.
-    for (auto &[key, entry] : m_entries) {
+    cancelAll();
+}
+
+void ScenarioClock::cancelAll()
+{
+    auto entries = std::exchange(m_entries, {});
+    for (auto &[key, entry] : entries) {
         if (entry.sleeper)
             entry.sleeper->detachFromClock();
     }
+    m_timer.stop();
 }
 
-ScenarioTime ScenarioClock::displayTime() const {
+ScenarioTime ScenarioClock::displayTime() const
+{
     if (m_mode == Mode::Virtual || m_paused)
         return std::max(m_now, m_anchor);
     const auto elapsed =
@@ -45,18 +58,21 @@ ScenarioTime ScenarioClock::displayTime() const {
     return std::max(shown, m_now);
 }
 
-ScenarioClock::SleepAwaiter ScenarioClock::sleep(ScenarioTime duration, std::stop_token token) {
+ScenarioClock::SleepAwaiter ScenarioClock::sleep(ScenarioTime duration, std::stop_token token)
+{
     return SleepAwaiter(this, duration, std::move(token));
 }
 
-ScenarioClock::CallId ScenarioClock::callAt(ScenarioTime when, std::function<void()> callback) {
+ScenarioClock::CallId ScenarioClock::callAt(ScenarioTime when, std::function<void()> callback)
+{
     const Key key{std::max(when, m_now), Kind::Call, m_nextSequence++};
     m_entries.emplace(key, Entry{std::move(callback), nullptr});
     scheduleAdvance();
     return key.sequence;
 }
 
-void ScenarioClock::cancelCall(CallId id) {
+void ScenarioClock::cancelCall(CallId id)
+{
     const auto found = std::find_if(m_entries.begin(), m_entries.end(), [id](const auto &item) {
         return item.first.sequence == id && item.first.kind == Kind::Call;
     });
@@ -64,24 +80,28 @@ void ScenarioClock::cancelCall(CallId id) {
         m_entries.erase(found);
 }
 
-ScenarioClock::Key ScenarioClock::addSleeper(ScenarioTime duration, SleepAwaiter *sleeper) {
+ScenarioClock::Key ScenarioClock::addSleeper(ScenarioTime duration, SleepAwaiter *sleeper)
+{
     const Key key{m_now + duration, Kind::Wake, m_nextSequence++};
     m_entries.emplace(key, Entry{{}, sleeper});
     scheduleAdvance();
     return key;
 }
 
-void ScenarioClock::removeSleeper(const Key &key) {
+void ScenarioClock::removeSleeper(const Key &key)
+{
     m_entries.erase(key);
 }
 
-void ScenarioClock::setSpeed(double speed) {
+void ScenarioClock::setSpeed(double speed)
+{
     restartWallAnchor(displayTime());
     m_speed = std::clamp(speed, 0.01, 1000.0);
     scheduleAdvance();
 }
 
-void ScenarioClock::setPaused(bool paused) {
+void ScenarioClock::setPaused(bool paused)
+{
     if (paused == m_paused)
         return;
     restartWallAnchor(displayTime());
@@ -89,18 +109,21 @@ void ScenarioClock::setPaused(bool paused) {
     scheduleAdvance();
 }
 
-void ScenarioClock::stepToNextEvent() {
+void ScenarioClock::stepToNextEvent()
+{
     if (m_entries.empty())
         return;
     handleNextInstant();
 }
 
-void ScenarioClock::restartWallAnchor(ScenarioTime anchor) {
+void ScenarioClock::restartWallAnchor(ScenarioTime anchor)
+{
     m_anchor = anchor;
     m_wall.restart();
 }
 
-void ScenarioClock::handleNextInstant() {
+void ScenarioClock::handleNextInstant()
+{
     if (m_entries.empty())
         return;
     const ScenarioTime instant = m_entries.begin()->first.deadline;
@@ -118,7 +141,8 @@ void ScenarioClock::handleNextInstant() {
     scheduleAdvance();
 }
 
-void ScenarioClock::scheduleAdvance() {
+void ScenarioClock::scheduleAdvance()
+{
     if (m_mode == Mode::Virtual) {
         if (m_advancePosted || m_entries.empty())
             return;
@@ -135,7 +159,8 @@ void ScenarioClock::scheduleAdvance() {
     m_timer.start(int(std::clamp(std::ceil(wallMs), 0.0, 24.0 * 3600.0 * 1000.0)));
 }
 
-void ScenarioClock::advanceVirtual() {
+void ScenarioClock::advanceVirtual()
+{
     m_advancePosted = false;
     // Virtual time may only jump when nothing is ready to run at the current instant.
     if (EventLoopQueue::pendingCount() > 0) {
@@ -145,12 +170,14 @@ void ScenarioClock::advanceVirtual() {
     handleNextInstant();
 }
 
-ScenarioClock::SleepAwaiter::~SleepAwaiter() {
+ScenarioClock::SleepAwaiter::~SleepAwaiter()
+{
     if (m_state == State::Scheduled && m_clock)
         m_clock->removeSleeper(m_key);
 }
 
-void ScenarioClock::SleepAwaiter::await_suspend(std::coroutine_handle<> handle) {
+void ScenarioClock::SleepAwaiter::await_suspend(std::coroutine_handle<> handle)
+{
     m_handle = handle;
     m_key = m_clock->addSleeper(m_duration, this);
     m_state = State::Scheduled;
@@ -158,17 +185,20 @@ void ScenarioClock::SleepAwaiter::await_suspend(std::coroutine_handle<> handle) 
         m_onStop.emplace(m_token, OnStop{this});
 }
 
-void ScenarioClock::SleepAwaiter::await_resume() const {
+void ScenarioClock::SleepAwaiter::await_resume() const
+{
     if (m_cancelled || m_token.stop_requested())
         throw CancelledError();
 }
 
-void ScenarioClock::SleepAwaiter::wake() {
+void ScenarioClock::SleepAwaiter::wake()
+{
     m_state = State::Woken;
     EventLoopQueue::resumeSoon(m_handle);
 }
 
-void ScenarioClock::SleepAwaiter::cancel() {
+void ScenarioClock::SleepAwaiter::cancel()
+{
     // A sleeper already woken but not yet resumed is cancelled too (asyncio's _must_cancel).
     m_cancelled = true;
     if (m_state != State::Scheduled)
@@ -178,7 +208,8 @@ void ScenarioClock::SleepAwaiter::cancel() {
     EventLoopQueue::resumeSoon(m_handle);
 }
 
-void ScenarioClock::SleepAwaiter::detachFromClock() {
+void ScenarioClock::SleepAwaiter::detachFromClock()
+{
     m_clock = nullptr;
     m_cancelled = true;
     m_state = State::Woken;

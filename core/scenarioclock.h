@@ -62,6 +62,8 @@ public:
     CallId callAt(ScenarioTime when, std::function<void()> callback);
     //! Forgets a call scheduled with callAt(); does nothing when it already ran.
     void cancelCall(CallId id);
+    //! Forgets every scheduled call and wakes every sleeper with CancelledError.
+    void cancelAll();
 
     //! True while anything waits on the clock.
     bool hasPending() const { return !m_entries.empty(); }
@@ -122,12 +124,14 @@ public:
     SleepAwaiter(ScenarioClock *clock, ScenarioTime duration, std::stop_token token)
         : m_clock(clock)
         , m_duration(duration)
-        , m_token(std::move(token)) {}
+        , m_token(std::move(token))
+    {}
     //! Movable only before it suspends (coroutine machinery may move the awaitable in).
     SleepAwaiter(SleepAwaiter &&other) noexcept
         : m_clock(other.m_clock)
         , m_duration(other.m_duration)
-        , m_token(std::move(other.m_token)) {}
+        , m_token(std::move(other.m_token))
+    {}
     SleepAwaiter &operator=(SleepAwaiter &&) = delete;
     ~SleepAwaiter();
 

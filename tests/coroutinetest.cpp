@@ -19,7 +19,8 @@ struct RunState {
     QEventLoop *loop = nullptr;
 };
 
-QCoro::Task<> watch(QCoro::Task<> task, std::shared_ptr<RunState> state) {
+QCoro::Task<> watch(QCoro::Task<> task, std::shared_ptr<RunState> state)
+{
     try {
         co_await task;
     } catch (...) {
@@ -32,7 +33,8 @@ QCoro::Task<> watch(QCoro::Task<> task, std::shared_ptr<RunState> state) {
 
 } // namespace
 
-bool runCoroutine(QCoro::Task<> task, std::chrono::milliseconds timeout) {
+bool runCoroutine(QCoro::Task<> task, std::chrono::milliseconds timeout)
+{
     auto state = std::make_shared<RunState>();
     QEventLoop loop;
     auto watcher = watch(std::move(task), state);
@@ -50,7 +52,8 @@ bool runCoroutine(QCoro::Task<> task, std::chrono::milliseconds timeout) {
     return state->done;
 }
 
-bool processEventsUntil(const std::function<bool()> &done, std::chrono::milliseconds timeout) {
+bool processEventsUntil(const std::function<bool()> &done, std::chrono::milliseconds timeout)
+{
     QElapsedTimer elapsed;
     elapsed.start();
     while (!done()) {
@@ -61,7 +64,8 @@ bool processEventsUntil(const std::function<bool()> &done, std::chrono::millisec
     return true;
 }
 
-QStringList strings(std::initializer_list<const char *> list) {
+QStringList strings(std::initializer_list<const char *> list)
+{
     QStringList result;
     for (const char *item : list)
         result << QString::fromUtf8(item);

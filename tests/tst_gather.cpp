@@ -20,23 +20,27 @@ using namespace Qt::StringLiterals;
 
 namespace GatherTestSupport {
 
-ScenarioTime seconds(double s) {
+ScenarioTime seconds(double s)
+{
     return secondsToScenarioTime(s);
 }
 
 QCoro::Task<int> sleepThenReturn(ScenarioClock &clock, double s, int value,
-                                 std::stop_token token = {}) {
+                                 std::stop_token token = {})
+{
     co_await clock.sleep(seconds(s), std::move(token));
     co_return value;
 }
 
-QCoro::Task<int> sleepThenDivideByZero(ScenarioClock &clock, double s, std::stop_token token = {}) {
+QCoro::Task<int> sleepThenDivideByZero(ScenarioClock &clock, double s, std::stop_token token = {})
+{
     co_await clock.sleep(seconds(s), std::move(token));
     throw ZeroDivisionError("Cannot divide by zero");
 }
 
 //! Sleeps while ignoring its token, then returns.
-QCoro::Task<int> stubborn(ScenarioClock &clock, double s, int value) {
+QCoro::Task<int> stubborn(ScenarioClock &clock, double s, int value)
+{
     co_await clock.sleep(seconds(s));
     co_return value;
 }
@@ -46,7 +50,8 @@ struct EventLog {
     ScenarioClock *clock;
     QStringList lines;
 
-    GatherObserver observer() {
+    GatherObserver observer()
+    {
         return [this](const GatherTaskEvent &event) {
             static const char *const names[] = {"started", "finished", "raised", "cancelled"};
             lines << u"t=%1 %2 %3%4"_s.arg(scenarioTimeToSeconds(clock->now()))
@@ -59,13 +64,15 @@ struct EventLog {
 
 template<typename T>
 std::function<QCoro::Task<T>(std::stop_token)>
-factory(std::function<QCoro::Task<T>(std::stop_token)> f) {
+factory(std::function<QCoro::Task<T>(std::stop_token)> f)
+{
     return f;
 }
 
 //! A vector of factories. (GCC 12 cannot put a braced list of them in a coroutine frame.)
 template<typename... F>
-auto listOf(F... factories) {
+auto listOf(F... factories)
+{
     std::vector<std::common_type_t<F...>> list;
     (list.push_back(std::move(factories)), ...);
     return list;
@@ -82,15 +89,18 @@ private:
 
 private Q_SLOTS:
     void init() { m_clock = new ScenarioClock(ScenarioClock::Mode::Virtual, this); }
-    void cleanup() {
+    void cleanup()
+    {
         delete m_clock;
         m_clock = nullptr;
     }
 
-    void resultsComeInInputOrderWhenTasksFinishInReverse() {
+    void resultsComeInInputOrderWhenTasksFinishInReverse()
+    {
         RUN_COROUTINE(resultsInInputOrder_coro());
     }
-    QCoro::Task<> resultsInInputOrder_coro() {
+    QCoro::Task<> resultsInInputOrder_coro()
+    {
         EventLog log{m_clock, {}};
         GatherOptions options;
         options.observer = log.observer();
@@ -108,7 +118,8 @@ private Q_SLOTS:
     }
 
     void firstExceptionReachesAwaiterWithTypeAndMessage() { RUN_COROUTINE(firstException_coro()); }
-    QCoro::Task<> firstException_coro() {
+    QCoro::Task<> firstException_coro()
+    {
         auto &clock = *m_clock;
         try {
             co_await gather([&] { return sleepThenReturn(clock, 2, 1); },
@@ -131,7 +142,8 @@ private Q_SLOTS:
         }
     }
 
-    void otherTasksKeepRunningAfterTheFirstException() {
+    void otherTasksKeepRunningAfterTheFirstException()
+    {
         EventLog log{m_clock, {}};
         GatherOptions options;
         options.observer = log.observer();
@@ -162,7 +174,8 @@ private Q_SLOTS:
     }
 
     void returnExceptionsPutsExceptionsInTheirPlaces() { RUN_COROUTINE(returnExceptions_coro()); }
-    QCoro::Task<> returnExceptions_coro() {
+    QCoro::Task<> returnExceptions_coro()
+    {
         auto &clock = *m_clock;
         std::vector<std::function<QCoro::Task<int>()>> work;
         work.push_back([&] { return sleepThenReturn(clock, 1, 5); });
@@ -188,7 +201,8 @@ private Q_SLOTS:
     }
 
     void variadicFormGivesATupleOfMixedTypesWithVoid() { RUN_COROUTINE(variadic_coro()); }
-    QCoro::Task<> variadic_coro() {
+    QCoro::Task<> variadic_coro()
+    {
         auto &clock = *m_clock;
         bool voidRan = false;
         const auto [number, text, nothing] =
@@ -208,7 +222,8 @@ private Q_SLOTS:
     }
 
     void rangeFormOverVoidTasksAndOutcomes() { RUN_COROUTINE(rangeVoid_coro()); }
-    QCoro::Task<> rangeVoid_coro() {
+    QCoro::Task<> rangeVoid_coro()
+    {
         auto &clock = *m_clock;
         int ran = 0;
         std::vector<std::function<QCoro::Task<>()>> work;
@@ -234,7 +249,8 @@ private Q_SLOTS:
         CO_COMPARE(ran, 2);
     }
 
-    void emptyInputReturnsAtOnce() {
+    void emptyInputReturnsAtOnce()
+    {
         const std::vector<std::function<QCoro::Task<int>()>> none;
         auto task = gather(none);
         QVERIFY(task.isReady()); // did not suspend, needed no event loop turn
@@ -242,13 +258,15 @@ private Q_SLOTS:
         QVERIFY(outcomes.isReady());
         RUN_COROUTINE(emptyInput_coro());
     }
-    QCoro::Task<> emptyInput_coro() {
+    QCoro::Task<> emptyInput_coro()
+    {
         const auto results = co_await gather(std::vector<std::function<QCoro::Task<int>()>>{});
         CO_VERIFY(results.empty());
     }
 
     void tasksStartInInputOrder() { RUN_COROUTINE(startOrder_coro()); }
-    QCoro::Task<> startOrder_coro() {
+    QCoro::Task<> startOrder_coro()
+    {
         auto &clock = *m_clock;
         QStringList started;
         auto makeTask = [&](int i) {
@@ -269,7 +287,8 @@ private Q_SLOTS:
     }
 
     void awaiterResumesThroughTheEventLoop() { RUN_COROUTINE(eventLoop_coro()); }
-    QCoro::Task<> eventLoop_coro() {
+    QCoro::Task<> eventLoop_coro()
+    {
         auto &clock = *m_clock;
         bool sibling = false;
         try {
@@ -293,7 +312,8 @@ private Q_SLOTS:
     }
 
     void cancellingTheGatherCancelsWhatIsLeft() { RUN_COROUTINE(cancelGather_coro()); }
-    QCoro::Task<> cancelGather_coro() {
+    QCoro::Task<> cancelGather_coro()
+    {
         auto &clock = *m_clock;
         EventLog log{m_clock, {}};
         std::stop_source stop;
@@ -318,10 +338,12 @@ private Q_SLOTS:
                                        "t=1.5 cancelled 2 +", "t=1.5 cancelled 3 +"}));
     }
 
-    void cancelledReturnExceptionsGatherWaitsForATaskIgnoringItsToken() {
+    void cancelledReturnExceptionsGatherWaitsForATaskIgnoringItsToken()
+    {
         RUN_COROUTINE(cancelIgnored_coro());
     }
-    QCoro::Task<> cancelIgnored_coro() {
+    QCoro::Task<> cancelIgnored_coro()
+    {
         auto &clock = *m_clock;
         std::stop_source stop;
         GatherOptions options;
@@ -339,7 +361,8 @@ private Q_SLOTS:
     }
 
     void cancellingOneTaskCountsAsItsCancelledError() { RUN_COROUTINE(cancelOne_coro()); }
-    QCoro::Task<> cancelOne_coro() {
+    QCoro::Task<> cancelOne_coro()
+    {
         auto &clock = *m_clock;
         std::stop_source stopMiddle;
         GatherOptions options;
@@ -370,7 +393,8 @@ private Q_SLOTS:
         }
     }
 
-    void destroyingTheAwaiterMidFlightIsSafe() {
+    void destroyingTheAwaiterMidFlightIsSafe()
+    {
         auto &clock = *m_clock;
         EventLog log{m_clock, {}};
         GatherOptions options;
@@ -385,7 +409,8 @@ private Q_SLOTS:
                  strings({"t=0 started 0", "t=0 started 1", "t=1 finished 0", "t=2 raised 1"}));
     }
 
-    void destroyingTheObjectThatStartedTheGatherIsSafe() {
+    void destroyingTheObjectThatStartedTheGatherIsSafe()
+    {
         auto &clock = *m_clock;
         bool delivered = false;
         int finished = 0;
@@ -404,14 +429,16 @@ private Q_SLOTS:
         QVERIFY(!delivered); // never called on the destroyed object
     }
 
-    void failFastCancelRaisesAtOnceAndStopsTheRest() {
+    void failFastCancelRaisesAtOnceAndStopsTheRest()
+    {
         EventLog log{m_clock, {}};
         RUN_COROUTINE(failFastCancel_coro(log));
         QVERIFY(processEventsUntil([&] { return log.lines.size() == 4; }));
         QCOMPARE(log.lines,
                  strings({"t=0 started 0", "t=0 started 1", "t=1 raised 1", "t=1 cancelled 0 +"}));
     }
-    QCoro::Task<> failFastCancel_coro(EventLog &log) {
+    QCoro::Task<> failFastCancel_coro(EventLog &log)
+    {
         auto &clock = *m_clock;
         GatherOptions options;
         options.observer = log.observer();
@@ -428,7 +455,8 @@ private Q_SLOTS:
     }
 
     void cancelAndJoinWaitsForTheRestThenRaises() { RUN_COROUTINE(cancelAndJoin_coro()); }
-    QCoro::Task<> cancelAndJoin_coro() {
+    QCoro::Task<> cancelAndJoin_coro()
+    {
         auto &clock = *m_clock;
         EventLog log{m_clock, {}};
         GatherOptions options;
@@ -449,7 +477,8 @@ private Q_SLOTS:
     }
 
     void windowLimitsConcurrencyAndKeepsStartOrder() { RUN_COROUTINE(window_coro()); }
-    QCoro::Task<> window_coro() {
+    QCoro::Task<> window_coro()
+    {
         auto &clock = *m_clock;
         int running = 0;
         int mostRunning = 0;
@@ -474,7 +503,8 @@ private Q_SLOTS:
     }
 
     void timeoutCancelsWhatIsLeft() { RUN_COROUTINE(timeout_coro()); }
-    QCoro::Task<> timeout_coro() {
+    QCoro::Task<> timeout_coro()
+    {
         auto &clock = *m_clock;
         EventLog log{m_clock, {}};
         GatherOptions options;
@@ -500,7 +530,8 @@ private Q_SLOTS:
     }
 
     void tenThousandTasksInOneGather() { RUN_COROUTINE(tenThousand_coro()); }
-    QCoro::Task<> tenThousand_coro() {
+    QCoro::Task<> tenThousand_coro()
+    {
         auto &clock = *m_clock;
         constexpr int count = 10000;
         std::vector<std::function<QCoro::Task<int>()>> work;

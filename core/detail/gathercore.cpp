@@ -16,13 +16,16 @@ GatherCore::GatherCore(std::size_t count, GatherPolicy policy, GatherOptions opt
     , m_options(std::move(options))
     , m_states(count, TaskState::Waiting)
     , m_cancelledEarly(count, false)
-    , m_taskStops(count, std::stop_source(std::nostopstate)) {}
+    , m_taskStops(count, std::stop_source(std::nostopstate))
+{}
 
-GatherCore::~GatherCore() {
+GatherCore::~GatherCore()
+{
     stopTimeout();
 }
 
-void GatherCore::start() {
+void GatherCore::start()
+{
     if (count() == 0) {
         settle(nullptr); // asyncio: gather() of nothing is done at once
         return;
@@ -34,7 +37,8 @@ void GatherCore::start() {
     pump();
 }
 
-void GatherCore::linkStopTokens() {
+void GatherCore::linkStopTokens()
+{
     const auto &taskTokens = m_options.taskStopTokens;
     for (std::size_t i = 0; i < std::min(taskTokens.size(), count()); ++i) {
         if (!taskTokens[i].stop_possible())
@@ -49,7 +53,8 @@ void GatherCore::linkStopTokens() {
     }
 }
 
-void GatherCore::startTimeout() {
+void GatherCore::startTimeout()
+{
     if (!m_options.timeout || count() == 0)
         return;
     const auto onTimeout = [weak = weak_from_this()] {
@@ -67,21 +72,24 @@ void GatherCore::startTimeout() {
     m_wallTimeout->start(std::chrono::ceil<std::chrono::milliseconds>(*m_options.timeout));
 }
 
-void GatherCore::stopTimeout() {
+void GatherCore::stopTimeout()
+{
     if (m_timeoutClock)
         m_timeoutClock->cancelCall(m_timeoutCall);
     m_timeoutClock.clear();
     m_wallTimeout.reset();
 }
 
-std::stop_token GatherCore::tokenFor(std::size_t index) {
+std::stop_token GatherCore::tokenFor(std::size_t index)
+{
     auto &source = m_taskStops[index];
     if (!source.stop_possible())
         source = std::stop_source();
     return source.get_token();
 }
 
-void GatherCore::pump() {
+void GatherCore::pump()
+{
     // One loop starts everything: a task that finishes synchronously calls back into
     // taskFinished(), which calls pump() again; that inner call returns at once instead of
     // recursing once per task.
@@ -111,7 +119,8 @@ void GatherCore::pump() {
     m_pumping = false;
 }
 
-void GatherCore::taskFinished(std::size_t index, std::exception_ptr error) {
+void GatherCore::taskFinished(std::size_t index, std::exception_ptr error)
+{
     const bool wasSettled = m_settled;
     if (m_states[index] == TaskState::Running)
         --m_running;
@@ -148,12 +157,14 @@ void GatherCore::taskFinished(std::size_t index, std::exception_ptr error) {
         m_keepAlive.reset(); // may destroy this object: nothing may follow
 }
 
-void GatherCore::tell(const GatherTaskEvent &event) const {
+void GatherCore::tell(const GatherTaskEvent &event) const
+{
     if (m_options.observer)
         m_options.observer(event);
 }
 
-void GatherCore::cancelGather(std::exception_ptr reason) {
+void GatherCore::cancelGather(std::exception_ptr reason)
+{
     // asyncio: cancelling a gather that is already done does nothing.
     if (m_settled || m_cancelReason)
         return;
@@ -163,7 +174,8 @@ void GatherCore::cancelGather(std::exception_ptr reason) {
         settle(m_cancelReason);
 }
 
-void GatherCore::cancelTask(std::size_t index) {
+void GatherCore::cancelTask(std::size_t index)
+{
     switch (m_states[index]) {
     case TaskState::Waiting:
         m_cancelledEarly[index] = true;
@@ -178,7 +190,8 @@ void GatherCore::cancelTask(std::size_t index) {
     }
 }
 
-void GatherCore::requestStopOfRest() {
+void GatherCore::requestStopOfRest()
+{
     m_stopRest = true;
     for (std::size_t i = 0; i < count(); ++i) {
         if (m_states[i] == TaskState::Running && m_taskStops[i].stop_possible())
@@ -187,7 +200,8 @@ void GatherCore::requestStopOfRest() {
     pump();
 }
 
-void GatherCore::settle(std::exception_ptr failure) {
+void GatherCore::settle(std::exception_ptr failure)
+{
     m_settled = true;
     m_failure = std::move(failure);
     stopTimeout();
@@ -195,7 +209,8 @@ void GatherCore::settle(std::exception_ptr failure) {
         EventLoopQueue::resumeSoon(std::exchange(m_awaiter, {}));
 }
 
-void GatherCore::resumeWhenSettled(std::coroutine_handle<> awaiter) {
+void GatherCore::resumeWhenSettled(std::coroutine_handle<> awaiter)
+{
     if (m_settled)
         EventLoopQueue::resumeSoon(awaiter);
     else

@@ -25,7 +25,8 @@ namespace detail {
 
 //! Calls \a factory, with the stop token of task \a index when it takes one.
 template<typename F>
-auto invokeFactory(F &factory, GatherCore &core, std::size_t index) {
+auto invokeFactory(F &factory, GatherCore &core, std::size_t index)
+{
     if constexpr (std::invocable<F &, std::stop_token>)
         return factory(core.tokenFor(index));
     else
@@ -71,7 +72,8 @@ DetachedTask driveTask(GatherCore *core, std::size_t index, Slot<T> *slot, Facto
 
 //! Calls `fn.template operator()<I>()` for the I equal to the runtime \a index.
 template<std::size_t... I, typename Fn>
-void withIndex(std::size_t index, std::index_sequence<I...>, Fn &&fn) {
+void withIndex(std::size_t index, std::index_sequence<I...>, Fn &&fn)
+{
     ((index == I ? (fn.template operator()<I>(), true) : false) || ...);
 }
 
@@ -84,14 +86,17 @@ public:
     ListGatherState(std::vector<Factory> factories, GatherPolicy policy, GatherOptions options)
         : GatherCore(factories.size(), policy, std::move(options))
         , m_factories(std::move(factories))
-        , m_slots(m_factories.size()) {}
+        , m_slots(m_factories.size())
+    {}
     std::vector<Slot<Value>> &taskSlots() { return m_slots; }
 
 private:
-    void launch(std::size_t index) override {
+    void launch(std::size_t index) override
+    {
         driveTask<Value>(this, index, &m_slots[index], &m_factories[index]);
     }
-    void storeError(std::size_t index, std::exception_ptr error) override {
+    void storeError(std::size_t index, std::exception_ptr error) override
+    {
         m_slots[index].emplace(Outcome<SlotValue<Value>>::fromError(std::move(error)));
     }
 
@@ -105,19 +110,22 @@ class TupleGatherState final : public GatherCore {
 public:
     TupleGatherState(std::tuple<Factories...> factories, GatherPolicy policy, GatherOptions options)
         : GatherCore(sizeof...(Factories), policy, std::move(options))
-        , m_factories(std::move(factories)) {}
+        , m_factories(std::move(factories))
+    {}
     std::tuple<Slot<FactoryResult<Factories>>...> &taskSlots() { return m_slots; }
 
 private:
     using Indices = std::index_sequence_for<Factories...>;
 
-    void launch(std::size_t index) override {
+    void launch(std::size_t index) override
+    {
         withIndex(index, Indices{}, [&]<std::size_t I>() {
             using Value = FactoryResult<std::tuple_element_t<I, std::tuple<Factories...>>>;
             driveTask<Value>(this, index, &std::get<I>(m_slots), &std::get<I>(m_factories));
         });
     }
-    void storeError(std::size_t index, std::exception_ptr error) override {
+    void storeError(std::size_t index, std::exception_ptr error) override
+    {
         withIndex(index, Indices{}, [&]<std::size_t I>() {
             auto &slot = std::get<I>(m_slots);
             using Stored = typename std::remove_reference_t<decltype(slot)>::value_type;
@@ -134,7 +142,8 @@ struct SettledAwaiter {
     GatherCore *core;
     bool await_ready() const noexcept { return core->count() == 0; }
     void await_suspend(std::coroutine_handle<> awaiter) const { core->resumeWhenSettled(awaiter); }
-    void await_resume() const {
+    void await_resume() const
+    {
         if (core->failure())
             std::rethrow_exception(core->failure());
     }

@@ -43,8 +43,8 @@ void countedFree(void *pointer) noexcept
 {
     if (!pointer)
         return;
-    auto *block = reinterpret_cast<std::size_t *>(static_cast<char *>(pointer) -
-                                                  sizeof(std::max_align_t));
+    auto *block =
+        reinterpret_cast<std::size_t *>(static_cast<char *>(pointer) - sizeof(std::max_align_t));
     if (g_counting.load(std::memory_order_relaxed))
         g_liveBytes.fetch_sub(*block);
     std::free(block);
@@ -52,18 +52,39 @@ void countedFree(void *pointer) noexcept
 
 } // namespace
 
-void *operator new(std::size_t size) { return countedAlloc(size); }
-void *operator new[](std::size_t size) { return countedAlloc(size); }
-void operator delete(void *pointer) noexcept { countedFree(pointer); }
-void operator delete[](void *pointer) noexcept { countedFree(pointer); }
-void operator delete(void *pointer, std::size_t) noexcept { countedFree(pointer); }
-void operator delete[](void *pointer, std::size_t) noexcept { countedFree(pointer); }
+void *operator new(std::size_t size)
+{
+    return countedAlloc(size);
+}
+void *operator new[](std::size_t size)
+{
+    return countedAlloc(size);
+}
+void operator delete(void *pointer) noexcept
+{
+    countedFree(pointer);
+}
+void operator delete[](void *pointer) noexcept
+{
+    countedFree(pointer);
+}
+void operator delete(void *pointer, std::size_t) noexcept
+{
+    countedFree(pointer);
+}
+void operator delete[](void *pointer, std::size_t) noexcept
+{
+    countedFree(pointer);
+}
 
 namespace {
 
 using Factory = QCoro::Task<int> (*)();
 
-QCoro::Task<int> returnAtOnce() { co_return 1; }
+QCoro::Task<int> returnAtOnce()
+{
+    co_return 1;
+}
 
 QCoro::Task<int> suspendOnce()
 {
@@ -101,10 +122,9 @@ void report(benchmark::State &state, std::size_t peakBytes)
 {
     const auto tasks = double(state.range(0));
     state.SetItemsProcessed(state.iterations() * state.range(0));
-    state.counters["ns_per_task"] =
-        benchmark::Counter(double(state.iterations()) * tasks,
-                           benchmark::Counter::kIsRate | benchmark::Counter::kInvert,
-                           benchmark::Counter::kIs1000);
+    state.counters["ns_per_task"] = benchmark::Counter(
+        double(state.iterations()) * tasks,
+        benchmark::Counter::kIsRate | benchmark::Counter::kInvert, benchmark::Counter::kIs1000);
     state.counters["peak_bytes_per_task"] = double(peakBytes) / tasks;
 }
 
@@ -123,8 +143,14 @@ void gatherBenchmark(benchmark::State &state, Factory factory)
     report(state, peakBytesOf(once));
 }
 
-void BM_Gather_Ready(benchmark::State &state) { gatherBenchmark(state, &returnAtOnce); }
-void BM_Gather_Suspend(benchmark::State &state) { gatherBenchmark(state, &suspendOnce); }
+void BM_Gather_Ready(benchmark::State &state)
+{
+    gatherBenchmark(state, &returnAtOnce);
+}
+void BM_Gather_Suspend(benchmark::State &state)
+{
+    gatherBenchmark(state, &suspendOnce);
+}
 
 // Qt's way to wait for many things: QFutures combined with QtFuture::whenAll.
 void whenAllBenchmark(benchmark::State &state, bool suspend)
@@ -164,8 +190,14 @@ void whenAllBenchmark(benchmark::State &state, bool suspend)
     report(state, peakBytesOf(once));
 }
 
-void BM_WhenAll_Ready(benchmark::State &state) { whenAllBenchmark(state, false); }
-void BM_WhenAll_Suspend(benchmark::State &state) { whenAllBenchmark(state, true); }
+void BM_WhenAll_Ready(benchmark::State &state)
+{
+    whenAllBenchmark(state, false);
+}
+void BM_WhenAll_Suspend(benchmark::State &state)
+{
+    whenAllBenchmark(state, true);
+}
 
 void sizes(benchmark::internal::Benchmark *benchmark)
 {

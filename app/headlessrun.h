@@ -1,0 +1,28 @@
+#pragma once
+
+#include "runner.h"
+
+#include <QObject>
+#include <QString>
+
+#include <memory>
+
+//! The headless mode: runs a scenario and prints, line by line as it happens, exactly what
+//! the equivalent Python program prints.
+class HeadlessRun : public QObject {
+    Q_OBJECT
+public:
+    //! \a tracePath: where to write the Chrome trace afterwards (empty: nowhere).
+    HeadlessRun(Gatherscope::Scenario scenario, Gatherscope::RunOptions options, QString tracePath,
+                QObject *parent = nullptr);
+
+    //! Starts the run; the application exits with 0 (gather returned), 1 (it raised) or 2
+    //! (the trace could not be written) once every task has ended.
+    void start();
+
+private:
+    void finish();
+
+    std::unique_ptr<Gatherscope::Runner> m_runner;
+    QString m_tracePath;
+};

@@ -1,0 +1,31 @@
+#include "consolelines.h"
+
+#include "pythonrepr.h"
+
+namespace Gatherscope {
+
+QStringList consoleLines(const TaskEvent &event, ReportStyle report)
+{
+    if (event.kind == TaskEvent::Kind::Printed)
+        return {event.text};
+    if (event.node != 0)
+        return {};
+    if (event.kind == TaskEvent::Kind::GatherRaised) {
+        const QString type = QString::fromStdString(event.error.typeName);
+        const QString message = QString::fromStdString(event.error.message);
+        return {QStringLiteral("gather raised ") + type +
+                (message.isEmpty() ? QString() : QStringLiteral(": ") + message)};
+    }
+    if (event.kind != TaskEvent::Kind::GatherReturned)
+        return {};
+    if (report == ReportStyle::List)
+        return {pythonRepr(event.value)};
+    QStringList lines;
+    for (const auto &item : event.value.toList()) {
+        lines << (item.isException() ? QStringLiteral("Error: ") : QStringLiteral("Result: ")) +
+                     pythonStr(item);
+    }
+    return lines;
+}
+
+} // namespace Gatherscope

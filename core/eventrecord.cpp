@@ -1,0 +1,38 @@
+#include "eventrecord.h"
+
+namespace Gatherscope {
+
+QString eventKindName(TaskEvent::Kind kind)
+{
+    switch (kind) {
+    case TaskEvent::Kind::Started:
+        return QStringLiteral("started");
+    case TaskEvent::Kind::Printed:
+        return QStringLiteral("printed");
+    case TaskEvent::Kind::Slept:
+        return QStringLiteral("slept");
+    case TaskEvent::Kind::Woke:
+        return QStringLiteral("woke");
+    case TaskEvent::Kind::Returned:
+        return QStringLiteral("returned");
+    case TaskEvent::Kind::Raised:
+        return QStringLiteral("raised");
+    case TaskEvent::Kind::Cancelled:
+        return QStringLiteral("cancelled");
+    case TaskEvent::Kind::GatherStarted:
+        return QStringLiteral("gather started");
+    case TaskEvent::Kind::GatherReturned:
+        return QStringLiteral("gather returned");
+    case TaskEvent::Kind::GatherRaised:
+        return QStringLiteral("gather raised");
+    }
+    return {};
+}
+
+void EventRecord::append(TaskEvent event)
+{
+    m_events.push_back(std::move(event));
+    Q_EMIT eventRecorded(m_events.back());
+}
+
+} // namespace Gatherscope

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "taskevent.h"
+
+#include <QObject>
+
+#include <vector>
+
+namespace Gatherscope {
+
+//! The append-only record of one run: its task tree and every event, in the order they happened.
+/*!
+ * Observable live through eventRecorded() (the UI's models listen), complete afterwards.
+ */
+class EventRecord : public QObject {
+    Q_OBJECT
+public:
+    explicit EventRecord(QObject *parent = nullptr)
+        : QObject(parent)
+    {}
+
+    //! The run's task tree, depth-first (node 0 is the top-level gather).
+    const std::vector<TaskNode> &nodes() const { return m_nodes; }
+    const std::vector<TaskEvent> &events() const { return m_events; }
+
+    void setNodes(std::vector<TaskNode> nodes) { m_nodes = std::move(nodes); }
+    void append(TaskEvent event);
+
+Q_SIGNALS:
+    void eventRecorded(const Gatherscope::TaskEvent &event);
+
+private:
+    std::vector<TaskNode> m_nodes;
+    std::vector<TaskEvent> m_events;
+};
+
+} // namespace Gatherscope

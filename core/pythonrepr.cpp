@@ -1,0 +1,109 @@
+#include "pythonrepr.h"
+
+#include <QStringList>
+
+#include <charconv>
+#include <cmath>
+#include <cstdlib>
+#include <string>
+
+namespace Gatherscope {
+
+QString pythonFloatRepr(double value)
+{
+    if (std::isnan(value))
+        return QStringLiteral("nan");
+    if (std::isinf(value))
+        return value > 0 ? QStringLiteral("inf") : QStringLiteral("-inf");
+
+    // Shortest round-trip digits in scientific form ("d.ddde±x"), then Python's layout:
+    // positional for exponents in [-4, 16), scientific otherwise (float_repr_style 'short').
+    char buffer[64];
+    const auto end =
+        std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::scientific).ptr;
+    const std::string text(buffer, end);
+    const auto ePos = text.find('e');
+    const bool negative = text[0] == '-';
+    std::string digits;
+    for (std::size_t i = negative ? 1 : 0; i < ePos; ++i) {
+        if (text[i] != '.')
+            digits += text[i];
+    }
+    const int exponent = std::atoi(text.c_str() + ePos + 1);
+
+    std::string out = negative ? "-" : "";
+    if (exponent >= -4 && exponent < 16) {
+        if (exponent < 0) {
+            out += "0." + std::string(std::size_t(-exponent - 1), '0') + digits;
+        } else if (std::size_t(exponent) + 1 >= digits.size()) {
+            out += digits + std::string(std::size_t(exponent) + 1 - digits.size(), '0') + ".0";
+        } else {
+            out += digits.substr(0, std::size_t(exponent) + 1) + "." +
+                   digits.substr(std::size_t(exponent) + 1);
+        }
+    } else {
+        out += digits.substr(0, 1);
+        if (digits.size() > 1)
+            out += "." + digits.substr(1);
+        const int magnitude = std::abs(exponent);
+        out += std::string("e") + (exponent < 0 ? "-" : "+") + (magnitude < 10 ? "0" : "") +
+               std::to_string(magnitude);
+    }
+    return QString::fromStdString(out);
+}
+
+QString pythonStringRepr(const QString &text)
+{
+    const bool useDouble = text.contains(QLatin1Char('\'')) && !text.contains(QLatin1Char('"'));
+    const QChar quote = useDouble ? QLatin1Char('"') : QLatin1Char('\'');
+    QString out(quote);
+    for (const QChar c : text) {
+        if (c == quote || c == QLatin1Char('\\')) {
+            out += QLatin1Char('\\');
+            out += c;
+        } else if (c == QLatin1Char('\n')) {
+            out += QLatin1String("\\n");
+        } else if (c == QLatin1Char('\r')) {
+            out += QLatin1String("\\r");
+        } else if (c == QLatin1Char('\t')) {
+            out += QLatin1String("\\t");
+        } else if (c.unicode() < 0x20 || c.unicode() == 0x7f) {
+            out += QStringLiteral("\\x%1").arg(c.unicode(), 2, 16, QLatin1Char('0'));
+        } else {
+            out += c;
+        }
+    }
+    out += quote;
+    return out;
+}
+
+QString pythonStr(const PyValue &value)
+{
+    if (value.isString())
+        return value.toString();
+    if (value.isException())
+        return QString::fromStdString(value.toException().message);
+    return pythonRepr(value);
+}
+
+QString pythonRepr(const PyValue &value)
+{
+    if (value.isInteger())
+        return QString::number(value.toInteger());
+    if (value.isFloat())
+        return pythonFloatRepr(value.toFloat());
+    if (value.isString())
+        return pythonStringRepr(value.toString());
+    if (value.isException()) {
+        const auto &error = value.toException();
+        const QString message = QString::fromStdString(error.message);
+        return QString::fromStdString(error.typeName) + QLatin1Char('(') +
+               (message.isEmpty() ? QString() : pythonStringRepr(message)) + QLatin1Char(')');
+    }
+    QStringList items;
+    for (const auto &item : value.toList())
+        items << pythonRepr(item);
+    return QLatin1Char('[') + items.join(QLatin1String(", ")) + QLatin1Char(']');
+}
+
+} // namespace Gatherscope

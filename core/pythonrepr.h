@@ -1,0 +1,23 @@
+#pragma once
+
+#include "pyvalue.h"
+
+#include <QString>
+
+namespace Gatherscope {
+
+//! Python's `repr(float)`: the shortest text that reads back to the same double, laid out as
+//! Python lays it out (`5.0`, `0.3333333333333333`, `1e+16`, `1e-05`, `-0.0`, `inf`, `nan`).
+QString pythonFloatRepr(double value);
+
+//! Python's `repr(str)`: quoted with `'` unless the text holds `'` and no `"`, escapes as Python.
+QString pythonStringRepr(const QString &text);
+
+//! Python's `str()`: what `print(value)` and an f-string show (`Result: {value}`).
+QString pythonStr(const PyValue &value);
+
+//! Python's `repr()`: what a printed list shows of its items
+//! (`'Mr. Turtle is done'`, `ZeroDivisionError('Cannot divide by zero')`, `CancelledError()`).
+QString pythonRepr(const PyValue &value);
+
+} // namespace Gatherscope

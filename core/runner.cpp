@@ -1,0 +1,300 @@
+#include "runner.h"
+
+#include "gather.h"
+#include "pythonerror.h"
+#include "tasks/demotasks.h"
+
+#include <QTimer>
+
+#include <random>
+
+namespace Gatherscope {
+
+namespace detail {
+
+//! Everything the coroutines of a run touch. Shared by the Runner and every running task, so
+//! that a task unwinding after the Runner is gone still finds it.
+struct RunState {
+    Scenario scenario;
+    std::uint64_t seed = 0;
+    bool seedIsFresh = false;
+    bool usesRandomSleeps = false;
+    EventRecord record;
+    ScenarioClock clock;
+    std::stop_source cancelRun;
+    std::vector<const TaskSpec *> specs; // by node id; null for node 0
+    std::vector<bool> ended;             // by node id
+    std::size_t endedCount = 0;
+    bool gatherRaised = false;
+    std::function<void()> onFinished;
+
+    RunState(Scenario s, ScenarioClock::Mode mode)
+        : scenario(std::move(s))
+        , clock(mode)
+    {}
+
+    void add(TaskEvent::Kind kind, int node, PyValue value = {}, ExceptionInfo error = {})
+    {
+        TaskEvent event;
+        event.time = clock.now();
+        event.node = node;
+        event.kind = kind;
+        event.value = std::move(value);
+        event.error = std::move(error);
+        record.append(std::move(event));
+    }
+
+    void markEnded(int node)
+    {
+        if (ended[std::size_t(node)])
+            return;
+        ended[std::size_t(node)] = true;
+        if (++endedCount == ended.size() && onFinished)
+            onFinished();
+    }
+};
+
+namespace {
+
+std::uint64_t freshSeed()
+{
+    std::random_device device;
+    return (std::uint64_t(device()) << 32) ^ device();
+}
+
+// Numbers nodes depth-first, in file order, drawing each random sleep as it goes.
+void addNodes(RunState &run, std::vector<TaskNode> &nodes, const std::vector<TaskSpec> &specs,
+              int parent, const QString &parentPlace, std::mt19937_64 &random)
+{
+    for (std::size_t i = 0; i < specs.size(); ++i) {
+        const TaskSpec &spec = specs[i];
+        TaskNode node;
+        node.id = int(nodes.size());
+        node.parent = parent;
+        node.depth = nodes[std::size_t(parent)].depth + 1;
+        node.place = QStringLiteral("%1[%2]").arg(parentPlace).arg(i);
+        node.label = spec.displayName();
+        node.kind = spec.kind;
+        if (spec.kind != TaskSpec::Kind::Gather) {
+            if (spec.sleep.isRandom()) {
+                run.usesRandomSleeps = true;
+                std::uniform_int_distribution<std::int64_t> draw(*spec.sleep.randomMin,
+                                                                 *spec.sleep.randomMax);
+                node.plannedSleep = secondsToScenarioTime(double(draw(random)));
+            } else {
+                node.plannedSleep = secondsToScenarioTime(spec.sleep.seconds);
+            }
+        }
+        nodes.push_back(node);
+        run.specs.push_back(&spec);
+        if (spec.kind == TaskSpec::Kind::Gather)
+            addNodes(run, nodes, spec.tasks, node.id, node.place + QStringLiteral(".tasks"),
+                     random);
+    }
+}
+
+QCoro::Task<PyValue> runGather(std::shared_ptr<RunState> run, int node, std::stop_token token);
+
+//! One task of the scenario: records its start and how it ended.
+QCoro::Task<PyValue> runTask(std::shared_ptr<RunState> run, int node, std::stop_token token)
+{
+    const TaskSpec &spec = *run->specs[std::size_t(node)];
+    const ScenarioTime sleep = run->record.nodes()[std::size_t(node)].plannedSleep;
+    run->add(TaskEvent::Kind::Started, node);
+    try {
+        PyValue value;
+        const TaskContext context(&run->record, &run->clock, node, token);
+        switch (spec.kind) {
+        case TaskSpec::Kind::SayHello:
+            value = co_await sayHello(context, spec.name, sleep);
+            break;
+        case TaskSpec::Kind::Divide:
+            value = co_await divide(context, spec.x, spec.y, sleep);
+            break;
+        case TaskSpec::Kind::Gather:
+            value = co_await runGather(run, node, token);
+            break;
+        }
+        run->add(TaskEvent::Kind::Returned, node, value);
+        run->markEnded(node);
+        co_return value;
+    } catch (...) {
+        const auto error = std::current_exception();
+        run->add(isCancellation(error) ? TaskEvent::Kind::Cancelled : TaskEvent::Kind::Raised, node,
+                 {}, describeException(error));
+        run->markEnded(node);
+        throw;
+    }
+}
+
+template<typename Slots>
+PyValue toList(const Slots &results)
+{
+    PyValue::List items;
+    for (const auto &slot : results) {
+        if constexpr (std::is_same_v<std::decay_t<decltype(slot)>, PyValue>)
+            items.push_back(slot);
+        else
+            items.push_back(slot.hasValue() ? slot.value()
+                                            : PyValue::exception(describeException(slot.error())));
+    }
+    return PyValue::list(std::move(items));
+}
+
+//! A gather of the scenario (node 0 is the top-level one): its tasks, its cancellations.
+QCoro::Task<PyValue> runGather(std::shared_ptr<RunState> run, int node, std::stop_token token)
+{
+    const auto &nodes = run->record.nodes();
+    const bool returnExceptions = node == 0 ? run->scenario.returnExceptions
+                                            : run->specs[std::size_t(node)]->returnExceptions;
+    std::vector<std::function<QCoro::Task<PyValue>(std::stop_token)>> factories;
+    std::vector<int> children;
+    std::vector<std::shared_ptr<std::stop_source>> taskStops;
+    GatherOptions options;
+    options.stopToken = token;
+    for (const auto &child : nodes) {
+        if (child.parent != node)
+            continue;
+        children.push_back(child.id);
+        factories.push_back(
+            [run, id = child.id](std::stop_token t) { return runTask(run, id, t); });
+        const auto cancelAfter = run->specs[std::size_t(child.id)]->cancelAfter;
+        std::stop_token childToken;
+        if (cancelAfter) {
+            auto stop = std::make_shared<std::stop_source>();
+            run->clock.callAt(run->clock.now() + secondsToScenarioTime(*cancelAfter),
+                              [stop] { stop->request_stop(); });
+            childToken = stop->get_token();
+            taskStops.push_back(stop);
+        }
+        options.taskStopTokens.push_back(childToken);
+    }
+    // A task cancelled before it could start never runs: record its end all the same.
+    options.observer = [run, children](const GatherTaskEvent &event) {
+        const int child = children[event.index];
+        if (event.kind == GatherTaskEvent::Kind::Cancelled && !run->ended[std::size_t(child)]) {
+            run->add(TaskEvent::Kind::Cancelled, child, {}, {"CancelledError", ""});
+            run->markEnded(child);
+        }
+    };
+
+    run->add(TaskEvent::Kind::GatherStarted, node);
+    try {
+        PyValue result;
+        if (returnExceptions)
+            result = toList(co_await gather<GatherPolicy::ReturnExceptions>(factories, options));
+        else
+            result = toList(co_await gather(factories, options));
+        run->add(TaskEvent::Kind::GatherReturned, node, result);
+        co_return result;
+    } catch (...) {
+        run->add(TaskEvent::Kind::GatherRaised, node, {},
+                 describeException(std::current_exception()));
+        throw;
+    }
+}
+
+QCoro::Task<> runScenario(std::shared_ptr<RunState> run)
+{
+    try {
+        co_await runGather(run, 0, run->cancelRun.get_token());
+    } catch (...) {
+        run->gatherRaised = true;
+    }
+    run->markEnded(0);
+}
+
+} // namespace
+} // namespace detail
+
+Runner::Runner(Scenario scenario, RunOptions options, QObject *parent)
+    : QObject(parent)
+    , m_run(std::make_shared<detail::RunState>(std::move(scenario), options.clockMode))
+{
+    auto &run = *m_run;
+    if (options.returnExceptions)
+        run.scenario.returnExceptions = *options.returnExceptions;
+    run.seedIsFresh = !options.seed && !run.scenario.seed;
+    run.seed = options.seed        ? *options.seed
+               : run.scenario.seed ? *run.scenario.seed
+                                   : detail::freshSeed();
+    run.clock.setSpeed(options.speed);
+
+    std::mt19937_64 random(run.seed);
+    TaskNode root;
+    root.label = run.scenario.title.isEmpty() ? QStringLiteral("gather") : run.scenario.title;
+    std::vector<TaskNode> nodes{root};
+    run.specs.push_back(nullptr);
+    detail::addNodes(run, nodes, run.scenario.tasks, 0, QStringLiteral("tasks"), random);
+    run.ended.assign(nodes.size(), false);
+    run.record.setNodes(std::move(nodes));
+}
+
+Runner::~Runner()
+{
+    if (m_state != State::Running)
+        return;
+    m_run->onFinished = nullptr;
+    m_run->cancelRun.request_stop();
+    // A fail-fast gather that already raised cancels nothing: wake every sleeper as
+    // cancelled so that the tasks left unwind now instead of running on without a window.
+    m_run->clock.cancelAll();
+}
+
+const Scenario &Runner::scenario() const
+{
+    return m_run->scenario;
+}
+std::uint64_t Runner::seed() const
+{
+    return m_run->seed;
+}
+bool Runner::seedIsFresh() const
+{
+    return m_run->seedIsFresh;
+}
+bool Runner::usesRandomSleeps() const
+{
+    return m_run->usesRandomSleeps;
+}
+const EventRecord &Runner::record() const
+{
+    return m_run->record;
+}
+ScenarioClock &Runner::clock()
+{
+    return m_run->clock;
+}
+bool Runner::gatherRaised() const
+{
+    return m_run->gatherRaised;
+}
+
+void Runner::start()
+{
+    if (m_state != State::Ready)
+        return;
+    m_state = State::Running;
+    m_run->onFinished = [this] {
+        // Let the coroutine that ended the run unwind before anyone reacts (and maybe
+        // destroys this Runner).
+        QTimer::singleShot(0, this, [this] {
+            m_state = State::Finished;
+            Q_EMIT finished();
+        });
+    };
+    if (m_run->scenario.cancelAfter) {
+        auto run = m_run;
+        m_run->clock.callAt(secondsToScenarioTime(*m_run->scenario.cancelAfter),
+                            [run] { run->cancelRun.request_stop(); });
+    }
+    auto task = detail::runScenario(m_run);
+    Q_UNUSED(task); // runs on by itself; the run state keeps everything it needs alive
+}
+
+void Runner::cancel()
+{
+    m_run->cancelRun.request_stop();
+}
+
+} // namespace Gatherscope

@@ -1,0 +1,50 @@
+#include "scenario.h"
+
+#include "pythonrepr.h"
+
+namespace Gatherscope {
+
+TaskSpec TaskSpec::sayHello(QString name, SleepSpec sleep)
+{
+    TaskSpec spec;
+    spec.kind = Kind::SayHello;
+    spec.name = std::move(name);
+    spec.sleep = sleep;
+    return spec;
+}
+
+TaskSpec TaskSpec::divide(PyValue x, PyValue y, SleepSpec sleep)
+{
+    TaskSpec spec;
+    spec.kind = Kind::Divide;
+    spec.x = std::move(x);
+    spec.y = std::move(y);
+    spec.sleep = sleep;
+    return spec;
+}
+
+TaskSpec TaskSpec::gather(std::vector<TaskSpec> tasks, bool returnExceptions)
+{
+    TaskSpec spec;
+    spec.kind = Kind::Gather;
+    spec.tasks = std::move(tasks);
+    spec.returnExceptions = returnExceptions;
+    return spec;
+}
+
+QString TaskSpec::displayName() const
+{
+    if (!label.isEmpty())
+        return label;
+    switch (kind) {
+    case Kind::SayHello:
+        return QStringLiteral("say_hello(%1)").arg(pythonStringRepr(name));
+    case Kind::Divide:
+        return QStringLiteral("divide(%1, %2)").arg(pythonRepr(x), pythonRepr(y));
+    case Kind::Gather:
+        return QStringLiteral("gather(%1 tasks)").arg(tasks.size());
+    }
+    return {};
+}
+
+} // namespace Gatherscope

@@ -1,0 +1,69 @@
+#pragma once
+
+#include "pyvalue.h"
+
+#include <QString>
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+namespace Gatherscope {
+
+//! How long a task sleeps: a fixed number of seconds, or a random whole number in [min, max]
+//! (Python's `random.randint(min, max)`).
+struct SleepSpec {
+    double seconds = 0;
+    std::optional<std::int64_t> randomMin;
+    std::optional<std::int64_t> randomMax;
+
+    static SleepSpec fixed(double seconds) { return {seconds, {}, {}}; }
+    static SleepSpec random(std::int64_t min, std::int64_t max) { return {0, min, max}; }
+    bool isRandom() const { return randomMin.has_value(); }
+    bool operator==(const SleepSpec &) const = default;
+};
+
+//! One task of a scenario, as the file describes it. Plain data.
+struct TaskSpec {
+    enum class Kind { SayHello, Divide, Gather };
+
+    Kind kind = Kind::SayHello;
+    QString label;                     //!< display name; empty means derived from the task
+    std::optional<double> cancelAfter; //!< seconds: cancel this task alone then
+
+    QString name;                              //!< say_hello
+    PyValue x = PyValue::integer(0);           //!< divide (int or float)
+    PyValue y = PyValue::integer(1);           //!< divide (int or float)
+    SleepSpec sleep = SleepSpec::random(1, 3); //!< say_hello and divide
+    bool returnExceptions = false;             //!< gather
+    std::vector<TaskSpec> tasks;               //!< gather
+
+    static TaskSpec sayHello(QString name, SleepSpec sleep = SleepSpec::random(1, 3));
+    static TaskSpec divide(PyValue x, PyValue y, SleepSpec sleep = SleepSpec::fixed(1));
+    static TaskSpec gather(std::vector<TaskSpec> tasks, bool returnExceptions = false);
+
+    //! The label, or a name derived from the task (`say_hello('Mr. Wolf')`, `divide(10, 2)`).
+    QString displayName() const;
+    bool operator==(const TaskSpec &) const = default;
+};
+
+//! How the top-level gather's result is printed.
+enum class ReportStyle {
+    Each, //!< one line per result: `Result: …` or `Error: …`
+    List, //!< one line, the Python repr of the list
+};
+
+//! A whole scenario file. Plain data; ScenarioLoader reads and writes it.
+struct Scenario {
+    QString title;
+    QString description;
+    bool returnExceptions = false;
+    ReportStyle report = ReportStyle::Each;
+    std::optional<std::uint64_t> seed;
+    std::optional<double> cancelAfter; //!< seconds: cancel the whole gather then
+    std::vector<TaskSpec> tasks;
+
+    bool operator==(const Scenario &) const = default;
+};
+
+} // namespace Gatherscope

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "scenario.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+
+#include <variant>
+
+namespace Gatherscope {
+
+//! Why a scenario could not be read: the file, the place in it, and what was expected.
+struct LoadError {
+    QString source;  //!< the file name (or what stands for it)
+    QString place;   //!< `tasks[3].tasks[0].y`; empty for the file as a whole
+    int line = 0;    //!< 1-based, for JSON syntax errors; 0 otherwise
+    int column = 0;  //!< 1-based, with line
+    QString message; //!< what was wrong / expected
+
+    //! `file.json:3:14: message` or `file.json: tasks[1].y: message`.
+    QString toString() const;
+};
+
+//! Reads and writes scenario files: strict JSON, every error with its place.
+class ScenarioLoader {
+public:
+    using Result = std::variant<Scenario, LoadError>;
+
+    //! Parses \a json; \a source names it in errors.
+    static Result parse(const QByteArray &json, const QString &source);
+    //! Reads the file at \a path, or the bundled scenario called \a path (`basic`, `advanced`…).
+    static Result load(const QString &path);
+    //! The scenario as indented JSON; parse() reads it back to an equal Scenario.
+    static QByteArray toJson(const Scenario &scenario);
+    //! Writes atomically (QSaveFile): the old file stays whole if anything fails.
+    //! Returns an error message, or an empty string on success.
+    static QString save(const Scenario &scenario, const QString &path);
+
+    //! Names of the scenarios bundled with the program, sorted.
+    static QStringList bundledNames();
+    //! The resource path of bundled scenario \a name (which may not exist).
+    static QString bundledPath(const QString &name);
+};
+
+} // namespace Gatherscope

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "exceptioninfo.h"
+#include "pyvalue.h"
+#include "scenario.h"
+#include "scenarioclock.h"
+
+#include <QMetaType>
+#include <QString>
+
+namespace Gatherscope {
+
+//! One node of a run's task tree: the top-level gather (id 0) or a task of the scenario.
+struct TaskNode {
+    int id = 0;
+    int parent = -1; //!< -1 for the top-level gather
+    int depth = 0;   //!< 0 for the top-level gather, 1 for its tasks, …
+    QString place;   //!< `tasks[1].tasks[0]`; empty for the top-level gather
+    QString label;   //!< what a view calls it
+    TaskSpec::Kind kind = TaskSpec::Kind::Gather;
+    ScenarioTime plannedSleep{0}; //!< the sleep this run drew for it (say_hello, divide)
+
+    bool operator==(const TaskNode &) const = default;
+};
+
+//! One thing that happened in a run, stamped with its scenario time. A plain value.
+struct TaskEvent {
+    enum class Kind {
+        Started,        //!< the task began running
+        Printed,        //!< it printed `text`
+        Slept,          //!< it went to sleep until `until`
+        Woke,           //!< it woke from its sleep
+        Returned,       //!< it finished with `value`
+        Raised,         //!< it raised `error`
+        Cancelled,      //!< it ended with CancelledError
+        GatherStarted,  //!< a gather (the node) started its tasks
+        GatherReturned, //!< the gather returned `value` (a list) to its awaiter
+        GatherRaised,   //!< the gather raised `error` to its awaiter
+    };
+
+    ScenarioTime time{0};
+    int node = 0;
+    Kind kind = Kind::Started;
+    QString text;
+    ScenarioTime until{0};
+    PyValue value;
+    ExceptionInfo error;
+
+    bool operator==(const TaskEvent &) const = default;
+};
+
+//! A short name of an event kind (`started`, `printed`, …), for traces and test output.
+QString eventKindName(TaskEvent::Kind kind);
+
+} // namespace Gatherscope
+
+Q_DECLARE_METATYPE(Gatherscope::TaskEvent)

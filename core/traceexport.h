@@ -1,0 +1,18 @@
+#pragma once
+
+#include "eventrecord.h"
+
+#include <QByteArray>
+
+namespace Gatherscope {
+
+//! The record as Chrome Trace Event JSON, for Perfetto and chrome://tracing.
+/*!
+ * One track (thread) per task, named by its label and indented by depth; each task's life and
+ * each of its sleeps as complete (`X`) slices; printed lines, exceptions and cancellations as
+ * instant events; a flow arrow from each gather to each of its tasks. Timestamps are scenario
+ * microseconds.
+ */
+QByteArray chromeTraceJson(const EventRecord &record);
+
+} // namespace Gatherscope

@@ -1,0 +1,105 @@
+// Values print exactly as Python prints them.
+
+#include "pythonrepr.h"
+
+#include <QTest>
+
+#include <limits>
+
+using namespace Gatherscope;
+using namespace Qt::StringLiterals;
+
+class PythonReprTest : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void floats_data()
+    {
+        QTest::addColumn<double>("value");
+        QTest::addColumn<QString>("expected");
+        // Each expected text is what CPython 3.11 prints for repr(value).
+        QTest::newRow("quotient") << 10.0 / 2 << u"5.0"_s;
+        QTest::newRow("six") << 30.0 / 5 << u"6.0"_s;
+        QTest::newRow("third") << 1.0 / 3 << u"0.3333333333333333"_s;
+        QTest::newRow("tenth") << 0.1 << u"0.1"_s;
+        QTest::newRow("sum") << 0.1 + 0.2 << u"0.30000000000000004"_s;
+        QTest::newRow("1e16") << 1e16 << u"1e+16"_s;
+        QTest::newRow("below 1e16") << 9999999999999998.0 << u"9999999999999998.0"_s;
+        QTest::newRow("1.5e16") << 1.5e16 << u"1.5e+16"_s;
+        QTest::newRow("1e-4") << 1e-4 << u"0.0001"_s;
+        QTest::newRow("1e-5") << 1e-5 << u"1e-05"_s;
+        QTest::newRow("1.25e-7") << 1.25e-7 << u"1.25e-07"_s;
+        QTest::newRow("1e100") << 1e100 << u"1e+100"_s;
+        QTest::newRow("zero") << 0.0 << u"0.0"_s;
+        QTest::newRow("negative zero") << -0.0 << u"-0.0"_s;
+        QTest::newRow("negative") << -2.5 << u"-2.5"_s;
+        QTest::newRow("123.456") << 123.456 << u"123.456"_s;
+        QTest::newRow("inf") << std::numeric_limits<double>::infinity() << u"inf"_s;
+        QTest::newRow("-inf") << -std::numeric_limits<double>::infinity() << u"-inf"_s;
+        QTest::newRow("nan") << std::numeric_limits<double>::quiet_NaN() << u"nan"_s;
+        QTest::newRow("max") << std::numeric_limits<double>::max() << u"1.7976931348623157e+308"_s;
+        QTest::newRow("min subnormal") << std::numeric_limits<double>::denorm_min() << u"5e-324"_s;
+    }
+    void floats()
+    {
+        QFETCH(double, value);
+        QFETCH(QString, expected);
+        QCOMPARE(pythonFloatRepr(value), expected);
+        QCOMPARE(pythonRepr(PyValue::floating(value)), expected);
+        QCOMPARE(pythonStr(PyValue::floating(value)), expected);
+    }
+
+    void strings_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("repr");
+        QTest::newRow("plain") << u"Mr. Turtle is done"_s << u"'Mr. Turtle is done'"_s;
+        QTest::newRow("apostrophe") << u"it's"_s << u"\"it's\""_s;
+        QTest::newRow("both quotes") << u"it's \"x\""_s << u"'it\\'s \"x\"'"_s;
+        QTest::newRow("backslash") << u"a\\b"_s << u"'a\\\\b'"_s;
+        QTest::newRow("newline and tab") << u"a\nb\tc"_s << u"'a\\nb\\tc'"_s;
+        QTest::newRow("control") << u"\x01"_s << u"'\\x01'"_s;
+        QTest::newRow("unicode") << u"Grüße, 世界"_s << u"'Grüße, 世界'"_s;
+        QTest::newRow("empty") << QString() << u"''"_s;
+    }
+    void strings()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, repr);
+        QCOMPARE(pythonRepr(PyValue::string(text)), repr);
+        QCOMPARE(pythonStr(PyValue::string(text)), text);
+    }
+
+    void integers()
+    {
+        QCOMPARE(pythonRepr(PyValue::integer(10)), u"10"_s);
+        QCOMPARE(pythonStr(PyValue::integer(-7)), u"-7"_s);
+    }
+
+    void exceptions()
+    {
+        const auto zero = PyValue::exception({"ZeroDivisionError", "Cannot divide by zero"});
+        QCOMPARE(pythonRepr(zero), u"ZeroDivisionError('Cannot divide by zero')"_s);
+        QCOMPARE(pythonStr(zero), u"Cannot divide by zero"_s);
+        const auto cancelled = PyValue::exception({"CancelledError", ""});
+        QCOMPARE(pythonRepr(cancelled), u"CancelledError()"_s);
+        QCOMPARE(pythonStr(cancelled), QString());
+    }
+
+    void lists()
+    {
+        const auto list = PyValue::list(
+            {PyValue::string(u"Mr. Turtle is done"_s), PyValue::string(u"Mr. Wolf is done"_s)});
+        QCOMPARE(pythonRepr(list), u"['Mr. Turtle is done', 'Mr. Wolf is done']"_s);
+        QCOMPARE(pythonStr(list), pythonRepr(list)); // str(list) is its repr
+        const auto mixed =
+            PyValue::list({PyValue::floating(5.0),
+                           PyValue::exception({"ZeroDivisionError", "Cannot divide by zero"}),
+                           PyValue::list({PyValue::integer(1), PyValue::list({})})});
+        QCOMPARE(pythonRepr(mixed),
+                 u"[5.0, ZeroDivisionError('Cannot divide by zero'), [1, []]]"_s);
+    }
+};
+
+QTEST_GUILESS_MAIN(PythonReprTest)
+#include "tst_pythonrepr.moc"
