@@ -81,7 +81,8 @@ int editDistance(const QString &a, const QString &b)
         for (qsizetype j = 1; j <= b.size(); ++j) {
             const int substitution = diagonal + (a[i - 1] == b[j - 1] ? 0 : 1);
             diagonal = row[std::size_t(j)];
-            row[std::size_t(j)] = std::min({row[std::size_t(j)] + 1, row[std::size_t(j - 1)] + 1, substitution});
+            row[std::size_t(j)] =
+                std::min({row[std::size_t(j)] + 1, row[std::size_t(j - 1)] + 1, substitution});
         }
     }
     return row.back();
@@ -94,7 +95,8 @@ QString unknownKeyMessage(const QString &key, const QStringList &allowed)
         if (editDistance(key, candidate) <= 2)
             return message + QStringLiteral(" (did you mean \"%1\"?)").arg(candidate);
     }
-    return message + QStringLiteral(" (expected one of: %1)").arg(allowed.join(QStringLiteral(", ")));
+    return message +
+           QStringLiteral(" (expected one of: %1)").arg(allowed.join(QStringLiteral(", ")));
 }
 
 class Reader {
@@ -390,7 +392,10 @@ QString LoadError::toString() const
 ScenarioLoader::Result ScenarioLoader::parse(const QByteArray &json, const QString &source)
 {
     if (json.trimmed().isEmpty())
-        return LoadError{source, {}, 0, 0,
+        return LoadError{source,
+                         {},
+                         0,
+                         0,
                          QStringLiteral("the file is empty; expected a scenario (a JSON object)")};
     QJsonParseError syntax;
     const QJsonDocument plain = QJsonDocument::fromJson(json, &syntax);

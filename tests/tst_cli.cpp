@@ -1,0 +1,219 @@
+// The headless command line, as a user runs it: exact stdout, stderr and exit status.
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString dataDir = QStringLiteral(TEST_DATA_DIR);
+
+struct Result {
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+Result run(const QStringList &arguments, const QString &workingDirectory = {})
+{
+    QProcess process;
+    if (!workingDirectory.isEmpty())
+        process.setWorkingDirectory(workingDirectory);
+    process.start(QStringLiteral(GATHERSCOPE_BINARY), arguments);
+    if (!process.waitForFinished(30000))
+        qFatal("gatherscope did not finish");
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            process.readAllStandardOutput(), process.readAllStandardError()};
+}
+
+QByteArray expectedOutput(const QString &name)
+{
+    QFile file(dataDir + u"/expected/"_s + name + u".txt"_s);
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("missing expected output %s", qPrintable(name));
+    return file.readAll();
+}
+
+} // namespace
+
+class CliTest : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void bundledScenariosPrintWhatPythonPrints_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<int>("exitCode");
+        QTest::newRow("basic") << u"basic"_s << 0;
+        QTest::newRow("advanced") << u"advanced"_s << 0;
+        QTest::newRow("fail-fast") << u"fail-fast"_s << 1;
+        QTest::newRow("nested") << u"nested"_s << 0;
+        QTest::newRow("cancel") << u"cancel"_s << 0;
+        QTest::newRow("cancel-all") << u"cancel-all"_s << 1;
+        QTest::newRow("classroom") << u"classroom"_s << 0;
+    }
+    void bundledScenariosPrintWhatPythonPrints()
+    {
+        QFETCH(QString, name);
+        QFETCH(int, exitCode);
+        const Result result = run({u"--headless"_s, u"--instant"_s, name});
+        QCOMPARE(result.out, expectedOutput(name)); // byte for byte
+        QCOMPARE(result.err, QByteArray());
+        QCOMPARE(result.exitCode, exitCode);
+    }
+
+    void theSeedArticlesOutputBlocks()
+    {
+        // Verbatim from the article: the two programs' "Output:" blocks.
+        QCOMPARE(run({u"--headless"_s, u"--instant"_s, u"basic"_s}).out,
+                 QByteArray("Hello, Mr. Turtle!\nHello, Mr. Wolf!\nGoodbye, Mr. Turtle!\n"
+                            "Goodbye, Mr. Wolf!\n['Mr. Turtle is done', 'Mr. Wolf is done']\n"));
+        QCOMPARE(run({u"--headless"_s, u"--instant"_s, u"advanced"_s}).out,
+                 QByteArray("Dividing 10 by 2\nDividing 20 by 0\nDividing 30 by 5\nResult: 5.0\n"
+                            "Error: Cannot divide by zero\nResult: 6.0\n"));
+    }
+
+    void aFilePathWorksLikeABundledName()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"mine.json"_s);
+        QVERIFY(QFile::copy(u":/scenarios/basic.json"_s, path) || [&] {
+            QFile in(QFINDTESTDATA("../resources/scenarios/basic.json"));
+            return in.copy(path);
+        }());
+        QCOMPARE(run({u"--headless"_s, u"--instant"_s, path}).out, expectedOutput(u"basic"_s));
+    }
+
+    void realTimeGivesTheSameOutput()
+    {
+        const Result result = run({u"--headless"_s, u"--speed"_s, u"40"_s, u"basic"_s});
+        QCOMPARE(result.out, expectedOutput(u"basic"_s));
+        QCOMPARE(result.exitCode, 0);
+    }
+
+    void returnExceptionsCanBeOverridden()
+    {
+        const Result failFast = run(
+            {u"--headless"_s, u"--instant"_s, u"--return-exceptions"_s, u"false"_s, u"advanced"_s});
+        QCOMPARE(failFast.out, expectedOutput(u"fail-fast"_s));
+        QCOMPARE(failFast.exitCode, 1);
+        const Result returned = run(
+            {u"--headless"_s, u"--instant"_s, u"--return-exceptions"_s, u"true"_s, u"fail-fast"_s});
+        QCOMPARE(returned.out, expectedOutput(u"advanced"_s));
+        QCOMPARE(returned.exitCode, 0);
+    }
+
+    void seedsMakeRandomSleepsRepeatable()
+    {
+        const QStringList args{u"--headless"_s, u"--instant"_s, u"--seed"_s, u"7"_s,
+                               u"classroom"_s};
+        const Result first = run(args);
+        QCOMPARE(run(args).out, first.out);
+        QCOMPARE(first.err, QByteArray());                    // a given seed is not reported
+        QVERIFY(first.out != expectedOutput(u"classroom"_s)); // seed 7 differs from the file's
+
+        QTemporaryDir dir;
+        QFile file(dir.filePath(u"random.json"_s));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(R"({"title": "r", "tasks": [{"task": "say_hello", "name": "A"}]})");
+        file.close();
+        const Result fresh = run({u"--headless"_s, u"--instant"_s, file.fileName()});
+        QVERIFY(QRegularExpression(u"^seed: \\d+\\n$"_s)
+                    .match(QString::fromUtf8(fresh.err))
+                    .hasMatch());
+        QCOMPARE(fresh.out, QByteArray("Hello, A!\nGoodbye, A!\nResult: A is done\n"));
+    }
+
+    void traceIsChromeTraceEventJson()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"trace.json"_s);
+        const Result result =
+            run({u"--headless"_s, u"--instant"_s, u"--trace"_s, path, u"advanced"_s});
+        QCOMPARE(result.exitCode, 0);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QJsonParseError error;
+        const auto trace = QJsonDocument::fromJson(file.readAll(), &error).object();
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        const QJsonArray events = trace.value(u"traceEvents"_s).toArray();
+        QVERIFY(!events.isEmpty());
+        bool sawRaise = false;
+        for (const auto &event : events) {
+            if (event.toObject().value(u"name"_s).toString() ==
+                u"raised: ZeroDivisionError: Cannot divide by zero")
+                sawRaise = true;
+        }
+        QVERIFY(sawRaise);
+        const Result bad = run({u"--headless"_s, u"--instant"_s, u"--trace"_s,
+                                dir.filePath(u"no/such/dir/t.json"_s), u"basic"_s});
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY(bad.err.contains("cannot write the trace"));
+    }
+
+    void usageErrorsExitWithTwo_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("no scenario")
+            << QStringList{u"--headless"_s} << u"gatherscope: give exactly one SCENARIO"_s;
+        QTest::newRow("unknown scenario")
+            << QStringList{u"--headless"_s, u"nope"_s} << u"gatherscope: nope: no such file"_s;
+        QTest::newRow("bad speed")
+            << QStringList{u"--headless"_s, u"--speed"_s, u"fast"_s, u"basic"_s}
+            << u"gatherscope: --speed takes a number from 0.01 to 1000, not \"fast\""_s;
+        QTest::newRow("bad seed") << QStringList{u"--headless"_s, u"--seed"_s, u"-3"_s, u"basic"_s}
+                                  << u"gatherscope: --seed takes a whole number"_s;
+        QTest::newRow("bad flag")
+            << QStringList{u"--headless"_s, u"--return-exceptions"_s, u"yes"_s, u"basic"_s}
+            << u"gatherscope: --return-exceptions takes true or false, not \"yes\""_s;
+        QTest::newRow("unknown option") << QStringList{u"--headless"_s, u"--fast"_s, u"basic"_s}
+                                        << u"gatherscope: Unknown option 'fast'."_s;
+    }
+    void usageErrorsExitWithTwo()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, message);
+        const Result result = run(arguments);
+        QCOMPARE(result.exitCode, 2);
+        QCOMPARE(result.out, QByteArray());
+        QVERIFY2(QString::fromUtf8(result.err).startsWith(message), result.err.constData());
+    }
+
+    void everyBrokenFileExitsWithTwoAndSaysWhy()
+    {
+        QFile table(dataDir + u"/broken-errors.tsv"_s);
+        QVERIFY(table.open(QIODevice::ReadOnly));
+        int checked = 0;
+        while (!table.atEnd()) {
+            const QStringList fields = QString::fromUtf8(table.readLine()).chopped(1).split(u'\t');
+            const Result result =
+                run({u"--headless"_s, u"--instant"_s, fields[0]}, dataDir + u"/broken"_s);
+            QCOMPARE(result.exitCode, 2);
+            QCOMPARE(result.out, QByteArray());
+            QCOMPARE(QString::fromUtf8(result.err), u"gatherscope: "_s + fields[1] + u'\n');
+            ++checked;
+        }
+        QVERIFY(checked >= 30);
+    }
+
+    void helpDocumentsEveryOption()
+    {
+        const Result result = run({u"--help"_s});
+        QCOMPARE(result.exitCode, 0);
+        for (const char *option : {"--headless", "--instant", "--speed", "--seed",
+                                   "--return-exceptions", "--trace", "SCENARIO", "basic"})
+            QVERIFY2(result.out.contains(option), option);
+    }
+};
+
+QTEST_GUILESS_MAIN(CliTest)
+#include "tst_cli.moc"

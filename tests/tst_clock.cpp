@@ -1,0 +1,175 @@
+// The scenario clock: virtual jumps, order at one instant, cancellation, real-mode controls.
+
+#include "coroutinetest.h"
+
+#include "pythonerror.h"
+#include "scenarioclock.h"
+
+#include <QTest>
+
+using namespace Gatherscope;
+using namespace GatherscopeTest;
+
+namespace ClockTestSupport {
+
+ScenarioTime seconds(double s)
+{
+    return secondsToScenarioTime(s);
+}
+
+//! Sleeps \a s and logs "name@time" on waking, or "name cancelled@time".
+QCoro::Task<> sleeper(ScenarioClock &clock, QStringList &log, QString name, double s,
+                      std::stop_token token = {})
+{
+    try {
+        co_await clock.sleep(seconds(s), std::move(token));
+        log << QStringLiteral("%1@%2").arg(name).arg(scenarioTimeToSeconds(clock.now()));
+    } catch (const CancelledError &) {
+        log << QStringLiteral("%1 cancelled@%2").arg(name).arg(scenarioTimeToSeconds(clock.now()));
+    }
+}
+
+//! Sleeps a second; touches nothing but \a cancelled afterwards.
+QCoro::Task<> sleepOnly(ScenarioClock &clock, bool &cancelled)
+{
+    try {
+        co_await clock.sleep(seconds(1));
+    } catch (const CancelledError &) {
+        cancelled = true;
+    }
+}
+
+} // namespace ClockTestSupport
+using namespace ClockTestSupport;
+
+class ClockTest : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void virtualTimeJumpsToEachDeadlineInOrder()
+    {
+        ScenarioClock clock(ScenarioClock::Mode::Virtual);
+        QStringList log;
+        auto a = sleeper(clock, log, QStringLiteral("a"), 3);
+        auto b = sleeper(clock, log, QStringLiteral("b"), 1);
+        auto c = sleeper(clock, log, QStringLiteral("c"), 2.5);
+        QVERIFY(log.isEmpty()); // nothing wakes synchronously
+        QVERIFY(processEventsUntil([&] { return log.size() == 3; }));
+        QCOMPARE(log, strings({"b@1", "c@2.5", "a@3"}));
+        QVERIFY(!clock.hasPending());
+    }
+
+    void sleepersOfOneInstantWakeInTheOrderTheySlept()
+    {
+        ScenarioClock clock(ScenarioClock::Mode::Virtual);
+        QStringList log;
+        std::vector<QCoro::Task<>> tasks;
+        for (int i = 0; i < 5; ++i)
+            tasks.push_back(sleeper(clock, log, QString::number(i), 1));
+        QVERIFY(processEventsUntil([&] { return log.size() == 5; }));
+        QCOMPARE(log, strings({"0@1", "1@1", "2@1", "3@1", "4@1"}));
+    }
+
+    void aCancellationAtTheSameInstantComesBeforeTheWakeUp()
+    {
+        ScenarioClock clock(ScenarioClock::Mode::Virtual);
+        QStringList log;
+        std::stop_source stop;
+        auto first = sleeper(clock, log, QStringLiteral("first"), 1);
+        auto doomed = sleeper(clock, log, QStringLiteral("doomed"), 1, stop.get_token());
+        // Scheduled after both sleeps began, yet applied before they wake.
+        clock.callAt(seconds(1), [&] {
+            log << QStringLiteral("cancel");
+            stop.request_stop();
+        });
+        QVERIFY(processEventsUntil([&] { return log.size() == 3; }));
+        QCOMPARE(log, strings({"cancel", "doomed cancelled@1", "first@1"}));
+    }
+
+    void aStoppedTokenCancelsTheSleepAtOnce()
+    {
+        ScenarioClock clock(ScenarioClock::Mode::Virtual);
+        QStringList log;
+        std::stop_source stop;
+        auto task = sleeper(clock, log, QStringLiteral("t"), 5, stop.get_token());
+        clock.callAt(seconds(2), [&] { stop.request_stop(); });
+        QVERIFY(processEventsUntil([&] { return log.size() == 1; }));
+        QCOMPARE(log, strings({"t cancelled@2"}));
+        QVERIFY(!clock.hasPending()); // the sleep's deadline is gone too
+
+        std::stop_source already;
+        already.request_stop();
+        auto immediate = sleeper(clock, log, QStringLiteral("u"), 5, already.get_token());
+        QCOMPARE(log.size(), 2); // raised without suspending
+        QCOMPARE(log.last(), QStringLiteral("u cancelled@2"));
+    }
+
+    void cancelCallForgetsAScheduledCall()
+    {
+        ScenarioClock clock(ScenarioClock::Mode::Virtual);
+        bool ran = false;
+        const auto id = clock.callAt(seconds(1), [&] { ran = true; });
+        QCOMPARE(clock.pendingCount(), std::size_t(1));
+        clock.cancelCall(id);
+        QVERIFY(!clock.hasPending());
+        QTest::qWait(20);
+        QVERIFY(!ran);
+    }
+
+    void cancelAllAndDestructionWakeEverySleeperAsCancelled()
+    {
+        QStringList log;
+        auto clock = std::make_unique<ScenarioClock>(ScenarioClock::Mode::Virtual);
+        auto a = sleeper(*clock, log, QStringLiteral("a"), 1);
+        clock->cancelAll();
+        QVERIFY(!clock->hasPending());
+        QVERIFY(processEventsUntil([&] { return log.size() == 1; }));
+        QCOMPARE(log, strings({"a cancelled@0"}));
+
+        bool cancelled = false;
+        auto b = sleepOnly(*clock, cancelled);
+        clock.reset(); // the frame is resumed later; the sleep must not touch the clock
+        QVERIFY(processEventsUntil([&] { return b.isReady(); }));
+        QVERIFY(cancelled);
+    }
+
+    void realModePausedStepsOneInstantAtATime()
+    {
+        ScenarioClock clock(ScenarioClock::Mode::Real);
+        clock.setPaused(true);
+        QStringList log;
+        auto a = sleeper(clock, log, QStringLiteral("a"), 100);
+        auto b = sleeper(clock, log, QStringLiteral("b"), 200);
+        QTest::qWait(20);
+        QVERIFY(log.isEmpty()); // paused: nothing moves
+        clock.stepToNextEvent();
+        QCOMPARE(scenarioTimeToSeconds(clock.now()), 100.0);
+        QVERIFY(processEventsUntil([&] { return log.size() == 1; }));
+        QCOMPARE(log, strings({"a@100"}));
+        QCOMPARE(scenarioTimeToSeconds(clock.displayTime()), 100.0);
+        clock.stepToNextEvent();
+        QVERIFY(processEventsUntil([&] { return log.size() == 2; }));
+        QCOMPARE(log, strings({"a@100", "b@200"}));
+    }
+
+    void realModeFollowsWallTimeTimesTheSpeed()
+    {
+        ScenarioClock clock(ScenarioClock::Mode::Real);
+        clock.setSpeed(1000); // 2 scenario seconds take 2 ms
+        QCOMPARE(clock.speed(), 1000.0);
+        QStringList log;
+        auto a = sleeper(clock, log, QStringLiteral("a"), 2);
+        QVERIFY(processEventsUntil([&] { return log.size() == 1; }));
+        QCOMPARE(log, strings({"a@2"})); // stamped with the exact deadline
+    }
+
+    void secondsConvertBothWays()
+    {
+        QCOMPARE(secondsToScenarioTime(1.5).count(), 1500000);
+        QCOMPARE(secondsToScenarioTime(0.0000004).count(), 0);
+        QCOMPARE(scenarioTimeToSeconds(ScenarioTime(250000)), 0.25);
+    }
+};
+
+QTEST_GUILESS_MAIN(ClockTest)
+#include "tst_clock.moc"

@@ -1,0 +1,277 @@
+// The runner: the event record of a scenario, event by event, on the virtual clock.
+
+#include "coroutinetest.h"
+
+#include "pythonrepr.h"
+#include "runner.h"
+#include "scenarioloader.h"
+#include "traceexport.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Gatherscope;
+using namespace GatherscopeTest;
+using namespace Qt::StringLiterals;
+
+namespace RunnerTestSupport {
+
+Scenario bundled(const QString &name)
+{
+    return std::get<Scenario>(ScenarioLoader::load(name));
+}
+
+Scenario parsed(const QByteArray &json)
+{
+    auto result = ScenarioLoader::parse(json, u"inline"_s);
+    if (const auto *error = std::get_if<LoadError>(&result))
+        qFatal("%s", qPrintable(error->toString()));
+    return std::get<Scenario>(result);
+}
+
+//! "t node kind detail" for every event: the record in a form a test can compare.
+QStringList describe(const EventRecord &record)
+{
+    QStringList lines;
+    for (const auto &event : record.events()) {
+        QString line = QStringLiteral("%1 %2 %3")
+                           .arg(scenarioTimeToSeconds(event.time))
+                           .arg(event.node)
+                           .arg(eventKindName(event.kind));
+        switch (event.kind) {
+        case TaskEvent::Kind::Printed:
+            line += u' ' + event.text;
+            break;
+        case TaskEvent::Kind::Slept:
+            line += QStringLiteral(" until %1").arg(scenarioTimeToSeconds(event.until));
+            break;
+        case TaskEvent::Kind::Returned:
+        case TaskEvent::Kind::GatherReturned:
+            line += u' ' + pythonRepr(event.value);
+            break;
+        case TaskEvent::Kind::Raised:
+        case TaskEvent::Kind::Cancelled:
+        case TaskEvent::Kind::GatherRaised:
+            line += u' ' + QString::fromStdString(event.error.typeName);
+            if (!event.error.message.empty())
+                line += u": "_s + QString::fromStdString(event.error.message);
+            break;
+        default:
+            break;
+        }
+        lines << line;
+    }
+    return lines;
+}
+
+//! Runs \a scenario to its end on the virtual clock.
+std::unique_ptr<Runner> runToEnd(Scenario scenario, RunOptions options = {})
+{
+    auto runner = std::make_unique<Runner>(std::move(scenario), options);
+    QSignalSpy finished(runner.get(), &Runner::finished);
+    runner->start();
+    if (!finished.wait(5000))
+        qFatal("the run did not finish");
+    return runner;
+}
+
+} // namespace RunnerTestSupport
+using namespace RunnerTestSupport;
+
+class RunnerTest : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void basicRecordsEveryEventInOrder()
+    {
+        const auto runner = runToEnd(bundled(u"basic"_s));
+        QCOMPARE(describe(runner->record()),
+                 strings({"0 0 gather started", "0 1 started", "0 1 printed Hello, Mr. Turtle!",
+                          "0 1 slept until 1", "0 2 started", "0 2 printed Hello, Mr. Wolf!",
+                          "0 2 slept until 2", "1 1 woke", "1 1 printed Goodbye, Mr. Turtle!",
+                          "1 1 returned 'Mr. Turtle is done'", "2 2 woke",
+                          "2 2 printed Goodbye, Mr. Wolf!", "2 2 returned 'Mr. Wolf is done'",
+                          "2 0 gather returned ['Mr. Turtle is done', 'Mr. Wolf is done']"}));
+        QVERIFY(runner->state() == Runner::State::Finished);
+        QVERIFY(!runner->gatherRaised());
+    }
+
+    void theTaskTreeIsNumberedDepthFirst()
+    {
+        const auto runner = std::make_unique<Runner>(bundled(u"nested"_s), RunOptions{});
+        const auto &nodes = runner->record().nodes();
+        QCOMPARE(nodes.size(), std::size_t(6));
+        QStringList tree;
+        for (const auto &node : nodes) {
+            tree << QStringLiteral("%1 parent=%2 depth=%3 %4 %5")
+                        .arg(node.id)
+                        .arg(node.parent)
+                        .arg(node.depth)
+                        .arg(node.place, node.label);
+        }
+        QCOMPARE(tree, strings({"0 parent=-1 depth=0  Nested gathers",
+                                "1 parent=0 depth=1 tasks[0] say_hello('Alice')",
+                                "2 parent=0 depth=1 tasks[1] inner gather",
+                                "3 parent=2 depth=2 tasks[1].tasks[0] divide(1, 4)",
+                                "4 parent=2 depth=2 tasks[1].tasks[1] divide(1, 0)",
+                                "5 parent=0 depth=1 tasks[2] say_hello('Bob')"}));
+    }
+
+    void nestedGatherRecordsItsOwnStartAndReturn()
+    {
+        const auto runner = runToEnd(bundled(u"nested"_s));
+        QCOMPARE(describe(runner->record()),
+                 strings({"0 0 gather started",
+                          "0 1 started",
+                          "0 1 printed Hello, Alice!",
+                          "0 1 slept until 1",
+                          "0 2 started",
+                          "0 2 gather started",
+                          "0 3 started",
+                          "0 3 printed Dividing 1 by 4",
+                          "0 3 slept until 2",
+                          "0 4 started",
+                          "0 4 printed Dividing 1 by 0",
+                          "0 4 slept until 0.5",
+                          "0 5 started",
+                          "0 5 printed Hello, Bob!",
+                          "0 5 slept until 3",
+                          "0.5 4 woke",
+                          "0.5 4 raised ZeroDivisionError: Cannot divide by zero",
+                          "1 1 woke",
+                          "1 1 printed Goodbye, Alice!",
+                          "1 1 returned 'Alice is done'",
+                          "2 3 woke",
+                          "2 3 returned 0.25",
+                          "2 2 gather returned [0.25, ZeroDivisionError('Cannot divide by zero')]",
+                          "2 2 returned [0.25, ZeroDivisionError('Cannot divide by zero')]",
+                          "3 5 woke",
+                          "3 5 printed Goodbye, Bob!",
+                          "3 5 returned 'Bob is done'",
+                          "3 0 gather returned ['Alice is done', [0.25, "
+                          "ZeroDivisionError('Cannot divide by zero')], 'Bob is done']"}));
+    }
+
+    void afterAFailFastRaiseTheOtherTasksKeepRunning()
+    {
+        const auto runner = runToEnd(parsed(R"({"title": "t", "tasks": [
+            {"task": "divide", "x": 20, "y": 0, "sleep": 1},
+            {"task": "say_hello", "name": "Ada", "sleep": 3}]})"));
+        QCOMPARE(describe(runner->record()),
+                 strings({"0 0 gather started", "0 1 started", "0 1 printed Dividing 20 by 0",
+                          "0 1 slept until 1", "0 2 started", "0 2 printed Hello, Ada!",
+                          "0 2 slept until 3", "1 1 woke",
+                          "1 1 raised ZeroDivisionError: Cannot divide by zero",
+                          "1 0 gather raised ZeroDivisionError: Cannot divide by zero", "3 2 woke",
+                          "3 2 printed Goodbye, Ada!", "3 2 returned 'Ada is done'"}));
+        QVERIFY(runner->gatherRaised());
+    }
+
+    void aTaskCancelledAloneTakesItsPlace()
+    {
+        const auto runner = runToEnd(bundled(u"cancel"_s));
+        const QStringList events = describe(runner->record());
+        QVERIFY(events.contains(u"2 2 cancelled CancelledError"_s));
+        QCOMPARE(events.last(), u"2 0 gather returned ['Ada is done', CancelledError(), 0.125]"_s);
+        // At t=2 the cancellation reaches Grace before the division wakes.
+        QVERIFY(events.indexOf(u"2 2 cancelled CancelledError"_s) < events.indexOf(u"2 3 woke"_s));
+    }
+
+    void cancellingTheWholeGather()
+    {
+        const auto runner = runToEnd(bundled(u"cancel-all"_s));
+        const QStringList events = describe(runner->record());
+        // Ada finished at 1; at 1.5 the two sleeping tasks are cancelled in input order, and
+        // the awaiter, resumed through the event loop, sees CancelledError after them.
+        QCOMPARE(events.mid(events.size() - 6),
+                 strings({"1 1 woke", "1 1 printed Goodbye, Ada!", "1 1 returned 'Ada is done'",
+                          "1.5 2 cancelled CancelledError", "1.5 3 cancelled CancelledError",
+                          "1.5 0 gather raised CancelledError"}));
+        QVERIFY(runner->gatherRaised());
+    }
+
+    void theCancelSlotCancelsTheGather()
+    {
+        auto runner = std::make_unique<Runner>(bundled(u"basic"_s), RunOptions{});
+        QSignalSpy finished(runner.get(), &Runner::finished);
+        runner->clock().callAt(secondsToScenarioTime(0.5), [&] { runner->cancel(); });
+        runner->start();
+        QVERIFY(finished.wait(5000));
+        const QStringList events = describe(runner->record());
+        QCOMPARE(events.mid(events.size() - 3),
+                 strings({"0.5 1 cancelled CancelledError", "0.5 2 cancelled CancelledError",
+                          "0.5 0 gather raised CancelledError"}));
+    }
+
+    void overridesAndSeededRandomSleeps()
+    {
+        RunOptions options;
+        options.returnExceptions = false;
+        const auto failFast = runToEnd(bundled(u"advanced"_s), options);
+        QVERIFY(failFast->gatherRaised());
+
+        RunOptions seeded;
+        seeded.seed = 99;
+        const auto first = runToEnd(bundled(u"classroom"_s), seeded);
+        const auto second = runToEnd(bundled(u"classroom"_s), seeded);
+        QCOMPARE(describe(first->record()), describe(second->record()));
+        QCOMPARE(first->seed(), std::uint64_t(99));
+        QVERIFY(!first->seedIsFresh());
+        QVERIFY(first->usesRandomSleeps());
+        for (const auto &node : first->record().nodes()) {
+            if (node.kind == TaskSpec::Kind::SayHello && node.depth == 1 && node.id < 11) {
+                QVERIFY(node.plannedSleep >= secondsToScenarioTime(1));
+                QVERIFY(node.plannedSleep <= secondsToScenarioTime(5));
+            }
+        }
+        const Runner fresh(bundled(u"basic"_s), RunOptions{});
+        QVERIFY(fresh.seedIsFresh());
+        QVERIFY(!fresh.usesRandomSleeps());
+    }
+
+    void destroyingARunnerMidRunIsSafe()
+    {
+        auto runner = std::make_unique<Runner>(bundled(u"classroom"_s), RunOptions{});
+        runner->start();
+        auto &clock = runner->clock();
+        QVERIFY(processEventsUntil([&] { return clock.now() >= secondsToScenarioTime(2); }));
+        runner.reset(); // tasks still sleep; they unwind on later turns
+        QTest::qWait(50);
+    }
+
+    void emptyScenarioReturnsAnEmptyList()
+    {
+        const auto runner =
+            runToEnd(parsed(R"({"title": "nothing", "report": "list", "tasks": []})"));
+        QCOMPARE(describe(runner->record()),
+                 strings({"0 0 gather started", "0 0 gather returned []"}));
+    }
+
+    void chromeTraceHasATrackPerTaskSlicesAndFlows()
+    {
+        const auto runner = runToEnd(bundled(u"nested"_s));
+        const auto trace = QJsonDocument::fromJson(chromeTraceJson(runner->record())).object();
+        const QJsonArray events = trace.value(u"traceEvents"_s).toArray();
+        QStringList names;
+        int slices = 0;
+        int flows = 0;
+        for (const auto &value : events) {
+            const auto event = value.toObject();
+            const QString phase = event.value(u"ph"_s).toString();
+            if (event.value(u"name"_s).toString() == u"thread_name")
+                names << event.value(u"args"_s).toObject().value(u"name"_s).toString();
+            slices += phase == u"X";
+            flows += phase == u"s";
+        }
+        QCOMPARE(names, strings({"Nested gathers", "  say_hello('Alice')", "  inner gather",
+                                 "    divide(1, 4)", "    divide(1, 0)", "  say_hello('Bob')"}));
+        QCOMPARE(slices, 6 + 4); // every node's life, and the four sleeps
+        QCOMPARE(flows, 5);      // one arrow from each gather to each of its tasks
+    }
+};
+
+QTEST_GUILESS_MAIN(RunnerTest)
+#include "tst_runner.moc"

@@ -1,0 +1,180 @@
+// Scenario files: every bundled one loads and round-trips; every broken one gets a clear error.
+
+#include "scenarioloader.h"
+
+#include <QDir>
+#include <QFile>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Gatherscope;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString dataDir = QStringLiteral(TEST_DATA_DIR);
+
+Scenario loaded(const ScenarioLoader::Result &result)
+{
+    if (const auto *error = std::get_if<LoadError>(&result))
+        qFatal("unexpected load error: %s", qPrintable(error->toString()));
+    return std::get<Scenario>(result);
+}
+
+} // namespace
+
+class ScenarioLoaderTest : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void bundledScenariosLoadAndRoundTrip_data()
+    {
+        QTest::addColumn<QString>("name");
+        const auto names = ScenarioLoader::bundledNames();
+        QVERIFY(names.size() >= 7);
+        for (const QString &name : names)
+            QTest::newRow(qPrintable(name)) << name;
+    }
+    void bundledScenariosLoadAndRoundTrip()
+    {
+        QFETCH(QString, name);
+        const Scenario scenario = loaded(ScenarioLoader::load(name));
+        QVERIFY(!scenario.title.isEmpty());
+        QVERIFY(!scenario.description.isEmpty());
+        const Scenario again =
+            loaded(ScenarioLoader::parse(ScenarioLoader::toJson(scenario), name));
+        QVERIFY(again == scenario);
+    }
+
+    void theBasicExampleReadsAsWritten()
+    {
+        const Scenario basic = loaded(ScenarioLoader::load(u"basic"_s));
+        QCOMPARE(basic.title, u"Basic example"_s);
+        QCOMPARE(basic.returnExceptions, false);
+        QVERIFY(basic.report == ReportStyle::List);
+        QCOMPARE(basic.tasks.size(), std::size_t(2));
+        QVERIFY(basic.tasks[0] == TaskSpec::sayHello(u"Mr. Turtle"_s, SleepSpec::fixed(1)));
+        QCOMPARE(basic.tasks[1].displayName(), u"say_hello('Mr. Wolf')"_s);
+    }
+
+    void everyFieldRoundTrips()
+    {
+        QFile file(dataDir + u"/all-fields.json"_s);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray json = file.readAll();
+        const Scenario scenario = loaded(ScenarioLoader::parse(json, u"all.json"_s));
+        QCOMPARE(scenario.seed.value(), std::uint64_t(7));
+        QCOMPARE(scenario.cancelAfter.value(), 2.5);
+        const TaskSpec &divide = scenario.tasks[0];
+        QVERIFY(divide.x.isFloat()); // 10.0 stays a float: Python prints "Dividing 10.0 by -0.0"
+        QCOMPARE(divide.x.toFloat(), 10.0);
+        QVERIFY(divide.y.isFloat() && std::signbit(divide.y.toFloat()));
+        QCOMPARE(divide.displayName(), u"L"_s);
+        QCOMPARE(scenario.tasks[1].sleep, SleepSpec::random(0, 4));
+        QVERIFY(scenario.tasks[2].tasks[0].y.isInteger());
+
+        const QByteArray saved = ScenarioLoader::toJson(scenario);
+        QVERIFY(saved.contains("\"x\": 10.0"));
+        QVERIFY(saved.contains("\"y\": -0.0"));
+        QVERIFY(saved.contains("\"x\": 1e+16"));
+        QVERIFY(loaded(ScenarioLoader::parse(saved, u"saved.json"_s)) == scenario);
+    }
+
+    void brokenFilesGetClearErrors_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("expected");
+        QFile table(dataDir + u"/broken-errors.tsv"_s);
+        QVERIFY(table.open(QIODevice::ReadOnly));
+        int rows = 0;
+        while (!table.atEnd()) {
+            const QStringList fields = QString::fromUtf8(table.readLine()).chopped(1).split(u'\t');
+            QTest::newRow(qPrintable(fields[0])) << fields[0] << fields[1];
+            ++rows;
+        }
+        QVERIFY2(rows >= 30, "the corpus must hold at least 30 broken files");
+        // Every file in the folder has its expected error in the table.
+        QCOMPARE(QDir(dataDir + u"/broken"_s).entryList(QDir::Files).size(), rows);
+    }
+    void brokenFilesGetClearErrors()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, expected);
+        QFile input(dataDir + u"/broken/"_s + file);
+        QVERIFY(input.open(QIODevice::ReadOnly));
+        const auto result = ScenarioLoader::parse(input.readAll(), file);
+        QVERIFY(std::holds_alternative<LoadError>(result));
+        QCOMPARE(std::get<LoadError>(result).toString(), expected);
+    }
+
+    void syntaxErrorsGiveLineAndColumn()
+    {
+        const auto result =
+            ScenarioLoader::parse("{\n  \"title\": \"x\",\n  \"tasks\" []\n}", u"f.json"_s);
+        const auto &error = std::get<LoadError>(result);
+        QCOMPARE(error.line, 3);
+        QCOMPARE(error.column, 12); // where the parser stopped: just past the '['
+        QCOMPARE(error.toString(), u"f.json:3:12: JSON syntax error: missing name separator"_s);
+    }
+
+    void missingFilesAndFoldersAreErrors()
+    {
+        const auto missing = ScenarioLoader::load(u"/no/such/scenario.json"_s);
+        QVERIFY(std::get<LoadError>(missing).toString().startsWith(
+            u"/no/such/scenario.json: no such file, and no bundled scenario of that name (bundled: "_s));
+        const auto folder = ScenarioLoader::load(dataDir);
+        QCOMPARE(std::get<LoadError>(folder).message, u"is a folder, not a scenario file"_s);
+    }
+
+    void arbitraryBytesNeverCrash()
+    {
+        QFile file(u":/scenarios/classroom.json"_s);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray original = file.readAll();
+        QRandomGenerator random(12345);
+        int errors = 0;
+        for (int round = 0; round < 3000; ++round) {
+            QByteArray bytes = original;
+            const int edits = 1 + random.bounded(8);
+            for (int e = 0; e < edits; ++e) {
+                const int at = random.bounded(int(bytes.size()));
+                switch (random.bounded(3)) {
+                case 0:
+                    bytes[at] = char(random.bounded(256));
+                    break;
+                case 1:
+                    bytes.remove(at, 1 + random.bounded(20));
+                    break;
+                default:
+                    bytes.insert(at, char(random.bounded(256)));
+                }
+            }
+            const auto result = ScenarioLoader::parse(bytes, u"fuzz.json"_s);
+            if (const auto *error = std::get_if<LoadError>(&result)) {
+                QVERIFY(!error->message.isEmpty());
+                ++errors;
+            }
+        }
+        QVERIFY(errors > 1000); // most mutations break the file, and each says why
+    }
+
+    void savingIsAtomicAndReadsBack()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"saved.json"_s);
+        const Scenario advanced = loaded(ScenarioLoader::load(u"advanced"_s));
+        QCOMPARE(ScenarioLoader::save(advanced, path), QString());
+        QVERIFY(loaded(ScenarioLoader::load(path)) == advanced);
+        // Only the file itself: QSaveFile left no temporary behind.
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{u"saved.json"_s});
+
+        const QString impossible = dir.filePath(u"missing-folder/saved.json"_s);
+        const QString error = ScenarioLoader::save(advanced, impossible);
+        QVERIFY(error.startsWith(impossible + u": cannot be written: "_s));
+        QVERIFY(!QFile::exists(impossible));
+    }
+};
+
+QTEST_GUILESS_MAIN(ScenarioLoaderTest)
+#include "tst_scenarioloader.moc"
