@@ -31,23 +31,26 @@ QString pythonFloatRepr(double value)
     }
     const int exponent = std::atoi(text.c_str() + ePos + 1);
 
+    // Built with appends only: GCC 12 warns falsely (-Wrestrict) on "x" + std::string.
     std::string out = negative ? "-" : "";
     if (exponent >= -4 && exponent < 16) {
+        const auto point = std::size_t(exponent) + 1; // digits before the decimal point
         if (exponent < 0) {
-            out += "0." + std::string(std::size_t(-exponent - 1), '0') + digits;
-        } else if (std::size_t(exponent) + 1 >= digits.size()) {
-            out += digits + std::string(std::size_t(exponent) + 1 - digits.size(), '0') + ".0";
+            out.append("0.").append(std::size_t(-exponent - 1), '0').append(digits);
+        } else if (point >= digits.size()) {
+            out.append(digits).append(point - digits.size(), '0').append(".0");
         } else {
-            out += digits.substr(0, std::size_t(exponent) + 1) + "." +
-                   digits.substr(std::size_t(exponent) + 1);
+            out.append(digits, 0, point).append(1, '.').append(digits, point);
         }
     } else {
-        out += digits.substr(0, 1);
+        out.append(digits, 0, 1);
         if (digits.size() > 1)
-            out += "." + digits.substr(1);
+            out.append(1, '.').append(digits, 1);
         const int magnitude = std::abs(exponent);
-        out += std::string("e") + (exponent < 0 ? "-" : "+") + (magnitude < 10 ? "0" : "") +
-               std::to_string(magnitude);
+        out.append(exponent < 0 ? "e-" : "e+");
+        if (magnitude < 10)
+            out.append(1, '0');
+        out.append(std::to_string(magnitude));
     }
     return QString::fromStdString(out);
 }

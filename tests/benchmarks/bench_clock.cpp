@@ -1,0 +1,76 @@
+// N sleepers woken over 50 ms of wall time: one ScenarioClock (one QTimer over an ordered map
+// of deadlines) beside one QTimer per sleeper, which Qt 6.4 keeps in a sorted list.
+
+#include "scenarioclock.h"
+
+#include <QCoreApplication>
+#include <QTimer>
+
+#include <benchmark/benchmark.h>
+
+#include <qcoro/qcorotask.h>
+
+namespace {
+
+constexpr int spreadMs = 50;
+
+QCoro::Task<> sleepThenCount(Gatherscope::ScenarioClock &clock, int ms, int &woken)
+{
+    co_await clock.sleep(std::chrono::milliseconds(ms));
+    ++woken;
+}
+
+void runUntil(const int &woken, int count)
+{
+    while (woken < count)
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+}
+
+void BM_ScenarioClock_Real(benchmark::State &state)
+{
+    const int count = int(state.range(0));
+    for (auto _ : state) {
+        Gatherscope::ScenarioClock clock(Gatherscope::ScenarioClock::Mode::Real);
+        int woken = 0;
+        std::vector<QCoro::Task<>> sleepers;
+        sleepers.reserve(std::size_t(count));
+        for (int i = 0; i < count; ++i)
+            sleepers.push_back(sleepThenCount(clock, i % spreadMs, woken));
+        runUntil(woken, count);
+    }
+    state.SetItemsProcessed(state.iterations() * state.range(0));
+}
+
+void BM_QTimerPerSleeper(benchmark::State &state)
+{
+    const int count = int(state.range(0));
+    for (auto _ : state) {
+        int woken = 0;
+        QObject context;
+        for (int i = 0; i < count; ++i)
+            QTimer::singleShot(i % spreadMs, Qt::PreciseTimer, &context, [&woken] { ++woken; });
+        runUntil(woken, count);
+    }
+    state.SetItemsProcessed(state.iterations() * state.range(0));
+}
+
+} // namespace
+
+BENCHMARK(BM_ScenarioClock_Real)->Arg(1000)->Arg(10000)->Arg(100000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_QTimerPerSleeper)
+    ->Arg(1000)
+    ->Arg(10000)
+    ->Arg(100000)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1);
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    benchmark::Initialize(&argc, argv);
+    if (benchmark::ReportUnrecognizedArguments(argc, argv))
+        return 1;
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}
