@@ -1,0 +1,133 @@
+// The results and console models of the window, fed by a real run.
+
+#include "coroutinetest.h"
+
+#include "consolemodel.h"
+#include "resultmodel.h"
+#include "runner.h"
+#include "scenarioloader.h"
+
+#include <QAbstractItemModelTester>
+#include <QFile>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Gatherscope;
+using namespace GatherscopeTest;
+using namespace Qt::StringLiterals;
+
+namespace ResultTestSupport {
+
+Scenario scenarioFrom(const QString &nameOrJson)
+{
+    auto result = nameOrJson.startsWith(u'{')
+                      ? ScenarioLoader::parse(nameOrJson.toUtf8(), u"inline"_s)
+                      : ScenarioLoader::load(nameOrJson);
+    return std::get<Scenario>(result);
+}
+
+QStringList column(const QAbstractItemModel &model, int column)
+{
+    QStringList values;
+    for (int row = 0; row < model.rowCount(); ++row)
+        values << model.index(row, column).data().toString();
+    return values;
+}
+
+} // namespace ResultTestSupport
+using namespace ResultTestSupport;
+
+class ResultModelTest : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void resultsArePendingUntilTheGatherReturns()
+    {
+        ResultModel model;
+        QAbstractItemModelTester tester(&model);
+        Runner runner(scenarioFrom(u"advanced"_s), RunOptions{});
+        model.setRecord(&runner.record(), runner.scenario().report);
+        QCOMPARE(column(model, ResultModel::TaskColumn),
+                 strings({"divide(10, 2)", "divide(20, 0)", "divide(30, 5)"}));
+        QCOMPARE(column(model, ResultModel::ResultColumn),
+                 strings({"pending…", "pending…", "pending…"}));
+        QCOMPARE(model.summary(), u"pending: the gather is running"_s);
+
+        QSignalSpy finished(&runner, &Runner::finished);
+        runner.start();
+        QVERIFY(finished.wait(5000));
+        QCOMPARE(column(model, ResultModel::ResultColumn),
+                 strings({"5.0", "ZeroDivisionError: Cannot divide by zero", "6.0"}));
+        QCOMPARE(model.index(1, ResultModel::ResultColumn).data(ResultModel::IsErrorRole).toBool(),
+                 true);
+        QCOMPARE(model.index(0, ResultModel::ResultColumn).data(ResultModel::IsErrorRole).toBool(),
+                 false);
+        QCOMPARE(model.index(1, ResultModel::ResultColumn)
+                     .data(Qt::ForegroundRole)
+                     .value<QBrush>()
+                     .color(),
+                 QColor(0xc6, 0x28, 0x28));
+        QCOMPARE(column(model, ResultModel::NoteColumn), strings({"at 1 s", "at 1 s", "at 1 s"}));
+        QCOMPARE(model.summary(), u"gather returned 3 result(s)"_s);
+    }
+
+    void afterAFailFastRaiseLaterOutcomesAreMarked()
+    {
+        ResultModel model;
+        QAbstractItemModelTester tester(&model);
+        Runner runner(scenarioFrom(uR"({"title": "t", "tasks": [
+            {"task": "divide", "x": 30, "y": 5, "sleep": 1},
+            {"task": "divide", "x": 20, "y": 0, "sleep": 2},
+            {"task": "say_hello", "name": "Ada", "sleep": 3}]})"_s),
+                      RunOptions{});
+        model.setRecord(&runner.record(), runner.scenario().report);
+        QSignalSpy finished(&runner, &Runner::finished);
+        runner.start();
+        QVERIFY(finished.wait(5000));
+        QCOMPARE(model.summary(), u"gather raised ZeroDivisionError: Cannot divide by zero"_s);
+        QVERIFY(model.gatherRaised());
+        QCOMPARE(column(model, ResultModel::ResultColumn),
+                 strings({"6.0", "ZeroDivisionError: Cannot divide by zero", "'Ada is done'"}));
+        QCOMPARE(column(model, ResultModel::NoteColumn),
+                 strings({"at 1 s", "raised to the awaiter",
+                          "arrived after the gather raised (at 3 s)"}));
+    }
+
+    void reportListShowsTheReprLine()
+    {
+        ResultModel model;
+        Runner runner(scenarioFrom(u"basic"_s), RunOptions{});
+        model.setRecord(&runner.record(), runner.scenario().report);
+        QSignalSpy finished(&runner, &Runner::finished);
+        runner.start();
+        QVERIFY(finished.wait(5000));
+        QCOMPARE(model.summary(), u"['Mr. Turtle is done', 'Mr. Wolf is done']"_s);
+        model.setRecord(nullptr, ReportStyle::Each);
+        QCOMPARE(model.rowCount(), 0);
+    }
+
+    void theConsoleHoldsExactlyWhatHeadlessPrints_data()
+    {
+        QTest::addColumn<QString>("name");
+        for (const char *name : {"basic", "advanced", "fail-fast", "nested", "cancel", "classroom"})
+            QTest::newRow(name) << QString::fromLatin1(name);
+    }
+    void theConsoleHoldsExactlyWhatHeadlessPrints()
+    {
+        QFETCH(QString, name);
+        ConsoleModel console;
+        QAbstractItemModelTester tester(&console);
+        Runner runner(scenarioFrom(name), RunOptions{});
+        console.setRecord(&runner.record(), runner.scenario().report);
+        QSignalSpy finished(&runner, &Runner::finished);
+        runner.start();
+        QVERIFY(finished.wait(5000));
+        QFile expected(QStringLiteral(TEST_DATA_DIR "/expected/") + name + u".txt"_s);
+        QVERIFY(expected.open(QIODevice::ReadOnly));
+        QCOMPARE(console.text() + u'\n', QString::fromUtf8(expected.readAll()));
+        QCOMPARE(console.index(0, ConsoleModel::TimeColumn).data().toString(), u"0.000 s"_s);
+    }
+};
+
+QTEST_MAIN(ResultModelTest)
+#include "tst_resultmodel.moc"

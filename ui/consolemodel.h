@@ -1,0 +1,40 @@
+#pragma once
+
+#include "eventrecord.h"
+#include "scenario.h"
+
+#include <QAbstractTableModel>
+#include <QPointer>
+
+//! The console: every line the run printed, with its scenario time, exactly as the headless
+//! mode prints them (core's consoleLines()).
+class ConsoleModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Columns { TimeColumn, LineColumn, ColumnCount };
+
+    explicit ConsoleModel(QObject *parent = nullptr);
+
+    //! Shows the lines of \a record (null clears), live from then on.
+    void setRecord(const Gatherscope::EventRecord *record, Gatherscope::ReportStyle report);
+    //! All lines, joined with newlines, as stdout would hold them.
+    QString text() const;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+private:
+    struct Line {
+        Gatherscope::ScenarioTime time;
+        QString text;
+        bool afterRaise = false;
+    };
+    void append(const Gatherscope::TaskEvent &event, const QStringList &lines);
+
+    QPointer<const Gatherscope::EventRecord> m_record;
+    Gatherscope::ReportStyle m_report = Gatherscope::ReportStyle::Each;
+    std::vector<Line> m_lines;
+    bool m_raised = false;
+};

@@ -1,0 +1,195 @@
+#include "resultmodel.h"
+
+#include "pythonrepr.h"
+
+#include <QApplication>
+#include <QBrush>
+#include <QColor>
+#include <QFont>
+#include <QStyle>
+
+using namespace Gatherscope;
+
+namespace {
+
+QString describeError(const ExceptionInfo &error)
+{
+    const QString type = QString::fromStdString(error.typeName);
+    const QString message = QString::fromStdString(error.message);
+    return message.isEmpty() ? type : type + QStringLiteral(": ") + message;
+}
+
+bool isEnd(TaskEvent::Kind kind)
+{
+    return kind == TaskEvent::Kind::Returned || kind == TaskEvent::Kind::Raised ||
+           kind == TaskEvent::Kind::Cancelled;
+}
+
+} // namespace
+
+ResultModel::ResultModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{}
+
+void ResultModel::setRecord(const EventRecord *record, ReportStyle report)
+{
+    beginResetModel();
+    if (m_record)
+        disconnect(m_record, nullptr, this, nullptr);
+    m_record = record;
+    m_report = report;
+    m_rows.clear();
+    m_rowOfNode.clear();
+    m_settled = false;
+    m_raised = false;
+    m_firstFailedRow = -1;
+    if (record) {
+        m_rowOfNode.assign(record->nodes().size(), -1);
+        for (const auto &node : record->nodes()) {
+            if (node.parent == 0) {
+                m_rowOfNode[std::size_t(node.id)] = int(m_rows.size());
+                m_rows.push_back({node.id, node.label, std::nullopt, false, false});
+            }
+        }
+        for (const auto &event : record->events())
+            apply(event);
+        connect(record, &EventRecord::eventRecorded, this,
+                [this](const TaskEvent &event) { apply(event); });
+    }
+    endResetModel();
+    setSummary(!record ? QString() : m_settled ? m_summary : tr("pending: the gather is running"));
+}
+
+void ResultModel::apply(const TaskEvent &event)
+{
+    if (event.node == 0 && (event.kind == TaskEvent::Kind::GatherReturned ||
+                            event.kind == TaskEvent::Kind::GatherRaised)) {
+        m_settled = true;
+        m_raised = event.kind == TaskEvent::Kind::GatherRaised;
+        if (m_raised) {
+            setSummary(tr("gather raised %1").arg(describeError(event.error)));
+        } else {
+            setSummary(m_report == ReportStyle::List ? pythonRepr(event.value)
+                                                     : tr("gather returned %n result(s)", nullptr,
+                                                          int(event.value.toList().size())));
+        }
+        // Fail-fast: the first task that raised handed its exception to the awaiter.
+        if (m_raised && m_firstFailedRow >= 0) {
+            Row &first = m_rows[std::size_t(m_firstFailedRow)];
+            first.raisedToAwaiter = first.outcome->error == event.error;
+        }
+        if (!m_rows.empty())
+            Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+        return;
+    }
+    if (!isEnd(event.kind) || std::size_t(event.node) >= m_rowOfNode.size())
+        return;
+    const int row = m_rowOfNode[std::size_t(event.node)];
+    if (row < 0)
+        return;
+    if (!m_settled && event.kind != TaskEvent::Kind::Returned && m_firstFailedRow < 0)
+        m_firstFailedRow = row;
+    m_rows[std::size_t(row)].outcome = event;
+    m_rows[std::size_t(row)].afterRaise = m_settled && m_raised;
+    if (m_settled)
+        Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+}
+
+void ResultModel::setSummary(const QString &summary)
+{
+    if (summary == m_summary)
+        return;
+    m_summary = summary;
+    Q_EMIT summaryChanged(summary);
+}
+
+bool ResultModel::isShown(const Row &row) const
+{
+    // asyncio hands results over only when the gather returns or raises.
+    return m_settled && row.outcome.has_value();
+}
+
+int ResultModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int ResultModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant ResultModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    const Row &row = m_rows[std::size_t(index.row())];
+    const bool shown = isShown(row);
+    const bool isError = shown && row.outcome->kind != TaskEvent::Kind::Returned;
+
+    if (role == IsErrorRole)
+        return isError;
+    if (role == IsPendingRole)
+        return !shown;
+    if (role == Qt::DisplayRole) {
+        switch (index.column()) {
+        case IndexColumn:
+            return index.row();
+        case TaskColumn:
+            return row.task;
+        case ResultColumn:
+            if (!shown)
+                return m_settled ? tr("still running…") : tr("pending…");
+            return isError ? describeError(row.outcome->error) : pythonRepr(row.outcome->value);
+        case NoteColumn:
+            if (row.raisedToAwaiter)
+                return tr("raised to the awaiter");
+            if (shown && row.afterRaise)
+                return tr("arrived after the gather raised (at %1 s)")
+                    .arg(scenarioTimeToSeconds(row.outcome->time));
+            if (shown)
+                return tr("at %1 s").arg(scenarioTimeToSeconds(row.outcome->time));
+            return {};
+        }
+    }
+    if (role == Qt::ForegroundRole && index.column() == ResultColumn) {
+        if (isError)
+            return QBrush(QColor(0xc6, 0x28, 0x28));
+        if (!shown)
+            return QApplication::palette().brush(QPalette::Disabled, QPalette::Text);
+    }
+    if (role == Qt::FontRole && isError && index.column() == ResultColumn) {
+        QFont font;
+        font.setBold(true);
+        return font;
+    }
+    if (role == Qt::DecorationRole && index.column() == ResultColumn && isError)
+        return QApplication::style()->standardIcon(QStyle::SP_MessageBoxCritical);
+    if (role == Qt::ToolTipRole) {
+        if (!shown)
+            return tr("The gather has not handed this result over yet.");
+        if (row.afterRaise)
+            return tr(
+                "The gather had already raised; this task was not cancelled and kept running.");
+        return isError ? tr("With return_exceptions=True the exception takes its task's place.")
+                       : tr("The task's value, in input order.");
+    }
+    return {};
+}
+
+QVariant ResultModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case IndexColumn:
+        return tr("#");
+    case TaskColumn:
+        return tr("Task");
+    case ResultColumn:
+        return tr("Result");
+    case NoteColumn:
+        return tr("When");
+    }
+    return {};
+}

@@ -1,0 +1,75 @@
+#include "runcontroller.h"
+
+using namespace Gatherscope;
+
+RunController::RunController(QObject *parent)
+    : QObject(parent)
+{}
+
+RunController::~RunController() = default;
+
+ScenarioTime RunController::currentTime() const
+{
+    return m_runner ? m_runner->clock().displayTime() : ScenarioTime(0);
+}
+
+void RunController::start(const Scenario &scenario, bool instant)
+{
+    RunOptions options;
+    options.clockMode = instant ? ScenarioClock::Mode::Virtual : ScenarioClock::Mode::Real;
+    options.speed = m_speed;
+    auto next = std::make_unique<Runner>(scenario, options);
+    connect(next.get(), &Runner::finished, this, [this, runner = next.get()] {
+        if (runner != m_runner.get())
+            return;
+        setState(State::Finished);
+        Q_EMIT runFinished(runner);
+    });
+    // Views move to the new record first; only then does the old run go (it cancels what is
+    // left of it and unwinds on its own).
+    auto previous = std::exchange(m_runner, std::move(next));
+    Q_EMIT runStarted(m_runner.get());
+    previous.reset();
+    setState(State::Running);
+    m_runner->start();
+}
+
+void RunController::cancel()
+{
+    if (!isActive())
+        return;
+    if (m_state == State::Paused)
+        setPaused(false);
+    m_runner->cancel();
+}
+
+void RunController::setPaused(bool paused)
+{
+    if (!isActive())
+        return;
+    m_runner->clock().setPaused(paused);
+    setState(paused ? State::Paused : State::Running);
+}
+
+void RunController::step()
+{
+    if (!isActive())
+        return;
+    setPaused(true);
+    m_runner->clock().stepToNextEvent();
+}
+
+void RunController::setSpeed(double speed)
+{
+    m_speed = speed;
+    if (m_runner)
+        m_runner->clock().setSpeed(speed);
+}
+
+void RunController::setState(State state)
+{
+    if (state == m_state)
+        return;
+    m_state = state;
+    Q_EMIT stateChanged(state);
+}

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "runner.h"
+
+#include <QObject>
+
+#include <memory>
+
+//! Owns the window's current run and carries out the run commands (no widgets here).
+/*!
+ * Starting a run while another is active stops the old one first, so two runs never mix:
+ * views switch to the new record before the old Runner is destroyed.
+ */
+class RunController : public QObject {
+    Q_OBJECT
+public:
+    enum class State { Idle, Running, Paused, Finished };
+    Q_ENUM(State)
+
+    explicit RunController(QObject *parent = nullptr);
+    ~RunController() override;
+
+    State state() const { return m_state; }
+    bool isActive() const { return m_state == State::Running || m_state == State::Paused; }
+    Gatherscope::Runner *runner() const { return m_runner.get(); }
+    //! The scenario time to show now (continuous while a real-time run goes).
+    Gatherscope::ScenarioTime currentTime() const;
+    double speed() const { return m_speed; }
+
+public Q_SLOTS:
+    //! Runs \a scenario: on the virtual clock when \a instant, else in real time at speed().
+    void start(const Gatherscope::Scenario &scenario, bool instant);
+    //! Cancels the top-level gather (asyncio's `cancel()`); tasks end in CancelledError.
+    void cancel();
+    void setPaused(bool paused);
+    void togglePaused() { setPaused(m_state == State::Running); }
+    //! Handles the next instant of the clock at once (pausing first).
+    void step();
+    void setSpeed(double speed);
+
+Q_SIGNALS:
+    //! A new run began; its record is complete only after runFinished().
+    void runStarted(Gatherscope::Runner *runner);
+    void stateChanged(RunController::State state);
+    void runFinished(Gatherscope::Runner *runner);
+
+private:
+    void setState(State state);
+
+    std::unique_ptr<Gatherscope::Runner> m_runner;
+    State m_state = State::Idle;
+    double m_speed = 1.0;
+};
