@@ -210,14 +210,3 @@ BENCHMARK(BM_Gather_Ready)->Apply(sizes);
 BENCHMARK(BM_Gather_Suspend)->Apply(sizes);
 BENCHMARK(BM_WhenAll_Ready)->Apply(sizes);
 BENCHMARK(BM_WhenAll_Suspend)->Apply(sizes);
-
-int main(int argc, char **argv)
-{
-    QCoreApplication app(argc, argv);
-    benchmark::Initialize(&argc, argv);
-    if (benchmark::ReportUnrecognizedArguments(argc, argv))
-        return 1;
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    return 0;
-}
