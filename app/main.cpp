@@ -1,9 +1,14 @@
+#include "guirun.h"
 #include "headlessrun.h"
 
 #include "scenarioloader.h"
 
+#include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
+
+#include <algorithm>
+#include <cstring>
 
 #include <cstdio>
 #include <memory>
@@ -62,11 +67,35 @@ std::variant<QString, CommandLine> parseCommandLine(QCommandLineParser &parser)
     return line;
 }
 
+bool hasArgument(int argc, char *argv[], const char *name)
+{
+    const std::size_t length = std::strlen(name);
+    return std::any_of(argv + 1, argv + argc, [&](const char *argument) {
+        return std::strncmp(argument, name, length) == 0 &&
+               (argument[length] == '\0' || argument[length] == '=');
+    });
+}
+
+//! The headless mode, the help and the version need no display; the window does.
+std::unique_ptr<QCoreApplication> makeApplication(int &argc, char *argv[])
+{
+    if (hasArgument(argc, argv, "--headless") || hasArgument(argc, argv, "--help") ||
+        hasArgument(argc, argv, "-h") || hasArgument(argc, argv, "--version") ||
+        hasArgument(argc, argv, "-v"))
+        return std::make_unique<QCoreApplication>(argc, argv);
+    // A screenshot needs no screen: render offscreen when there is none.
+    if (hasArgument(argc, argv, "--screenshot") && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") &&
+        qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    return std::make_unique<QApplication>(argc, argv);
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    const auto app = makeApplication(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("Gatherscope"));
     QCoreApplication::setApplicationName(QStringLiteral("gatherscope"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION));
 
@@ -74,9 +103,11 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(
         QStringLiteral(
             "Gatherscope: Python's asyncio.gather, made visible.\n\n"
+            "Without --headless it opens a window with SCENARIO (default: basic). "
             "--headless runs SCENARIO (a JSON file, or the name of a bundled scenario: %1) and "
-            "prints exactly what the equivalent Python program prints, line by line as it happens. "
-            "Exit status: 0 when the gather returned, 1 when it raised, 2 for bad input or usage.")
+            "prints exactly what the equivalent Python program prints, line by line as it "
+            "happens. Exit status: 0 when the gather returned, 1 when it raised, 2 for bad "
+            "input or usage.")
             .arg(ScenarioLoader::bundledNames().join(QStringLiteral(", "))));
     parser.addHelpOption();
     parser.addVersionOption();
@@ -97,6 +128,10 @@ int main(int argc, char *argv[])
         {QStringLiteral("trace"),
          QStringLiteral("Write the run as Chrome Trace Event JSON (opens in Perfetto)."),
          QStringLiteral("FILE.json")},
+        {QStringLiteral("screenshot"),
+         QStringLiteral("Run SCENARIO in the window, save a PNG of it when every task has ended, "
+                        "and exit. Needs no display."),
+         QStringLiteral("OUT.png")},
     });
     parser.addPositionalArgument(QStringLiteral("SCENARIO"),
                                  QStringLiteral("A scenario file, or a bundled scenario's name."));
@@ -111,7 +146,7 @@ int main(int argc, char *argv[])
         return 0;
     }
     if (!parser.isSet(QStringLiteral("headless")))
-        return fail(QStringLiteral("the window is not built yet; use --headless (see --help)"));
+        return runGui(parser);
 
     const auto line = parseCommandLine(parser);
     if (const auto *error = std::get_if<QString>(&line))

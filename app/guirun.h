@@ -1,0 +1,8 @@
+#pragma once
+
+class QCommandLineParser;
+
+//! The window mode: opens SCENARIO (a file or a bundled name; `basic` without one). With
+//! `--screenshot OUT.png` it runs the scenario, saves a picture of the window once every task
+//! has ended and exits (0 on success, 2 on failure).
+int runGui(const QCommandLineParser &parser);

@@ -1,0 +1,160 @@
+// The window as a person uses it: open, run, read the results, edit, cancel, save.
+
+#include "coroutinetest.h"
+
+#include "consolemodel.h"
+#include "mainwindow.h"
+#include "resultmodel.h"
+#include "scenarioeditor.h"
+#include "scenarioloader.h"
+#include "scenariomodel.h"
+#include "timelinemodel.h"
+
+#include <QAction>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Gatherscope;
+using namespace GatherscopeTest;
+using namespace Qt::StringLiterals;
+
+namespace MainWindowTestSupport {
+
+QStringList column(const QAbstractItemModel &model, int column)
+{
+    QStringList values;
+    for (int row = 0; row < model.rowCount(); ++row)
+        values << model.index(row, column).data().toString();
+    return values;
+}
+
+//! Presses F5 in the window and waits for every task to end.
+bool runAndWait(MainWindow &window)
+{
+    QSignalSpy finished(window.runController(), &RunController::runFinished);
+    QTest::keyClick(&window, Qt::Key_F5);
+    return finished.wait(10000);
+}
+
+} // namespace MainWindowTestSupport
+using namespace MainWindowTestSupport;
+
+class MainWindowTest : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true); // QSettings go to a test location
+        QCoreApplication::setOrganizationName(u"GatherscopeTest"_s);
+    }
+
+    void init()
+    {
+        m_window = std::make_unique<MainWindow>();
+        m_window->show();
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    }
+    void cleanup()
+    {
+        m_window->editor()->model()->setModified(false); // no unsaved-changes prompt
+        m_window.reset();
+    }
+
+    void advancedRunsInstantlyAndShowsEverything()
+    {
+        QVERIFY(m_window->openScenario(u"advanced"_s));
+        m_window->instantAction()->setChecked(true);
+        QVERIFY(runAndWait(*m_window));
+
+        QCOMPARE(column(*m_window->resultModel(), ResultModel::ResultColumn),
+                 strings({"5.0", "ZeroDivisionError: Cannot divide by zero", "6.0"}));
+        QCOMPARE(column(*m_window->consoleModel(), ConsoleModel::LineColumn),
+                 strings({"Dividing 10 by 2", "Dividing 20 by 0", "Dividing 30 by 5", "Result: 5.0",
+                          "Error: Cannot divide by zero", "Result: 6.0"}));
+        const TimelineModel &timeline = *m_window->timelineModel();
+        QCOMPARE(timeline.rowCount(), 4);
+        QCOMPARE(column(timeline, 0),
+                 strings({"Advanced example", "divide(10, 2)", "divide(20, 0)", "divide(30, 5)"}));
+        QCOMPARE(timeline.lane(2).markers.back().kind, TimelineMarker::Kind::Exception);
+        QCOMPARE(timeline.lane(1).markers.back().kind, TimelineMarker::Kind::Finish);
+        QCOMPARE(timeline.lane(0).markers.back().kind, TimelineMarker::Kind::GatherReturn);
+        QCOMPARE(timeline.settleTime().value(), secondsToScenarioTime(1));
+    }
+
+    void aBadCellDisablesRunAndSaysWhy()
+    {
+        QVERIFY(m_window->openScenario(u"advanced"_s));
+        QVERIFY(m_window->runAction()->isEnabled());
+        ScenarioModel *model = m_window->editor()->model();
+        const QModelIndex y = model->index(1, ScenarioModel::ParametersColumn);
+        QVERIFY(model->setData(y, u"20, zero"_s, Qt::EditRole));
+        QVERIFY(!m_window->runAction()->isEnabled());
+        QVERIFY2(m_window->runAction()->toolTip().startsWith(u"Cannot run: tasks[1]"_s),
+                 qPrintable(m_window->runAction()->toolTip()));
+        QVERIFY(m_window->isWindowModified());
+        QVERIFY(model->setData(y, u"20, 4"_s, Qt::EditRole));
+        QVERIFY(m_window->runAction()->isEnabled());
+    }
+
+    void cancellingARealTimeRunEndsEveryLaneInACancellation()
+    {
+        QVERIFY(m_window->openScenario(u"basic"_s));
+        m_window->instantAction()->setChecked(false);
+        QSignalSpy finished(m_window->runController(), &RunController::runFinished);
+        QTest::keyClick(m_window.get(), Qt::Key_F5);
+        QVERIFY(m_window->runController()->isActive());
+        QTest::qWait(150); // real time: both tasks are asleep
+        QTest::keyClick(m_window.get(), Qt::Key_Escape);
+        QVERIFY(finished.wait(5000));
+        const TimelineModel &timeline = *m_window->timelineModel();
+        for (int row = 1; row < timeline.rowCount(); ++row)
+            QCOMPARE(timeline.lane(row).markers.back().kind, TimelineMarker::Kind::Cancel);
+        QCOMPARE(timeline.lane(0).markers.back().kind, TimelineMarker::Kind::GatherRaise);
+        QCOMPARE(m_window->resultModel()->summary(), u"gather raised CancelledError"_s);
+    }
+
+    void runningAgainReplacesTheActiveRun()
+    {
+        QVERIFY(m_window->openScenario(u"basic"_s));
+        m_window->instantAction()->setChecked(false);
+        QTest::keyClick(m_window.get(), Qt::Key_F5);
+        Runner *first = m_window->runController()->runner();
+        m_window->instantAction()->setChecked(true);
+        QVERIFY(runAndWait(*m_window));
+        QVERIFY(m_window->runController()->runner() != first);
+        QCOMPARE(column(*m_window->consoleModel(), ConsoleModel::LineColumn).size(), 5);
+    }
+
+    void savedScenariosReopenEqual()
+    {
+        QVERIFY(m_window->openScenario(u"nested"_s));
+        const Scenario original = m_window->editor()->model()->scenario();
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"nested-copy.json"_s);
+        QVERIFY(m_window->saveScenarioAs(path));
+        QCOMPARE(m_window->currentFile(), path);
+        QVERIFY(!m_window->isWindowModified());
+
+        MainWindow other;
+        QVERIFY(other.openScenario(path));
+        QVERIFY(other.editor()->model()->scenario() == original);
+        QVERIFY(other.windowTitle().startsWith(u"nested-copy.json"_s));
+    }
+
+    void aMissingFileIsReportedNotOpened()
+    {
+        QVERIFY(m_window->openScenario(u"basic"_s));
+        QVERIFY(!m_window->openScenario(u"/no/such/file.json"_s, true));
+        QCOMPARE(m_window->editor()->model()->scenario().title, u"Basic example"_s);
+    }
+
+private:
+    std::unique_ptr<MainWindow> m_window;
+};
+
+QTEST_MAIN(MainWindowTest)
+#include "tst_mainwindow.moc"

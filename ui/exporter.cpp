@@ -1,0 +1,91 @@
+#include "exporter.h"
+
+#include "timelinemodel.h"
+#include "timelineview.h"
+#include "traceexport.h"
+
+#include <QBuffer>
+#include <QFileInfo>
+#include <QImage>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QSaveFile>
+#include <QSvgGenerator>
+
+namespace {
+
+//! Room for every lane at a readable width, whatever the window's size.
+QSize pictureSize(TimelineView &view)
+{
+    return view.exportSize();
+}
+
+QString writeAtomically(const QString &path, const QByteArray &bytes)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+        return QObject::tr("%1: cannot be written: %2").arg(path, file.errorString());
+    return {};
+}
+
+} // namespace
+
+namespace Exporter {
+
+QString exportTimeline(TimelineView &view, const QString &path)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    const QSize size = pictureSize(view);
+    const QRect target(QPoint(0, 0), size);
+    if (suffix == u"png") {
+        QImage image(size * 2, QImage::Format_ARGB32_Premultiplied);
+        image.setDevicePixelRatio(2); // crisp on slides
+        image.fill(view.palette().color(QPalette::Base));
+        QPainter painter(&image);
+        view.render(&painter, target, true);
+        painter.end();
+        QByteArray bytes;
+        {
+            QBuffer buffer(&bytes);
+            buffer.open(QIODevice::WriteOnly);
+            if (!image.save(&buffer, "PNG"))
+                return QObject::tr("%1: the PNG could not be encoded").arg(path);
+        }
+        return writeAtomically(path, bytes);
+    }
+    if (suffix == u"svg") {
+        QByteArray bytes;
+        QBuffer buffer(&bytes);
+        QSvgGenerator generator;
+        generator.setOutputDevice(&buffer);
+        generator.setSize(size);
+        generator.setViewBox(target);
+        generator.setTitle(QStringLiteral("Gatherscope timeline"));
+        QPainter painter(&generator);
+        view.render(&painter, target, true);
+        painter.end();
+        return writeAtomically(path, bytes);
+    }
+    if (suffix == u"pdf") {
+        QByteArray bytes;
+        QBuffer buffer(&bytes);
+        buffer.open(QIODevice::WriteOnly);
+        QPdfWriter writer(&buffer);
+        writer.setTitle(QStringLiteral("Gatherscope timeline"));
+        writer.setPageSize(QPageSize(QSizeF(size) * 0.75, QPageSize::Point)); // 96 dpi → points
+        writer.setPageMargins(QMarginsF());
+        writer.setResolution(96);
+        QPainter painter(&writer);
+        view.render(&painter, target, true);
+        painter.end();
+        return writeAtomically(path, bytes);
+    }
+    return QObject::tr("%1: unknown picture type; use .png, .svg or .pdf").arg(path);
+}
+
+QString exportTrace(const Gatherscope::EventRecord &record, const QString &path)
+{
+    return writeAtomically(path, Gatherscope::chromeTraceJson(record));
+}
+
+} // namespace Exporter

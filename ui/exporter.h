@@ -1,0 +1,16 @@
+#pragma once
+
+#include "eventrecord.h"
+
+#include <QString>
+
+class TimelineView;
+
+//! Writes the timeline as a picture and the record as a trace. Each returns an error message,
+//! or an empty string on success.
+namespace Exporter {
+//! PNG, SVG or PDF by the suffix of \a path, all from the view's own paint code.
+QString exportTimeline(TimelineView &view, const QString &path);
+//! Chrome Trace Event JSON (Perfetto, chrome://tracing), written atomically.
+QString exportTrace(const Gatherscope::EventRecord &record, const QString &path);
+} // namespace Exporter

@@ -1,0 +1,187 @@
+#include "scenarioeditor.h"
+
+#include "scenariomodel.h"
+#include "taskcells.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFormLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QToolBar>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+using namespace Gatherscope;
+
+ScenarioEditor::ScenarioEditor(QWidget *parent)
+    : QWidget(parent)
+    , m_model(new ScenarioModel(this))
+    , m_view(new QTreeView(this))
+    , m_title(new QLineEdit(this))
+    , m_returnExceptions(new QCheckBox(tr("return_exceptions"), this))
+    , m_report(new QComboBox(this))
+    , m_seed(new QLineEdit(this))
+    , m_cancelAfter(new QLineEdit(this))
+    , m_error(new QLabel(this))
+{
+    m_view->setModel(m_model);
+    m_view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed |
+                            QAbstractItemView::AnyKeyPressed);
+    m_view->setAlternatingRowColors(true);
+    m_view->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_view->setToolTip(tr("Double-click or F2 to edit a cell; a bad value turns red"));
+
+    m_returnExceptions->setToolTip(
+        tr("Off (asyncio's default): the first exception reaches the awaiter at once and the "
+           "other tasks keep running.\nOn: exceptions take their places in the results."));
+    m_report->addItem(tr("each: one Result/Error line per task"), int(ReportStyle::Each));
+    m_report->addItem(tr("list: the Python repr of the list"), int(ReportStyle::List));
+    m_report->setToolTip(tr("How the headless mode and the console print the results"));
+    m_seed->setPlaceholderText(tr("fresh each run"));
+    m_seed->setToolTip(tr("A whole number makes random sleeps repeat"));
+    m_cancelAfter->setPlaceholderText(tr("never"));
+    m_cancelAfter->setToolTip(tr("Cancel the whole gather after so many seconds"));
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("Title"), m_title);
+    form->addRow(QString(), m_returnExceptions);
+    form->addRow(tr("Report"), m_report);
+    form->addRow(tr("Seed"), m_seed);
+    form->addRow(tr("Cancel after (s)"), m_cancelAfter);
+
+    auto *bar = new QToolBar(this);
+    bar->addAction(addAction(tr("+ say_hello"), QKeySequence(Qt::CTRL | Qt::Key_H),
+                             tr("Add a say_hello task")));
+    connect(bar->actions().last(), &QAction::triggered, this, [this] { addTask(0); });
+    bar->addAction(addAction(tr("+ divide"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D),
+                             tr("Add a divide task")));
+    connect(bar->actions().last(), &QAction::triggered, this, [this] { addTask(1); });
+    bar->addAction(
+        addAction(tr("+ gather"), QKeySequence(Qt::CTRL | Qt::Key_G), tr("Add a nested gather")));
+    connect(bar->actions().last(), &QAction::triggered, this, [this] { addTask(2); });
+    bar->addSeparator();
+    m_remove = addAction(tr("Remove"), QKeySequence::Delete, tr("Remove the selected task"));
+    m_duplicate = addAction(tr("Duplicate"), QKeySequence(Qt::CTRL | Qt::Key_D),
+                            tr("Duplicate the selected task"));
+    m_up = addAction(tr("Up"), QKeySequence(Qt::ALT | Qt::Key_Up), tr("Move the selected task up"));
+    m_down = addAction(tr("Down"), QKeySequence(Qt::ALT | Qt::Key_Down),
+                       tr("Move the selected task down"));
+    bar->addActions({m_remove, m_duplicate, m_up, m_down});
+    connect(m_remove, &QAction::triggered, this,
+            [this] { m_model->removeTask(m_view->currentIndex()); });
+    connect(m_duplicate, &QAction::triggered, this,
+            [this] { m_view->setCurrentIndex(m_model->duplicateTask(m_view->currentIndex())); });
+    connect(m_up, &QAction::triggered, this,
+            [this] { m_view->setCurrentIndex(m_model->moveTask(m_view->currentIndex(), -1)); });
+    connect(m_down, &QAction::triggered, this,
+            [this] { m_view->setCurrentIndex(m_model->moveTask(m_view->currentIndex(), +1)); });
+
+    m_error->setWordWrap(true);
+    m_error->setStyleSheet(QStringLiteral("color: #c62828; font-weight: bold"));
+    m_error->hide();
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(bar);
+    layout->addWidget(m_view, 1);
+    layout->addWidget(m_error);
+
+    connect(m_title, &QLineEdit::textEdited, m_model, &ScenarioModel::setTitle);
+    connect(m_returnExceptions, &QCheckBox::toggled, m_model, &ScenarioModel::setReturnExceptions);
+    connect(m_report, &QComboBox::activated, this, [this](int index) {
+        m_model->setReport(ReportStyle(m_report->itemData(index).toInt()));
+    });
+    connect(m_seed, &QLineEdit::textEdited, this, &ScenarioEditor::readSeed);
+    connect(m_cancelAfter, &QLineEdit::textEdited, this, &ScenarioEditor::readCancelAfter);
+    connect(m_model, &ScenarioModel::settingsChanged, this, &ScenarioEditor::showSettings);
+    connect(m_model, &ScenarioModel::validityChanged, this,
+            [this](bool valid, const QString &error) {
+                m_error->setText(error);
+                m_error->setVisible(!valid);
+            });
+    connect(m_model, &QAbstractItemModel::modelReset, m_view, &QTreeView::expandAll);
+    connect(m_model, &QAbstractItemModel::rowsInserted, m_view, &QTreeView::expandAll);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &ScenarioEditor::updateActions);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &ScenarioEditor::updateActions);
+    updateActions();
+}
+
+QAction *ScenarioEditor::addAction(const QString &text, const QKeySequence &shortcut,
+                                   const QString &tip)
+{
+    auto *action = new QAction(text, this);
+    action->setShortcut(shortcut);
+    action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    action->setToolTip(
+        QStringLiteral("%1 (%2)").arg(tip, shortcut.toString(QKeySequence::NativeText)));
+    QWidget::addAction(action);
+    return action;
+}
+
+void ScenarioEditor::addTask(int kind)
+{
+    static int counter = 0;
+    const TaskSpec spec = kind == 0 ? TaskSpec::sayHello(QStringLiteral("Guest %1").arg(++counter),
+                                                         SleepSpec::fixed(1))
+                          : kind == 1 ? TaskSpec::divide(PyValue::integer(1), PyValue::integer(2))
+                                      : TaskSpec::gather({});
+    // Inside the selected gather, else right after the selected task, else at the end.
+    const QModelIndex current = m_view->currentIndex().siblingAtColumn(0);
+    QModelIndex added;
+    if (m_model->isGather(current))
+        added = m_model->addTask(current, m_model->rowCount(current), spec);
+    else if (current.isValid())
+        added = m_model->addTask(current.parent(), current.row() + 1, spec);
+    else
+        added = m_model->addTask({}, m_model->rowCount(), spec);
+    m_view->setCurrentIndex(added);
+}
+
+void ScenarioEditor::updateActions()
+{
+    const QModelIndex current = m_view->currentIndex();
+    const bool selected = current.isValid();
+    m_remove->setEnabled(selected);
+    m_duplicate->setEnabled(selected);
+    m_up->setEnabled(selected && current.row() > 0);
+    m_down->setEnabled(selected && current.row() + 1 < m_model->rowCount(current.parent()));
+}
+
+void ScenarioEditor::showSettings()
+{
+    if (m_title->text() != m_model->title())
+        m_title->setText(m_model->title());
+    m_returnExceptions->setChecked(m_model->returnExceptions());
+    m_report->setCurrentIndex(m_report->findData(int(m_model->report())));
+    const auto seed = m_model->seed();
+    if (!m_seed->hasFocus())
+        m_seed->setText(seed ? QString::number(*seed) : QString());
+    if (!m_cancelAfter->hasFocus())
+        m_cancelAfter->setText(TaskCells::secondsText(m_model->cancelAfter()));
+}
+
+void ScenarioEditor::readSeed()
+{
+    const QString text = m_seed->text().trimmed();
+    bool ok = true;
+    const qulonglong seed = text.toULongLong(&ok);
+    const bool valid = text.isEmpty() || ok;
+    m_model->setSettingError(
+        QStringLiteral("seed"),
+        valid ? QString() : tr("expected a whole number ≥ 0 or nothing, got \"%1\"").arg(text));
+    if (valid)
+        m_model->setSeed(text.isEmpty() ? std::nullopt : std::optional<std::uint64_t>(seed));
+}
+
+void ScenarioEditor::readCancelAfter()
+{
+    std::optional<double> seconds;
+    const QString error = TaskCells::parseOptionalSeconds(m_cancelAfter->text(), seconds);
+    m_model->setSettingError(QStringLiteral("cancel_after"), error);
+    if (error.isEmpty())
+        m_model->setCancelAfter(seconds);
+}

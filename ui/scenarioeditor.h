@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QWidget>
+
+class QAction;
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QTreeView;
+class ScenarioModel;
+
+//! The scenario editor: the tasks as an editable tree, the top-level settings beside them, and
+//! the first problem spelled out. It edits a ScenarioModel and holds no scenario logic.
+class ScenarioEditor : public QWidget {
+    Q_OBJECT
+public:
+    explicit ScenarioEditor(QWidget *parent = nullptr);
+
+    ScenarioModel *model() const { return m_model; }
+    QTreeView *view() const { return m_view; }
+    QAction *removeAction() const { return m_remove; }
+
+private:
+    QAction *addAction(const QString &text, const QKeySequence &shortcut, const QString &tip);
+    void addTask(int kind);
+    void updateActions();
+    void showSettings();
+    void readSeed();
+    void readCancelAfter();
+
+    ScenarioModel *m_model;
+    QTreeView *m_view;
+    QLineEdit *m_title;
+    QCheckBox *m_returnExceptions;
+    QComboBox *m_report;
+    QLineEdit *m_seed;
+    QLineEdit *m_cancelAfter;
+    QLabel *m_error;
+    QAction *m_remove = nullptr;
+    QAction *m_duplicate = nullptr;
+    QAction *m_up = nullptr;
+    QAction *m_down = nullptr;
+};

@@ -1,0 +1,425 @@
+#include "scenariomodel.h"
+
+#include "taskcells.h"
+
+#include <QApplication>
+#include <QBrush>
+#include <QColor>
+#include <QStyle>
+
+using namespace Gatherscope;
+
+struct ScenarioModel::Item {
+    TaskSpec spec;                          // the last valid values
+    std::array<QString, ColumnCount> text;  // what the user typed
+    std::array<QString, ColumnCount> error; // why a text does not read
+    Item *parent = nullptr;
+    std::vector<std::unique_ptr<Item>> children;
+
+    int row() const
+    {
+        if (!parent)
+            return 0;
+        for (std::size_t i = 0; i < parent->children.size(); ++i) {
+            if (parent->children[i].get() == this)
+                return int(i);
+        }
+        return 0;
+    }
+    void refreshText()
+    {
+        text[KindColumn] = TaskCells::kindText(spec.kind);
+        text[LabelColumn] = spec.label;
+        text[ParametersColumn] = TaskCells::parametersText(spec);
+        text[SleepColumn] =
+            spec.kind == TaskSpec::Kind::Gather ? QString() : TaskCells::sleepText(spec.sleep);
+        text[CancelAfterColumn] = TaskCells::secondsText(spec.cancelAfter);
+        error.fill(QString());
+    }
+};
+
+ScenarioModel::ScenarioModel(QObject *parent)
+    : QAbstractItemModel(parent)
+    , m_root(std::make_unique<Item>())
+{}
+
+ScenarioModel::~ScenarioModel() = default;
+
+std::unique_ptr<ScenarioModel::Item> ScenarioModel::makeItem(const TaskSpec &spec,
+                                                             Item *parent) const
+{
+    auto item = std::make_unique<Item>();
+    item->spec = spec;
+    item->spec.tasks.clear(); // children live in the tree
+    item->parent = parent;
+    item->refreshText();
+    for (const auto &child : spec.tasks)
+        item->children.push_back(makeItem(child, item.get()));
+    return item;
+}
+
+void ScenarioModel::setScenario(const Scenario &scenario)
+{
+    beginResetModel();
+    m_top = scenario;
+    m_top.tasks.clear();
+    m_settingErrors.clear();
+    m_root = std::make_unique<Item>();
+    for (const auto &task : scenario.tasks)
+        m_root->children.push_back(makeItem(task, m_root.get()));
+    endResetModel();
+    Q_EMIT settingsChanged();
+    m_lastError.clear();
+    Q_EMIT validityChanged(true, QString());
+    setModified(false);
+}
+
+void ScenarioModel::collect(const Item &item, std::vector<TaskSpec> &into) const
+{
+    for (const auto &child : item.children) {
+        TaskSpec spec = child->spec;
+        collect(*child, spec.tasks);
+        into.push_back(std::move(spec));
+    }
+}
+
+Scenario ScenarioModel::scenario() const
+{
+    Scenario scenario = m_top;
+    collect(*m_root, scenario.tasks);
+    return scenario;
+}
+
+QString ScenarioModel::firstErrorIn(const Item &item, const QString &place) const
+{
+    static const char *const fields[] = {"task", "label", "", "sleep", "cancel_after"};
+    for (std::size_t i = 0; i < item.children.size(); ++i) {
+        const Item &child = *item.children[i];
+        const QString childPlace = QStringLiteral("%1tasks[%2]").arg(place).arg(i);
+        for (int column = 0; column < ColumnCount; ++column) {
+            if (child.error[std::size_t(column)].isEmpty())
+                continue;
+            QString field = QString::fromLatin1(fields[column]);
+            if (column == ParametersColumn) // say which of the task's keys it is
+                field = child.spec.kind == TaskSpec::Kind::SayHello ? QStringLiteral("name")
+                        : child.spec.kind == TaskSpec::Kind::Gather
+                            ? QStringLiteral("return_exceptions")
+                            : QString();
+            const QString where = field.isEmpty() ? childPlace : childPlace + u'.' + field;
+            return where + QStringLiteral(": ") + child.error[std::size_t(column)];
+        }
+        if (QString error = firstErrorIn(child, childPlace + u'.'); !error.isEmpty())
+            return error;
+    }
+    return {};
+}
+
+QString ScenarioModel::firstError() const
+{
+    if (!m_settingErrors.empty())
+        return m_settingErrors.begin()->first + QStringLiteral(": ") +
+               m_settingErrors.begin()->second;
+    QString error = firstErrorIn(*m_root, QString());
+    // "tasks[1].: x: …" reads better as "tasks[1].x: …"
+    error.replace(QStringLiteral(": x: "), QStringLiteral(".x: "))
+        .replace(QStringLiteral(": y: "), QStringLiteral(".y: "));
+    return error;
+}
+
+void ScenarioModel::changed()
+{
+    setModified(true);
+    const QString error = firstError();
+    if (error != m_lastError) {
+        m_lastError = error;
+        Q_EMIT validityChanged(error.isEmpty(), error);
+    }
+}
+
+void ScenarioModel::setModified(bool modified)
+{
+    if (modified == m_modified)
+        return;
+    m_modified = modified;
+    Q_EMIT modifiedChanged(modified);
+}
+
+void ScenarioModel::setTitle(const QString &title)
+{
+    if (title == m_top.title)
+        return;
+    m_top.title = title;
+    Q_EMIT settingsChanged();
+    changed();
+}
+
+void ScenarioModel::setReturnExceptions(bool on)
+{
+    if (on == m_top.returnExceptions)
+        return;
+    m_top.returnExceptions = on;
+    Q_EMIT settingsChanged();
+    changed();
+}
+
+void ScenarioModel::setReport(ReportStyle report)
+{
+    if (report == m_top.report)
+        return;
+    m_top.report = report;
+    Q_EMIT settingsChanged();
+    changed();
+}
+
+void ScenarioModel::setSeed(std::optional<std::uint64_t> seed)
+{
+    if (seed == m_top.seed)
+        return;
+    m_top.seed = seed;
+    Q_EMIT settingsChanged();
+    changed();
+}
+
+void ScenarioModel::setCancelAfter(std::optional<double> seconds)
+{
+    if (seconds == m_top.cancelAfter)
+        return;
+    m_top.cancelAfter = seconds;
+    Q_EMIT settingsChanged();
+    changed();
+}
+
+void ScenarioModel::setSettingError(const QString &setting, const QString &error)
+{
+    if (error.isEmpty())
+        m_settingErrors.erase(setting);
+    else
+        m_settingErrors[setting] = error;
+    changed();
+}
+
+ScenarioModel::Item *ScenarioModel::itemFor(const QModelIndex &index) const
+{
+    return index.isValid() ? static_cast<Item *>(index.internalPointer()) : m_root.get();
+}
+
+QModelIndex ScenarioModel::indexFor(Item *item, int column) const
+{
+    if (!item || item == m_root.get())
+        return {};
+    return createIndex(item->row(), column, item);
+}
+
+QModelIndex ScenarioModel::index(int row, int column, const QModelIndex &parent) const
+{
+    const Item *parentItem = itemFor(parent);
+    if (row < 0 || column < 0 || column >= ColumnCount ||
+        std::size_t(row) >= parentItem->children.size())
+        return {};
+    return createIndex(row, column, parentItem->children[std::size_t(row)].get());
+}
+
+QModelIndex ScenarioModel::parent(const QModelIndex &child) const
+{
+    if (!child.isValid())
+        return {};
+    return indexFor(itemFor(child)->parent);
+}
+
+int ScenarioModel::rowCount(const QModelIndex &parent) const
+{
+    if (parent.isValid() && parent.column() != 0)
+        return 0;
+    return int(itemFor(parent)->children.size());
+}
+
+int ScenarioModel::columnCount(const QModelIndex &) const
+{
+    return ColumnCount;
+}
+
+QVariant ScenarioModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    const Item &item = *itemFor(index);
+    const auto column = std::size_t(index.column());
+    const QString &error = item.error[column];
+    switch (role) {
+    case Qt::DisplayRole:
+    case Qt::EditRole:
+        return item.text[column];
+    case Qt::ForegroundRole:
+        if (!error.isEmpty())
+            return QBrush(QColor(0xc6, 0x28, 0x28));
+        return {};
+    case Qt::DecorationRole:
+        if (!error.isEmpty())
+            return QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning);
+        return {};
+    case Qt::ToolTipRole:
+        if (!error.isEmpty())
+            return error;
+        switch (index.column()) {
+        case KindColumn:
+            return tr("say_hello, divide or gather");
+        case LabelColumn:
+            return tr("A display name (optional)");
+        case ParametersColumn:
+            return item.spec.kind == TaskSpec::Kind::SayHello ? tr("The name to greet")
+                   : item.spec.kind == TaskSpec::Kind::Divide
+                       ? tr("x, y: 10 is an int, 10.0 a float, as in Python")
+                       : tr("return_exceptions=True or False for this nested gather");
+        case SleepColumn:
+            return tr("Seconds, or a random whole number of seconds like 1..3");
+        case CancelAfterColumn:
+            return tr("Cancel this task alone after so many seconds (empty: never)");
+        }
+    }
+    return {};
+}
+
+bool ScenarioModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    if (role != Qt::EditRole || !checkIndex(index, CheckIndexOption::IndexIsValid))
+        return false;
+    Item &item = *itemFor(index);
+    const auto column = std::size_t(index.column());
+    const QString text = value.toString();
+    TaskSpec spec = item.spec;
+    QString error;
+    switch (index.column()) {
+    case KindColumn: {
+        error = TaskCells::parseKind(text, spec);
+        if (error.isEmpty() && spec.kind != item.spec.kind) {
+            if (item.spec.kind == TaskSpec::Kind::Gather && !item.children.empty())
+                error = tr("remove this gather's tasks before changing its kind");
+            else {
+                item.spec.kind = spec.kind; // keep what it can, show the rest afresh
+                item.refreshText();
+                Q_EMIT dataChanged(this->index(index.row(), 0, index.parent()),
+                                   this->index(index.row(), ColumnCount - 1, index.parent()));
+                changed();
+                return true;
+            }
+        }
+        break;
+    }
+    case LabelColumn:
+        spec.label = text;
+        break;
+    case ParametersColumn:
+        error = TaskCells::parseParameters(text, spec);
+        break;
+    case SleepColumn:
+        if (spec.kind == TaskSpec::Kind::Gather)
+            return false;
+        error = TaskCells::parseSleep(text, spec.sleep);
+        break;
+    case CancelAfterColumn:
+        error = TaskCells::parseOptionalSeconds(text, spec.cancelAfter);
+        break;
+    }
+    item.text[column] = text;
+    item.error[column] = error;
+    if (error.isEmpty())
+        item.spec = spec;
+    Q_EMIT dataChanged(index, index);
+    changed();
+    return true;
+}
+
+Qt::ItemFlags ScenarioModel::flags(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return Qt::NoItemFlags;
+    Qt::ItemFlags flags = Qt::ItemIsSelectable | Qt::ItemIsEnabled;
+    if (!(index.column() == SleepColumn && isGather(index)))
+        flags |= Qt::ItemIsEditable;
+    return flags;
+}
+
+QVariant ScenarioModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case KindColumn:
+        return tr("Task");
+    case LabelColumn:
+        return tr("Label");
+    case ParametersColumn:
+        return tr("Parameters");
+    case SleepColumn:
+        return tr("Sleep (s)");
+    case CancelAfterColumn:
+        return tr("Cancel after (s)");
+    }
+    return {};
+}
+
+bool ScenarioModel::isGather(const QModelIndex &index) const
+{
+    return index.isValid() && itemFor(index)->spec.kind == TaskSpec::Kind::Gather;
+}
+
+QString ScenarioModel::placeOf(const QModelIndex &index) const
+{
+    QString place;
+    for (QModelIndex i = index.siblingAtColumn(0); i.isValid(); i = i.parent())
+        place =
+            QStringLiteral("tasks[%1]").arg(i.row()) + (place.isEmpty() ? QString() : u'.' + place);
+    return place;
+}
+
+QModelIndex ScenarioModel::addTask(const QModelIndex &parentGather, int row, const TaskSpec &spec)
+{
+    Item *parent = itemFor(parentGather.siblingAtColumn(0));
+    row = std::clamp(row, 0, int(parent->children.size()));
+    beginInsertRows(parentGather.siblingAtColumn(0), row, row);
+    parent->children.insert(parent->children.begin() + row, makeItem(spec, parent));
+    endInsertRows();
+    changed();
+    return index(row, 0, parentGather.siblingAtColumn(0));
+}
+
+void ScenarioModel::removeTask(const QModelIndex &index)
+{
+    if (!index.isValid())
+        return;
+    const QModelIndex parentIndex = index.parent();
+    Item *parent = itemFor(parentIndex);
+    beginRemoveRows(parentIndex, index.row(), index.row());
+    parent->children.erase(parent->children.begin() + index.row());
+    endRemoveRows();
+    changed();
+}
+
+QModelIndex ScenarioModel::duplicateTask(const QModelIndex &index)
+{
+    if (!index.isValid())
+        return {};
+    TaskSpec copy = itemFor(index)->spec;
+    collect(*itemFor(index), copy.tasks);
+    return addTask(index.parent(), index.row() + 1, copy);
+}
+
+QModelIndex ScenarioModel::moveTask(const QModelIndex &index, int delta)
+{
+    if (!index.isValid())
+        return index;
+    const QModelIndex parentIndex = index.parent();
+    Item *parent = itemFor(parentIndex);
+    const int from = index.row();
+    const int to = std::clamp(from + delta, 0, int(parent->children.size()) - 1);
+    if (to == from)
+        return index.siblingAtColumn(0);
+    // beginMoveRows wants the destination as "insert before" in the old numbering.
+    beginMoveRows(parentIndex, from, from, parentIndex, to > from ? to + 1 : to);
+    auto item = std::move(parent->children[std::size_t(from)]);
+    parent->children.erase(parent->children.begin() + from);
+    parent->children.insert(parent->children.begin() + to, std::move(item));
+    endMoveRows();
+    changed();
+    return this->index(to, 0, parentIndex);
+}

@@ -1,0 +1,98 @@
+#pragma once
+
+#include "scenario.h"
+
+#include <QAbstractItemModel>
+
+#include <array>
+#include <map>
+#include <memory>
+#include <optional>
+#include <vector>
+
+//! The editable tree of a scenario's tasks (a gather's tasks are its children), validating as
+//! the user types.
+/*!
+ * A cell keeps the text typed into it; text that does not read is marked (red, a warning icon,
+ * the reason as tooltip) and the scenario keeps the last valid value, so scenario() is always
+ * runnable data while isValid() says whether the editor agrees with it.
+ */
+class ScenarioModel : public QAbstractItemModel {
+    Q_OBJECT
+public:
+    enum Columns {
+        KindColumn,
+        LabelColumn,
+        ParametersColumn,
+        SleepColumn,
+        CancelAfterColumn,
+        ColumnCount
+    };
+
+    explicit ScenarioModel(QObject *parent = nullptr);
+    ~ScenarioModel() override;
+
+    void setScenario(const Gatherscope::Scenario &scenario);
+    Gatherscope::Scenario scenario() const;
+
+    bool isValid() const { return firstError().isEmpty(); }
+    //! The first problem, as "tasks[1].y: expected a number, got \"zero\""; empty when valid.
+    QString firstError() const;
+    bool isModified() const { return m_modified; }
+    void setModified(bool modified);
+
+    QString title() const { return m_top.title; }
+    void setTitle(const QString &title);
+    bool returnExceptions() const { return m_top.returnExceptions; }
+    void setReturnExceptions(bool on);
+    Gatherscope::ReportStyle report() const { return m_top.report; }
+    void setReport(Gatherscope::ReportStyle report);
+    std::optional<std::uint64_t> seed() const { return m_top.seed; }
+    void setSeed(std::optional<std::uint64_t> seed);
+    std::optional<double> cancelAfter() const { return m_top.cancelAfter; }
+    void setCancelAfter(std::optional<double> seconds);
+    //! Marks a top-level setting as unreadable (the form's own text), or clears it.
+    void setSettingError(const QString &setting, const QString &error);
+
+    //! Adds \a spec at \a row under \a parentGather (invalid: the top level); returns its index.
+    QModelIndex addTask(const QModelIndex &parentGather, int row,
+                        const Gatherscope::TaskSpec &spec);
+    void removeTask(const QModelIndex &index);
+    QModelIndex duplicateTask(const QModelIndex &index);
+    //! Moves a task \a delta places among its siblings; returns its new index.
+    QModelIndex moveTask(const QModelIndex &index, int delta);
+    bool isGather(const QModelIndex &index) const;
+    //! "tasks[1].tasks[0]" for a task.
+    QString placeOf(const QModelIndex &index) const;
+
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
+    QModelIndex parent(const QModelIndex &child) const override;
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    bool setData(const QModelIndex &index, const QVariant &value, int role) override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+Q_SIGNALS:
+    void validityChanged(bool valid, const QString &firstError);
+    void modifiedChanged(bool modified);
+    //! A top-level setting changed (also through setScenario()).
+    void settingsChanged();
+
+private:
+    struct Item;
+
+    Item *itemFor(const QModelIndex &index) const;
+    QModelIndex indexFor(Item *item, int column = 0) const;
+    std::unique_ptr<Item> makeItem(const Gatherscope::TaskSpec &spec, Item *parent) const;
+    void collect(const Item &item, std::vector<Gatherscope::TaskSpec> &into) const;
+    QString firstErrorIn(const Item &item, const QString &place) const;
+    void changed();
+
+    std::unique_ptr<Item> m_root;
+    Gatherscope::Scenario m_top; // the top-level settings (its tasks live in the tree)
+    std::map<QString, QString> m_settingErrors;
+    bool m_modified = false;
+    QString m_lastError;
+};

@@ -1,0 +1,176 @@
+#include "taskcells.h"
+
+#include "pythonrepr.h"
+
+#include <QObject>
+#include <QStringList>
+
+#include <cmath>
+
+using namespace Gatherscope;
+
+namespace TaskCells {
+
+namespace {
+
+QString quoted(const QString &text)
+{
+    return QStringLiteral("\"%1\"").arg(text);
+}
+
+bool parseDouble(const QString &text, double &value)
+{
+    bool ok = false;
+    value = text.trimmed().toDouble(&ok);
+    return ok && std::isfinite(value);
+}
+
+} // namespace
+
+QString kindText(TaskSpec::Kind kind)
+{
+    switch (kind) {
+    case TaskSpec::Kind::SayHello:
+        return QStringLiteral("say_hello");
+    case TaskSpec::Kind::Divide:
+        return QStringLiteral("divide");
+    case TaskSpec::Kind::Gather:
+        return QStringLiteral("gather");
+    }
+    return {};
+}
+
+QString parametersText(const TaskSpec &spec)
+{
+    switch (spec.kind) {
+    case TaskSpec::Kind::SayHello:
+        return spec.name;
+    case TaskSpec::Kind::Divide:
+        return pythonRepr(spec.x) + QStringLiteral(", ") + pythonRepr(spec.y);
+    case TaskSpec::Kind::Gather:
+        return spec.returnExceptions ? QStringLiteral("return_exceptions=True")
+                                     : QStringLiteral("return_exceptions=False");
+    }
+    return {};
+}
+
+QString sleepText(const SleepSpec &sleep)
+{
+    if (sleep.isRandom())
+        return QStringLiteral("%1..%2").arg(*sleep.randomMin).arg(*sleep.randomMax);
+    return QString::number(sleep.seconds, 'g', 12);
+}
+
+QString secondsText(std::optional<double> seconds)
+{
+    return seconds ? QString::number(*seconds, 'g', 12) : QString();
+}
+
+QString parseKind(const QString &text, TaskSpec &spec)
+{
+    const QString kind = text.trimmed();
+    if (kind == u"say_hello")
+        spec.kind = TaskSpec::Kind::SayHello;
+    else if (kind == u"divide")
+        spec.kind = TaskSpec::Kind::Divide;
+    else if (kind == u"gather")
+        spec.kind = TaskSpec::Kind::Gather;
+    else
+        return QObject::tr("expected say_hello, divide or gather, got %1").arg(quoted(text));
+    return {};
+}
+
+QString parseNumber(const QString &text, PyValue &number)
+{
+    const QString trimmed = text.trimmed();
+    const bool isFloat = trimmed.contains(u'.') || trimmed.contains(u'e', Qt::CaseInsensitive);
+    bool ok = false;
+    if (!isFloat) {
+        const qlonglong integer = trimmed.toLongLong(&ok);
+        if (ok) {
+            number = PyValue::integer(integer);
+            return {};
+        }
+    }
+    double value = 0;
+    if (!parseDouble(trimmed, value) ||
+        trimmed.contains(QLatin1String("inf"), Qt::CaseInsensitive) ||
+        trimmed.contains(QLatin1String("nan"), Qt::CaseInsensitive))
+        return QObject::tr("expected a number, got %1").arg(quoted(trimmed));
+    number = isFloat ? PyValue::floating(value) : PyValue::integer(qlonglong(value));
+    return {};
+}
+
+QString parseParameters(const QString &text, TaskSpec &spec)
+{
+    switch (spec.kind) {
+    case TaskSpec::Kind::SayHello:
+        spec.name = text;
+        return {};
+    case TaskSpec::Kind::Divide: {
+        const QStringList parts = text.split(u',');
+        if (parts.size() != 2)
+            return QObject::tr("expected \"x, y\" (two numbers), got %1").arg(quoted(text));
+        PyValue x, y;
+        if (QString error = parseNumber(parts[0], x); !error.isEmpty())
+            return QStringLiteral("x: ") + error;
+        if (QString error = parseNumber(parts[1], y); !error.isEmpty())
+            return QStringLiteral("y: ") + error;
+        spec.x = x;
+        spec.y = y;
+        return {};
+    }
+    case TaskSpec::Kind::Gather: {
+        const QString value = text.trimmed().toLower().remove(QStringLiteral("return_exceptions="));
+        if (value == u"true")
+            spec.returnExceptions = true;
+        else if (value == u"false")
+            spec.returnExceptions = false;
+        else
+            return QObject::tr("expected return_exceptions=True or False, got %1")
+                .arg(quoted(text));
+        return {};
+    }
+    }
+    return {};
+}
+
+QString parseSleep(const QString &text, SleepSpec &sleep)
+{
+    const QString trimmed = text.trimmed();
+    if (trimmed.contains(QLatin1String(".."))) {
+        const QStringList parts = trimmed.split(QStringLiteral(".."));
+        bool okMin = false, okMax = false;
+        const qlonglong min = parts.value(0).trimmed().toLongLong(&okMin);
+        const qlonglong max = parts.value(1).trimmed().toLongLong(&okMax);
+        if (parts.size() != 2 || !okMin || !okMax || min < 0 || max > 1000000)
+            return QObject::tr("expected a random range of whole seconds like \"1..3\", got %1")
+                .arg(quoted(trimmed));
+        if (min > max)
+            return QObject::tr("\"min\" (%1) is greater than \"max\" (%2)").arg(min).arg(max);
+        sleep = SleepSpec::random(min, max);
+        return {};
+    }
+    double seconds = 0;
+    if (!parseDouble(trimmed, seconds) || seconds < 0 || seconds > 1e6)
+        return QObject::tr("expected seconds (a number from 0 to 1000000) or a range like "
+                           "\"1..3\", got %1")
+            .arg(quoted(trimmed));
+    sleep = SleepSpec::fixed(seconds);
+    return {};
+}
+
+QString parseOptionalSeconds(const QString &text, std::optional<double> &seconds)
+{
+    if (text.trimmed().isEmpty()) {
+        seconds.reset();
+        return {};
+    }
+    double value = 0;
+    if (!parseDouble(text, value) || value < 0 || value > 1e6)
+        return QObject::tr("expected seconds (a number ≥ 0) or nothing, got %1").arg(quoted(text));
+    seconds = value;
+    return {};
+}
+
+} // namespace TaskCells

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "scenarioclock.h"
+
+#include <QMetaType>
+#include <QString>
+
+#include <optional>
+#include <vector>
+
+//! A stretch of one lane: the task running, or asleep. Open (no end) while it goes on.
+struct TimelineSegment {
+    enum class Kind { Running, Sleeping };
+    Kind kind = Kind::Running;
+    Gatherscope::ScenarioTime start{0};
+    std::optional<Gatherscope::ScenarioTime> end;
+
+    bool operator==(const TimelineSegment &) const = default;
+};
+
+//! One moment on a lane, drawn with a shape of its own.
+struct TimelineMarker {
+    enum class Kind { Start, Wake, Print, Finish, Exception, Cancel, GatherReturn, GatherRaise };
+    Kind kind = Kind::Start;
+    Gatherscope::ScenarioTime time{0};
+    QString text;
+    int eventIndex = -1; //!< index into the record's events()
+
+    bool operator==(const TimelineMarker &) const = default;
+};
+
+//! Everything one lane shows: the top-level gather's awaiter (node 0) or one task.
+struct TimelineLane {
+    int node = 0;
+    int depth = 0;
+    bool isGather = false; //!< a gather's lane shows it waiting on its tasks
+    QString label;
+    std::vector<TimelineSegment> segments;
+    std::vector<TimelineMarker> markers;
+};
+
+Q_DECLARE_METATYPE(TimelineSegment)
+Q_DECLARE_METATYPE(TimelineMarker)

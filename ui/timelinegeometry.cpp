@@ -1,0 +1,96 @@
+#include "timelinegeometry.h"
+
+#include <algorithm>
+#include <cmath>
+
+using Gatherscope::ScenarioTime;
+
+double TimelineGeometry::mapTimeToX(ScenarioTime time) const
+{
+    return double((time - start).count()) / microsPerPixel;
+}
+
+ScenarioTime TimelineGeometry::mapXToTime(double x) const
+{
+    return start + ScenarioTime(std::llround(x * microsPerPixel));
+}
+
+ScenarioTime TimelineGeometry::duration() const
+{
+    return ScenarioTime(std::llround(width * microsPerPixel));
+}
+
+void TimelineGeometry::zoom(double factor, double anchorX)
+{
+    const ScenarioTime anchor = mapXToTime(anchorX);
+    microsPerPixel = std::clamp(microsPerPixel / factor, minMicrosPerPixel, maxMicrosPerPixel);
+    start = anchor - ScenarioTime(std::llround(anchorX * microsPerPixel));
+}
+
+void TimelineGeometry::pan(double dx)
+{
+    start += ScenarioTime(std::llround(dx * microsPerPixel));
+}
+
+void TimelineGeometry::fit(ScenarioTime from, ScenarioTime to)
+{
+    const auto span = std::max<std::int64_t>((to - from).count(), 1000); // at least 1 ms
+    // A little room on the left, more on the right for the labels drawn after the last event.
+    const double left = double(span) * 0.03;
+    const double right = double(span) * 0.16;
+    microsPerPixel = std::clamp((double(span) + left + right) / std::max(width, 1.0),
+                                minMicrosPerPixel, maxMicrosPerPixel);
+    start = from - ScenarioTime(std::llround(left));
+}
+
+int TimelineGeometry::laneAtY(double y, int scrollY) const
+{
+    if (y < axisHeight)
+        return -1;
+    return int(std::floor((y - axisHeight + scrollY) / laneHeight));
+}
+
+ScenarioTime TimelineGeometry::tickStep(double minPixels) const
+{
+    const double minimum = minPixels * microsPerPixel;
+    double power = std::pow(10.0, std::floor(std::log10(std::max(minimum, 1.0))));
+    for (;;) {
+        for (double mantissa : {1.0, 2.0, 5.0}) {
+            if (mantissa * power >= minimum)
+                return ScenarioTime(std::llround(mantissa * power));
+        }
+        power *= 10;
+    }
+}
+
+std::vector<ScenarioTime> TimelineGeometry::ticks(double minPixels) const
+{
+    const auto step = tickStep(minPixels).count();
+    std::vector<ScenarioTime> result;
+    const auto first = std::int64_t(std::ceil(double(start.count()) / double(step))) * step;
+    for (auto t = first; t <= (start + duration()).count(); t += step)
+        result.push_back(ScenarioTime(t));
+    return result;
+}
+
+QString TimelineGeometry::tickLabel(ScenarioTime time, ScenarioTime step)
+{
+    const auto micros = time.count();
+    if (step.count() >= 100000 || micros == 0) {
+        const int decimals = step.count() >= 1000000 ? 0 : 1;
+        return QStringLiteral("%1 s").arg(double(micros) / 1e6, 0, 'f', decimals);
+    }
+    if (step.count() >= 1000)
+        return QStringLiteral("%1 ms").arg(double(micros) / 1e3, 0, 'f', 0);
+    return QStringLiteral("%1 µs").arg(micros);
+}
+
+QString TimelineGeometry::durationText(ScenarioTime duration)
+{
+    const auto micros = duration.count();
+    if (std::abs(micros) >= 1000000)
+        return QStringLiteral("%1 s").arg(double(micros) / 1e6, 0, 'g', 6);
+    if (std::abs(micros) >= 1000)
+        return QStringLiteral("%1 ms").arg(double(micros) / 1e3, 0, 'g', 6);
+    return QStringLiteral("%1 µs").arg(micros);
+}

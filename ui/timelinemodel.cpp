@@ -1,0 +1,159 @@
+#include "timelinemodel.h"
+
+#include "pythonrepr.h"
+
+#include <algorithm>
+
+using namespace Gatherscope;
+
+namespace {
+
+QString errorText(const ExceptionInfo &error)
+{
+    const QString type = QString::fromStdString(error.typeName);
+    const QString message = QString::fromStdString(error.message);
+    return message.isEmpty() ? type : type + QStringLiteral(": ") + message;
+}
+
+} // namespace
+
+TimelineModel::TimelineModel(QObject *parent)
+    : QAbstractListModel(parent)
+{}
+
+void TimelineModel::setRecord(const EventRecord *record)
+{
+    beginResetModel();
+    if (m_record)
+        disconnect(m_record, nullptr, this, nullptr);
+    m_record = record;
+    m_lanes.clear();
+    m_settleTime.reset();
+    m_raised = false;
+    m_raisedType.clear();
+    m_endTime = ScenarioTime(0);
+    if (record) {
+        for (const auto &node : record->nodes())
+            m_lanes.push_back(
+                {node.id, node.depth, node.kind == TaskSpec::Kind::Gather, node.label, {}, {}});
+        const auto &events = record->events();
+        for (std::size_t i = 0; i < events.size(); ++i)
+            apply(events[i], int(i));
+        connect(record, &EventRecord::eventRecorded, this, [this](const TaskEvent &event) {
+            apply(event, int(m_record->events().size()) - 1);
+            const QModelIndex changed = index(event.node);
+            Q_EMIT dataChanged(changed, changed);
+            Q_EMIT timelineChanged();
+        });
+    }
+    endResetModel();
+    Q_EMIT timelineChanged();
+}
+
+void TimelineModel::closeOpen(TimelineLane &lane, ScenarioTime time)
+{
+    if (!lane.segments.empty() && !lane.segments.back().end)
+        lane.segments.back().end = time;
+}
+
+void TimelineModel::apply(const TaskEvent &event, int eventIndex)
+{
+    if (std::size_t(event.node) >= m_lanes.size())
+        return;
+    TimelineLane &lane = m_lanes[std::size_t(event.node)];
+    m_endTime = std::max(m_endTime, event.time);
+    const auto mark = [&](TimelineMarker::Kind kind, QString text) {
+        lane.markers.push_back({kind, event.time, std::move(text), eventIndex});
+    };
+    using Kind = TaskEvent::Kind;
+    switch (event.kind) {
+    case Kind::Started:
+        lane.segments.push_back({TimelineSegment::Kind::Running, event.time, std::nullopt});
+        mark(TimelineMarker::Kind::Start, tr("started"));
+        break;
+    case Kind::GatherStarted:
+        if (event.node == 0) // the awaiter waits on the gather from here
+            lane.segments.push_back({TimelineSegment::Kind::Running, event.time, std::nullopt});
+        break;
+    case Kind::Printed:
+        mark(TimelineMarker::Kind::Print, event.text);
+        break;
+    case Kind::Slept:
+        closeOpen(lane, event.time);
+        lane.segments.push_back({TimelineSegment::Kind::Sleeping, event.time, std::nullopt});
+        break;
+    case Kind::Woke:
+        closeOpen(lane, event.time);
+        lane.segments.push_back({TimelineSegment::Kind::Running, event.time, std::nullopt});
+        mark(TimelineMarker::Kind::Wake, tr("woke"));
+        break;
+    case Kind::Returned:
+        closeOpen(lane, event.time);
+        mark(TimelineMarker::Kind::Finish, tr("returned %1").arg(pythonRepr(event.value)));
+        break;
+    case Kind::Raised:
+        closeOpen(lane, event.time);
+        mark(TimelineMarker::Kind::Exception, tr("raised %1").arg(errorText(event.error)));
+        break;
+    case Kind::Cancelled:
+        closeOpen(lane, event.time);
+        mark(TimelineMarker::Kind::Cancel, tr("cancelled"));
+        break;
+    case Kind::GatherReturned:
+        if (event.node == 0) {
+            closeOpen(lane, event.time);
+            m_settleTime = event.time;
+        }
+        mark(TimelineMarker::Kind::GatherReturn,
+             tr("gather returned %1").arg(pythonRepr(event.value)));
+        break;
+    case Kind::GatherRaised:
+        if (event.node == 0) {
+            closeOpen(lane, event.time);
+            m_settleTime = event.time;
+            m_raised = true;
+            m_raisedType = QString::fromStdString(event.error.typeName);
+        }
+        mark(TimelineMarker::Kind::GatherRaise, tr("gather raised %1").arg(errorText(event.error)));
+        break;
+    }
+}
+
+std::vector<ScenarioTime> TimelineModel::eventTimes() const
+{
+    std::vector<ScenarioTime> times;
+    for (const auto &lane : m_lanes) {
+        for (const auto &marker : lane.markers)
+            times.push_back(marker.time);
+    }
+    std::sort(times.begin(), times.end());
+    times.erase(std::unique(times.begin(), times.end()), times.end());
+    return times;
+}
+
+int TimelineModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : laneCount();
+}
+
+QVariant TimelineModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    const TimelineLane &lane = m_lanes[std::size_t(index.row())];
+    switch (role) {
+    case Qt::DisplayRole:
+        return lane.label;
+    case Qt::ToolTipRole:
+        return index.row() == 0 ? tr("The awaiter of the top-level gather: it waits from the "
+                                     "gather's start until it returns or raises.")
+                                : lane.label;
+    case DepthRole:
+        return lane.depth;
+    case NodeRole:
+        return lane.node;
+    case LaneRole:
+        return index.row();
+    }
+    return {};
+}

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "eventrecord.h"
+#include "timelinedata.h"
+
+#include <QAbstractListModel>
+#include <QPointer>
+
+#include <optional>
+#include <vector>
+
+//! The lanes of a run's timeline, built from its record and updated live. Paints nothing.
+/*!
+ * Row 0 is the awaiter of the top-level gather; then one row per task, depth-first, a nested
+ * gather's tasks right after it with their depth one higher.
+ */
+class TimelineModel : public QAbstractListModel {
+    Q_OBJECT
+public:
+    enum Roles { LaneRole = Qt::UserRole, DepthRole, NodeRole };
+
+    explicit TimelineModel(QObject *parent = nullptr);
+
+    //! Shows \a record (null clears) and follows it from then on.
+    void setRecord(const Gatherscope::EventRecord *record);
+    const Gatherscope::EventRecord *record() const { return m_record; }
+
+    int laneCount() const { return int(m_lanes.size()); }
+    const TimelineLane &lane(int row) const { return m_lanes[std::size_t(row)]; }
+    //! When the top-level gather returned or raised, once it has.
+    std::optional<Gatherscope::ScenarioTime> settleTime() const { return m_settleTime; }
+    bool gatherRaised() const { return m_raised; }
+    //! What the top-level gather raised ("ZeroDivisionError"), empty otherwise.
+    QString raisedType() const { return m_raisedType; }
+    //! The time of the latest event.
+    Gatherscope::ScenarioTime endTime() const { return m_endTime; }
+    //! Every marker's time, sorted, for moving to the next or previous event.
+    std::vector<Gatherscope::ScenarioTime> eventTimes() const;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+
+Q_SIGNALS:
+    //! Anything on any lane changed.
+    void timelineChanged();
+
+private:
+    void apply(const Gatherscope::TaskEvent &event, int eventIndex);
+    static void closeOpen(TimelineLane &lane, Gatherscope::ScenarioTime time);
+
+    QPointer<const Gatherscope::EventRecord> m_record;
+    std::vector<TimelineLane> m_lanes;
+    std::optional<Gatherscope::ScenarioTime> m_settleTime;
+    bool m_raised = false;
+    QString m_raisedType;
+    Gatherscope::ScenarioTime m_endTime{0};
+};

@@ -1,0 +1,633 @@
+#include "timelineview.h"
+
+#include "timelinemodel.h"
+
+#include <QHelpEvent>
+#include <QKeyEvent>
+#include <QPainter>
+#include <QPainterPath>
+#include <QScrollBar>
+#include <QToolTip>
+
+#include <algorithm>
+#include <cmath>
+
+using Gatherscope::ScenarioTime;
+using Gatherscope::scenarioTimeToSeconds;
+
+namespace {
+
+constexpr int labelGutter = 230; // lane names in exported pictures
+constexpr int legendHeight = 34;
+constexpr double markerRadius = 5.5;
+
+} // namespace
+
+struct TimelineView::Colors {
+    QColor base, text, axis, grid, running, sleeping, awaiter, finish, exception, cancel, hover;
+};
+
+TimelineView::Colors TimelineView::colors() const
+{
+    const QPalette p = palette();
+    Colors c;
+    c.base = p.color(QPalette::Base);
+    c.text = p.color(QPalette::Text);
+    c.axis = p.color(QPalette::Mid);
+    c.grid = p.color(QPalette::Mid);
+    c.grid.setAlpha(60);
+    c.running = p.color(QPalette::Highlight);
+    c.sleeping = c.running;
+    c.sleeping.setAlpha(70);
+    c.awaiter = QColor(0x8e, 0x6c, 0xc4);
+    c.finish = QColor(0x2e, 0x7d, 0x32);
+    c.exception = QColor(0xc6, 0x28, 0x28);
+    c.cancel = QColor(0x80, 0x80, 0x80);
+    c.hover = p.color(QPalette::Text);
+    c.hover.setAlpha(40);
+    return c;
+}
+
+TimelineView::TimelineView(QWidget *parent)
+    : QAbstractScrollArea(parent)
+{
+    setFocusPolicy(Qt::StrongFocus);
+    setFrameShape(QFrame::NoFrame); // level with the lane names beside it
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    viewport()->setMouseTracking(true);
+    viewport()->setAttribute(Qt::WA_OpaquePaintEvent);
+    verticalScrollBar()->setSingleStep(m_geometry.laneHeight);
+    connect(verticalScrollBar(), &QScrollBar::valueChanged, this, &TimelineView::geometryChanged);
+    setToolTip(QString()); // tooltips come per event, from viewportEvent()
+    setWhatsThis(shortcutsText());
+}
+
+void TimelineView::setModel(TimelineModel *model)
+{
+    if (m_model)
+        disconnect(m_model, nullptr, this, nullptr);
+    m_model = model;
+    m_selected.reset();
+    m_hover.reset();
+    m_range.reset();
+    if (model) {
+        connect(model, &TimelineModel::timelineChanged, this, [this] {
+            updateScrollBars();
+            if (!m_userZoomed)
+                fitAll();
+            viewport()->update();
+        });
+        connect(model, &QAbstractItemModel::modelReset, this, [this] {
+            m_selected.reset();
+            m_hover.reset();
+            m_range.reset();
+            m_userZoomed = false;
+        });
+    }
+    updateScrollBars();
+    fitAll();
+}
+
+void TimelineView::setCurrentTime(ScenarioTime time)
+{
+    m_now = time;
+    if (!m_userZoomed)
+        fitAll();
+    viewport()->update();
+}
+
+void TimelineView::fitAll()
+{
+    const ScenarioTime end = std::max({m_model ? m_model->endTime() : ScenarioTime(0), m_now,
+                                       Gatherscope::secondsToScenarioTime(1)});
+    m_geometry.fit(ScenarioTime(0), end);
+    m_userZoomed = false;
+    geometryUpdated();
+}
+
+int TimelineView::firstVisibleLane() const
+{
+    return verticalScrollBar()->value() / m_geometry.laneHeight;
+}
+
+void TimelineView::scrollToLane(int lane)
+{
+    const int top = lane * m_geometry.laneHeight;
+    const int visible = viewport()->height() - m_geometry.axisHeight;
+    if (top < verticalScrollBar()->value())
+        verticalScrollBar()->setValue(top);
+    else if (top + m_geometry.laneHeight > verticalScrollBar()->value() + visible)
+        verticalScrollBar()->setValue(top + m_geometry.laneHeight - visible);
+}
+
+void TimelineView::updateScrollBars()
+{
+    const int lanes = m_model ? m_model->laneCount() : 0;
+    const int visible = viewport()->height() - m_geometry.axisHeight;
+    verticalScrollBar()->setRange(0, std::max(0, lanes * m_geometry.laneHeight - visible));
+    verticalScrollBar()->setPageStep(std::max(visible, m_geometry.laneHeight));
+}
+
+void TimelineView::geometryUpdated()
+{
+    viewport()->update();
+    Q_EMIT geometryChanged();
+}
+
+void TimelineView::resizeEvent(QResizeEvent *event)
+{
+    QAbstractScrollArea::resizeEvent(event);
+    m_geometry.width = viewport()->width();
+    updateScrollBars();
+    if (!m_userZoomed)
+        fitAll();
+}
+
+void TimelineView::paintEvent(QPaintEvent *)
+{
+    QPainter painter(viewport());
+    painter.fillRect(viewport()->rect(), palette().color(QPalette::Base));
+    if (!m_model)
+        return;
+    const int scrollY = verticalScrollBar()->value();
+    const int first = firstVisibleLane();
+    const int last = std::min(m_model->laneCount() - 1,
+                              (scrollY + viewport()->height()) / m_geometry.laneHeight);
+    paintContents(painter, m_geometry, first, last, scrollY, 0);
+
+    // The overlay: hover and selection rings, and the measured range.
+    const auto ringAt = [&](const Hit &hit, const QColor &color, double width) {
+        const double x = m_geometry.mapTimeToX(hit.marker.time);
+        const double y = m_geometry.axisHeight + hit.lane * m_geometry.laneHeight - scrollY +
+                         m_geometry.laneHeight / 2.0;
+        painter.setPen(QPen(color, width));
+        painter.setBrush(Qt::NoBrush);
+        painter.drawEllipse(QPointF(x, y), markerRadius + 4, markerRadius + 4);
+    };
+    if (m_hover)
+        ringAt(*m_hover, palette().color(QPalette::Text), 1);
+    if (m_selected)
+        ringAt(*m_selected, palette().color(QPalette::Highlight), 2.5);
+    if (m_range) {
+        const double left = m_geometry.mapTimeToX(m_range->first);
+        const double right = m_geometry.mapTimeToX(m_range->second);
+        QColor band = palette().color(QPalette::Highlight);
+        band.setAlpha(45);
+        painter.fillRect(QRectF(left, m_geometry.axisHeight, right - left, viewport()->height()),
+                         band);
+        painter.setPen(palette().color(QPalette::Text));
+        painter.drawText(QPointF(std::max(left, 0.0) + 4, m_geometry.axisHeight + 14),
+                         TimelineGeometry::durationText(m_range->second - m_range->first));
+    }
+}
+
+void TimelineView::paintContents(QPainter &painter, const TimelineGeometry &geometry, int firstLane,
+                                 int lastLane, int scrollY, int labelWidth) const
+{
+    const Colors c = colors();
+    painter.setRenderHint(QPainter::Antialiasing);
+    const int top = geometry.axisHeight;
+    const int bottom = top + (lastLane + 1) * geometry.laneHeight - scrollY;
+
+    // Grid lines at the ticks, then the lanes, clipped below the axis.
+    painter.save();
+    painter.setClipRect(QRectF(labelWidth, top, geometry.width, 1e6));
+    const auto step = geometry.tickStep();
+    for (const ScenarioTime tick : geometry.ticks()) {
+        const double x = labelWidth + geometry.mapTimeToX(tick);
+        painter.setPen(c.grid);
+        painter.drawLine(QPointF(x, top), QPointF(x, bottom));
+    }
+    Q_UNUSED(step);
+    for (int row = firstLane; row <= lastLane; ++row) {
+        const int y = top + row * geometry.laneHeight - scrollY;
+        if (row % 2 == 1)
+            painter.fillRect(QRectF(labelWidth, y, geometry.width, geometry.laneHeight), c.grid);
+        paintLane(painter, geometry, m_model->lane(row), y, labelWidth, c);
+    }
+    paintSettleLine(painter, geometry, labelWidth, top, bottom, c);
+    painter.restore();
+
+    if (labelWidth > 0) {
+        painter.setPen(c.text);
+        for (int row = firstLane; row <= lastLane; ++row) {
+            const TimelineLane &lane = m_model->lane(row);
+            const int y = top + row * geometry.laneHeight - scrollY;
+            const QRect box(6 + lane.depth * 14, y, labelWidth - 12 - lane.depth * 14,
+                            geometry.laneHeight);
+            QFont font = painter.font();
+            font.setBold(row == 0);
+            painter.setFont(font);
+            painter.drawText(
+                box, Qt::AlignVCenter | Qt::AlignLeft,
+                painter.fontMetrics().elidedText(lane.label, Qt::ElideRight, box.width()));
+        }
+        painter.setFont(QFont());
+    }
+    paintAxis(painter, geometry, labelWidth, int(geometry.width));
+}
+
+void TimelineView::paintAxis(QPainter &painter, const TimelineGeometry &geometry, int x0,
+                             int width) const
+{
+    const Colors c = colors();
+    const QRectF axis(x0, 0, width, geometry.axisHeight);
+    painter.fillRect(axis, palette().color(QPalette::Window));
+    painter.setPen(c.axis);
+    painter.drawLine(axis.bottomLeft(), axis.bottomRight());
+    const auto step = geometry.tickStep();
+    painter.setPen(c.text);
+    for (const ScenarioTime tick : geometry.ticks()) {
+        const double x = x0 + geometry.mapTimeToX(tick);
+        painter.drawLine(QPointF(x, geometry.axisHeight - 6), QPointF(x, geometry.axisHeight));
+        painter.drawText(QRectF(x + 3, 0, 90, geometry.axisHeight - 4),
+                         Qt::AlignBottom | Qt::AlignLeft, TimelineGeometry::tickLabel(tick, step));
+    }
+}
+
+void TimelineView::paintLane(QPainter &painter, const TimelineGeometry &geometry,
+                             const TimelineLane &lane, int y, int x0, const Colors &c) const
+{
+    const double barTop = y + geometry.laneHeight * 0.25;
+    const double barHeight = geometry.laneHeight * 0.5;
+    const double visibleLeft = x0 - 10;
+    const double visibleRight = x0 + geometry.width + 10;
+    for (const TimelineSegment &segment : lane.segments) {
+        const double left = x0 + geometry.mapTimeToX(segment.start);
+        const double right =
+            x0 + geometry.mapTimeToX(segment.end.value_or(std::max(m_now, segment.start)));
+        if (right < visibleLeft || left > visibleRight)
+            continue;
+        const QRectF bar(std::max(left, visibleLeft), barTop,
+                         std::max(std::min(right, visibleRight) - std::max(left, visibleLeft), 1.5),
+                         barHeight);
+        if (segment.kind == TimelineSegment::Kind::Sleeping) {
+            // Asleep: a light, hatched bar, so it reads apart from running in greyscale too.
+            painter.fillRect(bar, c.sleeping);
+            painter.fillRect(bar, QBrush(c.running, Qt::BDiagPattern));
+        } else {
+            painter.fillRect(bar, lane.isGather ? c.awaiter : c.running);
+        }
+    }
+    const double mid = y + geometry.laneHeight / 2.0;
+    for (const TimelineMarker &marker : lane.markers) {
+        const double x = x0 + geometry.mapTimeToX(marker.time);
+        if (x < visibleLeft || x > visibleRight)
+            continue;
+        paintMarker(painter, marker.kind, QPointF(x, mid), c);
+    }
+}
+
+void TimelineView::paintMarker(QPainter &painter, TimelineMarker::Kind kind, QPointF at,
+                               const Colors &c)
+{
+    const double r = markerRadius;
+    painter.save();
+    switch (kind) {
+    case TimelineMarker::Kind::Start: {
+        QPainterPath triangle;
+        triangle.moveTo(at.x() - r * 0.6, at.y() - r);
+        triangle.lineTo(at.x() + r, at.y());
+        triangle.lineTo(at.x() - r * 0.6, at.y() + r);
+        triangle.closeSubpath();
+        painter.fillPath(triangle, c.text);
+        break;
+    }
+    case TimelineMarker::Kind::Wake:
+        painter.setPen(QPen(c.text, 1.5));
+        painter.setBrush(c.base);
+        painter.drawEllipse(at, r * 0.6, r * 0.6);
+        break;
+    case TimelineMarker::Kind::Print:
+        painter.setPen(QPen(c.text, 1.2));
+        painter.drawLine(at + QPointF(0, -r * 1.2), at + QPointF(0, -r * 0.4));
+        break;
+    case TimelineMarker::Kind::Finish:
+    case TimelineMarker::Kind::GatherReturn:
+        painter.setPen(QPen(c.base, 1.2));
+        painter.setBrush(c.finish);
+        painter.drawEllipse(at, r, r);
+        break;
+    case TimelineMarker::Kind::Exception:
+    case TimelineMarker::Kind::GatherRaise:
+        // A cross: exceptions differ from cancellations by shape as well as by colour.
+        painter.setPen(QPen(c.exception, 3, Qt::SolidLine, Qt::RoundCap));
+        painter.drawLine(at + QPointF(-r, -r), at + QPointF(r, r));
+        painter.drawLine(at + QPointF(-r, r), at + QPointF(r, -r));
+        break;
+    case TimelineMarker::Kind::Cancel:
+        painter.setPen(QPen(c.cancel.darker(130), 1.5));
+        painter.setBrush(c.cancel);
+        painter.drawRect(QRectF(at.x() - r, at.y() - r, 2 * r, 2 * r));
+        painter.setPen(QPen(c.base, 1.5));
+        painter.drawLine(at + QPointF(-r + 2, r - 2), at + QPointF(r - 2, -r + 2));
+        break;
+    }
+    painter.restore();
+}
+
+void TimelineView::paintSettleLine(QPainter &painter, const TimelineGeometry &geometry, int x0,
+                                   int top, int bottom, const Colors &c) const
+{
+    if (!m_model || !m_model->settleTime())
+        return;
+    const double x = x0 + geometry.mapTimeToX(*m_model->settleTime());
+    const bool raised = m_model->gatherRaised();
+    QPen pen(raised ? c.exception : c.finish, 2, raised ? Qt::DashLine : Qt::SolidLine);
+    painter.setPen(pen);
+    painter.drawLine(QPointF(x, top), QPointF(x, bottom));
+    const QString text =
+        raised ? tr("gather raised %1").arg(m_model->raisedType()) : tr("gather returned");
+    painter.setPen(raised ? c.exception : c.finish);
+    QFont font = painter.font();
+    font.setBold(true);
+    painter.setFont(font);
+    // Beside the line, on whichever side has room for the words.
+    const int textWidth = painter.fontMetrics().horizontalAdvance(text);
+    const bool fitsRight = x + 5 + textWidth <= x0 + geometry.width;
+    painter.drawText(QPointF(fitsRight ? x + 5 : x - 5 - textWidth, top + 13), text);
+    painter.setFont(QFont());
+}
+
+void TimelineView::paintLegend(QPainter &painter, const QRect &area, const Colors &c) const
+{
+    struct Item {
+        TimelineMarker::Kind kind;
+        QString text;
+    };
+    const Item items[] = {{TimelineMarker::Kind::Start, tr("start")},
+                          {TimelineMarker::Kind::Print, tr("print")},
+                          {TimelineMarker::Kind::Wake, tr("wake")},
+                          {TimelineMarker::Kind::Finish, tr("value")},
+                          {TimelineMarker::Kind::Exception, tr("exception")},
+                          {TimelineMarker::Kind::Cancel, tr("cancelled")}};
+    double x = area.left() + 10;
+    const double y = area.center().y();
+    painter.setPen(c.text);
+    for (const Item &item : items) {
+        paintMarker(painter, item.kind, QPointF(x, y), c);
+        painter.setPen(c.text);
+        painter.drawText(QPointF(x + 10, y + 4), item.text);
+        x += 22 + painter.fontMetrics().horizontalAdvance(item.text);
+    }
+    painter.fillRect(QRectF(x, y - 5, 24, 10), c.running);
+    painter.drawText(QPointF(x + 30, y + 4), tr("running"));
+    x += 40 + painter.fontMetrics().horizontalAdvance(tr("running"));
+    painter.fillRect(QRectF(x, y - 5, 24, 10), c.sleeping);
+    painter.fillRect(QRectF(x, y - 5, 24, 10), QBrush(c.running, Qt::BDiagPattern));
+    painter.drawText(QPointF(x + 30, y + 4), tr("asleep"));
+    x += 40 + painter.fontMetrics().horizontalAdvance(tr("asleep"));
+    painter.fillRect(QRectF(x, y - 5, 24, 10), c.awaiter);
+    painter.drawText(QPointF(x + 30, y + 4), tr("a gather's awaiter waiting"));
+}
+
+void TimelineView::paintLegend(QPainter &painter, const QRect &area) const
+{
+    paintLegend(painter, area, colors());
+}
+
+QSize TimelineView::exportSize() const
+{
+    const int lanes = m_model ? m_model->laneCount() : 0;
+    return {1600, m_geometry.axisHeight + lanes * m_geometry.laneHeight + legendHeight + 8};
+}
+
+void TimelineView::render(QPainter *painter, const QRect &target, bool allLanes)
+{
+    painter->save();
+    painter->translate(target.topLeft());
+    painter->fillRect(QRect(QPoint(0, 0), target.size()), palette().color(QPalette::Base));
+    if (m_model && m_model->laneCount() > 0) {
+        TimelineGeometry geometry = m_geometry;
+        const int labelWidth = allLanes ? labelGutter : 0;
+        geometry.width = target.width() - labelWidth - 10;
+        if (allLanes)
+            geometry.fit(ScenarioTime(0), std::max({m_model->endTime(), m_now,
+                                                    Gatherscope::secondsToScenarioTime(1)}));
+        const int first = allLanes ? 0 : firstVisibleLane();
+        const int scrollY = allLanes ? 0 : verticalScrollBar()->value();
+        const int last = allLanes ? m_model->laneCount() - 1
+                                  : std::min(m_model->laneCount() - 1,
+                                             (scrollY + target.height()) / geometry.laneHeight);
+        painter->setClipRect(QRect(QPoint(0, 0), target.size()));
+        paintContents(*painter, geometry, first, last, scrollY, labelWidth);
+        if (allLanes) {
+            const int legendTop = geometry.axisHeight + (last + 1) * geometry.laneHeight + 4;
+            paintLegend(*painter,
+                        QRect(labelWidth, legendTop, target.width() - labelWidth, legendHeight),
+                        colors());
+        }
+    }
+    painter->restore();
+}
+
+QString TimelineView::shortcutsText()
+{
+    return tr("Ctrl+wheel, W / S: zoom at the cursor\n"
+              "Drag, A / D: pan\n"
+              "Wheel: scroll the lanes\n"
+              "F: fit the selected range, or everything\n"
+              ". / ,: next / previous event\n"
+              "Shift+drag: select a range and read its duration\n"
+              "Click: select an event\n"
+              "?: these shortcuts");
+}
+
+std::optional<TimelineView::Hit> TimelineView::hitTest(QPoint position) const
+{
+    if (!m_model)
+        return std::nullopt;
+    const int row = m_geometry.laneAtY(position.y(), verticalScrollBar()->value());
+    if (row < 0 || row >= m_model->laneCount())
+        return std::nullopt;
+    const TimelineLane &lane = m_model->lane(row);
+    std::optional<Hit> best;
+    double bestDistance = markerRadius + 3;
+    for (const TimelineMarker &marker : lane.markers) {
+        const double distance = std::abs(m_geometry.mapTimeToX(marker.time) - position.x());
+        if (distance <= bestDistance) { // later markers win ties: the end of a task
+            bestDistance = distance;
+            best = Hit{row, marker};
+        }
+    }
+    return best;
+}
+
+bool TimelineView::viewportEvent(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        auto *help = static_cast<QHelpEvent *>(event);
+        if (const auto hit = hitTest(help->pos())) {
+            QToolTip::showText(help->globalPos(),
+                               tr("%1 s — %2\n%3")
+                                   .arg(scenarioTimeToSeconds(hit->marker.time))
+                                   .arg(m_model->lane(hit->lane).label, hit->marker.text),
+                               viewport());
+        } else {
+            QToolTip::hideText();
+        }
+        return true;
+    }
+    return QAbstractScrollArea::viewportEvent(event);
+}
+
+void TimelineView::select(const Hit &hit)
+{
+    m_selected = hit;
+    scrollToLane(hit.lane);
+    const double x = m_geometry.mapTimeToX(hit.marker.time);
+    if (x < 0 || x > m_geometry.width)
+        m_geometry.pan(x - m_geometry.width / 2);
+    viewport()->update();
+    Q_EMIT eventSelected(hit.marker.eventIndex);
+}
+
+void TimelineView::selectAdjacentEvent(int direction)
+{
+    if (!m_model)
+        return;
+    // Every marker in (time, lane) order; step from the selected one.
+    std::vector<Hit> all;
+    for (int row = 0; row < m_model->laneCount(); ++row) {
+        for (const auto &marker : m_model->lane(row).markers)
+            all.push_back({row, marker});
+    }
+    if (all.empty())
+        return;
+    std::stable_sort(all.begin(), all.end(), [](const Hit &a, const Hit &b) {
+        return a.marker.eventIndex < b.marker.eventIndex;
+    });
+    const auto current = std::find_if(all.begin(), all.end(), [this](const Hit &hit) {
+        return m_selected && hit.marker.eventIndex == m_selected->marker.eventIndex &&
+               hit.marker.kind == m_selected->marker.kind;
+    });
+    std::ptrdiff_t index = current == all.end()
+                               ? (direction > 0 ? 0 : std::ptrdiff_t(all.size()) - 1)
+                               : (current - all.begin()) + direction;
+    index = std::clamp<std::ptrdiff_t>(index, 0, std::ptrdiff_t(all.size()) - 1);
+    select(all[std::size_t(index)]);
+}
+
+void TimelineView::zoomAt(double factor, double x)
+{
+    m_geometry.zoom(factor, x);
+    m_userZoomed = true;
+    geometryUpdated();
+}
+
+void TimelineView::keyPressEvent(QKeyEvent *event)
+{
+    const QPoint cursor = viewport()->mapFromGlobal(QCursor::pos());
+    const double anchor = viewport()->rect().contains(cursor) ? cursor.x() : m_geometry.width / 2;
+    const QString text = event->text();
+    if (event->key() == Qt::Key_W) {
+        zoomAt(1.5, anchor);
+    } else if (event->key() == Qt::Key_S) {
+        zoomAt(1 / 1.5, anchor);
+    } else if (event->key() == Qt::Key_A) {
+        m_geometry.pan(-m_geometry.width * 0.15);
+        m_userZoomed = true;
+        geometryUpdated();
+    } else if (event->key() == Qt::Key_D) {
+        m_geometry.pan(m_geometry.width * 0.15);
+        m_userZoomed = true;
+        geometryUpdated();
+    } else if (event->key() == Qt::Key_F) {
+        if (m_range) {
+            m_geometry.fit(m_range->first, m_range->second);
+            m_userZoomed = true;
+            geometryUpdated();
+        } else {
+            fitAll();
+        }
+    } else if (text == u".") {
+        selectAdjacentEvent(+1);
+    } else if (text == u",") {
+        selectAdjacentEvent(-1);
+    } else if (text == u"?") {
+        QToolTip::showText(mapToGlobal(QPoint(20, 20)), shortcutsText(), this);
+        Q_EMIT shortcutsRequested();
+    } else if (event->key() == Qt::Key_Escape && (m_range || m_selected)) {
+        m_range.reset();
+        m_selected.reset();
+        viewport()->update();
+    } else {
+        QAbstractScrollArea::keyPressEvent(event);
+    }
+}
+
+void TimelineView::wheelEvent(QWheelEvent *event)
+{
+    if (event->modifiers() & Qt::ControlModifier) {
+        const double steps = event->angleDelta().y() / 120.0;
+        zoomAt(std::pow(1.25, steps), event->position().x());
+        event->accept();
+        return;
+    }
+    QAbstractScrollArea::wheelEvent(event);
+}
+
+void TimelineView::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() != Qt::LeftButton)
+        return;
+    setFocus();
+    m_dragFrom = event->position().toPoint();
+    m_selectingRange = event->modifiers() & Qt::ShiftModifier;
+    if (m_selectingRange) {
+        const ScenarioTime t = m_geometry.mapXToTime(event->position().x());
+        m_range = std::make_pair(t, t);
+    }
+}
+
+void TimelineView::mouseMoveEvent(QMouseEvent *event)
+{
+    const QPoint position = event->position().toPoint();
+    if (m_dragFrom && (event->buttons() & Qt::LeftButton)) {
+        if (m_selectingRange) {
+            const ScenarioTime from = m_geometry.mapXToTime(m_dragFrom->x());
+            const ScenarioTime to = m_geometry.mapXToTime(position.x());
+            m_range = std::minmax(from, to);
+        } else {
+            m_geometry.pan(m_dragFrom->x() - position.x());
+            verticalScrollBar()->setValue(verticalScrollBar()->value() + m_dragFrom->y() -
+                                          position.y());
+            m_dragFrom = position;
+            m_userZoomed = true;
+            Q_EMIT geometryChanged();
+        }
+        viewport()->update();
+        return;
+    }
+    const auto hover = hitTest(position);
+    const bool changed =
+        hover.has_value() != m_hover.has_value() ||
+        (hover && m_hover && hover->marker.eventIndex != m_hover->marker.eventIndex);
+    m_hover = hover;
+    if (changed)
+        viewport()->update(); // the hover ring is the only thing that changed
+}
+
+void TimelineView::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (event->button() != Qt::LeftButton || !m_dragFrom)
+        return;
+    const bool click = (event->position().toPoint() - *m_dragFrom).manhattanLength() < 4;
+    if (m_selectingRange && click)
+        m_range.reset();
+    if (!m_selectingRange && click) {
+        if (const auto hit = hitTest(event->position().toPoint()))
+            select(*hit);
+    }
+    m_dragFrom.reset();
+    m_selectingRange = false;
+    viewport()->update();
+}
+
+void TimelineView::leaveEvent(QEvent *event)
+{
+    m_hover.reset();
+    viewport()->update();
+    QAbstractScrollArea::leaveEvent(event);
+}
