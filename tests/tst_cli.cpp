@@ -2,11 +2,13 @@
 
 #include <QDir>
 #include <QFile>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -205,12 +207,36 @@ private Q_SLOTS:
         QVERIFY(checked >= 30);
     }
 
+    void screenshotRendersTheWindowWithoutADisplay()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"advanced.png"_s);
+        const Result result = run({u"--screenshot"_s, path, u"--instant"_s, u"advanced"_s});
+        QCOMPARE(result.exitCode, 0);
+        QImage image(path);
+        QVERIFY(!image.isNull());
+        QVERIFY(image.width() >= 800 && image.height() >= 500);
+        // Not blank: many colours, and the exception red of the timeline among them.
+        QSet<QRgb> colours;
+        bool red = false;
+        for (int y = 0; y < image.height(); y += 3) {
+            for (int x = 0; x < image.width(); x += 3) {
+                const QColor c = image.pixelColor(x, y);
+                colours.insert(c.rgb());
+                red = red || (c.red() > 170 && c.green() < 90 && c.blue() < 90);
+            }
+        }
+        QVERIFY2(colours.size() > 50, qPrintable(QString::number(colours.size())));
+        QVERIFY(red);
+    }
+
     void helpDocumentsEveryOption()
     {
         const Result result = run({u"--help"_s});
         QCOMPARE(result.exitCode, 0);
-        for (const char *option : {"--headless", "--instant", "--speed", "--seed",
-                                   "--return-exceptions", "--trace", "SCENARIO", "basic"})
+        for (const char *option :
+             {"--headless", "--instant", "--speed", "--seed", "--return-exceptions", "--trace",
+              "--screenshot", "SCENARIO", "basic"})
             QVERIFY2(result.out.contains(option), option);
     }
 };

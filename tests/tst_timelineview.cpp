@@ -1,0 +1,180 @@
+// The timeline view as a person drives it: keys, mouse, rendering, and many lanes.
+
+#include "coroutinetest.h"
+
+#include "runner.h"
+#include "scenarioloader.h"
+#include "timelinemodel.h"
+#include "timelineview.h"
+
+#include <QElapsedTimer>
+#include <QImage>
+#include <QPainter>
+#include <QScrollBar>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Gatherscope;
+using namespace GatherscopeTest;
+using namespace Qt::StringLiterals;
+
+class TimelineViewTest : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init()
+    {
+        m_runner = std::make_unique<Runner>(std::get<Scenario>(ScenarioLoader::load(u"advanced"_s)),
+                                            RunOptions{});
+        m_model = std::make_unique<TimelineModel>();
+        m_model->setRecord(&m_runner->record());
+        QSignalSpy finished(m_runner.get(), &Runner::finished);
+        m_runner->start();
+        QVERIFY(finished.wait(5000));
+        m_view = std::make_unique<TimelineView>();
+        m_view->setModel(m_model.get());
+        m_view->resize(900, 300);
+        m_view->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_view.get()));
+        m_view->fitAll();
+    }
+    void cleanup()
+    {
+        m_view.reset();
+        m_model.reset();
+        m_runner.reset();
+    }
+
+    void renderDrawsLanesAndTheExceptionInRed()
+    {
+        const QSize size = m_view->exportSize();
+        QCOMPARE(size.height(), 28 + 4 * 26 + 34 + 8);
+        QImage image(size, QImage::Format_ARGB32);
+        image.fill(Qt::white);
+        QPainter painter(&image);
+        m_view->render(&painter, image.rect(), true);
+        painter.end();
+        int red = 0;
+        QSet<QRgb> colours;
+        for (int y = 0; y < image.height(); ++y) {
+            for (int x = 0; x < image.width(); ++x) {
+                const QColor c = image.pixelColor(x, y);
+                colours.insert(c.rgb());
+                red += c.red() > 170 && c.green() < 90 && c.blue() < 90;
+            }
+        }
+        QVERIFY(colours.size() > 20);
+        QVERIFY(red > 20); // the exception's cross on divide(20, 0)
+    }
+
+    void keysZoomPanAndFit()
+    {
+        const auto fitted = m_view->geometry().microsPerPixel;
+        QTest::keyClick(m_view.get(), Qt::Key_W);
+        QVERIFY(m_view->geometry().microsPerPixel < fitted);
+        QTest::keyClick(m_view.get(), Qt::Key_S);
+        QTest::keyClick(m_view.get(), Qt::Key_S);
+        QVERIFY(m_view->geometry().microsPerPixel > fitted);
+        const auto start = m_view->geometry().start;
+        QTest::keyClick(m_view.get(), Qt::Key_D);
+        QVERIFY(m_view->geometry().start > start);
+        QTest::keyClick(m_view.get(), Qt::Key_F);
+        QCOMPARE(m_view->geometry().microsPerPixel, fitted);
+    }
+
+    void ctrlWheelZoomsAtTheCursor()
+    {
+        const QPointF at(300, 100);
+        const ScenarioTime before = m_view->geometry().mapXToTime(at.x());
+        QWheelEvent wheel(at, m_view->viewport()->mapToGlobal(at), {}, {0, 120}, Qt::NoButton,
+                          Qt::ControlModifier, Qt::NoScrollPhase, false);
+        QCoreApplication::sendEvent(m_view->viewport(), &wheel);
+        QCOMPARE(m_view->geometry().mapXToTime(at.x()), before);
+    }
+
+    void dotAndCommaStepThroughEvents()
+    {
+        QSignalSpy selected(m_view.get(), &TimelineView::eventSelected);
+        QTest::keyClick(m_view.get(), Qt::Key_Period);
+        QCOMPARE(selected.size(), 1);
+        const int first = m_view->selectedEvent();
+        QVERIFY(first >= 0);
+        QTest::keyClick(m_view.get(), Qt::Key_Period);
+        QVERIFY(m_view->selectedEvent() > first);
+        QTest::keyClick(m_view.get(), Qt::Key_Comma);
+        QCOMPARE(m_view->selectedEvent(), first);
+        // The selected event is the record's: the first marker is divide(10, 2)'s start.
+        QCOMPARE(m_runner->record().events()[std::size_t(first)].kind, TaskEvent::Kind::Started);
+    }
+
+    void clickingAMarkerSelectsIt()
+    {
+        QSignalSpy selected(m_view.get(), &TimelineView::eventSelected);
+        const auto &geometry = m_view->geometry();
+        const int x = int(geometry.mapTimeToX(secondsToScenarioTime(1)));
+        const int y = geometry.axisHeight + 2 * geometry.laneHeight + geometry.laneHeight / 2;
+        QTest::mouseClick(m_view->viewport(), Qt::LeftButton, {}, QPoint(x, y));
+        QCOMPARE(selected.size(), 1);
+        const auto &event =
+            m_runner->record().events()[std::size_t(selected.first().at(0).toInt())];
+        QCOMPARE(event.kind, TaskEvent::Kind::Raised);
+        QCOMPARE(event.node, 2);
+    }
+
+    void shiftDragMeasuresARange()
+    {
+        const auto &geometry = m_view->geometry();
+        const int from = int(geometry.mapTimeToX(ScenarioTime(0)));
+        const int to = int(geometry.mapTimeToX(secondsToScenarioTime(0.5)));
+        QTest::mousePress(m_view->viewport(), Qt::LeftButton, Qt::ShiftModifier, QPoint(from, 60));
+        QMouseEvent move(QEvent::MouseMove, QPointF(to, 60),
+                         m_view->viewport()->mapToGlobal(QPointF(to, 60)), Qt::NoButton,
+                         Qt::LeftButton, Qt::ShiftModifier);
+        QCoreApplication::sendEvent(m_view->viewport(), &move);
+        QTest::mouseRelease(m_view->viewport(), Qt::LeftButton, Qt::ShiftModifier, QPoint(to, 60));
+        const auto range = m_view->selectedRange();
+        QVERIFY(range.has_value());
+        const double seconds = scenarioTimeToSeconds(range->second - range->first);
+        QVERIFY2(std::abs(seconds - 0.5) < 0.01, qPrintable(QString::number(seconds)));
+        QTest::keyClick(m_view.get(), Qt::Key_F); // F fits the range
+        QVERIFY(m_view->geometry().duration() < secondsToScenarioTime(0.7));
+    }
+
+    void tenThousandLanesPaintOnlyWhatIsVisible()
+    {
+        QString json = u"{\"title\": \"many\", \"tasks\": ["_s;
+        for (int i = 0; i < 10000; ++i)
+            json += QStringLiteral("%1{\"task\": \"say_hello\", \"name\": \"T%2\", \"sleep\": %3}")
+                        .arg(i ? u","_s : QString())
+                        .arg(i)
+                        .arg(i % 5);
+        json += u"]}"_s;
+        Runner runner(std::get<Scenario>(ScenarioLoader::parse(json.toUtf8(), u"many"_s)),
+                      RunOptions{});
+        TimelineModel model;
+        model.setRecord(&runner.record());
+        QSignalSpy finished(&runner, &Runner::finished);
+        runner.start();
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(model.laneCount(), 10001);
+        m_view->setModel(&model);
+        m_view->verticalScrollBar()->setValue(m_view->verticalScrollBar()->maximum() / 2);
+        QImage frame(m_view->viewport()->size(), QImage::Format_ARGB32);
+        QElapsedTimer timer;
+        timer.start();
+        for (int i = 0; i < 20; ++i)
+            m_view->viewport()->render(&frame);
+        const double msPerFrame = double(timer.nsecsElapsed()) / 1e6 / 20;
+        qInfo("10,000 lanes: %.2f ms per frame", msPerFrame);
+        QVERIFY(msPerFrame < 50); // a viewport's worth of lanes, not ten thousand
+        m_view->setModel(m_model.get());
+    }
+
+private:
+    std::unique_ptr<Runner> m_runner;
+    std::unique_ptr<TimelineModel> m_model;
+    std::unique_ptr<TimelineView> m_view;
+};
+
+QTEST_MAIN(TimelineViewTest)
+#include "tst_timelineview.moc"
