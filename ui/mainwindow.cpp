@@ -501,7 +501,8 @@ void MainWindow::dropEvent(QDropEvent *event)
 void MainWindow::readSettings()
 {
     QSettings settings;
-    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
+        resize(1360, 840);
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     const double speed = settings.value(QStringLiteral("run/speed"), 1.0).toDouble();
     const int index = m_speed->findData(speed);

@@ -152,7 +152,10 @@ QVariant ResultModel::data(const QModelIndex &index, int role) const
             return {};
         }
     }
+    const bool cancelled = isError && row.outcome->kind == TaskEvent::Kind::Cancelled;
     if (role == Qt::ForegroundRole && index.column() == ResultColumn) {
+        if (cancelled) // grey, as on the timeline: a cancellation is not a failure of the task
+            return QBrush(QColor(0x80, 0x80, 0x80));
         if (isError)
             return QBrush(QColor(0xc6, 0x28, 0x28));
         if (!shown)
@@ -164,7 +167,8 @@ QVariant ResultModel::data(const QModelIndex &index, int role) const
         return font;
     }
     if (role == Qt::DecorationRole && index.column() == ResultColumn && isError)
-        return QApplication::style()->standardIcon(QStyle::SP_MessageBoxCritical);
+        return QApplication::style()->standardIcon(cancelled ? QStyle::SP_BrowserStop
+                                                             : QStyle::SP_MessageBoxCritical);
     if (role == Qt::ToolTipRole) {
         if (!shown)
             return tr("The gather has not handed this result over yet.");
