@@ -10,12 +10,8 @@ QStringList consoleLines(const TaskEvent &event, ReportStyle report)
         return {event.text};
     if (event.node != 0)
         return {};
-    if (event.kind == TaskEvent::Kind::GatherRaised) {
-        const QString type = QString::fromStdString(event.error.typeName);
-        const QString message = QString::fromStdString(event.error.message);
-        return {QStringLiteral("gather raised ") + type +
-                (message.isEmpty() ? QString() : QStringLiteral(": ") + message)};
-    }
+    if (event.kind == TaskEvent::Kind::GatherRaised)
+        return {QStringLiteral("gather raised ") + pythonExceptionLine(event.error)};
     if (event.kind != TaskEvent::Kind::GatherReturned)
         return {};
     if (report == ReportStyle::List)

@@ -80,6 +80,13 @@ QString pythonStringRepr(const QString &text)
     return out;
 }
 
+QString pythonExceptionLine(const ExceptionInfo &error)
+{
+    const QString type = QString::fromStdString(error.typeName);
+    const QString message = QString::fromStdString(error.message);
+    return message.isEmpty() ? type : type + QStringLiteral(": ") + message;
+}
+
 QString pythonStr(const PyValue &value)
 {
     if (value.isString())

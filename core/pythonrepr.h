@@ -20,4 +20,8 @@ QString pythonStr(const PyValue &value);
 //! (`'Mr. Turtle is done'`, `ZeroDivisionError('Cannot divide by zero')`, `CancelledError()`).
 QString pythonRepr(const PyValue &value);
 
+//! The last line of a Python traceback: `ZeroDivisionError: Cannot divide by zero`, or just
+//! `CancelledError` when there is no message.
+QString pythonExceptionLine(const ExceptionInfo &error);
+
 } // namespace Gatherscope

@@ -25,8 +25,7 @@ QString outcomeText(const TaskEvent &event)
 {
     if (event.kind == TaskEvent::Kind::Returned || event.kind == TaskEvent::Kind::GatherReturned)
         return pythonRepr(event.value);
-    return QString::fromStdString(event.error.typeName) + QStringLiteral(": ") +
-           QString::fromStdString(event.error.message);
+    return pythonExceptionLine(event.error);
 }
 
 } // namespace

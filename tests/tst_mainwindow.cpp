@@ -3,16 +3,24 @@
 #include "coroutinetest.h"
 
 #include "consolemodel.h"
+#include "exporter.h"
 #include "mainwindow.h"
 #include "resultmodel.h"
 #include "scenarioeditor.h"
 #include "scenarioloader.h"
 #include "scenariomodel.h"
 #include "timelinemodel.h"
+#include "timelineview.h"
+#include "timelinewidget.h"
 
 #include <QAction>
+#include <QFile>
+#include <QFileInfo>
+#include <QImage>
+#include <QLabel>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -143,6 +151,49 @@ private Q_SLOTS:
         QVERIFY(other.openScenario(path));
         QVERIFY(other.editor()->model()->scenario() == original);
         QVERIFY(other.windowTitle().startsWith(u"nested-copy.json"_s));
+    }
+
+    void theTimelineExportsAsPngSvgAndPdf()
+    {
+        QVERIFY(m_window->openScenario(u"fail-fast"_s));
+        m_window->instantAction()->setChecked(true);
+        QVERIFY(runAndWait(*m_window));
+        QTemporaryDir dir;
+        auto &view = *m_window->timeline()->view();
+        for (const char *suffix : {"png", "svg", "pdf"}) {
+            const QString path = dir.filePath(u"timeline."_s + QLatin1String(suffix));
+            QCOMPARE(Exporter::exportTimeline(view, path), QString());
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            const QByteArray bytes = file.readAll();
+            QVERIFY2(bytes.size() > 1000, suffix);
+            if (QByteArrayView(suffix) == "png")
+                QCOMPARE(QImage::fromData(bytes).size(), view.exportSize() * 2);
+            if (QByteArrayView(suffix) == "svg")
+                QVERIFY(bytes.contains("<svg") &&
+                        bytes.contains("gather raised ZeroDivisionError"));
+            if (QByteArrayView(suffix) == "pdf")
+                QVERIFY(bytes.startsWith("%PDF"));
+        }
+        QVERIFY(Exporter::exportTimeline(view, dir.filePath(u"timeline.gif"_s))
+                    .contains(u"unknown picture type"_s));
+        const QString trace = dir.filePath(u"trace.json"_s);
+        QCOMPARE(Exporter::exportTrace(m_window->runController()->runner()->record(), trace),
+                 QString());
+        QVERIFY(QFileInfo(trace).size() > 100);
+    }
+
+    void clickingAnEventShowsItsDetails()
+    {
+        QVERIFY(m_window->openScenario(u"advanced"_s));
+        m_window->instantAction()->setChecked(true);
+        QVERIFY(runAndWait(*m_window));
+        auto *view = m_window->timeline()->view();
+        view->setFocus();
+        QTest::keyClick(view, Qt::Key_Period);
+        auto *details = m_window->statusBar()->findChild<QLabel *>(u"eventDetails"_s);
+        QVERIFY(details);
+        QCOMPARE(details->text(), u"0 s — divide(10, 2) (tasks[0]) — started"_s);
     }
 
     void aMissingFileIsReportedNotOpened()

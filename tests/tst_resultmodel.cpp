@@ -1,6 +1,7 @@
 // The results and console models of the window, fed by a real run.
 
 #include "coroutinetest.h"
+#include "scenariofixtures.h"
 
 #include "consolemodel.h"
 #include "resultmodel.h"
@@ -17,14 +18,6 @@ using namespace GatherscopeTest;
 using namespace Qt::StringLiterals;
 
 namespace ResultTestSupport {
-
-Scenario scenarioFrom(const QString &nameOrJson)
-{
-    auto result = nameOrJson.startsWith(u'{')
-                      ? ScenarioLoader::parse(nameOrJson.toUtf8(), u"inline"_s)
-                      : ScenarioLoader::load(nameOrJson);
-    return std::get<Scenario>(result);
-}
 
 QStringList column(const QAbstractItemModel &model, int column)
 {
@@ -45,7 +38,7 @@ private Q_SLOTS:
     {
         ResultModel model;
         QAbstractItemModelTester tester(&model);
-        Runner runner(scenarioFrom(u"advanced"_s), RunOptions{});
+        Runner runner(bundledScenario(u"advanced"_s), RunOptions{});
         model.setRecord(&runner.record(), runner.scenario().report);
         QCOMPARE(column(model, ResultModel::TaskColumn),
                  strings({"divide(10, 2)", "divide(20, 0)", "divide(30, 5)"}));
@@ -75,10 +68,10 @@ private Q_SLOTS:
     {
         ResultModel model;
         QAbstractItemModelTester tester(&model);
-        Runner runner(scenarioFrom(uR"({"title": "t", "tasks": [
+        Runner runner(scenarioFromJson(R"({"title": "t", "tasks": [
             {"task": "divide", "x": 30, "y": 5, "sleep": 1},
             {"task": "divide", "x": 20, "y": 0, "sleep": 2},
-            {"task": "say_hello", "name": "Ada", "sleep": 3}]})"_s),
+            {"task": "say_hello", "name": "Ada", "sleep": 3}]})"),
                       RunOptions{});
         model.setRecord(&runner.record(), runner.scenario().report);
         QSignalSpy finished(&runner, &Runner::finished);
@@ -96,7 +89,7 @@ private Q_SLOTS:
     void reportListShowsTheReprLine()
     {
         ResultModel model;
-        Runner runner(scenarioFrom(u"basic"_s), RunOptions{});
+        Runner runner(bundledScenario(u"basic"_s), RunOptions{});
         model.setRecord(&runner.record(), runner.scenario().report);
         QSignalSpy finished(&runner, &Runner::finished);
         runner.start();
@@ -117,7 +110,7 @@ private Q_SLOTS:
         QFETCH(QString, name);
         ConsoleModel console;
         QAbstractItemModelTester tester(&console);
-        Runner runner(scenarioFrom(name), RunOptions{});
+        Runner runner(bundledScenario(name), RunOptions{});
         console.setRecord(&runner.record(), runner.scenario().report);
         QSignalSpy finished(&runner, &Runner::finished);
         runner.start();

@@ -1,6 +1,7 @@
 // The runner: the event record of a scenario, event by event, on the virtual clock.
 
 #include "coroutinetest.h"
+#include "scenariofixtures.h"
 
 #include "pythonrepr.h"
 #include "runner.h"
@@ -18,19 +19,6 @@ using namespace GatherscopeTest;
 using namespace Qt::StringLiterals;
 
 namespace RunnerTestSupport {
-
-Scenario bundled(const QString &name)
-{
-    return std::get<Scenario>(ScenarioLoader::load(name));
-}
-
-Scenario parsed(const QByteArray &json)
-{
-    auto result = ScenarioLoader::parse(json, u"inline"_s);
-    if (const auto *error = std::get_if<LoadError>(&result))
-        qFatal("%s", qPrintable(error->toString()));
-    return std::get<Scenario>(result);
-}
 
 //! "t node kind detail" for every event: the record in a form a test can compare.
 QStringList describe(const EventRecord &record)
@@ -87,7 +75,7 @@ class RunnerTest : public QObject {
 private Q_SLOTS:
     void basicRecordsEveryEventInOrder()
     {
-        const auto runner = runToEnd(bundled(u"basic"_s));
+        const auto runner = runToEnd(bundledScenario(u"basic"_s));
         QCOMPARE(describe(runner->record()),
                  strings({"0 0 gather started", "0 1 started", "0 1 printed Hello, Mr. Turtle!",
                           "0 1 slept until 1", "0 2 started", "0 2 printed Hello, Mr. Wolf!",
@@ -101,7 +89,7 @@ private Q_SLOTS:
 
     void theTaskTreeIsNumberedDepthFirst()
     {
-        const auto runner = std::make_unique<Runner>(bundled(u"nested"_s), RunOptions{});
+        const auto runner = std::make_unique<Runner>(bundledScenario(u"nested"_s), RunOptions{});
         const auto &nodes = runner->record().nodes();
         QCOMPARE(nodes.size(), std::size_t(6));
         QStringList tree;
@@ -122,7 +110,7 @@ private Q_SLOTS:
 
     void nestedGatherRecordsItsOwnStartAndReturn()
     {
-        const auto runner = runToEnd(bundled(u"nested"_s));
+        const auto runner = runToEnd(bundledScenario(u"nested"_s));
         QCOMPARE(describe(runner->record()),
                  strings({"0 0 gather started",
                           "0 1 started",
@@ -157,7 +145,7 @@ private Q_SLOTS:
 
     void afterAFailFastRaiseTheOtherTasksKeepRunning()
     {
-        const auto runner = runToEnd(parsed(R"({"title": "t", "tasks": [
+        const auto runner = runToEnd(scenarioFromJson(R"({"title": "t", "tasks": [
             {"task": "divide", "x": 20, "y": 0, "sleep": 1},
             {"task": "say_hello", "name": "Ada", "sleep": 3}]})"));
         QCOMPARE(describe(runner->record()),
@@ -172,7 +160,7 @@ private Q_SLOTS:
 
     void aTaskCancelledAloneTakesItsPlace()
     {
-        const auto runner = runToEnd(bundled(u"cancel"_s));
+        const auto runner = runToEnd(bundledScenario(u"cancel"_s));
         const QStringList events = describe(runner->record());
         QVERIFY(events.contains(u"2 2 cancelled CancelledError"_s));
         QCOMPARE(events.last(), u"2 0 gather returned ['Ada is done', CancelledError(), 0.125]"_s);
@@ -182,7 +170,7 @@ private Q_SLOTS:
 
     void cancellingTheWholeGather()
     {
-        const auto runner = runToEnd(bundled(u"cancel-all"_s));
+        const auto runner = runToEnd(bundledScenario(u"cancel-all"_s));
         const QStringList events = describe(runner->record());
         // Ada finished at 1; at 1.5 the two sleeping tasks are cancelled in input order, and
         // the awaiter, resumed through the event loop, sees CancelledError after them.
@@ -195,7 +183,7 @@ private Q_SLOTS:
 
     void theCancelSlotCancelsTheGather()
     {
-        auto runner = std::make_unique<Runner>(bundled(u"basic"_s), RunOptions{});
+        auto runner = std::make_unique<Runner>(bundledScenario(u"basic"_s), RunOptions{});
         QSignalSpy finished(runner.get(), &Runner::finished);
         runner->clock().callAt(secondsToScenarioTime(0.5), [&] { runner->cancel(); });
         runner->start();
@@ -210,13 +198,13 @@ private Q_SLOTS:
     {
         RunOptions options;
         options.returnExceptions = false;
-        const auto failFast = runToEnd(bundled(u"advanced"_s), options);
+        const auto failFast = runToEnd(bundledScenario(u"advanced"_s), options);
         QVERIFY(failFast->gatherRaised());
 
         RunOptions seeded;
         seeded.seed = 99;
-        const auto first = runToEnd(bundled(u"classroom"_s), seeded);
-        const auto second = runToEnd(bundled(u"classroom"_s), seeded);
+        const auto first = runToEnd(bundledScenario(u"classroom"_s), seeded);
+        const auto second = runToEnd(bundledScenario(u"classroom"_s), seeded);
         QCOMPARE(describe(first->record()), describe(second->record()));
         QCOMPARE(first->seed(), std::uint64_t(99));
         QVERIFY(!first->seedIsFresh());
@@ -227,14 +215,14 @@ private Q_SLOTS:
                 QVERIFY(node.plannedSleep <= secondsToScenarioTime(5));
             }
         }
-        const Runner fresh(bundled(u"basic"_s), RunOptions{});
+        const Runner fresh(bundledScenario(u"basic"_s), RunOptions{});
         QVERIFY(fresh.seedIsFresh());
         QVERIFY(!fresh.usesRandomSleeps());
     }
 
     void destroyingARunnerMidRunIsSafe()
     {
-        auto runner = std::make_unique<Runner>(bundled(u"classroom"_s), RunOptions{});
+        auto runner = std::make_unique<Runner>(bundledScenario(u"classroom"_s), RunOptions{});
         runner->start();
         auto &clock = runner->clock();
         QVERIFY(processEventsUntil([&] { return clock.now() >= secondsToScenarioTime(2); }));
@@ -245,14 +233,14 @@ private Q_SLOTS:
     void emptyScenarioReturnsAnEmptyList()
     {
         const auto runner =
-            runToEnd(parsed(R"({"title": "nothing", "report": "list", "tasks": []})"));
+            runToEnd(scenarioFromJson(R"({"title": "nothing", "report": "list", "tasks": []})"));
         QCOMPARE(describe(runner->record()),
                  strings({"0 0 gather started", "0 0 gather returned []"}));
     }
 
     void chromeTraceHasATrackPerTaskSlicesAndFlows()
     {
-        const auto runner = runToEnd(bundled(u"nested"_s));
+        const auto runner = runToEnd(bundledScenario(u"nested"_s));
         const auto trace = QJsonDocument::fromJson(chromeTraceJson(runner->record())).object();
         const QJsonArray events = trace.value(u"traceEvents"_s).toArray();
         QStringList names;

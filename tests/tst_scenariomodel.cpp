@@ -1,6 +1,7 @@
 // The scenario editor's model: round trips, the tree, validation as you type, structure edits.
 
 #include "coroutinetest.h"
+#include "scenariofixtures.h"
 
 #include "scenarioeditor.h"
 #include "scenarioloader.h"
@@ -18,11 +19,6 @@ using namespace GatherscopeTest;
 using namespace Qt::StringLiterals;
 
 namespace ScenarioModelTestSupport {
-
-Scenario bundled(const QString &name)
-{
-    return std::get<Scenario>(ScenarioLoader::load(name));
-}
 
 QStringList names(const std::vector<TaskSpec> &tasks)
 {
@@ -51,17 +47,17 @@ private Q_SLOTS:
         QFETCH(QString, name);
         ScenarioModel model;
         QAbstractItemModelTester tester(&model);
-        model.setScenario(bundled(name));
+        model.setScenario(bundledScenario(name));
         QVERIFY(model.isValid());
         QVERIFY(!model.isModified());
-        QVERIFY(model.scenario() == bundled(name));
+        QVERIFY(model.scenario() == bundledScenario(name));
     }
 
     void nestedGathersAreATree()
     {
         ScenarioModel model;
         QAbstractItemModelTester tester(&model);
-        model.setScenario(bundled(u"nested"_s));
+        model.setScenario(bundledScenario(u"nested"_s));
         QCOMPARE(model.rowCount(), 3);
         const QModelIndex inner = model.index(1, 0);
         QVERIFY(model.isGather(inner));
@@ -78,7 +74,7 @@ private Q_SLOTS:
     {
         ScenarioModel model;
         QAbstractItemModelTester tester(&model);
-        model.setScenario(bundled(u"advanced"_s));
+        model.setScenario(bundledScenario(u"advanced"_s));
         QSignalSpy validity(&model, &ScenarioModel::validityChanged);
         const QModelIndex parameters = model.index(1, ScenarioModel::ParametersColumn);
         QVERIFY(model.setData(parameters, u"20, zero"_s, Qt::EditRole));
@@ -129,7 +125,7 @@ private Q_SLOTS:
         QFETCH(QString, text);
         QFETCH(QString, error);
         ScenarioModel model;
-        model.setScenario(bundled(u"basic"_s));
+        model.setScenario(bundledScenario(u"basic"_s));
         QVERIFY(model.setData(model.index(0, column), text, Qt::EditRole));
         QCOMPARE(model.firstError(), error);
         if (!error.isEmpty())
@@ -147,7 +143,7 @@ private Q_SLOTS:
     {
         ScenarioModel model;
         QAbstractItemModelTester tester(&model);
-        model.setScenario(bundled(u"basic"_s));
+        model.setScenario(bundledScenario(u"basic"_s));
         model.addTask({}, 1, TaskSpec::divide(PyValue::integer(1), PyValue::integer(2)));
         QCOMPARE(names(model.scenario().tasks),
                  strings({"say_hello('Mr. Turtle')", "divide(1, 2)", "say_hello('Mr. Wolf')"}));
@@ -172,7 +168,7 @@ private Q_SLOTS:
     void theEditorWiresItsControls()
     {
         ScenarioEditor editor;
-        editor.model()->setScenario(bundled(u"basic"_s));
+        editor.model()->setScenario(bundledScenario(u"basic"_s));
         editor.show();
         QVERIFY(!editor.removeAction()->isEnabled()); // nothing selected
         editor.view()->setCurrentIndex(editor.model()->index(0, 0));

@@ -1,6 +1,7 @@
 // The timeline's lanes, segments and markers, from real runs.
 
 #include "coroutinetest.h"
+#include "scenariofixtures.h"
 
 #include "runner.h"
 #include "scenarioloader.h"
@@ -44,11 +45,6 @@ QStringList markers(const TimelineLane &lane)
     return out;
 }
 
-Scenario bundled(const QString &name)
-{
-    return std::get<Scenario>(ScenarioLoader::load(name));
-}
-
 } // namespace TimelineModelTestSupport
 using namespace TimelineModelTestSupport;
 
@@ -60,7 +56,7 @@ private Q_SLOTS:
     {
         TimelineModel model;
         QAbstractItemModelTester tester(&model);
-        Runner runner(bundled(u"advanced"_s), RunOptions{});
+        Runner runner(bundledScenario(u"advanced"_s), RunOptions{});
         model.setRecord(&runner.record());
         QCOMPARE(model.rowCount(), 4);
         QCOMPARE(model.index(2).data().toString(), u"divide(20, 0)"_s);
@@ -95,10 +91,9 @@ private Q_SLOTS:
     {
         TimelineModel model;
         QAbstractItemModelTester tester(&model);
-        auto scenario = std::get<Scenario>(ScenarioLoader::parse(R"({"title": "t", "tasks": [
+        auto scenario = scenarioFromJson(R"({"title": "t", "tasks": [
             {"task": "divide", "x": 20, "y": 0, "sleep": 1},
-            {"task": "say_hello", "name": "Ada", "sleep": 3}]})",
-                                                                 u"inline"_s));
+            {"task": "say_hello", "name": "Ada", "sleep": 3}]})");
         Runner runner(scenario, RunOptions{});
         model.setRecord(&runner.record());
         QSignalSpy finished(&runner, &Runner::finished);
@@ -119,7 +114,7 @@ private Q_SLOTS:
     {
         TimelineModel model;
         QAbstractItemModelTester tester(&model);
-        Runner runner(bundled(u"classroom"_s), RunOptions{});
+        Runner runner(bundledScenario(u"classroom"_s), RunOptions{});
         model.setRecord(&runner.record());
         QSignalSpy finished(&runner, &Runner::finished);
         runner.start();
@@ -140,7 +135,7 @@ private Q_SLOTS:
         TimelineModel model;
         RunOptions realTime;
         realTime.clockMode = ScenarioClock::Mode::Real;
-        Runner runner(bundled(u"basic"_s), realTime);
+        Runner runner(bundledScenario(u"basic"_s), realTime);
         model.setRecord(&runner.record());
         runner.start();
         QVERIFY(processEventsUntil([&] { return model.lane(2).segments.size() == 2; }));

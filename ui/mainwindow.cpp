@@ -31,6 +31,7 @@
 #include <QVBoxLayout>
 
 using namespace Gatherscope;
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -92,8 +93,11 @@ MainWindow::MainWindow(QWidget *parent)
     m_stateLabel = new QLabel(stateText(RunController::State::Idle), this);
     m_timeLabel = new QLabel(this);
     m_seedLabel = new QLabel(this);
+    m_eventDetails = new QLabel(this);
+    m_eventDetails->setObjectName(QStringLiteral("eventDetails"));
     statusBar()->addWidget(m_stateLabel);
     statusBar()->addWidget(m_timeLabel);
+    statusBar()->addWidget(m_eventDetails, 1);
     statusBar()->addPermanentWidget(m_seedLabel);
     m_ticker->setInterval(30);
     connect(m_ticker, &QTimer::timeout, this, &MainWindow::updateStatus);
@@ -247,6 +251,9 @@ void MainWindow::connectRun()
         updateRunAvailability();
         updateStatus();
     });
+    connect(m_timeline->view(), &TimelineView::shortcutsRequested, this,
+            &MainWindow::showShortcuts);
+    connect(m_timeline->view(), &TimelineView::eventSelected, this, &MainWindow::showEventDetails);
     connect(m_run, &RunController::runFinished, this, [this] {
         m_timeline->view()->setCurrentTime(m_run->currentTime());
         m_timeline->view()->fitAll();
@@ -265,6 +272,27 @@ void MainWindow::onRunStarted(Runner *runner)
     m_seedLabel->setText(runner->usesRandomSleeps() ? tr("seed %1").arg(runner->seed())
                                                     : QString());
     m_timeline->view()->setCurrentTime(ScenarioTime(0));
+}
+
+void MainWindow::showEventDetails(int eventIndex)
+{
+    const Runner *runner = m_run->runner();
+    if (!runner || eventIndex < 0 || std::size_t(eventIndex) >= runner->record().events().size())
+        return;
+    const TaskEvent &event = runner->record().events()[std::size_t(eventIndex)];
+    const TaskNode &node = runner->record().nodes()[std::size_t(event.node)];
+    const TimelineMarker *marker = nullptr;
+    for (const auto &candidate : m_timelineModel->lane(event.node).markers) {
+        if (candidate.eventIndex == eventIndex)
+            marker = &candidate;
+    }
+    const QString what = marker ? marker->text : eventKindName(event.kind);
+    const QString details =
+        tr("%1 s — %2%3 — %4")
+            .arg(scenarioTimeToSeconds(event.time))
+            .arg(node.label, node.place.isEmpty() ? QString() : u" ("_s + node.place + u')', what);
+    m_eventDetails->setText(details);
+    m_eventDetails->setToolTip(details);
 }
 
 void MainWindow::runScenario()

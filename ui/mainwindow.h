@@ -61,6 +61,7 @@ private:
     void updateTitle();
     void updateStatus();
     void onRunStarted(Gatherscope::Runner *runner);
+    void showEventDetails(int eventIndex);
     bool maybeSave();
     bool save();
     bool saveAs();
@@ -87,6 +88,7 @@ private:
     QLabel *m_stateLabel = nullptr;
     QLabel *m_timeLabel = nullptr;
     QLabel *m_seedLabel = nullptr;
+    QLabel *m_eventDetails = nullptr;
     QComboBox *m_speed = nullptr;
     QTimer *m_ticker;
     QMenu *m_recentMenu = nullptr;

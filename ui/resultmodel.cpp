@@ -12,13 +12,6 @@ using namespace Gatherscope;
 
 namespace {
 
-QString describeError(const ExceptionInfo &error)
-{
-    const QString type = QString::fromStdString(error.typeName);
-    const QString message = QString::fromStdString(error.message);
-    return message.isEmpty() ? type : type + QStringLiteral(": ") + message;
-}
-
 bool isEnd(TaskEvent::Kind kind)
 {
     return kind == TaskEvent::Kind::Returned || kind == TaskEvent::Kind::Raised ||
@@ -67,7 +60,7 @@ void ResultModel::apply(const TaskEvent &event)
         m_settled = true;
         m_raised = event.kind == TaskEvent::Kind::GatherRaised;
         if (m_raised) {
-            setSummary(tr("gather raised %1").arg(describeError(event.error)));
+            setSummary(tr("gather raised %1").arg(pythonExceptionLine(event.error)));
         } else {
             setSummary(m_report == ReportStyle::List ? pythonRepr(event.value)
                                                      : tr("gather returned %n result(s)", nullptr,
@@ -140,7 +133,8 @@ QVariant ResultModel::data(const QModelIndex &index, int role) const
         case ResultColumn:
             if (!shown)
                 return m_settled ? tr("still running…") : tr("pending…");
-            return isError ? describeError(row.outcome->error) : pythonRepr(row.outcome->value);
+            return isError ? pythonExceptionLine(row.outcome->error)
+                           : pythonRepr(row.outcome->value);
         case NoteColumn:
             if (row.raisedToAwaiter)
                 return tr("raised to the awaiter");

@@ -146,45 +146,35 @@ void ScenarioModel::setModified(bool modified)
 
 void ScenarioModel::setTitle(const QString &title)
 {
-    if (title == m_top.title)
-        return;
-    m_top.title = title;
-    Q_EMIT settingsChanged();
-    changed();
+    updateSetting(m_top.title, title);
 }
 
 void ScenarioModel::setReturnExceptions(bool on)
 {
-    if (on == m_top.returnExceptions)
-        return;
-    m_top.returnExceptions = on;
-    Q_EMIT settingsChanged();
-    changed();
+    updateSetting(m_top.returnExceptions, on);
 }
 
 void ScenarioModel::setReport(ReportStyle report)
 {
-    if (report == m_top.report)
-        return;
-    m_top.report = report;
-    Q_EMIT settingsChanged();
-    changed();
+    updateSetting(m_top.report, report);
 }
 
 void ScenarioModel::setSeed(std::optional<std::uint64_t> seed)
 {
-    if (seed == m_top.seed)
-        return;
-    m_top.seed = seed;
-    Q_EMIT settingsChanged();
-    changed();
+    updateSetting(m_top.seed, seed);
 }
 
 void ScenarioModel::setCancelAfter(std::optional<double> seconds)
 {
-    if (seconds == m_top.cancelAfter)
+    updateSetting(m_top.cancelAfter, seconds);
+}
+
+template<typename T>
+void ScenarioModel::updateSetting(T &field, const T &value)
+{
+    if (field == value)
         return;
-    m_top.cancelAfter = seconds;
+    field = value;
     Q_EMIT settingsChanged();
     changed();
 }

@@ -89,6 +89,8 @@ private:
     void collect(const Item &item, std::vector<Gatherscope::TaskSpec> &into) const;
     QString firstErrorIn(const Item &item, const QString &place) const;
     void changed();
+    template<typename T>
+    void updateSetting(T &field, const T &value);
 
     std::unique_ptr<Item> m_root;
     Gatherscope::Scenario m_top; // the top-level settings (its tasks live in the tree)

@@ -6,17 +6,6 @@
 
 using namespace Gatherscope;
 
-namespace {
-
-QString errorText(const ExceptionInfo &error)
-{
-    const QString type = QString::fromStdString(error.typeName);
-    const QString message = QString::fromStdString(error.message);
-    return message.isEmpty() ? type : type + QStringLiteral(": ") + message;
-}
-
-} // namespace
-
 TimelineModel::TimelineModel(QObject *parent)
     : QAbstractListModel(parent)
 {}
@@ -93,7 +82,8 @@ void TimelineModel::apply(const TaskEvent &event, int eventIndex)
         break;
     case Kind::Raised:
         closeOpen(lane, event.time);
-        mark(TimelineMarker::Kind::Exception, tr("raised %1").arg(errorText(event.error)));
+        mark(TimelineMarker::Kind::Exception,
+             tr("raised %1").arg(pythonExceptionLine(event.error)));
         break;
     case Kind::Cancelled:
         closeOpen(lane, event.time);
@@ -114,7 +104,8 @@ void TimelineModel::apply(const TaskEvent &event, int eventIndex)
             m_raised = true;
             m_raisedType = QString::fromStdString(event.error.typeName);
         }
-        mark(TimelineMarker::Kind::GatherRaise, tr("gather raised %1").arg(errorText(event.error)));
+        mark(TimelineMarker::Kind::GatherRaise,
+             tr("gather raised %1").arg(pythonExceptionLine(event.error)));
         break;
     }
 }

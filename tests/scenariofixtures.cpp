@@ -1,0 +1,26 @@
+#include "scenariofixtures.h"
+
+#include "scenarioloader.h"
+
+namespace GatherscopeTest {
+
+namespace {
+Gatherscope::Scenario loaded(Gatherscope::ScenarioLoader::Result result)
+{
+    if (const auto *error = std::get_if<Gatherscope::LoadError>(&result))
+        qFatal("fixture does not load: %s", qPrintable(error->toString()));
+    return std::get<Gatherscope::Scenario>(std::move(result));
+}
+} // namespace
+
+Gatherscope::Scenario bundledScenario(const QString &name)
+{
+    return loaded(Gatherscope::ScenarioLoader::load(name));
+}
+
+Gatherscope::Scenario scenarioFromJson(const QByteArray &json)
+{
+    return loaded(Gatherscope::ScenarioLoader::parse(json, QStringLiteral("inline")));
+}
+
+} // namespace GatherscopeTest

@@ -1,0 +1,15 @@
+#pragma once
+
+// Scenarios for tests: the bundled ones by name, or inline JSON. Both stop the test program
+// with the loader's message if the scenario does not load (a broken fixture, not a failure).
+
+#include "scenario.h"
+
+#include <QString>
+
+namespace GatherscopeTest {
+
+Gatherscope::Scenario bundledScenario(const QString &name);
+Gatherscope::Scenario scenarioFromJson(const QByteArray &json);
+
+} // namespace GatherscopeTest
