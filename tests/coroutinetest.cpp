@@ -64,6 +64,14 @@ bool processEventsUntil(const std::function<bool()> &done, std::chrono::millisec
     return true;
 }
 
+QStringList columnTexts(const QAbstractItemModel &model, int column)
+{
+    QStringList values;
+    for (int row = 0; row < model.rowCount(); ++row)
+        values << model.index(row, column).data().toString();
+    return values;
+}
+
 QStringList strings(std::initializer_list<const char *> list)
 {
     QStringList result;

@@ -4,6 +4,7 @@
 // install): each test body is a coroutine run on a bounded event loop, and checks inside it use
 // co_return-safe macros, since QVERIFY's plain `return` does not compile in a coroutine.
 
+#include <QAbstractItemModel>
 #include <QTest>
 
 #include <qcoro/qcorotask.h>
@@ -21,6 +22,9 @@ bool runCoroutine(QCoro::Task<> task, std::chrono::milliseconds timeout = std::c
 //! Processes events until \a done returns true (true) or \a timeout passes (false).
 bool processEventsUntil(const std::function<bool()> &done,
                         std::chrono::milliseconds timeout = std::chrono::seconds(10));
+
+//! The display texts of one column of \a model, top to bottom.
+QStringList columnTexts(const QAbstractItemModel &model, int column);
 
 //! A QStringList from plain literals (the strict Qt defines forbid implicit conversions).
 QStringList strings(std::initializer_list<const char *> list);

@@ -30,14 +30,6 @@ using namespace Qt::StringLiterals;
 
 namespace MainWindowTestSupport {
 
-QStringList column(const QAbstractItemModel &model, int column)
-{
-    QStringList values;
-    for (int row = 0; row < model.rowCount(); ++row)
-        values << model.index(row, column).data().toString();
-    return values;
-}
-
 //! Presses F5 in the window and waits for every task to end.
 bool runAndWait(MainWindow &window)
 {
@@ -78,14 +70,14 @@ private Q_SLOTS:
         m_window->instantAction()->setChecked(true);
         QVERIFY(runAndWait(*m_window));
 
-        QCOMPARE(column(*m_window->resultModel(), ResultModel::ResultColumn),
+        QCOMPARE(columnTexts(*m_window->resultModel(), ResultModel::ResultColumn),
                  strings({"5.0", "ZeroDivisionError: Cannot divide by zero", "6.0"}));
-        QCOMPARE(column(*m_window->consoleModel(), ConsoleModel::LineColumn),
+        QCOMPARE(columnTexts(*m_window->consoleModel(), ConsoleModel::LineColumn),
                  strings({"Dividing 10 by 2", "Dividing 20 by 0", "Dividing 30 by 5", "Result: 5.0",
                           "Error: Cannot divide by zero", "Result: 6.0"}));
         const TimelineModel &timeline = *m_window->timelineModel();
         QCOMPARE(timeline.rowCount(), 4);
-        QCOMPARE(column(timeline, 0),
+        QCOMPARE(columnTexts(timeline, 0),
                  strings({"Advanced example", "divide(10, 2)", "divide(20, 0)", "divide(30, 5)"}));
         QCOMPARE(timeline.lane(2).markers.back().kind, TimelineMarker::Kind::Exception);
         QCOMPARE(timeline.lane(1).markers.back().kind, TimelineMarker::Kind::Finish);
@@ -134,7 +126,7 @@ private Q_SLOTS:
         m_window->instantAction()->setChecked(true);
         QVERIFY(runAndWait(*m_window));
         QVERIFY(m_window->runController()->runner() != first);
-        QCOMPARE(column(*m_window->consoleModel(), ConsoleModel::LineColumn).size(), 5);
+        QCOMPARE(columnTexts(*m_window->consoleModel(), ConsoleModel::LineColumn).size(), 5);
     }
 
     void savedScenariosReopenEqual()

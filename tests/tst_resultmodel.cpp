@@ -17,19 +17,6 @@ using namespace Gatherscope;
 using namespace GatherscopeTest;
 using namespace Qt::StringLiterals;
 
-namespace ResultTestSupport {
-
-QStringList column(const QAbstractItemModel &model, int column)
-{
-    QStringList values;
-    for (int row = 0; row < model.rowCount(); ++row)
-        values << model.index(row, column).data().toString();
-    return values;
-}
-
-} // namespace ResultTestSupport
-using namespace ResultTestSupport;
-
 class ResultModelTest : public QObject {
     Q_OBJECT
 
@@ -40,16 +27,16 @@ private Q_SLOTS:
         QAbstractItemModelTester tester(&model);
         Runner runner(bundledScenario(u"advanced"_s), RunOptions{});
         model.setRecord(&runner.record(), runner.scenario().report);
-        QCOMPARE(column(model, ResultModel::TaskColumn),
+        QCOMPARE(columnTexts(model, ResultModel::TaskColumn),
                  strings({"divide(10, 2)", "divide(20, 0)", "divide(30, 5)"}));
-        QCOMPARE(column(model, ResultModel::ResultColumn),
+        QCOMPARE(columnTexts(model, ResultModel::ResultColumn),
                  strings({"pending…", "pending…", "pending…"}));
         QCOMPARE(model.summary(), u"pending: the gather is running"_s);
 
         QSignalSpy finished(&runner, &Runner::finished);
         runner.start();
         QVERIFY(finished.wait(5000));
-        QCOMPARE(column(model, ResultModel::ResultColumn),
+        QCOMPARE(columnTexts(model, ResultModel::ResultColumn),
                  strings({"5.0", "ZeroDivisionError: Cannot divide by zero", "6.0"}));
         QCOMPARE(model.index(1, ResultModel::ResultColumn).data(ResultModel::IsErrorRole).toBool(),
                  true);
@@ -60,7 +47,7 @@ private Q_SLOTS:
                      .value<QBrush>()
                      .color(),
                  QColor(0xc6, 0x28, 0x28));
-        QCOMPARE(column(model, ResultModel::NoteColumn), strings({"at 1 s", "at 1 s", "at 1 s"}));
+        QCOMPARE(columnTexts(model, ResultModel::NoteColumn), strings({"at 1 s", "at 1 s", "at 1 s"}));
         QCOMPARE(model.summary(), u"gather returned 3 result(s)"_s);
     }
 
@@ -79,9 +66,9 @@ private Q_SLOTS:
         QVERIFY(finished.wait(5000));
         QCOMPARE(model.summary(), u"gather raised ZeroDivisionError: Cannot divide by zero"_s);
         QVERIFY(model.gatherRaised());
-        QCOMPARE(column(model, ResultModel::ResultColumn),
+        QCOMPARE(columnTexts(model, ResultModel::ResultColumn),
                  strings({"6.0", "ZeroDivisionError: Cannot divide by zero", "'Ada is done'"}));
-        QCOMPARE(column(model, ResultModel::NoteColumn),
+        QCOMPARE(columnTexts(model, ResultModel::NoteColumn),
                  strings({"at 1 s", "raised to the awaiter",
                           "arrived after the gather raised (at 3 s)"}));
     }
