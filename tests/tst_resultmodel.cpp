@@ -47,7 +47,8 @@ private Q_SLOTS:
                      .value<QBrush>()
                      .color(),
                  QColor(0xc6, 0x28, 0x28));
-        QCOMPARE(columnTexts(model, ResultModel::NoteColumn), strings({"at 1 s", "at 1 s", "at 1 s"}));
+        QCOMPARE(columnTexts(model, ResultModel::NoteColumn),
+                 strings({"at 1 s", "at 1 s", "at 1 s"}));
         QCOMPARE(model.summary(), u"gather returned 3 result(s)"_s);
     }
 
