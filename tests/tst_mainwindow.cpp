@@ -107,7 +107,11 @@ private Q_SLOTS:
         QSignalSpy finished(m_window->runController(), &RunController::runFinished);
         QTest::keyClick(m_window.get(), Qt::Key_F5);
         QVERIFY(m_window->runController()->isActive());
-        QTest::qWait(150); // real time: both tasks are asleep
+        // Real time: wait until both tasks are asleep (they sleep 1 and 2 seconds).
+        QVERIFY(processEventsUntil([&] {
+            const TimelineModel &lanes = *m_window->timelineModel();
+            return lanes.rowCount() == 3 && lanes.lane(2).segments.size() == 2;
+        }));
         QTest::keyClick(m_window.get(), Qt::Key_Escape);
         QVERIFY(finished.wait(5000));
         const TimelineModel &timeline = *m_window->timelineModel();

@@ -3,6 +3,7 @@
 #include "coroutinetest.h"
 #include "scenariofixtures.h"
 
+#include "eventloopqueue.h"
 #include "pythonrepr.h"
 #include "runner.h"
 #include "scenarioloader.h"
@@ -227,7 +228,7 @@ private Q_SLOTS:
         auto &clock = runner->clock();
         QVERIFY(processEventsUntil([&] { return clock.now() >= secondsToScenarioTime(2); }));
         runner.reset(); // tasks still sleep; they unwind on later turns
-        QTest::qWait(50);
+        QVERIFY(processEventsUntil([] { return EventLoopQueue::pendingCount() == 0; }));
     }
 
     void emptyScenarioReturnsAnEmptyList()

@@ -3,6 +3,7 @@
 #include "coroutinetest.h"
 #include "scenariofixtures.h"
 
+#include "eventloopqueue.h"
 #include "runner.h"
 #include "scenarioloader.h"
 #include "timelinemodel.h"
@@ -135,13 +136,15 @@ private Q_SLOTS:
         TimelineModel model;
         RunOptions realTime;
         realTime.clockMode = ScenarioClock::Mode::Real;
-        Runner runner(bundledScenario(u"basic"_s), realTime);
-        model.setRecord(&runner.record());
-        runner.start();
+        auto runner = std::make_unique<Runner>(bundledScenario(u"basic"_s), realTime);
+        model.setRecord(&runner->record());
+        runner->start();
         QVERIFY(processEventsUntil([&] { return model.lane(2).segments.size() == 2; }));
         QCOMPARE(segments(model.lane(2)), strings({"running 0-0", "sleeping 0-open"}));
         model.setRecord(nullptr);
         QCOMPARE(model.rowCount(), 0);
+        runner.reset(); // mid-run: its tasks unwind on the next turns of the event loop
+        QVERIFY(processEventsUntil([] { return EventLoopQueue::pendingCount() == 0; }));
     }
 };
 
