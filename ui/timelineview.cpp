@@ -625,9 +625,19 @@ void TimelineView::mouseReleaseEvent(QMouseEvent *event)
     viewport()->update();
 }
 
+QRect TimelineView::ringRect(const Hit &hit) const
+{
+    const int x = int(m_geometry.mapTimeToX(hit.marker.time));
+    const int y = m_geometry.axisHeight + hit.lane * m_geometry.laneHeight -
+                  verticalScrollBar()->value() + m_geometry.laneHeight / 2;
+    const int r = int(markerRadius) + 8;
+    return {x - r, y - r, 2 * r, 2 * r};
+}
+
 void TimelineView::leaveEvent(QEvent *event)
 {
+    if (m_hover)
+        viewport()->update(ringRect(*m_hover));
     m_hover.reset();
-    viewport()->update();
     QAbstractScrollArea::leaveEvent(event);
 }

@@ -88,6 +88,7 @@ private:
     static void paintMarker(QPainter &painter, TimelineMarker::Kind kind, QPointF at,
                             const Colors &colors);
     std::optional<Hit> hitTest(QPoint position) const;
+    QRect ringRect(const Hit &hit) const;
     void selectAdjacentEvent(int direction);
     void select(const Hit &hit);
     void zoomAt(double factor, double x);
