@@ -40,6 +40,13 @@ ScenarioEditor::ScenarioEditor(QWidget *parent)
     m_report->addItem(tr("each: one Result/Error line per task"), int(ReportStyle::Each));
     m_report->addItem(tr("list: the Python repr of the list"), int(ReportStyle::List));
     m_report->setToolTip(tr("How the headless mode and the console print the results"));
+    // Names let tests and style sheets find the fields.
+    m_title->setObjectName(QStringLiteral("title"));
+    m_returnExceptions->setObjectName(QStringLiteral("returnExceptions"));
+    m_report->setObjectName(QStringLiteral("report"));
+    m_seed->setObjectName(QStringLiteral("seed"));
+    m_cancelAfter->setObjectName(QStringLiteral("cancelAfter"));
+    m_title->setToolTip(tr("The scenario's title, shown in the window and the console"));
     m_seed->setPlaceholderText(tr("fresh each run"));
     m_seed->setToolTip(tr("A whole number makes random sleeps repeat"));
     m_cancelAfter->setPlaceholderText(tr("never"));
@@ -96,7 +103,9 @@ ScenarioEditor::ScenarioEditor(QWidget *parent)
     });
     connect(m_seed, &QLineEdit::textEdited, this, &ScenarioEditor::readSeed);
     connect(m_cancelAfter, &QLineEdit::textEdited, this, &ScenarioEditor::readCancelAfter);
-    connect(m_model, &ScenarioModel::settingsChanged, this, &ScenarioEditor::showSettings);
+    connect(m_model, &ScenarioModel::changed, this, [this] { showSettings(false); });
+    // A new scenario replaces even the field being typed in.
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] { showSettings(true); });
     connect(m_model, &ScenarioModel::validityChanged, this,
             [this](bool valid, const QString &error) {
                 m_error->setText(error);
@@ -106,7 +115,11 @@ ScenarioEditor::ScenarioEditor(QWidget *parent)
     connect(m_model, &QAbstractItemModel::rowsInserted, m_view, &QTreeView::expandAll);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &ScenarioEditor::updateActions);
+    // Moves keep the current index but change what Up and Down can do.
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &ScenarioEditor::updateActions);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &ScenarioEditor::updateActions);
+    connect(m_model, &QAbstractItemModel::rowsMoved, this, &ScenarioEditor::updateActions);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &ScenarioEditor::updateActions);
     updateActions();
 }
 
@@ -151,30 +164,27 @@ void ScenarioEditor::updateActions()
     m_down->setEnabled(selected && current.row() + 1 < m_model->rowCount(current.parent()));
 }
 
-void ScenarioEditor::showSettings()
+void ScenarioEditor::showSettings(bool replaceTyping)
 {
     if (m_title->text() != m_model->title())
         m_title->setText(m_model->title());
     m_returnExceptions->setChecked(m_model->returnExceptions());
     m_report->setCurrentIndex(m_report->findData(int(m_model->report())));
     const auto seed = m_model->seed();
-    if (!m_seed->hasFocus())
+    // Rewriting the field being typed in would turn "1." into "1" under the cursor.
+    if (replaceTyping || !m_seed->hasFocus())
         m_seed->setText(seed ? QString::number(*seed) : QString());
-    if (!m_cancelAfter->hasFocus())
+    if (replaceTyping || !m_cancelAfter->hasFocus())
         m_cancelAfter->setText(TaskCells::secondsText(m_model->cancelAfter()));
 }
 
 void ScenarioEditor::readSeed()
 {
-    const QString text = m_seed->text().trimmed();
-    bool ok = true;
-    const qulonglong seed = text.toULongLong(&ok);
-    const bool valid = text.isEmpty() || ok;
-    m_model->setSettingError(
-        QStringLiteral("seed"),
-        valid ? QString() : tr("expected a whole number ≥ 0 or nothing, got \"%1\"").arg(text));
-    if (valid)
-        m_model->setSeed(text.isEmpty() ? std::nullopt : std::optional<std::uint64_t>(seed));
+    std::optional<std::uint64_t> seed;
+    const QString error = TaskCells::parseSeed(m_seed->text(), seed);
+    m_model->setSettingError(QStringLiteral("seed"), error);
+    if (error.isEmpty())
+        m_model->setSeed(seed);
 }
 
 void ScenarioEditor::readCancelAfter()

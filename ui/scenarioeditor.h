@@ -20,12 +20,15 @@ public:
     ScenarioModel *model() const { return m_model; }
     QTreeView *view() const { return m_view; }
     QAction *removeAction() const { return m_remove; }
+    QAction *duplicateAction() const { return m_duplicate; }
+    QAction *moveUpAction() const { return m_up; }
+    QAction *moveDownAction() const { return m_down; }
 
 private:
     QAction *addAction(const QString &text, const QKeySequence &shortcut, const QString &tip);
     void addTask(int kind);
     void updateActions();
-    void showSettings();
+    void showSettings(bool replaceTyping);
     void readSeed();
     void readCancelAfter();
 

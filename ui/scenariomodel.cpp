@@ -9,10 +9,18 @@
 
 using namespace Gatherscope;
 
+namespace {
+
+// The loader refuses gathers nested deeper than this; the editor says so before a save does.
+constexpr int maxNesting = 64;
+
+} // namespace
+
 struct ScenarioModel::Item {
     TaskSpec spec;                          // the last valid values
     std::array<QString, ColumnCount> text;  // what the user typed
     std::array<QString, ColumnCount> error; // why a text does not read
+    std::array<QString, ColumnCount> key;   // the file's key an error is about ("y")
     Item *parent = nullptr;
     std::vector<std::unique_ptr<Item>> children;
 
@@ -35,6 +43,7 @@ struct ScenarioModel::Item {
             spec.kind == TaskSpec::Kind::Gather ? QString() : TaskCells::sleepText(spec.sleep);
         text[CancelAfterColumn] = TaskCells::secondsText(spec.cancelAfter);
         error.fill(QString());
+        key.fill(QString());
     }
 };
 
@@ -68,7 +77,7 @@ void ScenarioModel::setScenario(const Scenario &scenario)
     for (const auto &task : scenario.tasks)
         m_root->children.push_back(makeItem(task, m_root.get()));
     endResetModel();
-    Q_EMIT settingsChanged();
+    Q_EMIT changed();
     m_lastError.clear();
     Q_EMIT validityChanged(true, QString());
     setModified(false);
@@ -90,26 +99,24 @@ Scenario ScenarioModel::scenario() const
     return scenario;
 }
 
-QString ScenarioModel::firstErrorIn(const Item &item, const QString &place) const
+QString ScenarioModel::firstErrorIn(const Item &item, const QString &place, int depth) const
 {
-    static const char *const fields[] = {"task", "label", "", "sleep", "cancel_after"};
     for (std::size_t i = 0; i < item.children.size(); ++i) {
         const Item &child = *item.children[i];
-        const QString childPlace = QStringLiteral("%1tasks[%2]").arg(place).arg(i);
-        for (int column = 0; column < ColumnCount; ++column) {
-            if (child.error[std::size_t(column)].isEmpty())
+        const QString childPlace = QStringLiteral("%1[%2]").arg(place).arg(i);
+        for (std::size_t column = 0; column < ColumnCount; ++column) {
+            if (child.error[column].isEmpty())
                 continue;
-            QString field = QString::fromLatin1(fields[column]);
-            if (column == ParametersColumn) // say which of the task's keys it is
-                field = child.spec.kind == TaskSpec::Kind::SayHello ? QStringLiteral("name")
-                        : child.spec.kind == TaskSpec::Kind::Gather
-                            ? QStringLiteral("return_exceptions")
-                            : QString();
-            const QString where = field.isEmpty() ? childPlace : childPlace + u'.' + field;
-            return where + QStringLiteral(": ") + child.error[std::size_t(column)];
+            const QString &key = child.key[column];
+            return (key.isEmpty() ? childPlace : childPlace + u'.' + key) + QStringLiteral(": ") +
+                   child.error[column];
         }
-        if (QString error = firstErrorIn(child, childPlace + u'.'); !error.isEmpty())
-            return error;
+        if (child.spec.kind == TaskSpec::Kind::Gather && depth >= maxNesting)
+            return childPlace +
+                   tr(": gathers are nested too deeply (at most %1 levels)").arg(maxNesting);
+        const QString inner = firstErrorIn(child, childPlace + QStringLiteral(".tasks"), depth + 1);
+        if (!inner.isEmpty())
+            return inner;
     }
     return {};
 }
@@ -119,14 +126,10 @@ QString ScenarioModel::firstError() const
     if (!m_settingErrors.empty())
         return m_settingErrors.begin()->first + QStringLiteral(": ") +
                m_settingErrors.begin()->second;
-    QString error = firstErrorIn(*m_root, QString());
-    // "tasks[1].: x: …" reads better as "tasks[1].x: …"
-    error.replace(QStringLiteral(": x: "), QStringLiteral(".x: "))
-        .replace(QStringLiteral(": y: "), QStringLiteral(".y: "));
-    return error;
+    return firstErrorIn(*m_root, QStringLiteral("tasks"), 0);
 }
 
-void ScenarioModel::changed()
+void ScenarioModel::edited()
 {
     setModified(true);
     const QString error = firstError();
@@ -147,6 +150,11 @@ void ScenarioModel::setModified(bool modified)
 void ScenarioModel::setTitle(const QString &title)
 {
     updateSetting(m_top.title, title);
+}
+
+void ScenarioModel::setDescription(const QString &description)
+{
+    updateSetting(m_top.description, description);
 }
 
 void ScenarioModel::setReturnExceptions(bool on)
@@ -175,8 +183,8 @@ void ScenarioModel::updateSetting(T &field, const T &value)
     if (field == value)
         return;
     field = value;
-    Q_EMIT settingsChanged();
-    changed();
+    Q_EMIT changed();
+    edited();
 }
 
 void ScenarioModel::setSettingError(const QString &setting, const QString &error)
@@ -185,7 +193,7 @@ void ScenarioModel::setSettingError(const QString &setting, const QString &error
         m_settingErrors.erase(setting);
     else
         m_settingErrors[setting] = error;
-    changed();
+    edited();
 }
 
 ScenarioModel::Item *ScenarioModel::itemFor(const QModelIndex &index) const
@@ -248,6 +256,9 @@ QVariant ScenarioModel::data(const QModelIndex &index, int role) const
             return QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning);
         return {};
     case Qt::ToolTipRole:
+        if (!error.isEmpty() && column == ParametersColumn &&
+            item.spec.kind == TaskSpec::Kind::Divide && !item.key[column].isEmpty())
+            return QString(item.key[column] + QStringLiteral(": ") + error); // which number
         if (!error.isEmpty())
             return error;
         switch (index.column()) {
@@ -278,9 +289,11 @@ bool ScenarioModel::setData(const QModelIndex &index, const QVariant &value, int
     const QString text = value.toString();
     TaskSpec spec = item.spec;
     QString error;
+    QString key;
     switch (index.column()) {
     case KindColumn: {
         error = TaskCells::parseKind(text, spec);
+        key = QStringLiteral("task");
         if (error.isEmpty() && spec.kind != item.spec.kind) {
             if (item.spec.kind == TaskSpec::Kind::Gather && !item.children.empty())
                 error = tr("remove this gather's tasks before changing its kind");
@@ -289,7 +302,7 @@ bool ScenarioModel::setData(const QModelIndex &index, const QVariant &value, int
                 item.refreshText();
                 Q_EMIT dataChanged(this->index(index.row(), 0, index.parent()),
                                    this->index(index.row(), ColumnCount - 1, index.parent()));
-                changed();
+                edited();
                 return true;
             }
         }
@@ -299,23 +312,26 @@ bool ScenarioModel::setData(const QModelIndex &index, const QVariant &value, int
         spec.label = text;
         break;
     case ParametersColumn:
-        error = TaskCells::parseParameters(text, spec);
+        error = TaskCells::parseParameters(text, spec, &key);
         break;
     case SleepColumn:
         if (spec.kind == TaskSpec::Kind::Gather)
             return false;
         error = TaskCells::parseSleep(text, spec.sleep);
+        key = QStringLiteral("sleep");
         break;
     case CancelAfterColumn:
         error = TaskCells::parseOptionalSeconds(text, spec.cancelAfter);
+        key = QStringLiteral("cancel_after");
         break;
     }
     item.text[column] = text;
     item.error[column] = error;
+    item.key[column] = key;
     if (error.isEmpty())
         item.spec = spec;
     Q_EMIT dataChanged(index, index);
-    changed();
+    edited();
     return true;
 }
 
@@ -364,12 +380,14 @@ QString ScenarioModel::placeOf(const QModelIndex &index) const
 
 QModelIndex ScenarioModel::addTask(const QModelIndex &parentGather, int row, const TaskSpec &spec)
 {
+    if (parentGather.isValid() && !isGather(parentGather))
+        return {};
     Item *parent = itemFor(parentGather.siblingAtColumn(0));
     row = std::clamp(row, 0, int(parent->children.size()));
     beginInsertRows(parentGather.siblingAtColumn(0), row, row);
     parent->children.insert(parent->children.begin() + row, makeItem(spec, parent));
     endInsertRows();
-    changed();
+    edited();
     return index(row, 0, parentGather.siblingAtColumn(0));
 }
 
@@ -382,7 +400,7 @@ void ScenarioModel::removeTask(const QModelIndex &index)
     beginRemoveRows(parentIndex, index.row(), index.row());
     parent->children.erase(parent->children.begin() + index.row());
     endRemoveRows();
-    changed();
+    edited();
 }
 
 QModelIndex ScenarioModel::duplicateTask(const QModelIndex &index)
@@ -410,6 +428,6 @@ QModelIndex ScenarioModel::moveTask(const QModelIndex &index, int delta)
     parent->children.erase(parent->children.begin() + from);
     parent->children.insert(parent->children.begin() + to, std::move(item));
     endMoveRows();
-    changed();
+    edited();
     return this->index(to, 0, parentIndex);
 }

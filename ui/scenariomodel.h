@@ -43,6 +43,8 @@ public:
 
     QString title() const { return m_top.title; }
     void setTitle(const QString &title);
+    QString description() const { return m_top.description; }
+    void setDescription(const QString &description);
     bool returnExceptions() const { return m_top.returnExceptions; }
     void setReturnExceptions(bool on);
     Gatherscope::ReportStyle report() const { return m_top.report; }
@@ -51,13 +53,15 @@ public:
     void setSeed(std::optional<std::uint64_t> seed);
     std::optional<double> cancelAfter() const { return m_top.cancelAfter; }
     void setCancelAfter(std::optional<double> seconds);
-    //! Marks a top-level setting as unreadable (the form's own text), or clears it.
+    //! Marks a top-level setting ("seed") as unreadable (the form's own text), or clears it.
     void setSettingError(const QString &setting, const QString &error);
 
-    //! Adds \a spec at \a row under \a parentGather (invalid: the top level); returns its index.
+    //! Adds \a spec at \a row under \a parentGather (invalid: the top level); returns its index,
+    //! or an invalid one when \a parentGather is not a gather.
     QModelIndex addTask(const QModelIndex &parentGather, int row,
                         const Gatherscope::TaskSpec &spec);
     void removeTask(const QModelIndex &index);
+    //! Inserts a deep copy (its last valid values) right after \a index; returns the copy.
     QModelIndex duplicateTask(const QModelIndex &index);
     //! Moves a task \a delta places among its siblings; returns its new index.
     QModelIndex moveTask(const QModelIndex &index, int delta);
@@ -77,8 +81,9 @@ public:
 Q_SIGNALS:
     void validityChanged(bool valid, const QString &firstError);
     void modifiedChanged(bool modified);
-    //! A top-level setting changed (also through setScenario()).
-    void settingsChanged();
+    //! A top-level setting (title, description, return_exceptions, report, seed, cancel_after)
+    //! changed, also through setScenario().
+    void changed();
 
 private:
     struct Item;
@@ -87,8 +92,8 @@ private:
     QModelIndex indexFor(Item *item, int column = 0) const;
     std::unique_ptr<Item> makeItem(const Gatherscope::TaskSpec &spec, Item *parent) const;
     void collect(const Item &item, std::vector<Gatherscope::TaskSpec> &into) const;
-    QString firstErrorIn(const Item &item, const QString &place) const;
-    void changed();
+    QString firstErrorIn(const Item &item, const QString &place, int depth) const;
+    void edited();
     template<typename T>
     void updateSetting(T &field, const T &value);
 

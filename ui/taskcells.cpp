@@ -84,6 +84,9 @@ QString parseNumber(const QString &text, PyValue &number)
 {
     const QString trimmed = text.trimmed();
     const bool isFloat = trimmed.contains(u'.') || trimmed.contains(u'e', Qt::CaseInsensitive);
+    // Qt reads "inf" and "nan", JSON and the loader do not.
+    const bool named = trimmed.contains(QLatin1String("inf"), Qt::CaseInsensitive) ||
+                       trimmed.contains(QLatin1String("nan"), Qt::CaseInsensitive);
     bool ok = false;
     if (!isFloat) {
         const qlonglong integer = trimmed.toLongLong(&ok);
@@ -93,16 +96,43 @@ QString parseNumber(const QString &text, PyValue &number)
         }
     }
     double value = 0;
-    if (!parseDouble(trimmed, value) ||
-        trimmed.contains(QLatin1String("inf"), Qt::CaseInsensitive) ||
-        trimmed.contains(QLatin1String("nan"), Qt::CaseInsensitive))
+    if (named || !parseDouble(trimmed, value)) {
+        bool huge = false;
+        trimmed.toDouble(&huge);
+        if (huge && !named) // a number, only too big: the loader's words
+            return QObject::tr("the %1 %2 is out of range")
+                .arg(isFloat ? QStringLiteral("number") : QStringLiteral("integer"), trimmed);
         return QObject::tr("expected a number, got %1").arg(quoted(trimmed));
-    number = isFloat ? PyValue::floating(value) : PyValue::integer(qlonglong(value));
+    }
+    if (!isFloat) // digits only, yet past the 64-bit integers
+        return QObject::tr("the integer %1 is out of range").arg(trimmed);
+    number = PyValue::floating(value);
     return {};
 }
 
-QString parseParameters(const QString &text, TaskSpec &spec)
+QString parseSeed(const QString &text, std::optional<std::uint64_t> &seed)
 {
+    const QString trimmed = text.trimmed();
+    if (trimmed.isEmpty()) {
+        seed.reset();
+        return {};
+    }
+    // The file keeps integers in 64 signed bits, so a larger seed would not load back.
+    bool ok = false;
+    const qlonglong value = trimmed.toLongLong(&ok);
+    if (!ok || value < 0)
+        return QObject::tr("expected a whole number ≥ 0 or nothing, got %1").arg(quoted(trimmed));
+    seed = std::uint64_t(value);
+    return {};
+}
+
+QString parseParameters(const QString &text, TaskSpec &spec, QString *key)
+{
+    const auto blame = [key](const QString &name) {
+        if (key)
+            *key = name;
+    };
+    blame(QString());
     switch (spec.kind) {
     case TaskSpec::Kind::SayHello:
         spec.name = text;
@@ -112,10 +142,14 @@ QString parseParameters(const QString &text, TaskSpec &spec)
         if (parts.size() != 2)
             return QObject::tr("expected \"x, y\" (two numbers), got %1").arg(quoted(text));
         PyValue x, y;
-        if (QString error = parseNumber(parts[0], x); !error.isEmpty())
-            return QStringLiteral("x: ") + error;
-        if (QString error = parseNumber(parts[1], y); !error.isEmpty())
-            return QStringLiteral("y: ") + error;
+        if (QString error = parseNumber(parts[0], x); !error.isEmpty()) {
+            blame(QStringLiteral("x"));
+            return error;
+        }
+        if (QString error = parseNumber(parts[1], y); !error.isEmpty()) {
+            blame(QStringLiteral("y"));
+            return error;
+        }
         spec.x = x;
         spec.y = y;
         return {};
@@ -126,9 +160,11 @@ QString parseParameters(const QString &text, TaskSpec &spec)
             spec.returnExceptions = true;
         else if (value == u"false")
             spec.returnExceptions = false;
-        else
+        else {
+            blame(QStringLiteral("return_exceptions"));
             return QObject::tr("expected return_exceptions=True or False, got %1")
                 .arg(quoted(text));
+        }
         return {};
     }
     }

@@ -4,6 +4,7 @@
 
 #include <QString>
 
+#include <cstdint>
 #include <optional>
 
 //! The editor's text form of a task's fields, and the strict reading of it back.
@@ -21,13 +22,16 @@ QString secondsText(std::optional<double> seconds);
 
 //! Reads \a text into \a spec's kind; "say_hello", "divide" or "gather".
 QString parseKind(const QString &text, Gatherscope::TaskSpec &spec);
-//! say_hello: the name; divide: "x, y"; gather: "true" or "false" (return_exceptions).
-QString parseParameters(const QString &text, Gatherscope::TaskSpec &spec);
+//! say_hello: the name; divide: "x, y"; gather: "return_exceptions=True" or "…False".
+//! \a key, when given, names the scenario file's key the error is about ("y"), or stays empty.
+QString parseParameters(const QString &text, Gatherscope::TaskSpec &spec, QString *key = nullptr);
 //! "2", "0.5", or "1..3" for a random whole number of seconds in [1, 3].
 QString parseSleep(const QString &text, Gatherscope::SleepSpec &sleep);
 //! Seconds ≥ 0, or empty for none.
 QString parseOptionalSeconds(const QString &text, std::optional<double> &seconds);
 //! A number the Python way: "10" is an int, "10.0" a float.
 QString parseNumber(const QString &text, Gatherscope::PyValue &number);
+//! A whole number ≥ 0 that fits the file's integers, or empty for none.
+QString parseSeed(const QString &text, std::optional<std::uint64_t> &seed);
 
 } // namespace TaskCells

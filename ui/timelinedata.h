@@ -37,7 +37,10 @@ struct TimelineLane {
     QString label;
     std::vector<TimelineSegment> segments;
     std::vector<TimelineMarker> markers;
+
+    bool operator==(const TimelineLane &) const = default;
 };
 
 Q_DECLARE_METATYPE(TimelineSegment)
 Q_DECLARE_METATYPE(TimelineMarker)
+Q_DECLARE_METATYPE(TimelineLane)

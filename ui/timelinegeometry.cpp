@@ -65,10 +65,21 @@ ScenarioTime TimelineGeometry::tickStep(double minPixels) const
 
 std::vector<ScenarioTime> TimelineGeometry::ticks(double minPixels) const
 {
-    const auto step = tickStep(minPixels).count();
+    return axisTicks(start, start + duration(), tickStep(minPixels));
+}
+
+std::vector<ScenarioTime> TimelineGeometry::axisTicks(ScenarioTime from, ScenarioTime to,
+                                                      ScenarioTime step)
+{
     std::vector<ScenarioTime> result;
-    const auto first = std::int64_t(std::ceil(double(start.count()) / double(step))) * step;
-    for (auto t = first; t <= (start + duration()).count(); t += step)
+    const auto size = step.count();
+    if (size <= 0 || to < from)
+        return result;
+    // floor division, so that ticks left of zero land on multiples too
+    auto first = from.count() / size * size;
+    if (first < from.count())
+        first += size;
+    for (auto t = first; t <= to.count(); t += size)
         result.push_back(ScenarioTime(t));
     return result;
 }

@@ -34,6 +34,10 @@ struct TimelineGeometry {
     Gatherscope::ScenarioTime tickStep(double minPixels = 90) const;
     //! The ticks that fall inside the plot.
     std::vector<Gatherscope::ScenarioTime> ticks(double minPixels = 90) const;
+    //! Every multiple of \a step in [\a from, \a to], in order.
+    static std::vector<Gatherscope::ScenarioTime> axisTicks(Gatherscope::ScenarioTime from,
+                                                            Gatherscope::ScenarioTime to,
+                                                            Gatherscope::ScenarioTime step);
     //! A tick's label: "0 s", "1.5 s", "250 ms", "40 µs", with as many decimals as \a step needs.
     static QString tickLabel(Gatherscope::ScenarioTime time, Gatherscope::ScenarioTime step);
     //! A duration for people: "1.25 s", "300 ms".

@@ -4,6 +4,7 @@
 
 #include <QHelpEvent>
 #include <QKeyEvent>
+#include <QPaintEvent>
 #include <QPainter>
 #include <QPainterPath>
 #include <QScrollBar>
@@ -83,8 +84,18 @@ void TimelineView::setModel(TimelineModel *model)
             m_hover.reset();
             m_range.reset();
             m_userZoomed = false;
+            invalidateShapes();
         });
+        // a live event changes one lane: only its shapes go stale
+        connect(model, &QAbstractItemModel::dataChanged, this,
+                [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+                    for (int row = topLeft.row(); row <= bottomRight.row(); ++row) {
+                        if (std::size_t(row) < m_shapes.size())
+                            m_shapes[std::size_t(row)].reset();
+                    }
+                });
     }
+    invalidateShapes();
     updateScrollBars();
     fitAll();
 }
@@ -144,16 +155,19 @@ void TimelineView::resizeEvent(QResizeEvent *event)
         fitAll();
 }
 
-void TimelineView::paintEvent(QPaintEvent *)
+void TimelineView::paintEvent(QPaintEvent *event)
 {
     QPainter painter(viewport());
-    painter.fillRect(viewport()->rect(), palette().color(QPalette::Base));
+    const QRect dirty = event->rect();
+    painter.fillRect(dirty, palette().color(QPalette::Base));
     if (!m_model)
         return;
+    // Only the lanes the dirty rect touches: a hover repaints one or two of them.
     const int scrollY = verticalScrollBar()->value();
-    const int first = firstVisibleLane();
-    const int last = std::min(m_model->laneCount() - 1,
-                              (scrollY + viewport()->height()) / m_geometry.laneHeight);
+    const int first =
+        std::max(0, m_geometry.laneAtY(std::max(dirty.top(), m_geometry.axisHeight), scrollY));
+    const int last =
+        std::min(m_model->laneCount() - 1, m_geometry.laneAtY(dirty.bottom() + 1, scrollY));
     paintContents(painter, m_geometry, first, last, scrollY, 0);
 
     // The overlay: hover and selection rings, and the measured range.
@@ -204,7 +218,7 @@ void TimelineView::paintContents(QPainter &painter, const TimelineGeometry &geom
         const int y = top + row * geometry.laneHeight - scrollY;
         if (row % 2 == 1)
             painter.fillRect(QRectF(labelWidth, y, geometry.width, geometry.laneHeight), c.grid);
-        paintLane(painter, geometry, m_model->lane(row), y, labelWidth, c);
+        paintLane(painter, geometry, row, y, labelWidth, c);
     }
     paintSettleLine(painter, geometry, labelWidth, top, bottom, c);
     painter.restore();
@@ -246,36 +260,81 @@ void TimelineView::paintAxis(QPainter &painter, const TimelineGeometry &geometry
     }
 }
 
-void TimelineView::paintLane(QPainter &painter, const TimelineGeometry &geometry,
-                             const TimelineLane &lane, int y, int x0, const Colors &c) const
+TimelineView::LaneShapes TimelineView::buildShapes(const TimelineLane &lane, double microsPerPixel)
 {
+    const auto toX = [microsPerPixel](ScenarioTime time) {
+        return double(time.count()) / microsPerPixel;
+    };
+    LaneShapes shapes;
+    shapes.bars.reserve(lane.segments.size());
+    for (const TimelineSegment &segment : lane.segments) {
+        shapes.bars.push_back({segment.kind, toX(segment.start),
+                               segment.end ? std::optional(toX(*segment.end)) : std::nullopt});
+    }
+    shapes.markers.reserve(lane.markers.size());
+    for (const TimelineMarker &marker : lane.markers)
+        shapes.markers.emplace_back(toX(marker.time), marker.kind);
+    return shapes;
+}
+
+void TimelineView::invalidateShapes()
+{
+    m_shapes.clear();
+    m_shapesScale = 0;
+}
+
+const TimelineView::LaneShapes &TimelineView::laneShapes(int row, double microsPerPixel,
+                                                         LaneShapes &scratch) const
+{
+    if (microsPerPixel != m_geometry.microsPerPixel) { // an export at its own zoom
+        scratch = buildShapes(m_model->lane(row), microsPerPixel);
+        return scratch;
+    }
+    if (m_shapesScale != microsPerPixel || m_shapes.size() != std::size_t(m_model->laneCount())) {
+        m_shapes.assign(std::size_t(m_model->laneCount()), std::nullopt);
+        m_shapesScale = microsPerPixel;
+    }
+    auto &cached = m_shapes[std::size_t(row)];
+    if (!cached)
+        cached = buildShapes(m_model->lane(row), microsPerPixel);
+    return *cached;
+}
+
+void TimelineView::paintLane(QPainter &painter, const TimelineGeometry &geometry, int row, int y,
+                             int x0, const Colors &c) const
+{
+    LaneShapes scratch;
+    const LaneShapes &shapes = laneShapes(row, geometry.microsPerPixel, scratch);
+    const bool isGather = m_model->lane(row).isGather;
+    const double offset = x0 - double(geometry.start.count()) / geometry.microsPerPixel;
+    const double nowX = double(m_now.count()) / geometry.microsPerPixel;
     const double barTop = y + geometry.laneHeight * 0.25;
     const double barHeight = geometry.laneHeight * 0.5;
     const double visibleLeft = x0 - 10;
     const double visibleRight = x0 + geometry.width + 10;
-    for (const TimelineSegment &segment : lane.segments) {
-        const double left = x0 + geometry.mapTimeToX(segment.start);
-        const double right =
-            x0 + geometry.mapTimeToX(segment.end.value_or(std::max(m_now, segment.start)));
+    for (const LaneShapes::Bar &shape : shapes.bars) {
+        const double left = offset + shape.left;
+        // an open bar grows to the current time
+        const double right = offset + shape.right.value_or(std::max(nowX, shape.left));
         if (right < visibleLeft || left > visibleRight)
             continue;
         const QRectF bar(std::max(left, visibleLeft), barTop,
                          std::max(std::min(right, visibleRight) - std::max(left, visibleLeft), 1.5),
                          barHeight);
-        if (segment.kind == TimelineSegment::Kind::Sleeping) {
+        if (shape.kind == TimelineSegment::Kind::Sleeping) {
             // Asleep: a light, hatched bar, so it reads apart from running in greyscale too.
             painter.fillRect(bar, c.sleeping);
             painter.fillRect(bar, QBrush(c.running, Qt::BDiagPattern));
         } else {
-            painter.fillRect(bar, lane.isGather ? c.awaiter : c.running);
+            painter.fillRect(bar, isGather ? c.awaiter : c.running);
         }
     }
     const double mid = y + geometry.laneHeight / 2.0;
-    for (const TimelineMarker &marker : lane.markers) {
-        const double x = x0 + geometry.mapTimeToX(marker.time);
+    for (const auto &[markerX, kind] : shapes.markers) {
+        const double x = offset + markerX;
         if (x < visibleLeft || x > visibleRight)
             continue;
-        paintMarker(painter, marker.kind, QPointF(x, mid), c);
+        paintMarker(painter, kind, QPointF(x, mid), c);
     }
 }
 
@@ -604,9 +663,13 @@ void TimelineView::mouseMoveEvent(QMouseEvent *event)
     const bool changed =
         hover.has_value() != m_hover.has_value() ||
         (hover && m_hover && hover->marker.eventIndex != m_hover->marker.eventIndex);
+    if (changed) { // the hover ring is the only thing that changed
+        if (m_hover)
+            viewport()->update(ringRect(*m_hover));
+        if (hover)
+            viewport()->update(ringRect(*hover));
+    }
     m_hover = hover;
-    if (changed)
-        viewport()->update(); // the hover ring is the only thing that changed
 }
 
 void TimelineView::mouseReleaseEvent(QMouseEvent *event)

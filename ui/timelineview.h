@@ -7,6 +7,7 @@
 
 #include <optional>
 #include <utility>
+#include <vector>
 
 class TimelineModel;
 
@@ -76,12 +77,25 @@ private:
         TimelineMarker marker;
     };
     struct Colors;
+    //! One lane in pixels at one zoom, x counted from time 0 so that panning keeps it valid.
+    struct LaneShapes {
+        struct Bar {
+            TimelineSegment::Kind kind;
+            double left;
+            std::optional<double> right; //!< none while the segment is open
+        };
+        std::vector<Bar> bars;
+        std::vector<std::pair<double, TimelineMarker::Kind>> markers;
+    };
 
     void paintContents(QPainter &painter, const TimelineGeometry &geometry, int firstLane,
                        int lastLane, int scrollY, int labelWidth) const;
     void paintAxis(QPainter &painter, const TimelineGeometry &geometry, int x0, int width) const;
-    void paintLane(QPainter &painter, const TimelineGeometry &geometry, const TimelineLane &lane,
-                   int y, int x0, const Colors &colors) const;
+    void paintLane(QPainter &painter, const TimelineGeometry &geometry, int row, int y, int x0,
+                   const Colors &colors) const;
+    const LaneShapes &laneShapes(int row, double microsPerPixel, LaneShapes &scratch) const;
+    static LaneShapes buildShapes(const TimelineLane &lane, double microsPerPixel);
+    void invalidateShapes();
     void paintSettleLine(QPainter &painter, const TimelineGeometry &geometry, int x0, int top,
                          int bottom, const Colors &colors) const;
     void paintLegend(QPainter &painter, const QRect &area, const Colors &colors) const;
@@ -105,4 +119,7 @@ private:
     std::optional<QPoint> m_dragFrom;
     bool m_selectingRange = false;
     bool m_userZoomed = false;
+    // Pixel shapes of the lanes painted so far, at m_shapesScale µs per pixel.
+    mutable std::vector<std::optional<LaneShapes>> m_shapes;
+    mutable double m_shapesScale = 0;
 };
