@@ -129,6 +129,9 @@ private Q_SLOTS:
                 {"gather-return@4 gather returned ['Ms. Ivanova is done', 'Mr. Jones is done']"}));
         QCOMPARE(markers(model.lane(14)).last(), u"cancel@4 cancelled"_s);
         QCOMPARE(segments(model.lane(14)).last(), u"sleeping 0-4"_s);
+        // Kofi's 6-second sleep was cut short: the finished run reaches only its last event.
+        QCOMPARE(model.endTime(), secondsToScenarioTime(5));
+        QCOMPARE(model.horizon(), model.endTime());
     }
 
     void aLiveRunHasOpenSegments()
@@ -141,6 +144,9 @@ private Q_SLOTS:
         runner->start();
         QVERIFY(processEventsUntil([&] { return model.lane(2).segments.size() == 2; }));
         QCOMPARE(segments(model.lane(2)), strings({"running 0-0", "sleeping 0-open"}));
+        // Nothing has happened after 0 s yet, but Mr. Wolf's sleep is known to end at 2 s.
+        QCOMPARE(model.endTime(), ScenarioTime(0));
+        QCOMPARE(model.horizon(), secondsToScenarioTime(2));
         model.setRecord(nullptr);
         QCOMPARE(model.rowCount(), 0);
         runner.reset(); // mid-run: its tasks unwind on the next turns of the event loop

@@ -2,6 +2,7 @@
 
 #include "coroutinetest.h"
 
+#include "eventloopqueue.h"
 #include "runner.h"
 #include "scenarioloader.h"
 #include "timelinemodel.h"
@@ -138,6 +139,29 @@ private Q_SLOTS:
         QVERIFY2(std::abs(seconds - 0.5) < 0.01, qPrintable(QString::number(seconds)));
         QTest::keyClick(m_view.get(), Qt::Key_F); // F fits the range
         QVERIFY(m_view->geometry().duration() < secondsToScenarioTime(0.7));
+    }
+
+    void aLiveRunFitsWhereItsSleepsEnd()
+    {
+        RunOptions realTime;
+        realTime.clockMode = ScenarioClock::Mode::Real;
+        realTime.speed = 0.25; // stays at 0 s while the test looks
+        auto runner = std::make_unique<Runner>(std::get<Scenario>(ScenarioLoader::load(u"basic"_s)),
+                                               realTime);
+        TimelineModel model;
+        model.setRecord(&runner->record());
+        runner->start();
+        QVERIFY(processEventsUntil([&] { return model.lane(2).segments.size() == 2; }));
+        m_view->setModel(&model);
+        m_view->setCurrentTime(secondsToScenarioTime(0.5));
+        // The axis spans the 2 s that Mr. Wolf will sleep, so his bar grows across it.
+        TimelineGeometry expected = m_view->geometry();
+        expected.fit(ScenarioTime(0), secondsToScenarioTime(2));
+        QCOMPARE(m_view->geometry().microsPerPixel, expected.microsPerPixel);
+        QCOMPARE(m_view->geometry().start, expected.start);
+        m_view->setModel(m_model.get());
+        runner.reset();
+        QVERIFY(processEventsUntil([] { return EventLoopQueue::pendingCount() == 0; }));
     }
 
     void tenThousandLanesPaintOnlyWhatIsVisible()

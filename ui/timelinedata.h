@@ -14,6 +14,8 @@ struct TimelineSegment {
     Kind kind = Kind::Running;
     Gatherscope::ScenarioTime start{0};
     std::optional<Gatherscope::ScenarioTime> end;
+    //! A sleep knows when it will end: the wake-up it waits for, while it is open.
+    std::optional<Gatherscope::ScenarioTime> plannedEnd;
 
     bool operator==(const TimelineSegment &) const = default;
 };

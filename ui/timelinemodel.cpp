@@ -3,6 +3,7 @@
 #include "pythonrepr.h"
 
 #include <algorithm>
+#include <utility>
 
 using namespace Gatherscope;
 
@@ -21,6 +22,7 @@ void TimelineModel::setRecord(const EventRecord *record)
     m_raised = false;
     m_raisedType.clear();
     m_endTime = ScenarioTime(0);
+    m_plannedWakes.clear();
     if (record) {
         for (const auto &node : record->nodes())
             m_lanes.push_back(
@@ -41,8 +43,17 @@ void TimelineModel::setRecord(const EventRecord *record)
 
 void TimelineModel::closeOpen(TimelineLane &lane, ScenarioTime time)
 {
-    if (!lane.segments.empty() && !lane.segments.back().end)
-        lane.segments.back().end = time;
+    if (lane.segments.empty() || lane.segments.back().end)
+        return;
+    TimelineSegment &open = lane.segments.back();
+    open.end = time;
+    if (open.plannedEnd) // woken, or cancelled early: the wake-up no longer stands ahead
+        m_plannedWakes.erase(m_plannedWakes.find(*std::exchange(open.plannedEnd, std::nullopt)));
+}
+
+ScenarioTime TimelineModel::horizon() const
+{
+    return m_plannedWakes.empty() ? m_endTime : std::max(m_endTime, *m_plannedWakes.rbegin());
 }
 
 void TimelineModel::apply(const TaskEvent &event, int eventIndex)
@@ -54,26 +65,31 @@ void TimelineModel::apply(const TaskEvent &event, int eventIndex)
     const auto mark = [&](TimelineMarker::Kind kind, QString text) {
         lane.markers.push_back({kind, event.time, std::move(text), eventIndex});
     };
+    const auto open = [&](TimelineSegment::Kind kind,
+                          std::optional<ScenarioTime> plannedEnd = std::nullopt) {
+        lane.segments.push_back({kind, event.time, std::nullopt, plannedEnd});
+    };
     using Kind = TaskEvent::Kind;
     switch (event.kind) {
     case Kind::Started:
-        lane.segments.push_back({TimelineSegment::Kind::Running, event.time, std::nullopt});
+        open(TimelineSegment::Kind::Running);
         mark(TimelineMarker::Kind::Start, tr("started"));
         break;
     case Kind::GatherStarted:
         if (event.node == 0) // the awaiter waits on the gather from here
-            lane.segments.push_back({TimelineSegment::Kind::Running, event.time, std::nullopt});
+            open(TimelineSegment::Kind::Running);
         break;
     case Kind::Printed:
         mark(TimelineMarker::Kind::Print, event.text);
         break;
     case Kind::Slept:
         closeOpen(lane, event.time);
-        lane.segments.push_back({TimelineSegment::Kind::Sleeping, event.time, std::nullopt});
+        open(TimelineSegment::Kind::Sleeping, event.until);
+        m_plannedWakes.insert(event.until);
         break;
     case Kind::Woke:
         closeOpen(lane, event.time);
-        lane.segments.push_back({TimelineSegment::Kind::Running, event.time, std::nullopt});
+        open(TimelineSegment::Kind::Running);
         mark(TimelineMarker::Kind::Wake, tr("woke"));
         break;
     case Kind::Returned:

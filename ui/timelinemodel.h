@@ -7,6 +7,7 @@
 #include <QPointer>
 
 #include <optional>
+#include <set>
 #include <vector>
 
 //! The lanes of a run's timeline, built from its record and updated live. Paints nothing.
@@ -34,6 +35,9 @@ public:
     QString raisedType() const { return m_raisedType; }
     //! The time of the latest event.
     Gatherscope::ScenarioTime endTime() const { return m_endTime; }
+    //! How far the run is known to reach: the latest event, or the latest wake-up a sleep
+    //! still under way waits for. A live view fits this, so that bars grow towards it.
+    Gatherscope::ScenarioTime horizon() const;
     //! Every marker's time, sorted, for moving to the next or previous event.
     std::vector<Gatherscope::ScenarioTime> eventTimes() const;
 
@@ -46,7 +50,7 @@ Q_SIGNALS:
 
 private:
     void apply(const Gatherscope::TaskEvent &event, int eventIndex);
-    static void closeOpen(TimelineLane &lane, Gatherscope::ScenarioTime time);
+    void closeOpen(TimelineLane &lane, Gatherscope::ScenarioTime time);
 
     QPointer<const Gatherscope::EventRecord> m_record;
     std::vector<TimelineLane> m_lanes;
@@ -54,4 +58,5 @@ private:
     bool m_raised = false;
     QString m_raisedType;
     Gatherscope::ScenarioTime m_endTime{0};
+    std::multiset<Gatherscope::ScenarioTime> m_plannedWakes; // of the sleeps still open
 };

@@ -110,11 +110,17 @@ void TimelineView::setCurrentTime(ScenarioTime time)
 
 void TimelineView::fitAll()
 {
-    const ScenarioTime end = std::max({m_model ? m_model->endTime() : ScenarioTime(0), m_now,
-                                       Gatherscope::secondsToScenarioTime(1)});
-    m_geometry.fit(ScenarioTime(0), end);
+    m_geometry.fit(ScenarioTime(0), fitEnd());
     m_userZoomed = false;
     geometryUpdated();
+}
+
+ScenarioTime TimelineView::fitEnd() const
+{
+    // The horizon, not the latest event: during a live run the bars then grow towards a fixed
+    // end instead of the axis shrinking under them.
+    return std::max({m_model ? m_model->horizon() : ScenarioTime(0), m_now,
+                     Gatherscope::secondsToScenarioTime(1)});
 }
 
 int TimelineView::firstVisibleLane() const
@@ -402,10 +408,16 @@ void TimelineView::paintSettleLine(QPainter &painter, const TimelineGeometry &ge
     QFont font = painter.font();
     font.setBold(true);
     painter.setFont(font);
-    // Beside the line, on whichever side has room for the words.
-    const int textWidth = painter.fontMetrics().horizontalAdvance(text);
+    // Beside the line, on whichever side has room for the words, on a backdrop of its own so
+    // that it reads over the awaiter's bar too.
+    const QFontMetrics metrics = painter.fontMetrics();
+    const int textWidth = metrics.horizontalAdvance(text);
     const bool fitsRight = x + 5 + textWidth <= x0 + geometry.width;
-    painter.drawText(QPointF(fitsRight ? x + 5 : x - 5 - textWidth, top + 13), text);
+    const QPointF baseline(fitsRight ? x + 5 : x - 5 - textWidth, top + 13);
+    const QRectF backdrop(baseline.x() - 3, baseline.y() - metrics.ascent() - 1, textWidth + 6,
+                          metrics.height() + 2);
+    painter.fillRect(backdrop, c.base);
+    painter.drawText(baseline, text);
     painter.setFont(QFont());
 }
 
@@ -462,8 +474,7 @@ void TimelineView::render(QPainter *painter, const QRect &target, bool allLanes)
         const int labelWidth = allLanes ? labelGutter : 0;
         geometry.width = target.width() - labelWidth - 10;
         if (allLanes)
-            geometry.fit(ScenarioTime(0), std::max({m_model->endTime(), m_now,
-                                                    Gatherscope::secondsToScenarioTime(1)}));
+            geometry.fit(ScenarioTime(0), fitEnd());
         const int first = allLanes ? 0 : firstVisibleLane();
         const int scrollY = allLanes ? 0 : verticalScrollBar()->value();
         const int last = allLanes ? m_model->laneCount() - 1

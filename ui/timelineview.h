@@ -40,6 +40,8 @@ public:
     {
         return m_range;
     }
+    //! Where "fit everything" ends: the run's horizon, now, or at least one second.
+    Gatherscope::ScenarioTime fitEnd() const;
     //! The first lane shown at the top.
     int firstVisibleLane() const;
     void scrollToLane(int lane);
