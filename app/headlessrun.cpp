@@ -4,7 +4,6 @@
 #include "traceexport.h"
 
 #include <QCoreApplication>
-#include <QSaveFile>
 
 #include <cstdio>
 
@@ -27,23 +26,36 @@ HeadlessRun::HeadlessRun(Scenario scenario, RunOptions options, QString tracePat
     connect(m_runner.get(), &Runner::finished, this, &HeadlessRun::finish);
 }
 
-void HeadlessRun::start()
+bool HeadlessRun::start()
 {
+    if (!m_tracePath.isEmpty()) {
+        // Opened before the run, so that a path that cannot be written fails at once, not after
+        // the whole run has printed; QSaveFile keeps an older file intact until the commit.
+        m_trace = std::make_unique<QSaveFile>(m_tracePath);
+        if (!m_trace->open(QIODevice::WriteOnly)) {
+            reportTraceError();
+            return false;
+        }
+    }
     if (m_runner->seedIsFresh() && m_runner->usesRandomSleeps())
         std::fprintf(stderr, "seed: %llu\n", static_cast<unsigned long long>(m_runner->seed()));
     m_runner->start();
+    return true;
+}
+
+void HeadlessRun::reportTraceError() const
+{
+    std::fprintf(stderr, "gatherscope: %s: cannot write the trace: %s\n", qPrintable(m_tracePath),
+                 qPrintable(m_trace->errorString()));
 }
 
 void HeadlessRun::finish()
 {
     int status = m_runner->gatherRaised() ? 1 : 0;
-    if (!m_tracePath.isEmpty()) {
-        QSaveFile file(m_tracePath);
+    if (m_trace) {
         const QByteArray trace = chromeTraceJson(m_runner->record());
-        if (!file.open(QIODevice::WriteOnly) || file.write(trace) != trace.size() ||
-            !file.commit()) {
-            std::fprintf(stderr, "gatherscope: %s: cannot write the trace: %s\n",
-                         qPrintable(m_tracePath), qPrintable(file.errorString()));
+        if (m_trace->write(trace) != trace.size() || !m_trace->commit()) {
+            reportTraceError();
             status = 2;
         }
     }

@@ -3,6 +3,7 @@
 #include "runner.h"
 
 #include <QObject>
+#include <QSaveFile>
 #include <QString>
 
 #include <memory>
@@ -17,12 +18,15 @@ public:
                 QObject *parent = nullptr);
 
     //! Starts the run; the application exits with 0 (gather returned), 1 (it raised) or 2
-    //! (the trace could not be written) once every task has ended.
-    void start();
+    //! (the trace could not be written) once every task has ended. False, with the reason on
+    //! stderr, when the trace file cannot be opened: then nothing runs.
+    bool start();
 
 private:
     void finish();
+    void reportTraceError() const;
 
     std::unique_ptr<Gatherscope::Runner> m_runner;
     QString m_tracePath;
+    std::unique_ptr<QSaveFile> m_trace;
 };

@@ -157,6 +157,7 @@ int main(int argc, char *argv[])
         return fail(error->toString());
 
     HeadlessRun run(std::get<Scenario>(std::move(loaded)), command.options, command.tracePath);
-    run.start();
+    if (!run.start())
+        return 2;
     return QCoreApplication::exec();
 }

@@ -157,8 +157,13 @@ private Q_SLOTS:
         QVERIFY(sawRaise);
         const Result bad = run({u"--headless"_s, u"--instant"_s, u"--trace"_s,
                                 dir.filePath(u"no/such/dir/t.json"_s), u"basic"_s});
+        // Said before the run, not after it has printed everything.
         QCOMPARE(bad.exitCode, 2);
-        QVERIFY(bad.err.contains("cannot write the trace"));
+        QCOMPARE(bad.out, QByteArray());
+        const QByteArray expected = QByteArray("gatherscope: ") +
+                                    dir.filePath(u"no/such/dir/t.json"_s).toUtf8() +
+                                    QByteArray(": cannot write the trace: ");
+        QVERIFY2(bad.err.startsWith(expected), bad.err.constData());
     }
 
     void usageErrorsExitWithTwo_data()
