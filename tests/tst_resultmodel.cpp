@@ -50,6 +50,8 @@ private Q_SLOTS:
         QCOMPARE(columnTexts(model, ResultModel::NoteColumn),
                  strings({"at 1 s", "at 1 s", "at 1 s"}));
         QCOMPARE(model.summary(), u"gather returned 3 result(s)"_s);
+        QCOMPARE(model.index(1, ResultModel::ResultColumn).data(Qt::ToolTipRole).toString(),
+                 u"With return_exceptions=True the exception takes its task's place."_s);
     }
 
     void afterAFailFastRaiseLaterOutcomesAreMarked()
@@ -72,6 +74,14 @@ private Q_SLOTS:
         QCOMPARE(columnTexts(model, ResultModel::NoteColumn),
                  strings({"at 1 s", "raised to the awaiter",
                           "arrived after the gather raised (at 3 s)"}));
+        const auto tip = [&](int row) {
+            return model.index(row, ResultModel::ResultColumn).data(Qt::ToolTipRole).toString();
+        };
+        QCOMPARE(tip(0), u"The gather raised, so its awaiter never received this outcome; the "
+                         "task reported it itself."_s);
+        QCOMPARE(tip(1), u"The first exception: the gather raised it to its awaiter at once."_s);
+        QCOMPARE(tip(2), u"The gather had already raised; this task was not cancelled and kept "
+                         "running."_s);
     }
 
     void reportListShowsTheReprLine()

@@ -166,9 +166,14 @@ QVariant ResultModel::data(const QModelIndex &index, int role) const
     if (role == Qt::ToolTipRole) {
         if (!shown)
             return tr("The gather has not handed this result over yet.");
+        if (row.raisedToAwaiter)
+            return tr("The first exception: the gather raised it to its awaiter at once.");
         if (row.afterRaise)
             return tr(
                 "The gather had already raised; this task was not cancelled and kept running.");
+        if (m_raised) // fail-fast: the awaiter got the exception instead of a list
+            return tr("The gather raised, so its awaiter never received this outcome; the task "
+                      "reported it itself.");
         return isError ? tr("With return_exceptions=True the exception takes its task's place.")
                        : tr("The task's value, in input order.");
     }
