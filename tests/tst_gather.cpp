@@ -360,6 +360,47 @@ private Q_SLOTS:
         }
     }
 
+    void aTaskThatTurnsItsCancellationIntoAnotherErrorRaisesIt_data()
+    {
+        QTest::addColumn<bool>("returnExceptions");
+        QTest::newRow("fail-fast: the task's own error") << false;
+        QTest::newRow("return_exceptions: CancelledError") << true;
+    }
+    void aTaskThatTurnsItsCancellationIntoAnotherErrorRaisesIt()
+    {
+        QFETCH(bool, returnExceptions);
+        RUN_COROUTINE(cancelTurnedIntoError_coro(returnExceptions));
+    }
+    QCoro::Task<> cancelTurnedIntoError_coro(bool returnExceptions)
+    {
+        auto &clock = *m_clock;
+        std::stop_source stop;
+        GatherOptions options;
+        options.stopToken = stop.get_token();
+        clock.callAt(seconds(1), [&] { stop.request_stop(); });
+        // Like `except CancelledError: raise ZeroDivisionError("converted")` in Python.
+        const auto converts = [&clock](std::stop_token t) -> QCoro::Task<int> {
+            try {
+                co_await clock.sleep(seconds(5), std::move(t));
+            } catch (const CancelledError &) {
+                throw ZeroDivisionError("converted");
+            }
+            co_return 0;
+        };
+        QString raised;
+        try {
+            if (returnExceptions)
+                co_await gather<GatherPolicy::ReturnExceptions>(options, converts);
+            else
+                co_await gather(options, converts);
+            CO_FAIL("a cancelled gather returned");
+        } catch (const PythonError &error) {
+            raised = QString::fromStdString(error.typeName() + ": " + error.what());
+        }
+        CO_COMPARE(raised,
+                   returnExceptions ? u"CancelledError: "_s : u"ZeroDivisionError: converted"_s);
+    }
+
     void cancellingOneTaskCountsAsItsCancelledError() { RUN_COROUTINE(cancelOne_coro()); }
     QCoro::Task<> cancelOne_coro()
     {

@@ -128,12 +128,16 @@ void GatherCore::taskFinished(std::size_t index, std::exception_ptr error)
     ++m_finished;
 
     if (error && !m_settled) {
+        // asyncio: a cancelled gather raises CancelledError when a task reports its
+        // cancellation, but a task that turned its cancellation into another exception raises
+        // that one to the awaiter.
+        const auto raised = m_cancelReason && isCancellation(error) ? m_cancelReason : error;
         switch (m_policy) {
         case GatherPolicy::FailFast:
-            settle(m_cancelReason ? m_cancelReason : error);
+            settle(raised);
             break;
         case GatherPolicy::FailFastCancel:
-            settle(m_cancelReason ? m_cancelReason : error);
+            settle(raised);
             requestStopOfRest();
             break;
         case GatherPolicy::CancelAndJoin:
