@@ -18,7 +18,9 @@ QStringList consoleLines(const TaskEvent &event, ReportStyle report)
         return {pythonRepr(event.value)};
     QStringList lines;
     for (const auto &item : event.value.toList()) {
-        lines << (item.isException() ? QStringLiteral("Error: ") : QStringLiteral("Result: ")) +
+        // The article's `if isinstance(r, Exception)`: a CancelledError prints as a Result.
+        const bool isError = item.isException() && isInstanceOfException(item.toException());
+        lines << (isError ? QStringLiteral("Error: ") : QStringLiteral("Result: ")) +
                      pythonStr(item);
     }
     return lines;

@@ -9,6 +9,8 @@ namespace Gatherscope {
 struct ExceptionInfo {
     std::string typeName; //!< Python's name for a PythonError, else the demangled C++ type
     std::string message;  //!< what(); empty for an exception without a message
+    //! Python's args is ('',), not (): the repr is `CancelledError('')`, not `CancelledError()`.
+    bool emptyMessageIsArgument = false;
 
     bool operator==(const ExceptionInfo &) const = default;
 };

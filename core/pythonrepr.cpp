@@ -55,28 +55,60 @@ QString pythonFloatRepr(double value)
     return QString::fromStdString(out);
 }
 
+namespace {
+
+//! Python's str.isprintable() for one code point: what repr() leaves as it is.
+bool isPrintable(char32_t c)
+{
+    if (c == U' ')
+        return true;
+    switch (QChar::category(c)) {
+    case QChar::Other_Control:
+    case QChar::Other_Format:
+    case QChar::Other_Surrogate:
+    case QChar::Other_PrivateUse:
+    case QChar::Other_NotAssigned:
+    case QChar::Separator_Space:
+    case QChar::Separator_Line:
+    case QChar::Separator_Paragraph:
+        return false;
+    default:
+        return true;
+    }
+}
+
+} // namespace
+
 QString pythonStringRepr(const QString &text)
 {
     const bool useDouble = text.contains(QLatin1Char('\'')) && !text.contains(QLatin1Char('"'));
-    const QChar quote = useDouble ? QLatin1Char('"') : QLatin1Char('\'');
-    QString out(quote);
-    for (const QChar c : text) {
-        if (c == quote || c == QLatin1Char('\\')) {
+    const char16_t quote = useDouble ? u'"' : u'\'';
+    QString out = QChar(quote);
+    const auto hex = [&out](const char *prefix, char32_t c, int width) {
+        out +=
+            QLatin1String(prefix) + QStringLiteral("%1").arg(uint(c), width, 16, QLatin1Char('0'));
+    };
+    for (const char32_t c : text.toUcs4()) {
+        if (c == quote || c == U'\\') {
             out += QLatin1Char('\\');
-            out += c;
-        } else if (c == QLatin1Char('\n')) {
+            out += QChar(char16_t(c));
+        } else if (c == U'\n') {
             out += QLatin1String("\\n");
-        } else if (c == QLatin1Char('\r')) {
+        } else if (c == U'\r') {
             out += QLatin1String("\\r");
-        } else if (c == QLatin1Char('\t')) {
+        } else if (c == U'\t') {
             out += QLatin1String("\\t");
-        } else if (c.unicode() < 0x20 || c.unicode() == 0x7f) {
-            out += QStringLiteral("\\x%1").arg(c.unicode(), 2, 16, QLatin1Char('0'));
+        } else if (isPrintable(c)) {
+            out += QString::fromUcs4(&c, 1);
+        } else if (c < 0x100) {
+            hex("\\x", c, 2);
+        } else if (c < 0x10000) {
+            hex("\\u", c, 4);
         } else {
-            out += c;
+            hex("\\U", c, 8);
         }
     }
-    out += quote;
+    out += QChar(quote);
     return out;
 }
 
@@ -85,6 +117,11 @@ QString pythonExceptionLine(const ExceptionInfo &error)
     const QString type = QString::fromStdString(error.typeName);
     const QString message = QString::fromStdString(error.message);
     return message.isEmpty() ? type : type + QStringLiteral(": ") + message;
+}
+
+bool isInstanceOfException(const ExceptionInfo &error)
+{
+    return error.typeName != "CancelledError";
 }
 
 QString pythonStr(const PyValue &value)
@@ -107,8 +144,9 @@ QString pythonRepr(const PyValue &value)
     if (value.isException()) {
         const auto &error = value.toException();
         const QString message = QString::fromStdString(error.message);
+        const bool noArguments = message.isEmpty() && !error.emptyMessageIsArgument;
         return QString::fromStdString(error.typeName) + QLatin1Char('(') +
-               (message.isEmpty() ? QString() : pythonStringRepr(message)) + QLatin1Char(')');
+               (noArguments ? QString() : pythonStringRepr(message)) + QLatin1Char(')');
     }
     QStringList items;
     for (const auto &item : value.toList())

@@ -13,6 +13,10 @@ QString pythonFloatRepr(double value);
 //! Python's `repr(str)`: quoted with `'` unless the text holds `'` and no `"`, escapes as Python.
 QString pythonStringRepr(const QString &text);
 
+//! Python's `isinstance(error, Exception)`, which the seed article's `Error:` lines test:
+//! false for CancelledError, a BaseException since Python 3.8.
+bool isInstanceOfException(const ExceptionInfo &error);
+
 //! Python's `str()`: what `print(value)` and an f-string show (`Result: {value}`).
 QString pythonStr(const PyValue &value);
 

@@ -127,16 +127,26 @@ QCoro::Task<PyValue> runTask(std::shared_ptr<RunState> run, int node, std::stop_
     }
 }
 
+//! The list a gather returns. With return_exceptions, asyncio (3.11) puts a new
+//! `CancelledError('')` in the place of a task that was cancelled, while a nested gather that
+//! raised CancelledError keeps its own `CancelledError()`.
 template<typename Slots>
-PyValue toList(const Slots &results)
+PyValue toList(const Slots &results, const RunState &run, const std::vector<int> &children)
 {
     PyValue::List items;
+    std::size_t place = 0;
     for (const auto &slot : results) {
-        if constexpr (std::is_same_v<std::decay_t<decltype(slot)>, PyValue>)
+        const TaskSpec &task = *run.specs[std::size_t(children[place++])];
+        if constexpr (std::is_same_v<std::decay_t<decltype(slot)>, PyValue>) {
             items.push_back(slot);
-        else
-            items.push_back(slot.hasValue() ? slot.value()
-                                            : PyValue::exception(describeException(slot.error())));
+        } else if (slot.hasValue()) {
+            items.push_back(slot.value());
+        } else {
+            ExceptionInfo error = describeException(slot.error());
+            error.emptyMessageIsArgument =
+                isCancellation(slot.error()) && task.kind != TaskSpec::Kind::Gather;
+            items.push_back(PyValue::exception(std::move(error)));
+        }
     }
     return PyValue::list(std::move(items));
 }
@@ -182,9 +192,10 @@ QCoro::Task<PyValue> runGather(std::shared_ptr<RunState> run, int node, std::sto
     try {
         PyValue result;
         if (returnExceptions)
-            result = toList(co_await gather<GatherPolicy::ReturnExceptions>(factories, options));
+            result = toList(co_await gather<GatherPolicy::ReturnExceptions>(factories, options),
+                            *run, children);
         else
-            result = toList(co_await gather(factories, options));
+            result = toList(co_await gather(factories, options), *run, children);
         run->add(TaskEvent::Kind::GatherReturned, node, result);
         co_return result;
     } catch (...) {

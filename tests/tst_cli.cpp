@@ -17,6 +17,7 @@ using namespace Qt::StringLiterals;
 namespace {
 
 const QString dataDir = QStringLiteral(TEST_DATA_DIR);
+const QString sourceDir = QStringLiteral(GATHERSCOPE_SOURCE_DIR);
 
 struct Result {
     int exitCode = -1;
@@ -164,6 +165,44 @@ private Q_SLOTS:
                                     dir.filePath(u"no/such/dir/t.json"_s).toUtf8() +
                                     QByteArray(": cannot write the trace: ");
         QVERIFY2(bad.err.startsWith(expected), bad.err.constData());
+    }
+
+    void outputEqualsAsyncio_data()
+    {
+        QTest::addColumn<QString>("path");
+        // The bundled examples with fixed sleeps, and corner cases of gather's semantics.
+        for (const char *name :
+             {"basic", "advanced", "fail-fast", "nested", "cancel", "cancel-all"})
+            QTest::newRow(name) << sourceDir + u"/resources/scenarios/"_s + QLatin1String(name) +
+                                       u".json"_s;
+        const QDir corpus(dataDir + u"/asyncio"_s);
+        const auto files = corpus.entryList({u"*.json"_s}, QDir::Files, QDir::Name);
+        QVERIFY(files.size() >= 15);
+        for (const QString &file : files)
+            QTest::newRow(qPrintable(file)) << corpus.filePath(file);
+    }
+    void outputEqualsAsyncio()
+    {
+        QFETCH(QString, path);
+        // Python 3.11 is the reference (Debian 12's); other versions print some reprs otherwise.
+        static const QByteArray version = [] {
+            QProcess python;
+            python.start(u"python3"_s, {u"-c"_s, u"import sys; print(sys.version_info[:2])"_s});
+            return python.waitForFinished(30000) ? python.readAllStandardOutput().trimmed()
+                                                 : QByteArray();
+        }();
+        if (version != "(3, 11)")
+            QSKIP(qPrintable(u"needs python3 3.11, found "_s + QString::fromUtf8(version)));
+        QProcess python;
+        python.start(u"python3"_s, {sourceDir + u"/tests/asyncio_reference.py"_s, path});
+        QVERIFY(python.waitForFinished(30000));
+        QCOMPARE(python.readAllStandardError(), QByteArray());
+        QCOMPARE(python.exitCode(), 0);
+        const QByteArray asyncioOutput = python.readAllStandardOutput();
+        QVERIFY(!asyncioOutput.isEmpty());
+
+        const Result ours = run({u"--headless"_s, u"--instant"_s, path});
+        QCOMPARE(ours.out, asyncioOutput);
     }
 
     void usageErrorsExitWithTwo_data()

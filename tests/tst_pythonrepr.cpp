@@ -1,6 +1,7 @@
 // Values print exactly as Python prints them.
 
 #include "pythonrepr.h"
+#include "truedivide.h"
 
 #include <QTest>
 
@@ -60,6 +61,17 @@ private Q_SLOTS:
         QTest::newRow("newline and tab") << u"a\nb\tc"_s << u"'a\\nb\\tc'"_s;
         QTest::newRow("control") << u"\x01"_s << u"'\\x01'"_s;
         QTest::newRow("unicode") << u"Grüße, 世界"_s << u"'Grüße, 世界'"_s;
+        // Python escapes what str.isprintable() refuses: controls, formats, separators but ' '.
+        QTest::newRow("delete") << u"\x7f"_s << u"'\\x7f'"_s;
+        QTest::newRow("next line") << u"a\u0085b"_s << u"'a\\x85b'"_s;
+        QTest::newRow("no-break space") << u"\u00a0"_s << u"'\\xa0'"_s;
+        QTest::newRow("ideographic space") << u"\u3000"_s << u"'\\u3000'"_s;
+        QTest::newRow("zero width space") << u"\u200b"_s << u"'\\u200b'"_s;
+        QTest::newRow("line separator") << u"\u2028"_s << u"'\\u2028'"_s;
+        QTest::newRow("private use") << u"\ue000"_s << u"'\\ue000'"_s;
+        QTest::newRow("emoji") << u"\U0001F600"_s << u"'\U0001F600'"_s;
+        QTest::newRow("tag") << u"\U000E0001"_s << u"'\\U000e0001'"_s;
+        QTest::newRow("long s") << u"\u017f"_s << u"'\u017f'"_s;
         QTest::newRow("empty") << QString() << u"''"_s;
     }
     void strings()
@@ -84,6 +96,52 @@ private Q_SLOTS:
         const auto cancelled = PyValue::exception({"CancelledError", ""});
         QCOMPARE(pythonRepr(cancelled), u"CancelledError()"_s);
         QCOMPARE(pythonStr(cancelled), QString());
+        // asyncio 3.11 puts CancelledError('') in a return_exceptions list for a cancelled task.
+        const auto emptyArgument = PyValue::exception({"CancelledError", "", true});
+        QCOMPARE(pythonRepr(emptyArgument), u"CancelledError('')"_s);
+        QCOMPARE(pythonStr(emptyArgument), QString());
+    }
+
+    void onlyCancelledErrorIsNoException()
+    {
+        // The article prints `Error:` for `isinstance(r, Exception)`; CancelledError is a
+        // BaseException since Python 3.8.
+        QVERIFY(isInstanceOfException({"ZeroDivisionError", "Cannot divide by zero"}));
+        QVERIFY(isInstanceOfException({"TimeoutError", ""}));
+        QVERIFY(!isInstanceOfException({"CancelledError", ""}));
+    }
+
+    void trueDivision_data()
+    {
+        QTest::addColumn<PyValue>("x");
+        QTest::addColumn<PyValue>("y");
+        QTest::addColumn<QString>("expected");
+        // Each expected text is what CPython 3.11 prints for x / y.
+        const auto i = [](std::int64_t v) { return PyValue::integer(v); };
+        const auto f = [](double v) { return PyValue::floating(v); };
+        const std::int64_t max = std::numeric_limits<std::int64_t>::max();
+        const std::int64_t min = std::numeric_limits<std::int64_t>::min();
+        QTest::newRow("10 / 2") << i(10) << i(2) << u"5.0"_s;
+        QTest::newRow("-7 / 2") << i(-7) << i(2) << u"-3.5"_s;
+        QTest::newRow("1 / 3") << i(1) << i(3) << u"0.3333333333333333"_s;
+        QTest::newRow("0 / -5") << i(0) << i(-5) << u"-0.0"_s;
+        QTest::newRow("0 / 5") << i(0) << i(5) << u"0.0"_s;
+        QTest::newRow("past 2^53") << i(9007199254740993) << i(3) << u"3002399751580331.0"_s;
+        QTest::newRow("large / 7") << i(123456789012345678) << i(7) << u"1.7636684144620812e+16"_s;
+        QTest::newRow("min / 3") << i(min) << i(3) << u"-3.0744573456182584e+18"_s;
+        QTest::newRow("max / max") << i(max) << i(max) << u"1.0"_s;
+        QTest::newRow("1 / max") << i(1) << i(max) << u"1.0842021724855044e-19"_s;
+        QTest::newRow("max / 2") << i(max) << i(2) << u"4.611686018427388e+18"_s;
+        QTest::newRow("float / int") << f(10.0) << i(4) << u"2.5"_s;
+        QTest::newRow("int / -0.0 float") << i(1) << f(-0.5) << u"-2.0"_s;
+        QTest::newRow("overflow") << f(1.5e300) << f(1e-300) << u"inf"_s;
+    }
+    void trueDivision()
+    {
+        QFETCH(PyValue, x);
+        QFETCH(PyValue, y);
+        QFETCH(QString, expected);
+        QCOMPARE(pythonFloatRepr(pythonTrueDivide(x, y)), expected);
     }
 
     void lists()

@@ -164,7 +164,7 @@ private Q_SLOTS:
         const auto runner = runToEnd(bundledScenario(u"cancel"_s));
         const QStringList events = describe(runner->record());
         QVERIFY(events.contains(u"2 2 cancelled CancelledError"_s));
-        QCOMPARE(events.last(), u"2 0 gather returned ['Ada is done', CancelledError(), 0.125]"_s);
+        QCOMPARE(events.last(), u"2 0 gather returned ['Ada is done', CancelledError(''), 0.125]"_s);
         // At t=2 the cancellation reaches Grace before the division wakes.
         QVERIFY(events.indexOf(u"2 2 cancelled CancelledError"_s) < events.indexOf(u"2 3 woke"_s));
     }

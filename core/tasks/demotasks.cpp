@@ -2,6 +2,7 @@
 
 #include "../pythonerror.h"
 #include "../pythonrepr.h"
+#include "../truedivide.h"
 
 namespace Gatherscope {
 
@@ -19,7 +20,7 @@ QCoro::Task<PyValue> divide(TaskContext context, PyValue x, PyValue y, ScenarioT
     co_await context.sleep(sleep);
     if (y.toNumber() == 0)
         throw ZeroDivisionError("Cannot divide by zero");
-    co_return PyValue::floating(x.toNumber() / y.toNumber());
+    co_return PyValue::floating(pythonTrueDivide(x, y));
 }
 
 } // namespace Gatherscope
