@@ -49,7 +49,12 @@ struct RunState {
         if (ended[std::size_t(node)])
             return;
         ended[std::size_t(node)] = true;
-        if (++endedCount == ended.size() && onFinished)
+        if (++endedCount != ended.size())
+            return;
+        // Cancellations still scheduled for tasks that ended first have nothing left to do:
+        // the clock must not move on to them.
+        clock.cancelAll();
+        if (onFinished)
             onFinished();
     }
 };
@@ -295,9 +300,9 @@ void Runner::start()
         });
     };
     if (m_run->scenario.cancelAfter) {
-        auto run = m_run;
+        // The stop source, not the run state: the clock the call waits in is part of it.
         m_run->clock.callAt(secondsToScenarioTime(*m_run->scenario.cancelAfter),
-                            [run] { run->cancelRun.request_stop(); });
+                            [stop = m_run->cancelRun] { stop.request_stop(); });
     }
     auto task = detail::runScenario(m_run);
     Q_UNUSED(task); // runs on by itself; the run state keeps everything it needs alive
@@ -305,6 +310,7 @@ void Runner::start()
 
 void Runner::cancel()
 {
+    m_run->clock.catchUp(); // stamped with the moment it was asked for
     m_run->cancelRun.request_stop();
 }
 

@@ -25,7 +25,7 @@ ScenarioClock::ScenarioClock(Mode mode, QObject *parent)
 {
     m_timer.setSingleShot(true);
     m_timer.setTimerType(Qt::PreciseTimer);
-    connect(&m_timer, &QTimer::timeout, this, &ScenarioClock::handleNextInstant);
+    connect(&m_timer, &QTimer::timeout, this, &ScenarioClock::timerFired);
     m_wall.start();
 }
 
@@ -56,6 +56,11 @@ ScenarioTime ScenarioClock::displayTime() const
     if (!m_entries.empty())
         shown = std::min(shown, m_entries.begin()->first.deadline);
     return std::max(shown, m_now);
+}
+
+void ScenarioClock::catchUp()
+{
+    m_now = displayTime();
 }
 
 ScenarioClock::SleepAwaiter ScenarioClock::sleep(ScenarioTime duration, std::stop_token token)
@@ -141,6 +146,14 @@ void ScenarioClock::handleNextInstant()
     scheduleAdvance();
 }
 
+void ScenarioClock::timerFired()
+{
+    if (m_timerCapped) // woke on the way to a distant deadline: wait on
+        scheduleAdvance();
+    else
+        handleNextInstant();
+}
+
 void ScenarioClock::scheduleAdvance()
 {
     if (m_mode == Mode::Virtual) {
@@ -156,7 +169,9 @@ void ScenarioClock::scheduleAdvance()
     }
     const auto ahead = m_entries.begin()->first.deadline - m_anchor;
     const double wallMs = double(ahead.count()) / 1000.0 / m_speed - double(m_wall.elapsed());
-    m_timer.start(int(std::clamp(std::ceil(wallMs), 0.0, 24.0 * 3600.0 * 1000.0)));
+    constexpr double longestWaitMs = 24.0 * 3600.0 * 1000.0; // well inside QTimer's int
+    m_timerCapped = wallMs > longestWaitMs;
+    m_timer.start(int(std::clamp(std::ceil(wallMs), 0.0, longestWaitMs)));
 }
 
 void ScenarioClock::advanceVirtual()

@@ -55,6 +55,9 @@ public:
     ScenarioTime now() const { return m_now; }
     //! In real mode, the continuous time between two instants (for growing bars in a view).
     ScenarioTime displayTime() const;
+    //! Real mode: makes the continuous time the current instant, so that what a person does
+    //! now (cancel the run) is stamped with the moment it happened, not the last deadline.
+    void catchUp();
 
     //! Awaitable: sleeps \a duration of scenario time; raises CancelledError once \a token stops.
     SleepAwaiter sleep(ScenarioTime duration, std::stop_token token = {});
@@ -98,6 +101,7 @@ private:
     Key addSleeper(ScenarioTime duration, SleepAwaiter *sleeper);
     void removeSleeper(const Key &key);
     void handleNextInstant();
+    void timerFired();
     void scheduleAdvance();
     void advanceVirtual();
     void restartWallAnchor(ScenarioTime anchor);
@@ -114,6 +118,7 @@ private:
     ScenarioTime m_anchor{0};
     double m_speed = 1.0;
     bool m_paused = false;
+    bool m_timerCapped = false; // the next deadline is further away than one timer can wait
 
     friend class SleepAwaiter;
 };

@@ -5,10 +5,12 @@
 #include "pythonerror.h"
 #include "scenarioclock.h"
 
+#include <QElapsedTimer>
 #include <QTest>
 
 using namespace Gatherscope;
 using namespace GatherscopeTest;
+using namespace Qt::StringLiterals;
 
 namespace ClockTestSupport {
 
@@ -136,12 +138,16 @@ private Q_SLOTS:
     void realModePausedStepsOneInstantAtATime()
     {
         ScenarioClock clock(ScenarioClock::Mode::Real);
+        clock.setSpeed(1000); // unpaused, "a" would wake after 100 ms
         clock.setPaused(true);
         QStringList log;
         auto a = sleeper(clock, log, QStringLiteral("a"), 100);
         auto b = sleeper(clock, log, QStringLiteral("b"), 200);
-        QTest::qWait(20);
+        const ScenarioTime frozen = clock.displayTime();
+        QVERIFY(frozen < seconds(1));
+        QTest::qWait(300);
         QVERIFY(log.isEmpty()); // paused: nothing moves
+        QCOMPARE(clock.displayTime(), frozen);
         clock.stepToNextEvent();
         QCOMPARE(scenarioTimeToSeconds(clock.now()), 100.0);
         QVERIFY(processEventsUntil([&] { return log.size() == 1; }));
@@ -155,12 +161,35 @@ private Q_SLOTS:
     void realModeFollowsWallTimeTimesTheSpeed()
     {
         ScenarioClock clock(ScenarioClock::Mode::Real);
-        clock.setSpeed(1000); // 2 scenario seconds take 2 ms
+        clock.setSpeed(1000); // 100 scenario seconds take 100 ms
         QCOMPARE(clock.speed(), 1000.0);
         QStringList log;
-        auto a = sleeper(clock, log, QStringLiteral("a"), 2);
+        QElapsedTimer wall;
+        wall.start();
+        auto a = sleeper(clock, log, QStringLiteral("a"), 100);
         QVERIFY(processEventsUntil([&] { return log.size() == 1; }));
-        QCOMPARE(log, strings({"a@2"})); // stamped with the exact deadline
+        // Timers never fire early; at speed 1 it would take 100 s.
+        QVERIFY2(wall.elapsed() >= 99 && wall.elapsed() < 20000,
+                 qPrintable(QString::number(wall.elapsed())));
+        QCOMPARE(log, strings({"a@100"})); // stamped with the exact deadline
+    }
+
+    void catchingUpStampsWhatHappensNowWithTheDisplayedTime()
+    {
+        ScenarioClock clock(ScenarioClock::Mode::Real);
+        clock.setSpeed(1000);
+        QStringList log;
+        std::stop_source stop;
+        auto a = sleeper(clock, log, QStringLiteral("a"), 1000, stop.get_token());
+        QVERIFY(processEventsUntil([&] { return clock.displayTime() > seconds(5); }));
+        clock.setPaused(true);
+        const ScenarioTime shown = clock.displayTime();
+        QCOMPARE(clock.now(), ScenarioTime(0)); // no instant reached yet
+        clock.catchUp();
+        QCOMPARE(clock.now(), shown);
+        stop.request_stop();
+        QVERIFY(processEventsUntil([&] { return log.size() == 1; }));
+        QCOMPARE(log, QStringList{u"a cancelled@%1"_s.arg(scenarioTimeToSeconds(shown))});
     }
 
     void secondsConvertBothWays()

@@ -159,12 +159,45 @@ private Q_SLOTS:
         QVERIFY(runner->gatherRaised());
     }
 
+    void aRunEndsAtItsLastEventNotAtCancellationsLeftOver()
+    {
+        // Ada ends at 1 s; the cancellations due at 2.5 s and 4 s have nothing left to cancel.
+        const auto runner = runToEnd(scenarioFromJson(R"({"title": "t", "cancel_after": 2.5,
+            "tasks": [{"task": "say_hello", "name": "Ada", "sleep": 1, "cancel_after": 4}]})"));
+        QCOMPARE(runner->clock().now(), secondsToScenarioTime(1));
+        QVERIFY(!runner->clock().hasPending());
+        QCOMPARE(describe(runner->record()).last(), u"1 0 gather returned ['Ada is done']"_s);
+    }
+
+    void cancellingStampsTheMomentItWasAskedFor()
+    {
+        RunOptions realTime;
+        realTime.clockMode = ScenarioClock::Mode::Real;
+        realTime.speed = 1000;
+        Runner runner(scenarioFromJson(R"({"title": "t", "tasks": [
+            {"task": "say_hello", "name": "Ada", "sleep": 1000}]})"),
+                      realTime);
+        QSignalSpy finished(&runner, &Runner::finished);
+        runner.start();
+        QVERIFY(processEventsUntil(
+            [&] { return runner.clock().displayTime() > secondsToScenarioTime(5); }));
+        runner.clock().setPaused(true); // Esc pressed while paused, between two instants
+        const double shown = scenarioTimeToSeconds(runner.clock().displayTime());
+        runner.cancel();
+        QVERIFY(finished.wait(5000));
+        const QStringList events = describe(runner.record());
+        QCOMPARE(events.mid(events.size() - 2),
+                 QStringList({u"%1 1 cancelled CancelledError"_s.arg(shown),
+                              u"%1 0 gather raised CancelledError"_s.arg(shown)}));
+    }
+
     void aTaskCancelledAloneTakesItsPlace()
     {
         const auto runner = runToEnd(bundledScenario(u"cancel"_s));
         const QStringList events = describe(runner->record());
         QVERIFY(events.contains(u"2 2 cancelled CancelledError"_s));
-        QCOMPARE(events.last(), u"2 0 gather returned ['Ada is done', CancelledError(''), 0.125]"_s);
+        QCOMPARE(events.last(),
+                 u"2 0 gather returned ['Ada is done', CancelledError(''), 0.125]"_s);
         // At t=2 the cancellation reaches Grace before the division wakes.
         QVERIFY(events.indexOf(u"2 2 cancelled CancelledError"_s) < events.indexOf(u"2 3 woke"_s));
     }
