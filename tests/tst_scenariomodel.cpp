@@ -510,6 +510,92 @@ private Q_SLOTS:
         QVERIFY(editor.model()->isModified());
     }
 
+    void theEditorMovesTasksIntoAndOutOfGathers()
+    {
+        ScenarioEditor editor;
+        ScenarioModel *model = editor.model();
+        model->setScenario(bundledScenario(u"nested"_s));
+        // Hidden, so the view's own scrolling cannot expand the gather for the editor.
+        QAction *into = editor.moveIntoGatherAction();
+        QAction *outOf = editor.moveOutOfGatherAction();
+        QVERIFY(!into->isEnabled()); // nothing selected
+        QVERIFY(!outOf->isEnabled());
+        QCOMPARE(into->toolTip(),
+                 u"Move the selected task into the gather above it (Ctrl+Right)"_s);
+        QCOMPARE(outOf->toolTip(),
+                 u"Move the selected task out of its gather, to just after it (Ctrl+Left)"_s);
+
+        const QPersistentModelIndex inner = model->index(1, 0);
+        editor.view()->setCurrentIndex(model->index(0, 0));
+        QVERIFY(!into->isEnabled());  // nothing above
+        QVERIFY(!outOf->isEnabled()); // the top level
+        into->trigger();
+        outOf->trigger();
+        QVERIFY(!model->isModified());
+        editor.view()->setCurrentIndex(inner);
+        QVERIFY(!into->isEnabled()); // say_hello above it
+        QVERIFY(!outOf->isEnabled());
+
+        editor.view()->setCurrentIndex(model->index(2, ScenarioModel::LabelColumn));
+        QVERIFY(into->isEnabled());
+        QVERIFY(!outOf->isEnabled());
+        editor.view()->collapse(inner);
+        into->trigger();
+        QVERIFY(model->isModified());
+        QCOMPARE(names(model->scenario().tasks), strings({"say_hello('Alice')", "inner gather"}));
+        QCOMPARE(names(model->scenario().tasks[1].tasks),
+                 strings({"divide(1, 4)", "divide(1, 0)", "say_hello('Bob')"}));
+        QCOMPARE(editor.view()->currentIndex(), model->index(2, 0, inner));
+        QVERIFY(editor.view()->isExpanded(inner));
+        QVERIFY(!into->isEnabled()); // a divide above it
+        QVERIFY(outOf->isEnabled());
+
+        outOf->trigger();
+        QCOMPARE(names(model->scenario().tasks),
+                 strings({"say_hello('Alice')", "inner gather", "say_hello('Bob')"}));
+        QCOMPARE(editor.view()->currentIndex(), model->index(2, 0));
+        QVERIFY(into->isEnabled());
+        QVERIFY(!outOf->isEnabled());
+
+        editor.view()->setCurrentIndex(model->index(0, 0, inner));
+        QVERIFY(!into->isEnabled()); // the first of its gather
+        QVERIFY(outOf->isEnabled());
+        outOf->trigger();
+        QCOMPARE(names(model->scenario().tasks), strings({"say_hello('Alice')", "inner gather",
+                                                          "divide(1, 4)", "say_hello('Bob')"}));
+        QCOMPARE(names(model->scenario().tasks[1].tasks), strings({"divide(1, 0)"}));
+        QCOMPARE(editor.view()->currentIndex(), model->index(2, 0));
+        QVERIFY(into->isEnabled());
+        QVERIFY(!outOf->isEnabled());
+    }
+
+    void theEditorsMoveKeysLeaveTextFieldsAlone()
+    {
+        ScenarioEditor editor;
+        ScenarioModel *model = editor.model();
+        model->setScenario(bundledScenario(u"nested"_s));
+        editor.show();
+        QVERIFY(QTest::qWaitForWindowActive(&editor));
+        editor.view()->setFocus();
+        editor.view()->setCurrentIndex(model->index(2, 0));
+        QTest::keyClick(editor.view(), Qt::Key_Right, Qt::ControlModifier);
+        QCOMPARE(names(model->scenario().tasks[1].tasks),
+                 strings({"divide(1, 4)", "divide(1, 0)", "say_hello('Bob')"}));
+
+        auto *title = editor.findChild<QLineEdit *>(u"title"_s);
+        QVERIFY(title);
+        title->setFocus();
+        title->setCursorPosition(title->text().size());
+        QTest::keyClick(title, Qt::Key_Left, Qt::ControlModifier); // a word back, not a move
+        QCOMPARE(title->cursorPosition(), int(title->text().lastIndexOf(u' ') + 1));
+        QCOMPARE(names(model->scenario().tasks), strings({"say_hello('Alice')", "inner gather"}));
+
+        editor.view()->setFocus();
+        QTest::keyClick(editor.view(), Qt::Key_Left, Qt::ControlModifier);
+        QCOMPARE(names(model->scenario().tasks),
+                 strings({"say_hello('Alice')", "inner gather", "say_hello('Bob')"}));
+    }
+
     void theEditorAddsWhereTheSelectionIs()
     {
         ScenarioEditor editor;
