@@ -308,11 +308,95 @@ private Q_SLOTS:
         QVERIFY(model.isModified());
     }
 
+    void movingIntoAndOutOfAGather()
+    {
+        ScenarioModel model;
+        QAbstractItemModelTester tester(&model);
+        model.setScenario(bundledScenario(u"nested"_s));
+        QSignalSpy moved(&model, &QAbstractItemModel::rowsMoved);
+        const QPersistentModelIndex inner = model.index(1, 0);
+        const QPersistentModelIndex bob = model.index(2, 0);
+
+        // Refused: under a task that is not a gather, into itself, into its own gather.
+        QCOMPARE(model.moveTaskTo(bob, model.index(0, 0), 0), QModelIndex());
+        QCOMPARE(model.moveTaskTo(inner, inner, 0), QModelIndex());
+        QCOMPARE(model.moveTaskTo({}, inner, 0), QModelIndex());
+        // Where it already is: nothing moves.
+        QCOMPARE(model.moveTaskTo(bob, {}, 2), QModelIndex(bob));
+        QCOMPARE(model.moveTaskTo(bob, {}, 3), QModelIndex(bob));
+        QCOMPARE(moved.size(), 0);
+        QVERIFY(!model.isModified());
+
+        // Into the gather above it, as its last task; any column of the row will do.
+        const QModelIndex into =
+            model.moveTaskTo(model.index(2, ScenarioModel::SleepColumn), inner, 2);
+        QCOMPARE(into, model.index(2, 0, inner));
+        QCOMPARE(QModelIndex(bob), into);
+        QCOMPARE(moved.size(), 1);
+        QCOMPARE(moved.last().at(0).value<QModelIndex>(), QModelIndex());
+        QCOMPARE(moved.last().at(1).toInt(), 2);
+        QCOMPARE(moved.last().at(3).value<QModelIndex>(), QModelIndex(inner));
+        QCOMPARE(moved.last().at(4).toInt(), 2);
+        QVERIFY(model.isModified());
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.placeOf(bob), u"tasks[1].tasks[2]"_s);
+        Scenario scenario = model.scenario();
+        QCOMPARE(names(scenario.tasks), strings({"say_hello('Alice')", "inner gather"}));
+        QCOMPARE(names(scenario.tasks[1].tasks),
+                 strings({"divide(1, 4)", "divide(1, 0)", "say_hello('Bob')"}));
+
+        // A task keeps what was typed into it, and its error follows it to its new place.
+        QVERIFY(model.setData(bob.sibling(bob.row(), ScenarioModel::SleepColumn), u"soon"_s,
+                              Qt::EditRole));
+        const QString sleepError =
+            u".sleep: expected seconds (a number from 0 to 1000000) or a range like \"1..3\", "
+            "got \"soon\""_s;
+        QCOMPARE(model.firstError(), u"tasks[1].tasks[2]"_s + sleepError);
+        QSignalSpy validity(&model, &ScenarioModel::validityChanged);
+
+        // Out of its gather, to just after it.
+        const QModelIndex out = model.moveTaskTo(bob, inner.parent(), inner.row() + 1);
+        QCOMPARE(out, model.index(2, 0));
+        QCOMPARE(QModelIndex(bob), out);
+        QCOMPARE(moved.size(), 2);
+        QCOMPARE(model.index(2, ScenarioModel::SleepColumn).data().toString(), u"soon"_s);
+        QCOMPARE(model.index(2, ScenarioModel::SleepColumn)
+                     .data(Qt::ForegroundRole)
+                     .value<QBrush>()
+                     .color(),
+                 errorRed);
+        QCOMPARE(model.firstError(), u"tasks[2]"_s + sleepError);
+        QCOMPARE(validity.size(), 1);
+        QCOMPARE(validity.last().at(1).toString(), model.firstError());
+        scenario = model.scenario();
+        QCOMPARE(names(scenario.tasks),
+                 strings({"say_hello('Alice')", "inner gather", "say_hello('Bob')"}));
+        QCOMPARE(names(scenario.tasks[1].tasks), strings({"divide(1, 4)", "divide(1, 0)"}));
+        QCOMPARE(scenario.tasks[2].sleep, SleepSpec::fixed(3)); // the last valid value
+
+        // The first task of a gather goes out before a later row of the top level.
+        const QModelIndex first = model.moveTaskTo(model.index(0, 0, inner), {}, 0);
+        QCOMPARE(first, model.index(0, 0));
+        QCOMPARE(names(model.scenario().tasks), strings({"divide(1, 4)", "say_hello('Alice')",
+                                                         "inner gather", "say_hello('Bob')"}));
+        // A gather moves with its tasks, and never into one of them.
+        const QModelIndex innermost = model.addTask(inner, 0, TaskSpec::gather({}));
+        QCOMPARE(model.moveTaskTo(inner, innermost, 0), QModelIndex());
+        QCOMPARE(model.moveTaskTo(inner, model.index(0, 0), 0), QModelIndex());
+        const QModelIndex gather = model.moveTaskTo(inner, {}, 0);
+        QCOMPARE(gather, model.index(0, 0));
+        QCOMPARE(QModelIndex(inner), gather);
+        scenario = model.scenario();
+        QCOMPARE(names(scenario.tasks), strings({"inner gather", "divide(1, 4)",
+                                                 "say_hello('Alice')", "say_hello('Bob')"}));
+        QCOMPARE(names(scenario.tasks[0].tasks), strings({"gather(0 tasks)", "divide(1, 0)"}));
+    }
+
     void gathersNestAsDeepAsTheLoaderAllows()
     {
         ScenarioModel model;
         QAbstractItemModelTester tester(&model);
-        QModelIndex parent;
+        QPersistentModelIndex parent;
         for (int depth = 0; depth < 64; ++depth)
             parent = model.addTask(parent, 0, TaskSpec::gather({}));
         QVERIFY(model.isValid());
@@ -324,7 +408,17 @@ private Q_SLOTS:
             ScenarioLoader::parse(ScenarioLoader::toJson(model.scenario()), u"test"_s);
         QVERIFY(std::holds_alternative<LoadError>(loaded));
         const LoadError &error = std::get<LoadError>(loaded);
-        QCOMPARE(model.firstError(), error.place + u": "_s + error.message);
+        const QString tooDeep = error.place + u": "_s + error.message;
+        QCOMPARE(model.firstError(), tooDeep);
+
+        // A move is not refused past the limit either: validation reports it the same way.
+        const QPersistentModelIndex deepest = model.index(0, 0, parent);
+        const QModelIndex out = model.moveTaskTo(deepest, parent.parent(), parent.row() + 1);
+        QCOMPARE(out, model.index(1, 0, parent.parent()));
+        QVERIFY(model.isValid());
+        const QModelIndex in = model.moveTaskTo(deepest, parent, 0);
+        QCOMPARE(in, model.index(0, 0, parent));
+        QCOMPARE(model.firstError(), tooDeep);
     }
 
     void theModifiedFlag()
@@ -414,6 +508,92 @@ private Q_SLOTS:
         QTest::keyClicks(title, u"Turtles"_s);
         QCOMPARE(editor.model()->title(), u"Turtles"_s);
         QVERIFY(editor.model()->isModified());
+    }
+
+    void theEditorMovesTasksIntoAndOutOfGathers()
+    {
+        ScenarioEditor editor;
+        ScenarioModel *model = editor.model();
+        model->setScenario(bundledScenario(u"nested"_s));
+        // Hidden, so the view's own scrolling cannot expand the gather for the editor.
+        QAction *into = editor.moveIntoGatherAction();
+        QAction *outOf = editor.moveOutOfGatherAction();
+        QVERIFY(!into->isEnabled()); // nothing selected
+        QVERIFY(!outOf->isEnabled());
+        QCOMPARE(into->toolTip(),
+                 u"Move the selected task into the gather above it (Ctrl+Right)"_s);
+        QCOMPARE(outOf->toolTip(),
+                 u"Move the selected task out of its gather, to just after it (Ctrl+Left)"_s);
+
+        const QPersistentModelIndex inner = model->index(1, 0);
+        editor.view()->setCurrentIndex(model->index(0, 0));
+        QVERIFY(!into->isEnabled());  // nothing above
+        QVERIFY(!outOf->isEnabled()); // the top level
+        into->trigger();
+        outOf->trigger();
+        QVERIFY(!model->isModified());
+        editor.view()->setCurrentIndex(inner);
+        QVERIFY(!into->isEnabled()); // say_hello above it
+        QVERIFY(!outOf->isEnabled());
+
+        editor.view()->setCurrentIndex(model->index(2, ScenarioModel::LabelColumn));
+        QVERIFY(into->isEnabled());
+        QVERIFY(!outOf->isEnabled());
+        editor.view()->collapse(inner);
+        into->trigger();
+        QVERIFY(model->isModified());
+        QCOMPARE(names(model->scenario().tasks), strings({"say_hello('Alice')", "inner gather"}));
+        QCOMPARE(names(model->scenario().tasks[1].tasks),
+                 strings({"divide(1, 4)", "divide(1, 0)", "say_hello('Bob')"}));
+        QCOMPARE(editor.view()->currentIndex(), model->index(2, 0, inner));
+        QVERIFY(editor.view()->isExpanded(inner));
+        QVERIFY(!into->isEnabled()); // a divide above it
+        QVERIFY(outOf->isEnabled());
+
+        outOf->trigger();
+        QCOMPARE(names(model->scenario().tasks),
+                 strings({"say_hello('Alice')", "inner gather", "say_hello('Bob')"}));
+        QCOMPARE(editor.view()->currentIndex(), model->index(2, 0));
+        QVERIFY(into->isEnabled());
+        QVERIFY(!outOf->isEnabled());
+
+        editor.view()->setCurrentIndex(model->index(0, 0, inner));
+        QVERIFY(!into->isEnabled()); // the first of its gather
+        QVERIFY(outOf->isEnabled());
+        outOf->trigger();
+        QCOMPARE(names(model->scenario().tasks), strings({"say_hello('Alice')", "inner gather",
+                                                          "divide(1, 4)", "say_hello('Bob')"}));
+        QCOMPARE(names(model->scenario().tasks[1].tasks), strings({"divide(1, 0)"}));
+        QCOMPARE(editor.view()->currentIndex(), model->index(2, 0));
+        QVERIFY(into->isEnabled());
+        QVERIFY(!outOf->isEnabled());
+    }
+
+    void theEditorsMoveKeysLeaveTextFieldsAlone()
+    {
+        ScenarioEditor editor;
+        ScenarioModel *model = editor.model();
+        model->setScenario(bundledScenario(u"nested"_s));
+        editor.show();
+        QVERIFY(QTest::qWaitForWindowActive(&editor));
+        editor.view()->setFocus();
+        editor.view()->setCurrentIndex(model->index(2, 0));
+        QTest::keyClick(editor.view(), Qt::Key_Right, Qt::ControlModifier);
+        QCOMPARE(names(model->scenario().tasks[1].tasks),
+                 strings({"divide(1, 4)", "divide(1, 0)", "say_hello('Bob')"}));
+
+        auto *title = editor.findChild<QLineEdit *>(u"title"_s);
+        QVERIFY(title);
+        title->setFocus();
+        title->setCursorPosition(title->text().size());
+        QTest::keyClick(title, Qt::Key_Left, Qt::ControlModifier); // a word back, not a move
+        QCOMPARE(title->cursorPosition(), int(title->text().lastIndexOf(u' ') + 1));
+        QCOMPARE(names(model->scenario().tasks), strings({"say_hello('Alice')", "inner gather"}));
+
+        editor.view()->setFocus();
+        QTest::keyClick(editor.view(), Qt::Key_Left, Qt::ControlModifier);
+        QCOMPARE(names(model->scenario().tasks),
+                 strings({"say_hello('Alice')", "inner gather", "say_hello('Bob')"}));
     }
 
     void theEditorAddsWhereTheSelectionIs()

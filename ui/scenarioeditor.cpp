@@ -76,7 +76,13 @@ ScenarioEditor::ScenarioEditor(QWidget *parent)
     m_up = addAction(tr("Up"), QKeySequence(Qt::ALT | Qt::Key_Up), tr("Move the selected task up"));
     m_down = addAction(tr("Down"), QKeySequence(Qt::ALT | Qt::Key_Down),
                        tr("Move the selected task down"));
-    bar->addActions({m_remove, m_duplicate, m_up, m_down});
+    // Ctrl+arrows, not Alt: in the title and seed fields and in a cell being edited they stay
+    // word jumps, as a line edit claims them before any shortcut.
+    m_into = addAction(tr("Into gather"), QKeySequence(Qt::CTRL | Qt::Key_Right),
+                       tr("Move the selected task into the gather above it"));
+    m_outOf = addAction(tr("Out of gather"), QKeySequence(Qt::CTRL | Qt::Key_Left),
+                        tr("Move the selected task out of its gather, to just after it"));
+    bar->addActions({m_remove, m_duplicate, m_up, m_down, m_into, m_outOf});
     connect(m_remove, &QAction::triggered, this,
             [this] { m_model->removeTask(m_view->currentIndex()); });
     connect(m_duplicate, &QAction::triggered, this,
@@ -85,6 +91,17 @@ ScenarioEditor::ScenarioEditor(QWidget *parent)
             [this] { m_view->setCurrentIndex(m_model->moveTask(m_view->currentIndex(), -1)); });
     connect(m_down, &QAction::triggered, this,
             [this] { m_view->setCurrentIndex(m_model->moveTask(m_view->currentIndex(), +1)); });
+    connect(m_into, &QAction::triggered, this, [this] {
+        const QModelIndex current = m_view->currentIndex().siblingAtColumn(0);
+        const QModelIndex above = current.siblingAtRow(current.row() - 1);
+        if (m_model->isGather(above))
+            moveCurrentTo(above, m_model->rowCount(above));
+    });
+    connect(m_outOf, &QAction::triggered, this, [this] {
+        const QModelIndex gather = m_view->currentIndex().parent();
+        if (gather.isValid())
+            moveCurrentTo(gather.parent(), gather.row() + 1);
+    });
 
     m_error->setWordWrap(true);
     m_error->setStyleSheet(QStringLiteral("color: #c62828; font-weight: bold"));
@@ -162,6 +179,17 @@ void ScenarioEditor::updateActions()
     m_duplicate->setEnabled(selected);
     m_up->setEnabled(selected && current.row() > 0);
     m_down->setEnabled(selected && current.row() + 1 < m_model->rowCount(current.parent()));
+    m_into->setEnabled(selected && m_model->isGather(current.siblingAtRow(current.row() - 1)));
+    m_outOf->setEnabled(selected && current.parent().isValid());
+}
+
+void ScenarioEditor::moveCurrentTo(const QModelIndex &newParent, int row)
+{
+    const QModelIndex moved = m_model->moveTaskTo(m_view->currentIndex(), newParent, row);
+    if (!moved.isValid())
+        return;
+    m_view->expand(moved.parent());
+    m_view->setCurrentIndex(moved);
 }
 
 void ScenarioEditor::showSettings(bool replaceTyping)

@@ -23,11 +23,14 @@ public:
     QAction *duplicateAction() const { return m_duplicate; }
     QAction *moveUpAction() const { return m_up; }
     QAction *moveDownAction() const { return m_down; }
+    QAction *moveIntoGatherAction() const { return m_into; }
+    QAction *moveOutOfGatherAction() const { return m_outOf; }
 
 private:
     QAction *addAction(const QString &text, const QKeySequence &shortcut, const QString &tip);
     void addTask(int kind);
     void updateActions();
+    void moveCurrentTo(const QModelIndex &newParent, int row);
     void showSettings(bool replaceTyping);
     void readSeed();
     void readCancelAfter();
@@ -44,4 +47,6 @@ private:
     QAction *m_duplicate = nullptr;
     QAction *m_up = nullptr;
     QAction *m_down = nullptr;
+    QAction *m_into = nullptr;
+    QAction *m_outOf = nullptr;
 };

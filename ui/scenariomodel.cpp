@@ -416,18 +416,41 @@ QModelIndex ScenarioModel::moveTask(const QModelIndex &index, int delta)
 {
     if (!index.isValid())
         return index;
-    const QModelIndex parentIndex = index.parent();
-    Item *parent = itemFor(parentIndex);
     const int from = index.row();
-    const int to = std::clamp(from + delta, 0, int(parent->children.size()) - 1);
-    if (to == from)
-        return index.siblingAtColumn(0);
-    // beginMoveRows wants the destination as "insert before" in the old numbering.
-    beginMoveRows(parentIndex, from, from, parentIndex, to > from ? to + 1 : to);
-    auto item = std::move(parent->children[std::size_t(from)]);
-    parent->children.erase(parent->children.begin() + from);
-    parent->children.insert(parent->children.begin() + to, std::move(item));
+    const int to = std::clamp(from + delta, 0, rowCount(index.parent()) - 1);
+    return moveTaskTo(index, index.parent(), to > from ? to + 1 : to);
+}
+
+QModelIndex ScenarioModel::moveTaskTo(const QModelIndex &task, const QModelIndex &newParent,
+                                      int row)
+{
+    const QModelIndex source = task.siblingAtColumn(0);
+    const QModelIndex destination = newParent.siblingAtColumn(0);
+    if (!source.isValid() || (destination.isValid() && !isGather(destination)))
+        return {};
+    for (QModelIndex above = destination; above.isValid(); above = above.parent()) {
+        if (above == source)
+            return {}; // a gather cannot hold itself
+    }
+    // Nesting deeper than maxNesting is not refused: like addTask() and setData(), the move
+    // happens and validation names the gather, so the person sees why and can move it back.
+    const QModelIndex sourceParent = source.parent();
+    Item *from = itemFor(sourceParent);
+    Item *to = itemFor(destination);
+    const int fromRow = source.row();
+    row = std::clamp(row, 0, int(to->children.size()));
+    if (from == to && (row == fromRow || row == fromRow + 1))
+        return source; // already there
+    if (!beginMoveRows(sourceParent, fromRow, fromRow, destination, row))
+        return {};
+    auto item = std::move(from->children[std::size_t(fromRow)]);
+    from->children.erase(from->children.begin() + fromRow);
+    if (from == to && row > fromRow)
+        --row; // the task's own place has gone
+    Item *moved = item.get();
+    moved->parent = to;
+    to->children.insert(to->children.begin() + row, std::move(item));
     endMoveRows();
     edited();
-    return this->index(to, 0, parentIndex);
+    return indexFor(moved);
 }

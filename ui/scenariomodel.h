@@ -65,6 +65,11 @@ public:
     QModelIndex duplicateTask(const QModelIndex &index);
     //! Moves a task \a delta places among its siblings; returns its new index.
     QModelIndex moveTask(const QModelIndex &index, int delta);
+    //! Moves \a task, with its tasks, typed text and errors, under \a newParent (invalid: the
+    //! top level) before its task at \a row, counted before the move as beginMoveRows() does.
+    //! Returns the task's new index; an invalid one when \a newParent is not a gather or is
+    //! \a task itself or inside it. A gather moved too deep is allowed and reported as an error.
+    QModelIndex moveTaskTo(const QModelIndex &task, const QModelIndex &newParent, int row);
     bool isGather(const QModelIndex &index) const;
     //! "tasks[1].tasks[0]" for a task.
     QString placeOf(const QModelIndex &index) const;
