@@ -1,6 +1,7 @@
 // The window as a person uses it: open, run, read the results, edit, cancel, save.
 
 #include "coroutinetest.h"
+#include "scenariofixtures.h"
 
 #include "consolemodel.h"
 #include "exporter.h"
@@ -190,6 +191,70 @@ private Q_SLOTS:
         auto *details = m_window->statusBar()->findChild<QLabel *>(u"eventDetails"_s);
         QVERIFY(details);
         QCOMPARE(details->text(), u"0 s — divide(10, 2) (tasks[0]) — started"_s);
+    }
+
+    void openingAnotherScenarioClearsTheOldRun()
+    {
+        QVERIFY(m_window->openScenario(u"classroom"_s));
+        m_window->instantAction()->setChecked(true);
+        QVERIFY(runAndWait(*m_window));
+        QCOMPARE(m_window->timelineModel()->rowCount(), 15);
+        auto *time = m_window->statusBar()->findChild<QLabel *>(u"time"_s);
+        QVERIFY(time);
+        // Kofi's cancellation at 4 s and Gustav's 5-second sleep: the run ends at 5 s.
+        QCOMPARE(time->text(), u"t = 5.00 s"_s);
+
+        QVERIFY(m_window->openScenario(u"basic"_s));
+        QCOMPARE(m_window->runController()->state(), RunController::State::Idle);
+        QCOMPARE(m_window->timelineModel()->rowCount(), 0);
+        QCOMPARE(m_window->resultModel()->rowCount(), 0);
+        QCOMPARE(m_window->consoleModel()->rowCount(), 0);
+        QCOMPARE(time->text(), u"t = 0.00 s"_s);
+    }
+
+    void aFinishedRunShowsTheTimeOfItsLastEvent()
+    {
+        // The whole gather is cancelled at 1.5 s; the cancellation Kofi would get at 4 s is moot.
+        QVERIFY(m_window->openScenario(u"cancel-all"_s));
+        m_window->instantAction()->setChecked(true);
+        QVERIFY(runAndWait(*m_window));
+        auto *time = m_window->statusBar()->findChild<QLabel *>(u"time"_s);
+        QCOMPARE(time->text(),
+                 u"t = %1 s"_s.arg(scenarioTimeToSeconds(m_window->timelineModel()->endTime()), 0,
+                                   'f', 2));
+        QCOMPARE(m_window->timelineModel()->endTime(),
+                 secondsToScenarioTime(*bundledScenario(u"cancel-all"_s).cancelAfter));
+    }
+
+    void theCaptionFollowsTheTitleAsItIsTyped()
+    {
+        QVERIFY(m_window->openScenario(u"advanced"_s));
+        ScenarioModel *model = m_window->editor()->model();
+        model->setTitle(u"Division"_s);
+        QCOMPARE(m_window->windowTitle(), u"Division[*] — Gatherscope"_s);
+        model->setTitle(u"Division by zero"_s); // already modified: the caption still follows
+        QCOMPARE(m_window->windowTitle(), u"Division by zero[*] — Gatherscope"_s);
+    }
+
+    void stepBeforeARunStartsOnePausedAtZero()
+    {
+        QVERIFY(m_window->openScenario(u"basic"_s));
+        m_window->instantAction()->setChecked(true); // stepping runs on the real clock anyway
+        QVERIFY(m_window->stepAction()->isEnabled());
+        QTest::keyClick(m_window.get(), Qt::Key_F10);
+        RunController *run = m_window->runController();
+        QCOMPARE(run->state(), RunController::State::Paused);
+        QCOMPARE(run->runner()->clock().mode(), ScenarioClock::Mode::Real);
+        QCOMPARE(columnTexts(*m_window->consoleModel(), ConsoleModel::LineColumn),
+                 strings({"Hello, Mr. Turtle!", "Hello, Mr. Wolf!"}));
+        QTest::keyClick(m_window.get(), Qt::Key_F10);
+        QCOMPARE(run->runner()->clock().now(), secondsToScenarioTime(1));
+        QVERIFY(processEventsUntil([&] { return m_window->consoleModel()->rowCount() == 3; }));
+        QCOMPARE(columnTexts(*m_window->consoleModel(), ConsoleModel::LineColumn).last(),
+                 u"Goodbye, Mr. Turtle!"_s);
+        QCOMPARE(run->state(), RunController::State::Paused);
+        QTest::keyClick(m_window.get(), Qt::Key_Escape); // cancel, so nothing runs on
+        QVERIFY(processEventsUntil([&] { return !run->isActive(); }));
     }
 
     void aMissingFileIsReportedNotOpened()

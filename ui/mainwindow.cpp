@@ -92,6 +92,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     m_stateLabel = new QLabel(stateText(RunController::State::Idle), this);
     m_timeLabel = new QLabel(this);
+    m_timeLabel->setObjectName(QStringLiteral("time"));
     m_seedLabel = new QLabel(this);
     m_eventDetails = new QLabel(this);
     m_eventDetails->setObjectName(QStringLiteral("eventDetails"));
@@ -105,6 +106,7 @@ MainWindow::MainWindow(QWidget *parent)
     ScenarioModel *model = m_editor->model();
     connect(model, &ScenarioModel::validityChanged, this, &MainWindow::updateRunAvailability);
     connect(model, &ScenarioModel::modifiedChanged, this, &MainWindow::updateTitle);
+    connect(model, &ScenarioModel::changed, this, &MainWindow::updateTitle); // the title field
     readSettings();
     updateRunAvailability();
     updateTitle();
@@ -140,8 +142,9 @@ void MainWindow::createActions()
     m_stepAction = new QAction(style()->standardIcon(QStyle::SP_MediaSkipForward),
                                tr("&Step to next event"), this);
     m_stepAction->setShortcut(Qt::Key_F10);
-    m_stepAction->setToolTip(tr("Pause and jump to the next instant something happens (F10)"));
-    connect(m_stepAction, &QAction::triggered, m_run, &RunController::step);
+    m_stepAction->setToolTip(tr("Pause and jump to the next instant something happens; before a "
+                                "run, start one paused at 0 s (F10)"));
+    connect(m_stepAction, &QAction::triggered, this, &MainWindow::stepScenario);
 
     m_darkAction = new QAction(tr("&Dark theme"), this);
     m_darkAction->setCheckable(true);
@@ -166,7 +169,8 @@ void MainWindow::createMenus()
         });
     file->addSeparator();
     file->addAction(tr("&Save"), QKeySequence::Save, this, &MainWindow::save);
-    file->addAction(tr("Save &As…"), QKeySequence::SaveAs, this, &MainWindow::saveAs);
+    file->addAction(tr("Save &As…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), this,
+                    &MainWindow::saveAs);
     file->addSeparator();
     file->addAction(tr("&Export Timeline (PNG, SVG, PDF)…"), QKeySequence(Qt::CTRL | Qt::Key_E),
                     this, &MainWindow::exportTimeline);
@@ -181,6 +185,7 @@ void MainWindow::createMenus()
     view->addAction(tr("&Fit Timeline"), QKeySequence(Qt::CTRL | Qt::Key_0), this,
                     [this] { m_timeline->view()->fitAll(); });
     view->addAction(m_darkAction);
+    m_panelsMenu = view->addMenu(tr("&Panels")); // filled once the docks exist
     view->addSeparator();
     view->addAction(tr("&Keyboard Shortcuts"), QKeySequence(Qt::Key_F1), this,
                     &MainWindow::showShortcuts);
@@ -225,6 +230,9 @@ void MainWindow::createDocks()
     layout->addWidget(m_summary);
     layout->addWidget(m_resultView);
     connect(m_results, &ResultModel::summaryChanged, m_summary, &QLabel::setText);
+    // Values appear when the gather hands them over: size the columns to them then.
+    connect(m_results, &ResultModel::summaryChanged, m_resultView,
+            &QTableView::resizeColumnsToContents);
     auto *resultDock = new QDockWidget(tr("Results"), this);
     resultDock->setObjectName(QStringLiteral("ResultsDock"));
     resultDock->setWidget(results);
@@ -235,6 +243,8 @@ void MainWindow::createDocks()
     consoleDock->setObjectName(QStringLiteral("ConsoleDock"));
     consoleDock->setWidget(m_consoleView);
     addDockWidget(Qt::BottomDockWidgetArea, consoleDock);
+    for (QDockWidget *dock : {editorDock, resultDock, consoleDock})
+        m_panelsMenu->addAction(dock->toggleViewAction());
     connect(m_console, &QAbstractItemModel::rowsInserted, m_consoleView,
             &QTableView::scrollToBottom);
 }
@@ -242,6 +252,7 @@ void MainWindow::createDocks()
 void MainWindow::connectRun()
 {
     connect(m_run, &RunController::runStarted, this, &MainWindow::onRunStarted);
+    connect(m_run, &RunController::runCleared, this, &MainWindow::onRunCleared);
     connect(m_run, &RunController::stateChanged, this, [this](RunController::State state) {
         m_pauseAction->setChecked(state == RunController::State::Paused);
         if (m_run->isActive())
@@ -272,6 +283,18 @@ void MainWindow::onRunStarted(Runner *runner)
     m_seedLabel->setText(runner->usesRandomSleeps() ? tr("seed %1").arg(runner->seed())
                                                     : QString());
     m_timeline->view()->setCurrentTime(ScenarioTime(0));
+    m_eventDetails->clear();
+}
+
+void MainWindow::onRunCleared()
+{
+    m_timelineModel->setRecord(nullptr);
+    m_results->setRecord(nullptr, ReportStyle::Each);
+    m_console->setRecord(nullptr, ReportStyle::Each);
+    m_seedLabel->clear();
+    m_eventDetails->clear();
+    m_timeline->view()->setCurrentTime(ScenarioTime(0));
+    updateStatus();
 }
 
 void MainWindow::showEventDetails(int eventIndex)
@@ -304,6 +327,18 @@ void MainWindow::runScenario()
     m_run->start(model->scenario(), m_instantAction->isChecked());
 }
 
+void MainWindow::stepScenario()
+{
+    if (!m_run->isActive()) {
+        // Stepping needs the real clock: the virtual one never waits to be told.
+        if (!m_editor->model()->isValid())
+            return;
+        m_run->start(m_editor->model()->scenario(), false, true);
+        return; // paused at 0 s, after the tasks' first steps
+    }
+    m_run->step();
+}
+
 void MainWindow::updateRunAvailability()
 {
     const ScenarioModel *model = m_editor->model();
@@ -314,7 +349,7 @@ void MainWindow::updateRunAvailability()
     const bool active = m_run->isActive();
     m_cancelAction->setEnabled(active);
     m_pauseAction->setEnabled(active && !m_instantAction->isChecked());
-    m_stepAction->setEnabled(active);
+    m_stepAction->setEnabled(active || valid);
 }
 
 void MainWindow::updateTitle()
@@ -342,6 +377,7 @@ bool MainWindow::openScenario(const QString &pathOrName, bool quiet)
             QMessageBox::warning(this, tr("Cannot open scenario"), error->toString());
         return false;
     }
+    m_run->clear(); // its timeline and results belong to the scenario being replaced
     m_editor->model()->setScenario(std::get<Scenario>(result));
     const bool isFile = QFileInfo::exists(pathOrName);
     m_file = isFile ? QFileInfo(pathOrName).absoluteFilePath() : QString();
@@ -401,6 +437,7 @@ void MainWindow::newScenario()
     Scenario scenario;
     scenario.title = tr("New scenario");
     scenario.tasks = {TaskSpec::sayHello(QStringLiteral("Mr. Turtle"), SleepSpec::fixed(1))};
+    m_run->clear();
     m_editor->model()->setScenario(scenario);
     m_file.clear();
     updateTitle();
@@ -446,11 +483,17 @@ void MainWindow::rebuildRecentMenu()
 
 void MainWindow::exportTimeline()
 {
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("Export Timeline"), QString(),
-        tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"));
+    const QString png = tr("PNG image (*.png)");
+    const QString svg = tr("SVG drawing (*.svg)");
+    const QString pdf = tr("PDF document (*.pdf)");
+    QString filter = png;
+    QString path = QFileDialog::getSaveFileName(this, tr("Export Timeline"), QString(),
+                                                QStringList{png, svg, pdf}.join(u";;"_s), &filter);
     if (path.isEmpty())
         return;
+    // A name typed without an ending gets the one of the chosen type.
+    if (QFileInfo(path).suffix().isEmpty())
+        path += filter == svg ? u".svg"_s : filter == pdf ? u".pdf"_s : u".png"_s;
     const QString error = Exporter::exportTimeline(*m_timeline->view(), path);
     if (!error.isEmpty())
         QMessageBox::critical(this, tr("Export failed"), error);
@@ -480,7 +523,18 @@ void MainWindow::showShortcuts()
            "<tr><td><b>Ctrl+I</b></td><td>Instant (virtual clock) on/off</td></tr>"
            "<tr><td><b>Esc</b></td><td>Cancel the gather</td></tr>"
            "<tr><td><b>Space</b></td><td>Pause / resume</td></tr>"
-           "<tr><td><b>F10</b></td><td>Step to the next event</td></tr>"
+           "<tr><td><b>F10</b></td><td>Step to the next event (before a run: start one "
+           "paused)</td></tr>"
+           "<tr><td><b>Ctrl+0</b></td><td>Fit the timeline</td></tr>"
+           "<tr><td><b>Ctrl+E</b></td><td>Export the timeline (PNG, SVG, PDF)</td></tr>"
+           "<tr><td><b>F1</b></td><td>This list</td></tr>"
+           "<tr><td colspan=2><br><i>Scenario editor</i></td></tr>"
+           "<tr><td><b>Ctrl+H, Ctrl+Shift+D, Ctrl+G</b></td><td>Add say_hello, divide, "
+           "gather</td></tr>"
+           "<tr><td><b>Del, Ctrl+D</b></td><td>Remove, duplicate the task</td></tr>"
+           "<tr><td><b>Alt+Up / Alt+Down</b></td><td>Move the task up / down</td></tr>"
+           "<tr><td><b>Ctrl+Right / Ctrl+Left</b></td><td>Move it into the gather above / out "
+           "of its gather</td></tr>"
            "<tr><td colspan=2><br><i>Timeline</i></td></tr>"
            "<tr><td><b>Ctrl+wheel, W / S</b></td><td>Zoom at the cursor</td></tr>"
            "<tr><td><b>Drag, A / D</b></td><td>Pan</td></tr>"

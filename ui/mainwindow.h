@@ -41,10 +41,12 @@ public:
     QAction *runAction() const { return m_runAction; }
     QAction *instantAction() const { return m_instantAction; }
     QAction *cancelAction() const { return m_cancelAction; }
+    QAction *stepAction() const { return m_stepAction; }
 
 public Q_SLOTS:
     //! Runs the edited scenario (instantly when the Instant switch is on).
     void runScenario();
+    void stepScenario();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -61,6 +63,7 @@ private:
     void updateTitle();
     void updateStatus();
     void onRunStarted(Gatherscope::Runner *runner);
+    void onRunCleared();
     void showEventDetails(int eventIndex);
     bool maybeSave();
     bool save();
@@ -92,6 +95,7 @@ private:
     QComboBox *m_speed = nullptr;
     QTimer *m_ticker;
     QMenu *m_recentMenu = nullptr;
+    QMenu *m_panelsMenu = nullptr;
 
     QAction *m_runAction = nullptr;
     QAction *m_instantAction = nullptr;

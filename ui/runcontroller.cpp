@@ -10,10 +10,15 @@ RunController::~RunController() = default;
 
 ScenarioTime RunController::currentTime() const
 {
-    return m_runner ? m_runner->clock().displayTime() : ScenarioTime(0);
+    if (!m_runner)
+        return ScenarioTime(0);
+    const auto &events = m_runner->record().events();
+    if (m_state == State::Finished && !events.empty())
+        return events.back().time; // the wall clock goes on, the run does not
+    return m_runner->clock().displayTime();
 }
 
-void RunController::start(const Scenario &scenario, bool instant)
+void RunController::start(const Scenario &scenario, bool instant, bool paused)
 {
     RunOptions options;
     options.clockMode = instant ? ScenarioClock::Mode::Virtual : ScenarioClock::Mode::Real;
@@ -32,6 +37,18 @@ void RunController::start(const Scenario &scenario, bool instant)
     previous.reset();
     setState(State::Running);
     m_runner->start();
+    if (paused)
+        setPaused(true);
+}
+
+void RunController::clear()
+{
+    if (!m_runner)
+        return;
+    auto previous = std::move(m_runner);
+    Q_EMIT runCleared();
+    previous.reset();
+    setState(State::Idle);
 }
 
 void RunController::cancel()

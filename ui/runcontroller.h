@@ -23,13 +23,17 @@ public:
     State state() const { return m_state; }
     bool isActive() const { return m_state == State::Running || m_state == State::Paused; }
     Gatherscope::Runner *runner() const { return m_runner.get(); }
-    //! The scenario time to show now (continuous while a real-time run goes).
+    //! The scenario time to show now: continuous while a real-time run goes, the time of the
+    //! last event once it has finished.
     Gatherscope::ScenarioTime currentTime() const;
     double speed() const { return m_speed; }
 
 public Q_SLOTS:
-    //! Runs \a scenario: on the virtual clock when \a instant, else in real time at speed().
-    void start(const Gatherscope::Scenario &scenario, bool instant);
+    //! Runs \a scenario: on the virtual clock when \a instant, else in real time at speed();
+    //! \a paused: stop the clock right after the tasks' first steps (to step through it).
+    void start(const Gatherscope::Scenario &scenario, bool instant, bool paused = false);
+    //! Drops the current run (cancelling what is left of it); the views show nothing.
+    void clear();
     //! Cancels the top-level gather (asyncio's `cancel()`); tasks end in CancelledError.
     void cancel();
     void setPaused(bool paused);
@@ -41,6 +45,8 @@ public Q_SLOTS:
 Q_SIGNALS:
     //! A new run began; its record is complete only after runFinished().
     void runStarted(Gatherscope::Runner *runner);
+    //! The run is gone: views let go of its record.
+    void runCleared();
     void stateChanged(RunController::State state);
     void runFinished(Gatherscope::Runner *runner);
 
