@@ -91,6 +91,40 @@ private Q_SLOTS:
         QVERIFY(g.mapTimeToX(ms(1000)) < g.width - 100); // room for a label after the end
     }
 
+    void fitKeepsRoomForALabelOnTheRight()
+    {
+        TimelineGeometry g;
+        g.width = 1190;
+        g.fit(ScenarioTime(0), ms(1000), 100); // 16 % (160 px) already holds 100 px
+        QCOMPARE(g.microsPerPixel, 1000.0);
+        g.width = 400; // 16 % would be 54 px: the label's 150 px win
+        g.fit(ScenarioTime(0), ms(1000), 150);
+        QCOMPARE(g.width - g.mapTimeToX(ms(1000)), 150.0);
+        QCOMPARE(g.start, ms(-30));
+        g.width = 250; // too narrow to give the label more than half: 16 % again
+        g.fit(ScenarioTime(0), ms(1000), 150);
+        QCOMPARE(g.microsPerPixel, 1190.0 / 250 * 1000);
+    }
+
+    void constrainingStopsZoomAndPanAtTheEnds()
+    {
+        TimelineGeometry everything;
+        everything.width = 1190;
+        everything.fit(ScenarioTime(0), ms(1000)); // shows -30 ms to 1160 ms
+        TimelineGeometry g = everything;
+        g.zoom(1 / 1.5, 100); // zoomed out further than everything
+        g.constrainTo(everything);
+        QCOMPARE(g.microsPerPixel, everything.microsPerPixel);
+        QCOMPARE(g.start, everything.start);
+        g.zoom(4, 600); // in; then panned past either end
+        g.pan(-5000);
+        g.constrainTo(everything);
+        QCOMPARE(g.start, ms(-30));
+        g.pan(5000);
+        g.constrainTo(everything);
+        QCOMPARE(g.start + g.duration(), everything.start + everything.duration());
+    }
+
     void laneAtY()
     {
         TimelineGeometry g; // 28 px axis, 26 px lanes

@@ -71,14 +71,22 @@ private Q_SLOTS:
     void keysZoomPanAndFit()
     {
         const auto fitted = m_view->geometry().microsPerPixel;
+        const auto fittedStart = m_view->geometry().start;
         QTest::keyClick(m_view.get(), Qt::Key_W);
+        QTest::keyClick(m_view.get(), Qt::Key_W);
+        QTest::keyClick(m_view.get(), Qt::Key_S);
         QVERIFY(m_view->geometry().microsPerPixel < fitted);
-        QTest::keyClick(m_view.get(), Qt::Key_S);
-        QTest::keyClick(m_view.get(), Qt::Key_S);
-        QVERIFY(m_view->geometry().microsPerPixel > fitted);
         const auto start = m_view->geometry().start;
         QTest::keyClick(m_view.get(), Qt::Key_D);
         QVERIFY(m_view->geometry().start > start);
+        // Zooming out and panning stop at the run's ends: no time before the run shows.
+        for (int i = 0; i < 10; ++i) {
+            QTest::keyClick(m_view.get(), Qt::Key_S);
+            QTest::keyClick(m_view.get(), Qt::Key_A);
+        }
+        QCOMPARE(m_view->geometry().microsPerPixel, fitted);
+        QCOMPARE(m_view->geometry().start, fittedStart);
+        QTest::keyClick(m_view.get(), Qt::Key_W);
         QTest::keyClick(m_view.get(), Qt::Key_F);
         QCOMPARE(m_view->geometry().microsPerPixel, fitted);
     }
@@ -139,6 +147,18 @@ private Q_SLOTS:
         QVERIFY2(std::abs(seconds - 0.5) < 0.01, qPrintable(QString::number(seconds)));
         QTest::keyClick(m_view.get(), Qt::Key_F); // F fits the range
         QVERIFY(m_view->geometry().duration() < secondsToScenarioTime(0.7));
+    }
+
+    void theSettleLabelHasRoomRightOfTheLine()
+    {
+        // advanced returned at 1 s: "gather returned" fits between the line and the edge.
+        const auto &geometry = m_view->geometry();
+        const double line = geometry.mapTimeToX(secondsToScenarioTime(1));
+        QFont bold = m_view->font();
+        bold.setBold(true);
+        const int label = QFontMetrics(bold).horizontalAdvance(u"gather returned"_s);
+        QVERIFY2(geometry.width - line >= label + 5,
+                 qPrintable(u"%1 px for %2"_s.arg(geometry.width - line).arg(label)));
     }
 
     void aLiveRunFitsWhereItsSleepsEnd()

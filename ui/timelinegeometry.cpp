@@ -32,15 +32,28 @@ void TimelineGeometry::pan(double dx)
     start += ScenarioTime(std::llround(dx * microsPerPixel));
 }
 
-void TimelineGeometry::fit(ScenarioTime from, ScenarioTime to)
+void TimelineGeometry::fit(ScenarioTime from, ScenarioTime to, double rightPixels)
 {
     const auto span = std::max<std::int64_t>((to - from).count(), 1000); // at least 1 ms
+    const double plotWidth = std::max(width, 1.0);
     // A little room on the left, more on the right for the labels drawn after the last event.
     const double left = double(span) * 0.03;
-    const double right = double(span) * 0.16;
-    microsPerPixel = std::clamp((double(span) + left + right) / std::max(width, 1.0),
-                                minMicrosPerPixel, maxMicrosPerPixel);
+    double perPixel = (double(span) + left + double(span) * 0.16) / plotWidth;
+    if (double(span) * 0.16 / perPixel < rightPixels && plotWidth > 2 * rightPixels)
+        perPixel = (double(span) + left) / (plotWidth - rightPixels);
+    microsPerPixel = std::clamp(perPixel, minMicrosPerPixel, maxMicrosPerPixel);
     start = from - ScenarioTime(std::llround(left));
+}
+
+void TimelineGeometry::constrainTo(const TimelineGeometry &everything)
+{
+    if (microsPerPixel >= everything.microsPerPixel) {
+        microsPerPixel = everything.microsPerPixel;
+        start = everything.start;
+        return;
+    }
+    const ScenarioTime last = everything.start + everything.duration() - duration();
+    start = std::clamp(start, everything.start, std::max(last, everything.start));
 }
 
 int TimelineGeometry::laneAtY(double y, int scrollY) const

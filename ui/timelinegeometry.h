@@ -25,8 +25,12 @@ struct TimelineGeometry {
     void zoom(double factor, double anchorX);
     //! Moves the window by \a dx pixels (positive: towards later times).
     void pan(double dx);
-    //! Shows [\a from, \a to] with a margin on both sides (wider on the right, for labels).
-    void fit(Gatherscope::ScenarioTime from, Gatherscope::ScenarioTime to);
+    //! Shows [\a from, \a to] with a margin on both sides, wider on the right for the labels
+    //! drawn after the last event: at least \a rightPixels when the plot is wide enough.
+    void fit(Gatherscope::ScenarioTime from, Gatherscope::ScenarioTime to, double rightPixels = 0);
+    //! Keeps the plot inside what \a everything shows: zoomed out no further, and panned no
+    //! further than its ends.
+    void constrainTo(const TimelineGeometry &everything);
     //! The lane under \a y (plot coordinates, after scrolling by \a scrollY), or -1 on the axis.
     int laneAtY(double y, int scrollY) const;
 

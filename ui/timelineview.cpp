@@ -110,9 +110,31 @@ void TimelineView::setCurrentTime(ScenarioTime time)
 
 void TimelineView::fitAll()
 {
-    m_geometry.fit(ScenarioTime(0), fitEnd());
+    m_geometry.fit(ScenarioTime(0), fitEnd(), settleLabelRoom());
     m_userZoomed = false;
     geometryUpdated();
+}
+
+QString TimelineView::settleLabel() const
+{
+    if (!m_model || !m_model->settleTime())
+        return {};
+    return m_model->gatherRaised() ? tr("gather raised %1").arg(m_model->raisedType())
+                                   : tr("gather returned");
+}
+
+QFont TimelineView::settleLabelFont() const
+{
+    QFont bold = font();
+    bold.setBold(true);
+    return bold;
+}
+
+double TimelineView::settleLabelRoom() const
+{
+    const QString label = settleLabel();
+    // Fitted, the label stands right of the settle line and never over the awaiter's bar.
+    return label.isEmpty() ? 0 : QFontMetrics(settleLabelFont()).horizontalAdvance(label) + 16;
 }
 
 ScenarioTime TimelineView::fitEnd() const
@@ -148,6 +170,11 @@ void TimelineView::updateScrollBars()
 
 void TimelineView::geometryUpdated()
 {
+    if (m_userZoomed) { // zoom and pan stay within the run, as fitting everything shows it
+        TimelineGeometry everything = m_geometry;
+        everything.fit(ScenarioTime(0), fitEnd(), settleLabelRoom());
+        m_geometry.constrainTo(everything);
+    }
     viewport()->update();
     Q_EMIT geometryChanged();
 }
@@ -402,12 +429,9 @@ void TimelineView::paintSettleLine(QPainter &painter, const TimelineGeometry &ge
     QPen pen(raised ? c.exception : c.finish, 2, raised ? Qt::DashLine : Qt::SolidLine);
     painter.setPen(pen);
     painter.drawLine(QPointF(x, top), QPointF(x, bottom));
-    const QString text =
-        raised ? tr("gather raised %1").arg(m_model->raisedType()) : tr("gather returned");
+    const QString text = settleLabel();
     painter.setPen(raised ? c.exception : c.finish);
-    QFont font = painter.font();
-    font.setBold(true);
-    painter.setFont(font);
+    painter.setFont(settleLabelFont());
     // Beside the line, on whichever side has room for the words, on a backdrop of its own so
     // that it reads over the awaiter's bar too.
     const QFontMetrics metrics = painter.fontMetrics();
@@ -474,7 +498,7 @@ void TimelineView::render(QPainter *painter, const QRect &target, bool allLanes)
         const int labelWidth = allLanes ? labelGutter : 0;
         geometry.width = target.width() - labelWidth - 10;
         if (allLanes)
-            geometry.fit(ScenarioTime(0), fitEnd());
+            geometry.fit(ScenarioTime(0), fitEnd(), settleLabelRoom());
         const int first = allLanes ? 0 : firstVisibleLane();
         const int scrollY = allLanes ? 0 : verticalScrollBar()->value();
         const int last = allLanes ? m_model->laneCount() - 1
@@ -665,7 +689,7 @@ void TimelineView::mouseMoveEvent(QMouseEvent *event)
                                           position.y());
             m_dragFrom = position;
             m_userZoomed = true;
-            Q_EMIT geometryChanged();
+            geometryUpdated();
         }
         viewport()->update();
         return;

@@ -4,6 +4,7 @@
 #include "timelinegeometry.h"
 
 #include <QAbstractScrollArea>
+#include <QFont>
 
 #include <optional>
 #include <utility>
@@ -40,6 +41,11 @@ public:
     {
         return m_range;
     }
+    //! "gather returned" or "gather raised …" once the top-level gather settled, else empty.
+    QString settleLabel() const;
+    QFont settleLabelFont() const;
+    //! Pixels to keep right of the last event when fitting, for the settle label.
+    double settleLabelRoom() const;
     //! Where "fit everything" ends: the run's horizon, now, or at least one second.
     Gatherscope::ScenarioTime fitEnd() const;
     //! The first lane shown at the top.
