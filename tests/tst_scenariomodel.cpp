@@ -653,9 +653,26 @@ private Q_SLOTS:
         QVERIFY(!error->isHidden());
         QCOMPARE(error->text(), editor.model()->firstError());
         QCOMPARE(editor.model()->seed(), std::optional<std::uint64_t>(7)); // the last valid one
+        QCOMPARE(seed->palette().color(QPalette::Text), errorRed);         // marked like a bad cell
+        QCOMPARE(seed->toolTip(), u"expected a whole number ≥ 0 or nothing, got \"7x\""_s);
         QTest::keyClick(seed, Qt::Key_Backspace);
         QVERIFY(editor.model()->isValid());
         QVERIFY(error->isHidden());
+        QVERIFY(seed->palette().color(QPalette::Text) != errorRed);
+        QCOMPARE(seed->toolTip(), u"A whole number makes random sleeps repeat"_s);
+
+        QTest::keyClicks(cancelAfter, u"-2"_s);
+        QCOMPARE(cancelAfter->palette().color(QPalette::Text), errorRed);
+        editor.model()->setScenario(bundledScenario(u"basic"_s)); // a new scenario reads fine
+        QVERIFY(cancelAfter->palette().color(QPalette::Text) != errorRed);
+        QCOMPARE(cancelAfter->text(), QString());
+
+        auto *description = editor.findChild<QLineEdit *>(u"description"_s);
+        QVERIFY(description);
+        QCOMPARE(description->text(), bundledScenario(u"basic"_s).description);
+        description->clear();
+        QTest::keyClicks(description, u"Two turtles"_s);
+        QCOMPARE(editor.model()->description(), u"Two turtles"_s);
 
         QTest::keyClicks(cancelAfter, u"1.5"_s);
         QCOMPARE(cancelAfter->text(), u"1.5"_s);

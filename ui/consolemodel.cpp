@@ -1,6 +1,7 @@
 #include "consolemodel.h"
 
 #include "consolelines.h"
+#include "theme.h"
 
 #include <QBrush>
 #include <QColor>
@@ -80,7 +81,7 @@ QVariant ConsoleModel::data(const QModelIndex &index, int role) const
         return QFontDatabase::systemFont(QFontDatabase::FixedFont);
     if (role == Qt::ForegroundRole && index.column() == LineColumn &&
         line.text.startsWith(QLatin1String("gather raised")))
-        return QBrush(QColor(0xc6, 0x28, 0x28));
+        return QBrush(Theme::errorColor());
     if (role == Qt::ToolTipRole && line.afterRaise)
         return tr("Printed after the gather raised: this task kept running.");
     if (role == Qt::TextAlignmentRole && index.column() == TimeColumn)

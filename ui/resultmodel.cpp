@@ -1,6 +1,7 @@
 #include "resultmodel.h"
 
 #include "pythonrepr.h"
+#include "theme.h"
 
 #include <QApplication>
 #include <QBrush>
@@ -149,9 +150,9 @@ QVariant ResultModel::data(const QModelIndex &index, int role) const
     const bool cancelled = isError && row.outcome->kind == TaskEvent::Kind::Cancelled;
     if (role == Qt::ForegroundRole && index.column() == ResultColumn) {
         if (cancelled) // grey, as on the timeline: a cancellation is not a failure of the task
-            return QBrush(QColor(0x80, 0x80, 0x80));
+            return QBrush(Theme::cancelColor());
         if (isError)
-            return QBrush(QColor(0xc6, 0x28, 0x28));
+            return QBrush(Theme::errorColor());
         if (!shown)
             return QApplication::palette().brush(QPalette::Disabled, QPalette::Text);
     }

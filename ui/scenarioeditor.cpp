@@ -2,6 +2,7 @@
 
 #include "scenariomodel.h"
 #include "taskcells.h"
+#include "theme.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -16,11 +17,16 @@
 
 using namespace Gatherscope;
 
+namespace {
+constexpr char helpProperty[] = "gatherscopeHelp";
+} // namespace
+
 ScenarioEditor::ScenarioEditor(QWidget *parent)
     : QWidget(parent)
     , m_model(new ScenarioModel(this))
     , m_view(new QTreeView(this))
     , m_title(new QLineEdit(this))
+    , m_description(new QLineEdit(this))
     , m_returnExceptions(new QCheckBox(tr("return_exceptions"), this))
     , m_report(new QComboBox(this))
     , m_seed(new QLineEdit(this))
@@ -42,18 +48,25 @@ ScenarioEditor::ScenarioEditor(QWidget *parent)
     m_report->setToolTip(tr("How the headless mode and the console print the results"));
     // Names let tests and style sheets find the fields.
     m_title->setObjectName(QStringLiteral("title"));
+    m_description->setObjectName(QStringLiteral("description"));
     m_returnExceptions->setObjectName(QStringLiteral("returnExceptions"));
     m_report->setObjectName(QStringLiteral("report"));
     m_seed->setObjectName(QStringLiteral("seed"));
     m_cancelAfter->setObjectName(QStringLiteral("cancelAfter"));
     m_title->setToolTip(tr("The scenario's title, shown in the window and the console"));
+    m_description->setPlaceholderText(tr("what this scenario shows (optional)"));
+    m_description->setToolTip(tr("A sentence for whoever opens the file"));
     m_seed->setPlaceholderText(tr("fresh each run"));
-    m_seed->setToolTip(tr("A whole number makes random sleeps repeat"));
     m_cancelAfter->setPlaceholderText(tr("never"));
-    m_cancelAfter->setToolTip(tr("Cancel the whole gather after so many seconds"));
+    // A field's help is its tooltip until its text does not read; then the reason is.
+    m_seed->setProperty(helpProperty, tr("A whole number makes random sleeps repeat"));
+    m_cancelAfter->setProperty(helpProperty, tr("Cancel the whole gather after so many seconds"));
+    markField(m_seed, QString());
+    markField(m_cancelAfter, QString());
 
     auto *form = new QFormLayout;
     form->addRow(tr("Title"), m_title);
+    form->addRow(tr("Description"), m_description);
     form->addRow(QString(), m_returnExceptions);
     form->addRow(tr("Report"), m_report);
     form->addRow(tr("Seed"), m_seed);
@@ -104,7 +117,8 @@ ScenarioEditor::ScenarioEditor(QWidget *parent)
     });
 
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #c62828; font-weight: bold"));
+    m_error->setStyleSheet(
+        QStringLiteral("color: %1; font-weight: bold").arg(Theme::errorColor().name()));
     m_error->hide();
 
     auto *layout = new QVBoxLayout(this);
@@ -114,6 +128,7 @@ ScenarioEditor::ScenarioEditor(QWidget *parent)
     layout->addWidget(m_error);
 
     connect(m_title, &QLineEdit::textEdited, m_model, &ScenarioModel::setTitle);
+    connect(m_description, &QLineEdit::textEdited, m_model, &ScenarioModel::setDescription);
     connect(m_returnExceptions, &QCheckBox::toggled, m_model, &ScenarioModel::setReturnExceptions);
     connect(m_report, &QComboBox::activated, this, [this](int index) {
         m_model->setReport(ReportStyle(m_report->itemData(index).toInt()));
@@ -196,6 +211,8 @@ void ScenarioEditor::showSettings(bool replaceTyping)
 {
     if (m_title->text() != m_model->title())
         m_title->setText(m_model->title());
+    if (m_description->text() != m_model->description())
+        m_description->setText(m_model->description());
     m_returnExceptions->setChecked(m_model->returnExceptions());
     m_report->setCurrentIndex(m_report->findData(int(m_model->report())));
     const auto seed = m_model->seed();
@@ -204,6 +221,10 @@ void ScenarioEditor::showSettings(bool replaceTyping)
         m_seed->setText(seed ? QString::number(*seed) : QString());
     if (replaceTyping || !m_cancelAfter->hasFocus())
         m_cancelAfter->setText(TaskCells::secondsText(m_model->cancelAfter()));
+    if (replaceTyping) { // the new scenario's values all read
+        markField(m_seed, QString());
+        markField(m_cancelAfter, QString());
+    }
 }
 
 void ScenarioEditor::readSeed()
@@ -211,6 +232,7 @@ void ScenarioEditor::readSeed()
     std::optional<std::uint64_t> seed;
     const QString error = TaskCells::parseSeed(m_seed->text(), seed);
     m_model->setSettingError(QStringLiteral("seed"), error);
+    markField(m_seed, error);
     if (error.isEmpty())
         m_model->setSeed(seed);
 }
@@ -220,6 +242,16 @@ void ScenarioEditor::readCancelAfter()
     std::optional<double> seconds;
     const QString error = TaskCells::parseOptionalSeconds(m_cancelAfter->text(), seconds);
     m_model->setSettingError(QStringLiteral("cancel_after"), error);
+    markField(m_cancelAfter, error);
     if (error.isEmpty())
         m_model->setCancelAfter(seconds);
+}
+
+void ScenarioEditor::markField(QLineEdit *field, const QString &error)
+{
+    QPalette palette; // nothing set: the field follows the window's palette again
+    if (!error.isEmpty())
+        palette.setColor(QPalette::Text, Theme::errorColor());
+    field->setPalette(palette);
+    field->setToolTip(error.isEmpty() ? field->property(helpProperty).toString() : error);
 }

@@ -34,10 +34,13 @@ private:
     void showSettings(bool replaceTyping);
     void readSeed();
     void readCancelAfter();
+    //! Shows a form field's \a error the way a bad cell shows: red text, the reason as tooltip.
+    static void markField(QLineEdit *field, const QString &error);
 
     ScenarioModel *m_model;
     QTreeView *m_view;
     QLineEdit *m_title;
+    QLineEdit *m_description;
     QCheckBox *m_returnExceptions;
     QComboBox *m_report;
     QLineEdit *m_seed;

@@ -1,6 +1,7 @@
 #include "scenariomodel.h"
 
 #include "taskcells.h"
+#include "theme.h"
 
 #include <QApplication>
 #include <QBrush>
@@ -249,7 +250,7 @@ QVariant ScenarioModel::data(const QModelIndex &index, int role) const
         return item.text[column];
     case Qt::ForegroundRole:
         if (!error.isEmpty())
-            return QBrush(QColor(0xc6, 0x28, 0x28));
+            return QBrush(Theme::errorColor());
         return {};
     case Qt::DecorationRole:
         if (!error.isEmpty())

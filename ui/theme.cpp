@@ -48,4 +48,14 @@ bool isDark()
     return g_dark;
 }
 
+QColor errorColor()
+{
+    return QColor(0xc6, 0x28, 0x28);
+}
+
+QColor cancelColor()
+{
+    return QColor(0x80, 0x80, 0x80);
+}
+
 } // namespace Theme

@@ -1,5 +1,6 @@
 #include "timelineview.h"
 
+#include "theme.h"
 #include "timelinemodel.h"
 
 #include <QHelpEvent>
@@ -42,8 +43,8 @@ TimelineView::Colors TimelineView::colors() const
     c.sleeping.setAlpha(70);
     c.awaiter = QColor(0x8e, 0x6c, 0xc4);
     c.finish = QColor(0x2e, 0x7d, 0x32);
-    c.exception = QColor(0xc6, 0x28, 0x28);
-    c.cancel = QColor(0x80, 0x80, 0x80);
+    c.exception = Theme::errorColor();
+    c.cancel = Theme::cancelColor();
     c.hover = p.color(QPalette::Text);
     c.hover.setAlpha(40);
     return c;
