@@ -7,14 +7,17 @@
 #include "exporter.h"
 #include "mainwindow.h"
 #include "resultmodel.h"
+#include "runicons.h"
 #include "scenarioeditor.h"
 #include "scenarioloader.h"
 #include "scenariomodel.h"
+#include "theme.h"
 #include "timelinemodel.h"
 #include "timelineview.h"
 #include "timelinewidget.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QFile>
 #include <QFileInfo>
 #include <QImage>
@@ -255,6 +258,18 @@ private Q_SLOTS:
         QCOMPARE(run->state(), RunController::State::Paused);
         QTest::keyClick(m_window.get(), Qt::Key_Escape); // cancel, so nothing runs on
         QVERIFY(processEventsUntil([&] { return !run->isActive(); }));
+    }
+
+    void runIconsAreDrawnInTheThemesTextColour()
+    {
+        for (const bool dark : {false, true}) {
+            Theme::apply(dark);
+            const QImage image = RunIcons::icon(RunIcons::Kind::Cancel).pixmap(32, 32).toImage();
+            const QColor text = QApplication::palette().color(QPalette::ButtonText);
+            QCOMPARE(image.pixelColor(16, 16).rgb(), text.rgb()); // the square's middle
+            QCOMPARE(image.pixelColor(1, 1).alpha(), 0);          // transparent around it
+        }
+        Theme::apply(false);
     }
 
     void aMissingFileIsReportedNotOpened()

@@ -3,6 +3,7 @@
 #include "consolemodel.h"
 #include "exporter.h"
 #include "resultmodel.h"
+#include "runicons.h"
 #include "scenarioeditor.h"
 #include "scenarioloader.h"
 #include "scenariomodel.h"
@@ -117,30 +118,29 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::createActions()
 {
-    m_runAction = new QAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("&Run"), this);
+    m_runAction = new QAction(RunIcons::icon(RunIcons::Kind::Run), tr("&Run"), this);
     m_runAction->setShortcut(Qt::Key_F5);
     connect(m_runAction, &QAction::triggered, this, &MainWindow::runScenario);
 
-    m_instantAction =
-        new QAction(style()->standardIcon(QStyle::SP_MediaSeekForward), tr("&Instant"), this);
+    m_instantAction = new QAction(RunIcons::icon(RunIcons::Kind::Instant), tr("&Instant"), this);
     m_instantAction->setCheckable(true);
     m_instantAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     m_instantAction->setToolTip(
         tr("Run on the virtual clock: no waiting, same order every time (Ctrl+I)"));
 
-    m_cancelAction = new QAction(style()->standardIcon(QStyle::SP_MediaStop), tr("&Cancel"), this);
+    m_cancelAction = new QAction(RunIcons::icon(RunIcons::Kind::Cancel), tr("&Cancel"), this);
     m_cancelAction->setShortcut(Qt::Key_Escape);
     m_cancelAction->setToolTip(tr("Cancel the gather, as gather_future.cancel() would (Esc)"));
     connect(m_cancelAction, &QAction::triggered, m_run, &RunController::cancel);
 
-    m_pauseAction = new QAction(style()->standardIcon(QStyle::SP_MediaPause), tr("&Pause"), this);
+    m_pauseAction = new QAction(RunIcons::icon(RunIcons::Kind::Pause), tr("&Pause"), this);
     m_pauseAction->setCheckable(true);
     m_pauseAction->setShortcut(Qt::Key_Space);
     m_pauseAction->setToolTip(tr("Pause or resume the scenario clock (Space)"));
     connect(m_pauseAction, &QAction::triggered, m_run, &RunController::setPaused);
 
-    m_stepAction = new QAction(style()->standardIcon(QStyle::SP_MediaSkipForward),
-                               tr("&Step to next event"), this);
+    m_stepAction =
+        new QAction(RunIcons::icon(RunIcons::Kind::Step), tr("&Step to next event"), this);
     m_stepAction->setShortcut(Qt::Key_F10);
     m_stepAction->setToolTip(tr("Pause and jump to the next instant something happens; before a "
                                 "run, start one paused at 0 s (F10)"));

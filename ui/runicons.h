@@ -1,0 +1,13 @@
+#pragma once
+
+#include <QIcon>
+
+//! The run controls' icons, drawn in the palette's button text colour whenever they are shown,
+//! so that they stay visible in the dark theme (Fusion's own media icons are dark grey).
+namespace RunIcons {
+
+enum class Kind { Run, Instant, Cancel, Pause, Step };
+
+QIcon icon(Kind kind);
+
+} // namespace RunIcons
