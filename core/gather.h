@@ -51,6 +51,11 @@
  * value or exception counts as usual, and the gather waits for it wherever it would wait for
  * any task (so a cancelled ReturnExceptions gather raises only after it ends).
  *
+ * **Threads.** A gather, its tasks and its awaiter live on one thread, the one whose event loop
+ * resumes them. `std::stop_source::request_stop()` runs the stop callbacks on the thread that
+ * calls it, so stop the tokens a gather watches on that same thread too; from another thread,
+ * post the request there (`QMetaObject::invokeMethod(object, [&] { source.request_stop(); })`).
+ *
  * **Lifetime.** The state is shared by the awaiting coroutine and by every running task, so
  * destroying the returned Task (QCoro detaches a running task) or the object that started the
  * gather never frees memory a task still uses; the tasks run to their end and the state goes

@@ -300,6 +300,7 @@ private Q_SLOTS:
                                 sibling = true;
                                 co_return 1;
                             });
+            CO_FAIL("the gather returned instead of raising");
         } catch (const ZeroDivisionError &) {
             CO_VERIFY(sibling);
         }

@@ -12,6 +12,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QPointer>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -256,12 +257,30 @@ private Q_SLOTS:
 
     void destroyingARunnerMidRunIsSafe()
     {
-        auto runner = std::make_unique<Runner>(bundledScenario(u"classroom"_s), RunOptions{});
+        // Real time, paused and stepped: on the virtual clock the whole run could end within
+        // one turn of the event loop, before the Runner is destroyed.
+        RunOptions stepped;
+        stepped.clockMode = ScenarioClock::Mode::Real;
+        auto runner = std::make_unique<Runner>(bundledScenario(u"classroom"_s), stepped);
         runner->start();
         auto &clock = runner->clock();
-        QVERIFY(processEventsUntil([&] { return clock.now() >= secondsToScenarioTime(2); }));
+        clock.setPaused(true);
+        while (clock.now() < secondsToScenarioTime(2)) {
+            clock.stepToNextEvent();
+            QVERIFY(processEventsUntil([] { return EventLoopQueue::pendingCount() == 0; }));
+        }
+        QCOMPARE(runner->state(), Runner::State::Running);
+        QPointer<const EventRecord> record = &runner->record();
+        QStringList after;
+        connect(record, &EventRecord::eventRecorded, this,
+                [&](const TaskEvent &event) { after << eventKindName(event.kind); });
         runner.reset(); // tasks still sleep; they unwind on later turns
-        QVERIFY(processEventsUntil([] { return EventLoopQueue::pendingCount() == 0; }));
+        QVERIFY(!record.isNull());
+        // Every task unwinds as cancelled and lets go of the run's state, record included.
+        QVERIFY(processEventsUntil([&] { return record.isNull(); }));
+        QVERIFY2(after.count(u"cancelled"_s) >= 5, qPrintable(after.join(u", "_s)));
+        QVERIFY2(!after.contains(u"returned"_s), qPrintable(after.join(u", "_s)));
+        QCOMPARE(EventLoopQueue::pendingCount(), std::size_t(0));
     }
 
     void emptyScenarioReturnsAnEmptyList()
