@@ -585,7 +585,11 @@ void MainWindow::readSettings()
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
         resize(1360, 840);
-    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    if (!restoreState(settings.value(QStringLiteral("window/state")).toByteArray())) {
+        // The editor would take the width of all its buttons: leave the timeline the room.
+        auto *editorDock = findChild<QDockWidget *>(QStringLiteral("ScenarioDock"));
+        resizeDocks({editorDock}, {500}, Qt::Horizontal);
+    }
     const double speed = settings.value(QStringLiteral("run/speed"), 1.0).toDouble();
     const int index = m_speed->findData(speed);
     m_speed->setCurrentIndex(index >= 0 ? index : 2);

@@ -211,8 +211,10 @@ void ScenarioEditor::showSettings(bool replaceTyping)
 {
     if (m_title->text() != m_model->title())
         m_title->setText(m_model->title());
-    if (m_description->text() != m_model->description())
+    if (m_description->text() != m_model->description()) {
         m_description->setText(m_model->description());
+        m_description->setCursorPosition(0); // a long sentence shows its beginning
+    }
     m_returnExceptions->setChecked(m_model->returnExceptions());
     m_report->setCurrentIndex(m_report->findData(int(m_model->report())));
     const auto seed = m_model->seed();
