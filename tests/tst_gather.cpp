@@ -10,6 +10,7 @@
 #include <QPointer>
 #include <QTest>
 
+#include <cstring>
 #include <memory>
 #include <stdexcept>
 
@@ -569,6 +570,30 @@ private Q_SLOTS:
             options, [&](std::stop_token t) { return sleepThenReturn(clock, 1, 9, std::move(t)); });
         CO_COMPARE(value, 9);
         CO_VERIFY(!clock.hasPending());
+    }
+
+    // The drivers' frames come from a pool that the gather lets go of while the last driver,
+    // whose report destroyed the gather, is still running.
+    void driverFramesReuseTheirSlotsAndOutliveTheGather()
+    {
+        using detail::FramePool;
+        auto *pool = FramePool::create(2);
+        void *first = FramePool::allocate(pool, 100);
+        void *second = FramePool::allocate(pool, 100);
+        void *third = FramePool::allocate(pool, 100);    // past what was expected: a new chunk
+        void *otherSize = FramePool::allocate(pool, 40); // a frame of another type: the heap
+        QVERIFY(first != second && second != third);
+        std::memset(third, 0xAB, 100);
+        std::memset(otherSize, 0xCD, 40);
+        FramePool::deallocate(first);
+        QCOMPARE(FramePool::allocate(pool, 100), first); // a freed slot is taken first
+        pool->release();
+        // Under AddressSanitizer, a slot freed with its pool before its last frame, or a heap
+        // frame given back to the pool, fails here.
+        for (void *frame : {first, second, otherSize, third})
+            FramePool::deallocate(frame);
+        void *unpooled = FramePool::allocate(nullptr, 100);
+        FramePool::deallocate(unpooled);
     }
 
     void tenThousandTasksInOneGather() { RUN_COROUTINE(tenThousand_coro()); }

@@ -1,6 +1,9 @@
 #pragma once
 
+#include "framepool.h"
+
 #include <coroutine>
+#include <cstddef>
 #include <exception>
 
 namespace Gatherscope::detail {
@@ -8,7 +11,8 @@ namespace Gatherscope::detail {
 //! A fire-and-forget coroutine: starts at once, frees its own frame when it ends.
 /*!
  * The gather drives each child task from one of these. The driver catches everything
- * itself, so nothing can escape into unhandled_exception().
+ * itself, so nothing can escape into unhandled_exception(). Its first parameter is an object
+ * with a `framePool()`, where its frame is allocated.
  */
 struct DetachedTask {
     struct promise_type {
@@ -17,6 +21,16 @@ struct DetachedTask {
         std::suspend_never final_suspend() const noexcept { return {}; }
         void return_void() const noexcept {}
         void unhandled_exception() const noexcept { std::terminate(); }
+
+        template<typename Owner, typename... Rest>
+        static void *operator new(std::size_t size, Owner *owner, const Rest &...)
+        {
+            return FramePool::allocate(owner->framePool(), size);
+        }
+        static void operator delete(void *frame, std::size_t) noexcept
+        {
+            FramePool::deallocate(frame);
+        }
     };
 };
 

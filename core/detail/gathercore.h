@@ -1,6 +1,7 @@
 #pragma once
 
 #include "../gatheroptions.h"
+#include "framepool.h"
 
 #include <QPointer>
 
@@ -41,6 +42,8 @@ public:
     void resumeWhenSettled(std::coroutine_handle<> awaiter);
     //! The stop token of task \a index, for a factory that takes one.
     std::stop_token tokenFor(std::size_t index);
+    //! Where the drivers of this gather's tasks keep their frames.
+    FramePool *framePool() const { return m_framePool; }
 
 protected:
     //! Calls factory \a index and drives the task it makes.
@@ -86,6 +89,7 @@ private:
     std::coroutine_handle<> m_awaiter;
     std::shared_ptr<GatherCore> m_keepAlive; // set while some task has not finished
 
+    FramePool *m_framePool; // released, not deleted: see FramePool
     std::unique_ptr<QTimer> m_wallTimeout;
     QPointer<ScenarioClock> m_timeoutClock;
     ScenarioClock::CallId m_timeoutCall = 0;

@@ -52,6 +52,13 @@ using Slot = std::optional<Outcome<SlotValue<T>>>;
  * task runs, so the driver holds plain pointers: its frame stays small and it pays no atomic
  * reference counting per task.
  */
+// GCC 12 takes the frame's `operator new(size, core, ...)` for a placement new and warns that
+// the frame is freed with the usual `operator delete(void *, size)`, which is the pairing that
+// the standard prescribes for coroutine frames ([dcl.fct.def.coroutine]).
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
+#endif
 template<typename T, typename Factory>
 DetachedTask driveTask(GatherCore *core, std::size_t index, Slot<T> *slot, Factory *factory)
 {
@@ -69,6 +76,9 @@ DetachedTask driveTask(GatherCore *core, std::size_t index, Slot<T> *slot, Facto
     }
     core->taskFinished(index, nullptr);
 }
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
 
 //! Calls `fn.template operator()<I>()` for the I equal to the runtime \a index.
 template<std::size_t... I, typename Fn>

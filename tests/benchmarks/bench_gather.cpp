@@ -14,40 +14,38 @@
 
 #include <atomic>
 #include <cstdlib>
+#include <malloc.h>
 #include <new>
 
 namespace {
 
-// Heap accounting, switched on only for one extra run after the timed ones (it would slow them):
-// every allocation is prefixed with its size.
+// Heap accounting, switched on only for one extra run after the timed ones. The blocks are
+// plain malloc() blocks (sized on release by malloc_usable_size()), so the timed runs see
+// exactly the allocator a program would: a size prefix would move every block up a size class.
 std::atomic<bool> g_counting{false};
 std::atomic<std::size_t> g_liveBytes{0};
 std::atomic<std::size_t> g_peakBytes{0};
 
 void *countedAlloc(std::size_t size)
 {
-    auto *block = static_cast<std::size_t *>(std::malloc(size + sizeof(std::max_align_t)));
-    if (!block)
+    void *pointer = std::malloc(size ? size : 1);
+    if (!pointer)
         throw std::bad_alloc();
-    *block = size;
     if (!g_counting.load(std::memory_order_relaxed))
-        return reinterpret_cast<char *>(block) + sizeof(std::max_align_t);
-    const auto live = g_liveBytes.fetch_add(size) + size;
+        return pointer;
+    const auto live =
+        g_liveBytes.fetch_add(malloc_usable_size(pointer)) + malloc_usable_size(pointer);
     auto peak = g_peakBytes.load();
     while (live > peak && !g_peakBytes.compare_exchange_weak(peak, live)) {
     }
-    return reinterpret_cast<char *>(block) + sizeof(std::max_align_t);
+    return pointer;
 }
 
 void countedFree(void *pointer) noexcept
 {
-    if (!pointer)
-        return;
-    auto *block =
-        reinterpret_cast<std::size_t *>(static_cast<char *>(pointer) - sizeof(std::max_align_t));
-    if (g_counting.load(std::memory_order_relaxed))
-        g_liveBytes.fetch_sub(*block);
-    std::free(block);
+    if (pointer && g_counting.load(std::memory_order_relaxed))
+        g_liveBytes.fetch_sub(malloc_usable_size(pointer));
+    std::free(pointer);
 }
 
 } // namespace
