@@ -2,6 +2,7 @@
 
 #include "jsonnumbers.h"
 #include "pythonrepr.h"
+#include "scenariojsontext.h"
 
 #include <QDir>
 #include <QFile>
@@ -472,7 +473,7 @@ QByteArray ScenarioLoader::toJson(const Scenario &scenario)
     for (const auto &task : scenario.tasks)
         tasks.append(taskJson(task));
     object[QStringLiteral("tasks")] = tasks;
-    return JsonNumbers::unmarkFloats(QJsonDocument(object).toJson(QJsonDocument::Indented));
+    return JsonNumbers::unmarkFloats(scenarioJsonText(object));
 }
 
 QString ScenarioLoader::save(const Scenario &scenario, const QString &path)

@@ -45,6 +45,12 @@ private Q_SLOTS:
         const Scenario again =
             loaded(ScenarioLoader::parse(ScenarioLoader::toJson(scenario), name));
         QVERIFY(again == scenario);
+        // Saved, a bundled file reads as it was written by hand: keys in documented order,
+        // one line per task.
+        QFile file(ScenarioLoader::bundledPath(name));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(QString::fromUtf8(ScenarioLoader::toJson(scenario)),
+                 QString::fromUtf8(file.readAll()));
     }
 
     void theBasicExampleReadsAsWritten()

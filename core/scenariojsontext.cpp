@@ -1,0 +1,110 @@
+#include "scenariojsontext.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QStringList>
+
+#include <algorithm>
+
+namespace Gatherscope {
+
+namespace {
+
+const QStringList scenarioKeyOrder = {
+    QStringLiteral("title"),  QStringLiteral("description"), QStringLiteral("return_exceptions"),
+    QStringLiteral("report"), QStringLiteral("seed"),        QStringLiteral("cancel_after"),
+    QStringLiteral("tasks"),  QStringLiteral("min"),         QStringLiteral("max")};
+const QStringList taskKeyOrder = {QStringLiteral("task"),  QStringLiteral("name"),
+                                  QStringLiteral("x"),     QStringLiteral("y"),
+                                  QStringLiteral("sleep"), QStringLiteral("cancel_after"),
+                                  QStringLiteral("label"), QStringLiteral("return_exceptions"),
+                                  QStringLiteral("tasks")};
+constexpr int indentStep = 4;
+
+//! The keys of \a object in documented order; keys the order does not know go last, sorted.
+QStringList orderedKeys(const QJsonObject &object)
+{
+    const QStringList &order =
+        object.contains(QStringLiteral("task")) ? taskKeyOrder : scenarioKeyOrder;
+    QStringList keys = object.keys(); // sorted already
+    std::stable_sort(keys.begin(), keys.end(), [&order](const QString &a, const QString &b) {
+        const auto rank = [&order](const QString &key) {
+            const auto index = order.indexOf(key);
+            return index < 0 ? order.size() : index;
+        };
+        return rank(a) < rank(b);
+    });
+    return keys;
+}
+
+//! Values holding an array (the scenario, a nested gather) are spread over several lines.
+bool spreadsOverLines(const QJsonValue &value)
+{
+    if (value.isArray())
+        return true;
+    if (!value.isObject())
+        return false;
+    const QJsonObject object = value.toObject();
+    return std::any_of(object.begin(), object.end(),
+                       [](const QJsonValue &member) { return spreadsOverLines(member); });
+}
+
+//! A string or number as QJsonDocument writes it.
+QByteArray scalarText(const QJsonValue &value)
+{
+    const QByteArray array = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
+    return array.mid(1, array.size() - 2);
+}
+
+void append(QByteArray &out, const QJsonValue &value, int indent)
+{
+    const QByteArray innerBreak = '\n' + QByteArray(indent + indentStep, ' ');
+    const QByteArray closingBreak = '\n' + QByteArray(indent, ' ');
+    if (value.isArray()) {
+        const QJsonArray array = value.toArray();
+        if (array.isEmpty()) {
+            out += "[]";
+            return;
+        }
+        out += '[';
+        for (qsizetype i = 0; i < array.size(); ++i) {
+            out += (i > 0 ? "," : "") + innerBreak;
+            append(out, array[i], indent + indentStep);
+        }
+        out += closingBreak + ']';
+        return;
+    }
+    if (value.isObject()) {
+        const QJsonObject object = value.toObject();
+        const bool spread = spreadsOverLines(value);
+        out += '{';
+        bool first = true;
+        for (const QString &key : orderedKeys(object)) {
+            if (!first)
+                out += ',';
+            if (spread)
+                out += innerBreak;
+            else if (!first)
+                out += ' ';
+            out += scalarText(key) + ": ";
+            append(out, object[key], indent + indentStep);
+            first = false;
+        }
+        if (spread)
+            out += closingBreak;
+        out += '}';
+        return;
+    }
+    out += scalarText(value);
+}
+
+} // namespace
+
+QByteArray scenarioJsonText(const QJsonObject &scenario)
+{
+    QByteArray out;
+    append(out, scenario, 0);
+    return out + '\n';
+}
+
+} // namespace Gatherscope
