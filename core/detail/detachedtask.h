@@ -27,10 +27,13 @@ struct DetachedTask {
         {
             return FramePool::allocate(owner->framePool(), size);
         }
+        // The sized form is the one chosen; the unsized one makes that choice the standard's
+        // own (it names the sized form only when both are declared).
         static void operator delete(void *frame, std::size_t) noexcept
         {
             FramePool::deallocate(frame);
         }
+        static void operator delete(void *frame) noexcept { FramePool::deallocate(frame); }
     };
 };
 

@@ -1,26 +1,25 @@
 #pragma once
 
 #include <cstddef>
-#include <memory>
-#include <vector>
 
 namespace Gatherscope::detail {
 
 //! Memory for the coroutine frames of one gather's task drivers.
 /*!
  * A frame of its own from the heap for every driver meant one `malloc` and one `free` per task,
- * and with many tasks suspended at once glibc spent most of its time coalescing the freed
+ * and with many tasks suspended at once glibc spent much of its time coalescing the freed
  * drivers with the tasks' own frames around them (perf, one gather of 100,000 suspending tasks:
  * about a third of all samples in `unlink_chunk`). The pool hands out slots of one size from
- * chunks that double as they fill (up to the number of frames the gather can have alive at
- * once) and reuses freed slots first, so a gather whose tasks finish
- * at once keeps reusing one slot. A frame of another size (the variadic form drives tasks of
- * several types) comes from the heap.
+ * chunks of 16 slots, doubling up to 256 (and never more than the gather can have alive), in
+ * order, and frees a chunk once every slot it handed out has come
+ * back: a task that runs long holds one chunk, not the whole gather's memory. A slot given back
+ * right after it was handed out (a task that finished at once) is handed out again. A frame of
+ * another size (the variadic form drives tasks of several types) comes from the heap.
  *
  * A driver's frame is freed after it has reported to the gather, and that report may be the
  * one that destroys the gather: so the gather does not own the pool outright; it lets go of it
  * with release(), and the pool deletes itself once its last frame is gone too.
- * One thread only, as the gather.
+ * One thread only, as the gather. Under AddressSanitizer, slots not handed out are poisoned.
  */
 class FramePool {
 public:
@@ -34,23 +33,21 @@ public:
     //! Frees \a frame, wherever allocate() took it from.
     static void deallocate(void *frame) noexcept;
 
+    struct Chunk;
+
 private:
-    explicit FramePool(std::size_t expectedFrames)
-        : m_expectedFrames(expectedFrames)
-    {}
-    void addChunk();
+    explicit FramePool(std::size_t expectedFrames);
     void *take(std::size_t size);
-    void giveBack(void *slot) noexcept;
+    void giveBack(Chunk *chunk, void *slot) noexcept;
+    Chunk *newChunk();
+    void freeChunk(Chunk *chunk) noexcept;
     void deleteIfUnused() noexcept;
 
-    std::size_t m_expectedFrames; // chunks stop doubling past it, so they leave no slack
+    std::size_t m_expectedFrames; // no chunk is larger
+    std::size_t m_nextChunkSlots = 16;
     std::size_t m_slotSize = 0;   // header included; set by the first frame
-    std::size_t m_slots = 0;      // in all chunks
-    std::vector<std::unique_ptr<std::byte[]>> m_chunks;
-    std::size_t m_chunkSlots = 0; // slots in the newest chunk
-    std::size_t m_chunkUsed = 0;  // of which handed out at least once
-    void *m_freeSlots = nullptr;  // given back, linked through their first bytes
-    std::size_t m_liveFrames = 0;
+    Chunk *m_current = nullptr;   // where slots are handed out from
+    std::size_t m_liveChunks = 0; // the current one and those with frames still alive
     bool m_held = true;
 };
 
