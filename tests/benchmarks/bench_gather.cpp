@@ -23,8 +23,9 @@ namespace {
 // plain malloc() blocks (sized on release by malloc_usable_size()), so the timed runs see
 // exactly the allocator a program would: a size prefix would move every block up a size class.
 std::atomic<bool> g_counting{false};
-std::atomic<std::size_t> g_liveBytes{0};
-std::atomic<std::size_t> g_peakBytes{0};
+// Signed: a block allocated before counting began and freed during it only subtracts.
+std::atomic<std::ptrdiff_t> g_liveBytes{0};
+std::atomic<std::ptrdiff_t> g_peakBytes{0};
 
 void *countedAlloc(std::size_t size)
 {
@@ -33,8 +34,8 @@ void *countedAlloc(std::size_t size)
         throw std::bad_alloc();
     if (!g_counting.load(std::memory_order_relaxed))
         return pointer;
-    const auto live =
-        g_liveBytes.fetch_add(malloc_usable_size(pointer)) + malloc_usable_size(pointer);
+    const auto bytes = std::ptrdiff_t(malloc_usable_size(pointer));
+    const auto live = g_liveBytes.fetch_add(bytes) + bytes;
     auto peak = g_peakBytes.load();
     while (live > peak && !g_peakBytes.compare_exchange_weak(peak, live)) {
     }
@@ -44,7 +45,7 @@ void *countedAlloc(std::size_t size)
 void countedFree(void *pointer) noexcept
 {
     if (pointer && g_counting.load(std::memory_order_relaxed))
-        g_liveBytes.fetch_sub(malloc_usable_size(pointer));
+        g_liveBytes.fetch_sub(std::ptrdiff_t(malloc_usable_size(pointer)));
     std::free(pointer);
 }
 
@@ -113,7 +114,7 @@ std::size_t peakBytesOf(Work &&work)
     g_counting = true;
     work();
     g_counting = false;
-    return g_peakBytes.load();
+    return std::size_t(g_peakBytes.load());
 }
 
 void report(benchmark::State &state, std::size_t peakBytes)
