@@ -10,6 +10,7 @@ namespace Gatherscope {
 
 namespace {
 
+// The top level (and a random sleep's min and max); a task, told apart by its "task" key.
 const QStringList scenarioKeyOrder = {
     QStringLiteral("title"),  QStringLiteral("description"), QStringLiteral("return_exceptions"),
     QStringLiteral("report"), QStringLiteral("seed"),        QStringLiteral("cancel_after"),
