@@ -21,6 +21,7 @@ namespace {
 
 // Coroutine frames get what a plain `operator new(size)` guarantees, on every platform.
 constexpr std::size_t frameAlignment = __STDCPP_DEFAULT_NEW_ALIGNMENT__;
+constexpr std::size_t firstChunkSlots = 16;
 constexpr std::size_t maxChunkSlots = 256;
 
 constexpr std::size_t roundUp(std::size_t size)
@@ -72,6 +73,7 @@ struct FramePool::Chunk {
 
 FramePool::FramePool(std::size_t expectedFrames)
     : m_expectedFrames(std::max<std::size_t>(expectedFrames, 1))
+    , m_nextChunkSlots(firstChunkSlots)
 {}
 
 void *FramePool::allocate(FramePool *pool, std::size_t size)

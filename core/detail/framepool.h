@@ -9,12 +9,12 @@ namespace Gatherscope::detail {
  * A frame of its own from the heap for every driver meant one `malloc` and one `free` per task,
  * and with many tasks suspended at once glibc spent much of its time coalescing the freed
  * drivers with the tasks' own frames around them (perf, one gather of 100,000 suspending tasks:
- * about a third of all samples in `unlink_chunk`). The pool hands out slots of one size from
- * chunks of 16 slots, doubling up to 256 (and never more than the gather can have alive), in
- * order, and frees a chunk once every slot it handed out has come
- * back: a task that runs long holds one chunk, not the whole gather's memory. A slot given back
- * right after it was handed out (a task that finished at once) is handed out again. A frame of
- * another size (the variadic form drives tasks of several types) comes from the heap.
+ * about a third of all samples in `unlink_chunk`). The pool hands out slots of one size, in
+ * order, from chunks of 16 slots doubling up to 256 (never more than the gather can have
+ * alive), and frees a chunk once every slot it handed out has come back: a task that runs long
+ * holds one chunk, not the whole gather's memory. A slot given back right after it was handed
+ * out (a task that finished at once) is handed out again. A frame of another size (the variadic
+ * form drives tasks of several types) comes from the heap.
  *
  * A driver's frame is freed after it has reported to the gather, and that report may be the
  * one that destroys the gather: so the gather does not own the pool outright; it lets go of it
@@ -44,7 +44,7 @@ private:
     void deleteIfUnused() noexcept;
 
     std::size_t m_expectedFrames; // no chunk is larger
-    std::size_t m_nextChunkSlots = 16;
+    std::size_t m_nextChunkSlots;
     std::size_t m_slotSize = 0;   // header included; set by the first frame
     Chunk *m_current = nullptr;   // where slots are handed out from
     std::size_t m_liveChunks = 0; // the current one and those with frames still alive

@@ -45,13 +45,6 @@ using SlotValue = std::conditional_t<std::is_void_v<T>, Empty, T>;
 template<typename T>
 using Slot = std::optional<Outcome<SlotValue<T>>>;
 
-//! Drives one task: makes it, awaits it, stores its outcome, tells the core.
-/*!
- * The factory stays owned by the gather state (a coroutine lambda's captures live in the
- * lambda object, so it must outlive the task it made). The core keeps itself alive while any
- * task runs, so the driver holds plain pointers: its frame stays small and it pays no atomic
- * reference counting per task.
- */
 // GCC 12 takes the frame's `operator new(size, core, ...)` for a placement new and warns that
 // the frame is freed with the usual `operator delete(void *, size)`, which is the pairing that
 // the standard prescribes for coroutine frames ([dcl.fct.def.coroutine]).
@@ -59,6 +52,13 @@ using Slot = std::optional<Outcome<SlotValue<T>>>;
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wmismatched-new-delete"
 #endif
+//! Drives one task: makes it, awaits it, stores its outcome, tells the core.
+/*!
+ * The factory stays owned by the gather state (a coroutine lambda's captures live in the
+ * lambda object, so it must outlive the task it made). The core keeps itself alive while any
+ * task runs, so the driver holds plain pointers: its frame stays small and it pays no atomic
+ * reference counting per task.
+ */
 template<typename T, typename Factory>
 DetachedTask driveTask(GatherCore *core, std::size_t index, Slot<T> *slot, Factory *factory)
 {
