@@ -5,7 +5,9 @@
 
 #include <QCoreApplication>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 
 using namespace Gatherscope;
 
@@ -16,23 +18,28 @@ HeadlessRun::HeadlessRun(Scenario scenario, RunOptions options, QString tracePat
 {
     const ReportStyle report = m_runner->scenario().report;
     connect(&m_runner->record(), &EventRecord::eventRecorded, this,
-            [report](const TaskEvent &event) {
-                for (const QString &line : consoleLines(event, report)) {
-                    std::fputs(line.toUtf8().constData(), stdout);
-                    std::fputc('\n', stdout);
-                }
-                std::fflush(stdout); // at the moment it happens, also into a pipe
-            });
+            [this, report](const TaskEvent &event) { printLines(consoleLines(event, report)); });
     connect(m_runner.get(), &Runner::finished, this, &HeadlessRun::finish);
+}
+
+void HeadlessRun::printLines(const QStringList &lines)
+{
+    for (const QString &line : lines) {
+        const QByteArray bytes = line.toUtf8() + '\n';
+        std::fwrite(bytes.constData(), 1, std::size_t(bytes.size()), stdout); // NULs included
+    }
+    // At the moment it happens, also into a pipe; a full disk or a closed pipe is an error.
+    if ((std::fflush(stdout) != 0 || std::ferror(stdout)) && m_outputError == 0)
+        m_outputError = errno != 0 ? errno : EIO;
 }
 
 bool HeadlessRun::start()
 {
     if (!m_tracePath.isEmpty()) {
         // Opened before the run, so that a path that cannot be written fails at once, not after
-        // the whole run has printed; QSaveFile keeps an older file intact until the commit.
-        m_trace = std::make_unique<QSaveFile>(m_tracePath);
-        if (!m_trace->open(QIODevice::WriteOnly)) {
+        // the whole run has printed; AtomicFile keeps an older file intact until the commit.
+        m_trace = std::make_unique<AtomicFile>(m_tracePath);
+        if (!m_trace->open()) {
             reportTraceError();
             return false;
         }
@@ -45,7 +52,7 @@ bool HeadlessRun::start()
 
 void HeadlessRun::reportTraceError() const
 {
-    std::fprintf(stderr, "gatherscope: %s: cannot write the trace: %s\n", qPrintable(m_tracePath),
+    std::fprintf(stderr, "gatherscope: the trace was not written: %s\n",
                  qPrintable(m_trace->errorString()));
 }
 
@@ -54,10 +61,15 @@ void HeadlessRun::finish()
     int status = m_runner->gatherRaised() ? 1 : 0;
     if (m_trace) {
         const QByteArray trace = chromeTraceJson(m_runner->record());
-        if (m_trace->write(trace) != trace.size() || !m_trace->commit()) {
+        if (!m_trace->commit(trace)) {
             reportTraceError();
             status = 2;
         }
+    }
+    if (m_outputError != 0) {
+        std::fprintf(stderr, "gatherscope: the output could not be written: %s\n",
+                     std::strerror(m_outputError));
+        status = 2;
     }
     QCoreApplication::exit(status);
 }

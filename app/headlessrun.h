@@ -1,9 +1,9 @@
 #pragma once
 
+#include "atomicfile.h"
 #include "runner.h"
 
 #include <QObject>
-#include <QSaveFile>
 #include <QString>
 
 #include <memory>
@@ -18,15 +18,17 @@ public:
                 QObject *parent = nullptr);
 
     //! Starts the run; the application exits with 0 (gather returned), 1 (it raised) or 2
-    //! (the trace could not be written) once every task has ended. False, with the reason on
-    //! stderr, when the trace file cannot be opened: then nothing runs.
+    //! (the trace or stdout could not be written) once every task has ended. False, with the
+    //! reason on stderr, when the trace file cannot be opened: then nothing runs.
     bool start();
 
 private:
     void finish();
     void reportTraceError() const;
+    void printLines(const QStringList &lines);
 
     std::unique_ptr<Gatherscope::Runner> m_runner;
     QString m_tracePath;
-    std::unique_ptr<QSaveFile> m_trace;
+    int m_outputError = 0; //!< errno of the first failed write to stdout
+    std::unique_ptr<Gatherscope::AtomicFile> m_trace;
 };

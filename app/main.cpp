@@ -1,6 +1,7 @@
 #include "guirun.h"
 #include "headlessrun.h"
 
+#include "atomicfile.h"
 #include "scenarioloader.h"
 
 #include <QApplication>
@@ -46,7 +47,8 @@ std::variant<QString, CommandLine> parseCommandLine(QCommandLineParser &parser)
     if (parser.isSet(QStringLiteral("speed"))) {
         bool ok = false;
         line.options.speed = parser.value(QStringLiteral("speed")).toDouble(&ok);
-        if (!ok || line.options.speed < 0.01 || line.options.speed > 1000)
+        // Written so that NaN, which compares false with everything, is refused too.
+        if (!ok || !(line.options.speed >= 0.01 && line.options.speed <= 1000))
             return QStringLiteral("--speed takes a number from 0.01 to 1000, not \"%1\"")
                 .arg(parser.value(QStringLiteral("speed")));
     }
@@ -64,6 +66,9 @@ std::variant<QString, CommandLine> parseCommandLine(QCommandLineParser &parser)
         line.options.returnExceptions = value == u"true";
     }
     line.tracePath = parser.value(QStringLiteral("trace"));
+    if (!line.tracePath.isEmpty() && isSameFile(line.tracePath, line.scenario))
+        return QStringLiteral("--trace %1 is the scenario itself; the trace would overwrite it")
+            .arg(line.tracePath);
     return line;
 }
 

@@ -1,5 +1,6 @@
 #include "scenarioloader.h"
 
+#include "atomicfile.h"
 #include "jsonnumbers.h"
 #include "pythonrepr.h"
 #include "scenariojsontext.h"
@@ -10,7 +11,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 
 #include <algorithm>
 #include <cmath>
@@ -478,13 +478,7 @@ QByteArray ScenarioLoader::toJson(const Scenario &scenario)
 
 QString ScenarioLoader::save(const Scenario &scenario, const QString &path)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return QStringLiteral("%1: cannot be written: %2").arg(path, file.errorString());
-    const QByteArray json = toJson(scenario);
-    if (file.write(json) != json.size() || !file.commit())
-        return QStringLiteral("%1: saving failed: %2").arg(path, file.errorString());
-    return {};
+    return writeFileAtomically(path, toJson(scenario));
 }
 
 QStringList ScenarioLoader::bundledNames()

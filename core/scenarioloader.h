@@ -33,7 +33,8 @@ public:
     static Result load(const QString &path);
     //! The scenario as indented JSON; parse() reads it back to an equal Scenario.
     static QByteArray toJson(const Scenario &scenario);
-    //! Writes atomically (QSaveFile): the old file stays whole if anything fails.
+    //! Writes atomically (AtomicFile): the old file stays whole if anything fails, a full disk
+    //! included.
     //! Returns an error message, or an empty string on success.
     static QString save(const Scenario &scenario, const QString &path);
 

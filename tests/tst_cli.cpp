@@ -12,6 +12,11 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "fulldisk.h"
+
+#include <functional>
+#include <sys/stat.h>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -25,11 +30,12 @@ struct Result {
     QByteArray err;
 };
 
-Result run(const QStringList &arguments, const QString &workingDirectory = {})
+//! Runs gatherscope; \a setup may redirect its output or limit it before it starts.
+Result run(const QStringList &arguments, const std::function<void(QProcess &)> &setup = {})
 {
     QProcess process;
-    if (!workingDirectory.isEmpty())
-        process.setWorkingDirectory(workingDirectory);
+    if (setup)
+        setup(process);
     process.start(QStringLiteral(GATHERSCOPE_BINARY), arguments);
     if (!process.waitForFinished(30000))
         qFatal("gatherscope did not finish");
@@ -161,10 +167,108 @@ private Q_SLOTS:
         // Said before the run, not after it has printed everything.
         QCOMPARE(bad.exitCode, 2);
         QCOMPARE(bad.out, QByteArray());
-        const QByteArray expected = QByteArray("gatherscope: ") +
+        const QByteArray expected = QByteArray("gatherscope: the trace was not written: ") +
                                     dir.filePath(u"no/such/dir/t.json"_s).toUtf8() +
-                                    QByteArray(": cannot write the trace: ");
+                                    QByteArray(": cannot be written: ");
         QVERIFY2(bad.err.startsWith(expected), bad.err.constData());
+    }
+
+    void traceRefusesATargetItWouldDestroy_data()
+    {
+        QTest::addColumn<QString>("target");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("a pipe") << u"fifo"_s
+                                << u"not a regular file (a device, a pipe or a folder), which a "
+                                   "save would replace"_s;
+        QTest::newRow("a folder") << u"folder"_s
+                                  << u"not a regular file (a device, a pipe or a folder), which a "
+                                     "save would replace"_s;
+        QTest::newRow("its own stdout")
+            << u"/dev/stdout"_s << u"it is where this program's own output goes"_s;
+    }
+    void traceRefusesATargetItWouldDestroy()
+    {
+        QFETCH(QString, target);
+        QFETCH(QString, reason);
+        QTemporaryDir dir;
+        QVERIFY(::mkfifo(QFile::encodeName(dir.filePath(u"fifo"_s)).constData(), 0600) == 0);
+        QVERIFY(QDir(dir.path()).mkdir(u"folder"_s));
+        const QString path = target.startsWith(u'/') ? target : dir.filePath(target);
+        const QString output = dir.filePath(u"output.txt"_s);
+        const Result result =
+            run({u"--headless"_s, u"--instant"_s, u"--trace"_s, path, u"basic"_s},
+                [&](QProcess &process) { process.setStandardOutputFile(output); });
+        QCOMPARE(result.exitCode, 2);
+        QCOMPARE(QString::fromUtf8(result.err),
+                 u"gatherscope: the trace was not written: %1: cannot be written: %2\n"_s.arg(
+                     path, reason));
+        QFileInfo fifo(dir.filePath(u"fifo"_s));
+        QVERIFY(!fifo.isFile() && !fifo.isDir()); // still a pipe
+        QVERIFY(QFileInfo(dir.filePath(u"folder"_s)).isDir());
+        QCOMPARE(QFileInfo(output).size(), 0); // the run printed nothing, lost nothing
+    }
+
+    void traceRefusesToOverwriteTheScenario()
+    {
+        QTemporaryDir dir;
+        const QString scenario = dir.filePath(u"basic.json"_s);
+        QVERIFY(QFile::copy(sourceDir + u"/resources/scenarios/basic.json"_s, scenario));
+        const QString link = dir.filePath(u"link.json"_s);
+        QVERIFY(QFile::link(scenario, link));
+        QFile file(scenario);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray before = file.readAll();
+        const QString roundabout =
+            dir.path() + u"/../"_s + QDir(dir.path()).dirName() + u"/basic.json"_s;
+        for (const QString &trace : {scenario, link, roundabout}) {
+            const Result result =
+                run({u"--headless"_s, u"--instant"_s, u"--trace"_s, trace, scenario});
+            QCOMPARE(result.exitCode, 2);
+            QCOMPARE(result.out, QByteArray());
+            QCOMPARE(QString::fromUtf8(result.err),
+                     u"gatherscope: --trace %1 is the scenario itself; the trace would "
+                     "overwrite it\n"_s.arg(trace));
+        }
+        file.seek(0);
+        QCOMPARE(file.readAll(), before);
+    }
+
+    void aFullDiskNeverDamagesTheTrace()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"trace.json"_s);
+        const QByteArray old(5000, 'o');
+        {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(old);
+        }
+        const Result result =
+            run({u"--headless"_s, u"--instant"_s, u"--trace"_s, path, u"advanced"_s},
+                [](QProcess &process) {
+                    process.setChildProcessModifier(
+                        [] { GatherscopeTest::limitFileSizeInChild(1024); });
+                });
+        QCOMPARE(result.exitCode, 2);
+        QCOMPARE(result.out, expectedOutput(u"advanced"_s)); // the run itself went through
+        QCOMPARE(QString::fromUtf8(result.err),
+                 u"gatherscope: the trace was not written: %1: cannot be written: File too "
+                 "large\n"_s.arg(path));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), old);
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{u"trace.json"_s});
+    }
+
+    void anOutputThatCannotBeWrittenExitsWithTwo()
+    {
+        const Result result =
+            run({u"--headless"_s, u"--instant"_s, u"basic"_s},
+                [](QProcess &process) { process.setStandardOutputFile(u"/dev/full"_s); });
+        QCOMPARE(result.exitCode, 2);
+        QCOMPARE(result.err,
+                 QByteArray("gatherscope: the output could not be written: No space left on "
+                            "device\n"));
     }
 
     void outputEqualsAsyncio_data()
@@ -216,6 +320,9 @@ private Q_SLOTS:
         QTest::newRow("bad speed")
             << QStringList{u"--headless"_s, u"--speed"_s, u"fast"_s, u"basic"_s}
             << u"gatherscope: --speed takes a number from 0.01 to 1000, not \"fast\""_s;
+        QTest::newRow("speed NaN")
+            << QStringList{u"--headless"_s, u"--speed"_s, u"nan"_s, u"basic"_s}
+            << u"gatherscope: --speed takes a number from 0.01 to 1000, not \"nan\""_s;
         QTest::newRow("bad seed") << QStringList{u"--headless"_s, u"--seed"_s, u"-3"_s, u"basic"_s}
                                   << u"gatherscope: --seed takes a whole number"_s;
         QTest::newRow("bad flag")
@@ -242,7 +349,8 @@ private Q_SLOTS:
         while (!table.atEnd()) {
             const QStringList fields = QString::fromUtf8(table.readLine()).chopped(1).split(u'\t');
             const Result result =
-                run({u"--headless"_s, u"--instant"_s, fields[0]}, dataDir + u"/broken"_s);
+                run({u"--headless"_s, u"--instant"_s, fields[0]},
+                    [](QProcess &process) { process.setWorkingDirectory(dataDir + u"/broken"_s); });
             QCOMPARE(result.exitCode, 2);
             QCOMPARE(result.out, QByteArray());
             QCOMPARE(QString::fromUtf8(result.err), u"gatherscope: "_s + fields[1] + u'\n');

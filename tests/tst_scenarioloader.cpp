@@ -1,5 +1,6 @@
 // Scenario files: every bundled one loads and round-trips; every broken one gets a clear error.
 
+#include "fulldisk.h"
 #include "scenarioloader.h"
 
 #include <QDir>
@@ -14,6 +15,23 @@ using namespace Qt::StringLiterals;
 namespace {
 
 const QString dataDir = QStringLiteral(TEST_DATA_DIR);
+
+//! A scenario whose file is just under QSaveFile's 16 KiB buffer: written only by commit().
+Scenario largeScenario()
+{
+    Scenario scenario;
+    scenario.title = u"Large"_s;
+    while (ScenarioLoader::toJson(scenario).size() < 15900)
+        scenario.tasks.push_back(
+            TaskSpec::sayHello(u"Student %1"_s.arg(scenario.tasks.size()), SleepSpec::fixed(1.5)));
+    return scenario;
+}
+
+QByteArray contents(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray("(missing)");
+}
 
 Scenario loaded(const ScenarioLoader::Result &result)
 {
@@ -163,6 +181,52 @@ private Q_SLOTS:
             }
         }
         QVERIFY(errors > 1000); // most mutations break the file, and each says why
+    }
+
+    void aFullDiskNeverDamagesTheSavedFile_data()
+    {
+        QTest::addColumn<bool>("large");
+        QTest::addColumn<int>("writableBytes");
+        QTest::newRow("small file, nothing free") << false << 0;
+        QTest::newRow("small file, 100 bytes free") << false << 100;
+        QTest::newRow("15.9 KB file, nothing free") << true << 0;
+        QTest::newRow("15.9 KB file, 4 KiB free") << true << 4096;
+    }
+    void aFullDiskNeverDamagesTheSavedFile()
+    {
+        QFETCH(bool, large);
+        QFETCH(int, writableBytes);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"classroom.json"_s);
+        QCOMPARE(ScenarioLoader::save(loaded(ScenarioLoader::load(u"classroom"_s)), path),
+                 QString());
+        const QByteArray before = contents(path);
+        const Scenario changed = large ? largeScenario() : loaded(ScenarioLoader::load(u"basic"_s));
+        QString error;
+        {
+            const GatherscopeTest::FileSizeLimit full{rlim_t(writableBytes)};
+            error = ScenarioLoader::save(changed, path);
+        }
+        QVERIFY2(error.startsWith(path + u": cannot be written: File too large"_s),
+                 qPrintable(error));
+        QCOMPARE(contents(path), before);
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{u"classroom.json"_s});
+    }
+
+    void aRealFullDiskNeverDamagesTheSavedFile()
+    {
+        GatherscopeTest::SmallDisk disk(256 * 1024);
+        if (!disk.isMounted())
+            QSKIP("cannot mount a tmpfs here (needs root outside a restricted container)");
+        const QString path = disk.filePath(u"classroom.json"_s);
+        QCOMPARE(ScenarioLoader::save(loaded(ScenarioLoader::load(u"classroom"_s)), path),
+                 QString());
+        const QByteArray before = contents(path);
+        QVERIFY(disk.fillLeaving(4096));
+        const QString error = ScenarioLoader::save(largeScenario(), path);
+        QVERIFY2(error.startsWith(path + u": cannot be written: No space left on device"_s),
+                 qPrintable(error));
+        QCOMPARE(contents(path), before);
     }
 
     void savingIsAtomicAndReadsBack()

@@ -1,5 +1,6 @@
 #include "exporter.h"
 
+#include "atomicfile.h"
 #include "timelinemodel.h"
 #include "timelineview.h"
 #include "traceexport.h"
@@ -9,7 +10,6 @@
 #include <QImage>
 #include <QPainter>
 #include <QPdfWriter>
-#include <QSaveFile>
 #include <QSvgGenerator>
 
 namespace {
@@ -18,14 +18,6 @@ namespace {
 QSize pictureSize(TimelineView &view)
 {
     return view.exportSize();
-}
-
-QString writeAtomically(const QString &path, const QByteArray &bytes)
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        return QObject::tr("%1: cannot be written: %2").arg(path, file.errorString());
-    return {};
 }
 
 } // namespace
@@ -51,7 +43,7 @@ QString exportTimeline(TimelineView &view, const QString &path)
             if (!image.save(&buffer, "PNG"))
                 return QObject::tr("%1: the PNG could not be encoded").arg(path);
         }
-        return writeAtomically(path, bytes);
+        return Gatherscope::writeFileAtomically(path, bytes);
     }
     if (suffix == u"svg") {
         QByteArray bytes;
@@ -64,7 +56,7 @@ QString exportTimeline(TimelineView &view, const QString &path)
         QPainter painter(&generator);
         view.render(&painter, target, true);
         painter.end();
-        return writeAtomically(path, bytes);
+        return Gatherscope::writeFileAtomically(path, bytes);
     }
     if (suffix == u"pdf") {
         QByteArray bytes;
@@ -78,14 +70,14 @@ QString exportTimeline(TimelineView &view, const QString &path)
         QPainter painter(&writer);
         view.render(&painter, target, true);
         painter.end();
-        return writeAtomically(path, bytes);
+        return Gatherscope::writeFileAtomically(path, bytes);
     }
     return QObject::tr("%1: unknown picture type; use .png, .svg or .pdf").arg(path);
 }
 
 QString exportTrace(const Gatherscope::EventRecord &record, const QString &path)
 {
-    return writeAtomically(path, Gatherscope::chromeTraceJson(record));
+    return Gatherscope::writeFileAtomically(path, Gatherscope::chromeTraceJson(record));
 }
 
 } // namespace Exporter

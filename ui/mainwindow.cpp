@@ -402,18 +402,27 @@ bool MainWindow::saveScenarioAs(const QString &path)
     return true;
 }
 
+bool MainWindow::scenarioIsSavable()
+{
+    // Open refuses what the loader refuses, so neither Save nor Save As may write it.
+    if (m_editor->model()->isValid())
+        return true;
+    QMessageBox::warning(this, tr("Cannot save scenario"),
+                         tr("Fix this first: %1").arg(m_editor->model()->firstError()));
+    return false;
+}
+
 bool MainWindow::save()
 {
-    if (!m_editor->model()->isValid()) {
-        QMessageBox::warning(this, tr("Cannot save scenario"),
-                             tr("Fix this first: %1").arg(m_editor->model()->firstError()));
+    if (!scenarioIsSavable())
         return false;
-    }
     return m_file.isEmpty() ? saveAs() : saveScenarioAs(m_file);
 }
 
 bool MainWindow::saveAs()
 {
+    if (!scenarioIsSavable())
+        return false;
     const QString path =
         QFileDialog::getSaveFileName(this, tr("Save Scenario"), m_file, tr("Scenarios (*.json)"));
     return !path.isEmpty() && saveScenarioAs(path);

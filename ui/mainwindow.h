@@ -54,6 +54,8 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
+    //! True when the loader would open what Save writes; else false, after saying why.
+    bool scenarioIsSavable();
     void createActions();
     void createMenus();
     void createToolBar();
