@@ -1,10 +1,13 @@
 #include "guirun.h"
 
+#include "atomicfile.h"
 #include "mainwindow.h"
 #include "timelinewidget.h"
 
 #include <QApplication>
+#include <QBuffer>
 #include <QCommandLineParser>
+#include <QFileInfo>
 #include <QImage>
 #include <QTimer>
 
@@ -43,12 +46,16 @@ int runGui(const QCommandLineParser &parser)
     QObject::connect(window.runController(), &RunController::runFinished, &window, [&] {
         // Let the views take in the last events before the picture is taken.
         QTimer::singleShot(50, &window, [&] {
-            const QImage image = window.grab().toImage();
-            if (!image.save(screenshot))
-                QApplication::exit(
-                    fail(QStringLiteral("%1: cannot write the screenshot").arg(screenshot)));
-            else
-                QApplication::exit(0);
+            QByteArray bytes;
+            QBuffer buffer(&bytes);
+            buffer.open(QIODevice::WriteOnly);
+            const QByteArray format = QFileInfo(screenshot).suffix().toLatin1();
+            if (!window.grab().toImage().save(&buffer, format.isEmpty() ? "PNG" : format.data()))
+                return QApplication::exit(
+                    fail(QStringLiteral("%1: cannot encode the screenshot as %2")
+                             .arg(screenshot, QString::fromLatin1(format))));
+            const QString error = Gatherscope::writeFileAtomically(screenshot, bytes);
+            QApplication::exit(error.isEmpty() ? 0 : fail(error));
         });
     });
     QTimer::singleShot(0, &window, &MainWindow::runScenario);
