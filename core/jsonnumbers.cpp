@@ -1,22 +1,30 @@
 #include "jsonnumbers.h"
 
-#include <QRegularExpression>
+#include <algorithm>
+#include <clocale>
+#include <cstdlib>
 
-namespace Gatherscope::JsonNumbers {
+namespace Gatherscope {
 
 namespace {
-const QString marker = QStringLiteral("\u0001float:");
+
+bool isDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
 
 bool isNumberChar(char c)
 {
-    return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
+    return isDigit(c) || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
 }
-} // namespace
 
-QByteArray markFloats(const QByteArray &json)
+//! Calls \a onNumber(start, end) for each number token outside strings and copies everything
+//! else to \a out; \a onNumber appends what stands for the token.
+template<typename OnNumber>
+QByteArray mapNumberTokens(const QByteArray &json, OnNumber onNumber)
 {
     QByteArray out;
-    out.reserve(json.size() + json.size() / 8);
+    out.reserve(json.size());
     bool inString = false;
     for (qsizetype i = 0; i < json.size(); ++i) {
         const char c = json[i];
@@ -26,52 +34,117 @@ QByteArray markFloats(const QByteArray &json)
                 out += json[++i];
             else if (c == '"')
                 inString = false;
-            continue;
-        }
-        if (c == '"') {
+        } else if (c == '"') {
             inString = true;
             out += c;
-            continue;
-        }
-        if (c == '-' || (c >= '0' && c <= '9')) {
+        } else if (c == '-' || isDigit(c)) {
             qsizetype end = i;
             while (end < json.size() && isNumberChar(json[end]))
                 ++end;
-            const QByteArray token = json.mid(i, end - i);
-            const bool isFloat = token.contains('.') || token.contains('e') || token.contains('E');
-            // A malformed token is left alone, so the parser reports it where it stands.
-            bool valid = false;
-            token.toDouble(&valid);
-            if (isFloat && valid)
-                out += "\"\\u0001float:" + token + '"';
-            else
-                out += token;
+            onNumber(out, i, end);
             i = end - 1;
-            continue;
+        } else {
+            out += c;
         }
-        out += c;
     }
     return out;
 }
 
-QByteArray unmarkFloats(const QByteArray &json)
+} // namespace
+
+double jsonNumberToDouble(const QByteArray &literal)
 {
-    static const QRegularExpression pattern(QStringLiteral("\"\\\\u0001float:([^\"]*)\""));
-    return QString::fromUtf8(json).replace(pattern, QStringLiteral("\\1")).toUtf8();
+    // glibc's strtod rounds correctly and gives ±inf past the largest double, as Python does;
+    // the "C" locale keeps '.' the decimal point when the application has set another one.
+    static const locale_t cLocale = newlocale(LC_ALL_MASK, "C", locale_t(nullptr));
+    return strtod_l(literal.constData(), nullptr, cLocale);
 }
 
-QJsonValue markedFloat(const QString &text)
+bool isJsonNumber(const QByteArray &token)
 {
-    return QJsonValue(marker + text);
-}
-
-bool isMarkedFloat(const QJsonValue &value, QString *text)
-{
-    if (!value.isString() || !value.toString().startsWith(marker))
+    // -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
+    qsizetype i = 0;
+    const auto digits = [&] {
+        const qsizetype start = i;
+        while (i < token.size() && isDigit(token[i]))
+            ++i;
+        return i > start;
+    };
+    if (i < token.size() && token[i] == '-')
+        ++i;
+    if (i < token.size() && token[i] == '0')
+        ++i;
+    else if (!digits())
         return false;
-    if (text)
-        *text = value.toString().mid(marker.size());
-    return true;
+    if (i < token.size() && token[i] == '.') {
+        ++i;
+        if (!digits())
+            return false;
+    }
+    if (i < token.size() && (token[i] == 'e' || token[i] == 'E')) {
+        ++i;
+        if (i < token.size() && (token[i] == '+' || token[i] == '-'))
+            ++i;
+        if (!digits())
+            return false;
+    }
+    return i == token.size();
 }
 
-} // namespace Gatherscope::JsonNumbers
+QByteArray JsonNumberTable::takeNumbers(const QByteArray &json)
+{
+    m_literals.clear();
+    m_shifts.clear();
+    m_firstMalformed = -1;
+    qsizetype delta = 0;
+    return mapNumberTokens(json, [&](QByteArray &out, qsizetype start, qsizetype end) {
+        const QByteArray token = json.mid(start, end - start);
+        if (!isJsonNumber(token)) {
+            if (m_firstMalformed < 0)
+                m_firstMalformed = start;
+            out += token;
+            return;
+        }
+        out += QByteArray::number(qsizetype(m_literals.size()));
+        m_literals.push_back(token);
+        delta = end - out.size();
+        m_shifts.push_back({out.size(), delta});
+    });
+}
+
+qsizetype JsonNumberTable::originalOffset(qsizetype offset) const
+{
+    // The last index that ends at or before the offset says how far the text has moved.
+    const auto after = std::upper_bound(m_shifts.begin(), m_shifts.end(), offset,
+                                        [](qsizetype at, const Shift &s) { return at < s.at; });
+    return after == m_shifts.begin() ? offset : offset + std::prev(after)->delta;
+}
+
+QByteArray JsonNumberTable::literal(const QJsonValue &value) const
+{
+    if (!value.isDouble())
+        return {};
+    const qint64 index = value.toInteger(-1);
+    if (index < 0 || std::size_t(index) >= m_literals.size())
+        return {}; // cannot happen for values parsed from takeNumbers()'s output
+    return m_literals[std::size_t(index)];
+}
+
+QJsonValue JsonNumberTable::add(const QByteArray &literal)
+{
+    m_literals.push_back(literal);
+    return QJsonValue(qint64(m_literals.size() - 1));
+}
+
+QByteArray JsonNumberTable::putNumbers(const QByteArray &json) const
+{
+    return mapNumberTokens(json, [&](QByteArray &out, qsizetype start, qsizetype end) {
+        bool ok = false;
+        const qsizetype index = json.mid(start, end - start).toLongLong(&ok);
+        out += ok && index >= 0 && std::size_t(index) < m_literals.size()
+                   ? m_literals[std::size_t(index)]
+                   : json.mid(start, end - start);
+    });
+}
+
+} // namespace Gatherscope

@@ -3,22 +3,53 @@
 #include <QByteArray>
 #include <QJsonValue>
 
-namespace Gatherscope::JsonNumbers {
+#include <vector>
 
+namespace Gatherscope {
+
+//! The number literals of a scenario file, kept exactly as written.
 /*!
- * QJsonDocument keeps no difference between `10` and `10.0`, but Python prints them
- * differently, so a scenario must keep it. Before parsing, every number written with a
- * fraction or an exponent is wrapped in a marked string; after writing, marked strings are
- * unwrapped again.
+ * QJsonDocument turns every number into a double: it keeps no difference between `10` and
+ * `10.0` (which Python prints differently), rounds integers past 2^53, and refuses `1e400`
+ * (which Python reads as inf). So numbers never pass through it as numbers: reading replaces
+ * the k-th number literal of the text by the integer k before QJsonDocument parses it, and
+ * writing gives QJsonDocument such an index, replaced by its literal afterwards. An index is a
+ * number, so no string a user writes can be taken for one: nothing is marked in-band.
  */
+class JsonNumberTable {
+public:
+    //! Reading: \a json with each valid number literal (outside strings) replaced by its index.
+    //! A malformed one (`1.`, `01`, `-`) is left where it stands; firstMalformed() finds it.
+    QByteArray takeNumbers(const QByteArray &json);
+    //! The offset in takeNumbers()'s input of \a offset in its output, for error places.
+    qsizetype originalOffset(qsizetype offset) const;
+    //! The offset in takeNumbers()'s input of the first malformed number; -1 if none.
+    qsizetype firstMalformed() const { return m_firstMalformed; }
 
-//! \a json with every float literal outside strings turned into a marked string.
-QByteArray markFloats(const QByteArray &json);
-//! \a json (as QJsonDocument wrote it) with every marked string turned back into a number.
-QByteArray unmarkFloats(const QByteArray &json);
-//! A marked string holding \a text (a float literal).
-QJsonValue markedFloat(const QString &text);
-//! True if \a value is a marked float; \a text receives the literal.
-bool isMarkedFloat(const QJsonValue &value, QString *text = nullptr);
+    //! The literal that \a value stands for (`10.0`, `-3`, `1e400`); empty if it is not a number.
+    QByteArray literal(const QJsonValue &value) const;
 
-} // namespace Gatherscope::JsonNumbers
+    //! Writing: a value that putNumbers() will write as \a literal (a valid JSON number).
+    QJsonValue add(const QByteArray &literal);
+    //! \a json, written by QJsonDocument from values made by add(), with each index replaced by
+    //! its literal.
+    QByteArray putNumbers(const QByteArray &json) const;
+
+private:
+    struct Shift {
+        qsizetype at;    //!< where, in the output of takeNumbers(), an index ends
+        qsizetype delta; //!< original offset minus output offset from there on
+    };
+    std::vector<QByteArray> m_literals;
+    std::vector<Shift> m_shifts;
+    qsizetype m_firstMalformed = -1;
+};
+
+//! \a literal (a valid JSON number) as a double, as Python's `json` reads it: correctly
+//! rounded, `1e400` is inf and `1e-400` is 0.0, whatever the process's locale.
+double jsonNumberToDouble(const QByteArray &literal);
+
+//! True if \a token is a number as strict JSON (RFC 8259) writes it.
+bool isJsonNumber(const QByteArray &token);
+
+} // namespace Gatherscope

@@ -83,7 +83,12 @@ QString pythonStringRepr(const QString &text)
 {
     const bool useDouble = text.contains(QLatin1Char('\'')) && !text.contains(QLatin1Char('"'));
     const char16_t quote = useDouble ? u'"' : u'\'';
-    QString out = QChar(quote);
+    return QChar(quote) + pythonEscaped(text, quote) + QChar(quote);
+}
+
+QString pythonEscaped(const QString &text, char16_t quote)
+{
+    QString out;
     const auto hex = [&out](const char *prefix, char32_t c, int width) {
         out +=
             QLatin1String(prefix) + QStringLiteral("%1").arg(uint(c), width, 16, QLatin1Char('0'));
@@ -108,7 +113,6 @@ QString pythonStringRepr(const QString &text)
             hex("\\U", c, 8);
         }
     }
-    out += QChar(quote);
     return out;
 }
 

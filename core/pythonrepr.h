@@ -13,6 +13,10 @@ QString pythonFloatRepr(double value);
 //! Python's `repr(str)`: quoted with `'` unless the text holds `'` and no `"`, escapes as Python.
 QString pythonStringRepr(const QString &text);
 
+//! \a text escaped as `repr(str)` escapes it between \a quote characters: on one line, with no
+//! control character left (`\n`, `\x1b`, `\u200b`).
+QString pythonEscaped(const QString &text, char16_t quote);
+
 //! Python's `isinstance(error, Exception)`, which the seed article's `Error:` lines test:
 //! false for CancelledError, a BaseException since Python 3.8.
 bool isInstanceOfException(const ExceptionInfo &error);

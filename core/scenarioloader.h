@@ -1,6 +1,6 @@
 #pragma once
 
-#include "scenario.h"
+#include "scenarioreader.h"
 
 #include <QByteArray>
 #include <QString>
@@ -9,18 +9,6 @@
 #include <variant>
 
 namespace Gatherscope {
-
-//! Why a scenario could not be read: the file, the place in it, and what was expected.
-struct LoadError {
-    QString source;  //!< the file name (or what stands for it)
-    QString place;   //!< `tasks[3].tasks[0].y`; empty for the file as a whole
-    int line = 0;    //!< 1-based, for JSON syntax errors; 0 otherwise
-    int column = 0;  //!< 1-based, with line
-    QString message; //!< what was wrong / expected
-
-    //! `file.json:3:14: message` or `file.json: tasks[1].y: message`.
-    QString toString() const;
-};
 
 //! Reads and writes scenario files: strict JSON, every error with its place.
 class ScenarioLoader {

@@ -148,7 +148,11 @@ private Q_SLOTS:
         QTest::newRow("inf") << u"1, inf"_s << u"tasks[1].y: expected a number, got \"inf\""_s;
         QTest::newRow("huge int")
             << u"99999999999999999999, 1"_s
-            << u"tasks[1].x: the integer 99999999999999999999 is out of range"_s;
+            << u"tasks[1].x: the integer 99999999999999999999 does not fit in 64 bits (from "
+               "-9223372036854775808 to 9223372036854775807)"_s;
+        QTest::newRow("past the largest float, as Python's json reads it")
+            << u"1e400, -1e400"_s << u"divide(inf, -inf)"_s;
+        QTest::newRow("friendlier than JSON") << u".5, +2"_s << u"divide(0.5, 2)"_s;
     }
     void divideParameters()
     {

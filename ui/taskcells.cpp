@@ -1,6 +1,8 @@
 #include "taskcells.h"
 
+#include "jsonnumbers.h"
 #include "pythonrepr.h"
+#include "scenariorules.h"
 
 #include <QObject>
 #include <QStringList>
@@ -83,29 +85,31 @@ QString parseKind(const QString &text, TaskSpec &spec)
 QString parseNumber(const QString &text, PyValue &number)
 {
     const QString trimmed = text.trimmed();
-    const bool isFloat = trimmed.contains(u'.') || trimmed.contains(u'e', Qt::CaseInsensitive);
-    // Qt reads "inf" and "nan", JSON and the loader do not.
-    const bool named = trimmed.contains(QLatin1String("inf"), Qt::CaseInsensitive) ||
-                       trimmed.contains(QLatin1String("nan"), Qt::CaseInsensitive);
-    bool ok = false;
-    if (!isFloat) {
-        const qlonglong integer = trimmed.toLongLong(&ok);
-        if (ok) {
-            number = PyValue::integer(integer);
+    const QByteArray literal = trimmed.toLatin1();
+    if (isJsonNumber(literal)) { // read exactly as the loader reads it from the file
+        if (literal.contains('.') || literal.contains('e') || literal.contains('E')) {
+            number = PyValue::floating(jsonNumberToDouble(literal));
             return {};
         }
+        bool ok = false;
+        const qlonglong integer = literal.toLongLong(&ok);
+        if (!ok)
+            return ScenarioRules::integerTooLarge(trimmed);
+        number = PyValue::integer(integer);
+        return {};
+    }
+    // Friendlier forms than JSON's ("+2", ".5", "5."), but no "inf" or "nan" spelled out.
+    bool isInteger = false;
+    const qlonglong integer = trimmed.toLongLong(&isInteger);
+    if (isInteger) {
+        number = PyValue::integer(integer);
+        return {};
     }
     double value = 0;
-    if (named || !parseDouble(trimmed, value)) {
-        bool huge = false;
-        trimmed.toDouble(&huge);
-        if (huge && !named) // a number, only too big: the loader's words
-            return QObject::tr("the %1 %2 is out of range")
-                .arg(isFloat ? QStringLiteral("number") : QStringLiteral("integer"), trimmed);
+    const bool named = trimmed.contains(QLatin1String("inf"), Qt::CaseInsensitive) ||
+                       trimmed.contains(QLatin1String("nan"), Qt::CaseInsensitive);
+    if (named || !parseDouble(trimmed, value))
         return QObject::tr("expected a number, got %1").arg(quoted(trimmed));
-    }
-    if (!isFloat) // digits only, yet past the 64-bit integers
-        return QObject::tr("the integer %1 is out of range").arg(trimmed);
     number = PyValue::floating(value);
     return {};
 }

@@ -1,0 +1,412 @@
+#include "scenarioreader.h"
+
+#include "jsonnumbers.h"
+#include "pythonrepr.h"
+#include "scenariorules.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QStringList>
+
+#include <algorithm>
+#include <cmath>
+
+namespace Gatherscope {
+
+namespace {
+
+//! Thrown inside the reader; caught once in readScenario().
+struct Failure {
+    QString place;
+    QString message;
+};
+
+[[noreturn]] void fail(const QString &place, const QString &message)
+{
+    throw Failure{place, message};
+}
+
+//! A string from the file, for a message: in double quotes, escaped as Python's repr escapes it
+//! (a newline or an escape sequence in a key must not break or colour the message), and cut.
+QString quoted(const QString &text)
+{
+    constexpr qsizetype longest = 40;
+    const QString shown = text.size() > longest ? text.left(longest) : text;
+    return u'"' + pythonEscaped(shown, u'"') + u'"' + (text.size() > longest ? u"…" : u"");
+}
+
+QString join(const QString &place, const QString &key)
+{
+    return place.isEmpty() ? key : place + u'.' + key;
+}
+
+//! Levenshtein distance, to suggest the key a typo meant.
+int editDistance(const QString &a, const QString &b)
+{
+    std::vector<int> row(std::size_t(b.size()) + 1);
+    for (std::size_t j = 0; j < row.size(); ++j)
+        row[j] = int(j);
+    for (qsizetype i = 1; i <= a.size(); ++i) {
+        int diagonal = row[0];
+        row[0] = int(i);
+        for (qsizetype j = 1; j <= b.size(); ++j) {
+            const int substitution = diagonal + (a[i - 1] == b[j - 1] ? 0 : 1);
+            diagonal = row[std::size_t(j)];
+            row[std::size_t(j)] =
+                std::min({row[std::size_t(j)] + 1, row[std::size_t(j - 1)] + 1, substitution});
+        }
+    }
+    return row.back();
+}
+
+QString unknownKeyMessage(const QString &key, const QStringList &allowed)
+{
+    QString message = QStringLiteral("unknown key %1").arg(quoted(key));
+    for (const QString &candidate : allowed) {
+        if (editDistance(key, candidate) <= 2)
+            return message + QStringLiteral(" (did you mean \"%1\"?)").arg(candidate);
+    }
+    return message +
+           QStringLiteral(" (expected one of: %1)").arg(allowed.join(QStringLiteral(", ")));
+}
+
+QPair<int, int> lineAndColumn(const QByteArray &json, qsizetype offset)
+{
+    int line = 1;
+    int column = 1;
+    for (qsizetype i = 0; i < std::min(offset, json.size()); ++i) {
+        if (json[i] == '\n') {
+            ++line;
+            column = 1;
+        } else if ((json[i] & 0xC0) != 0x80) { // count characters, not UTF-8 continuation bytes
+            ++column;
+        }
+    }
+    return {line, column};
+}
+
+//! Reads a parsed scenario; numbers come from the table of literals.
+class Reader {
+public:
+    explicit Reader(const JsonNumberTable &numbers)
+        : m_numbers(numbers)
+    {}
+
+    Scenario scenario(const QJsonObject &object) const;
+
+private:
+    //! One JSON object: refuses unknown keys, reads the known ones with their places.
+    class Object {
+    public:
+        Object(const Reader &reader, const QJsonObject &object, QString place,
+               const QStringList &allowed)
+            : m_reader(reader)
+            , m_object(object)
+            , m_place(std::move(place))
+        {
+            for (auto it = object.begin(); it != object.end(); ++it) {
+                if (!allowed.contains(it.key()))
+                    fail(placeOfUnknown(it.key()), unknownKeyMessage(it.key(), allowed));
+            }
+        }
+
+        //! The key's place if it reads plainly; else the object's, and the message quotes it.
+        QString placeOfUnknown(const QString &key) const
+        {
+            return quoted(key) == u'"' + key + u'"' ? join(m_place, key) : m_place;
+        }
+
+        bool has(const QString &key) const { return m_object.contains(key); }
+        QString placeOf(const QString &key) const { return join(m_place, key); }
+        QJsonValue value(const QString &key) const { return m_object.value(key); }
+
+        QString string(const QString &key, bool required) const
+        {
+            if (!has(key)) {
+                if (required)
+                    fail(m_place, QStringLiteral("missing key \"%1\" (a string)").arg(key));
+                return {};
+            }
+            const auto v = value(key);
+            if (!v.isString())
+                m_reader.expected(placeOf(key), QStringLiteral("a string"), v);
+            if (const QString problem = ScenarioRules::unprintableText(v.toString());
+                !problem.isEmpty())
+                fail(placeOf(key), problem);
+            return v.toString();
+        }
+
+        bool boolean(const QString &key, bool fallback) const
+        {
+            if (!has(key))
+                return fallback;
+            const auto v = value(key);
+            if (!v.isBool())
+                m_reader.expected(placeOf(key), QStringLiteral("true or false"), v);
+            return v.toBool();
+        }
+
+        PyValue number(const QString &key) const
+        {
+            if (!has(key))
+                fail(m_place, QStringLiteral("missing key \"%1\" (a number)").arg(key));
+            return m_reader.number(value(key), placeOf(key));
+        }
+
+        std::optional<double> seconds(const QString &key) const
+        {
+            if (!has(key))
+                return std::nullopt;
+            return m_reader.seconds(value(key), placeOf(key));
+        }
+
+    private:
+        const Reader &m_reader;
+        QJsonObject m_object;
+        QString m_place;
+    };
+
+    QString describe(const QJsonValue &value) const;
+    [[noreturn]] void expected(const QString &place, const QString &what,
+                               const QJsonValue &got) const;
+    PyValue number(const QJsonValue &v, const QString &place) const;
+    double seconds(const QJsonValue &v, const QString &place) const;
+    std::int64_t wholeSeconds(const QJsonValue &v, const QString &place) const;
+    SleepSpec sleep(const QJsonValue &v, const QString &place) const;
+    TaskSpec task(const QJsonValue &v, const QString &place, int depth) const;
+    std::vector<TaskSpec> tasks(const QJsonValue &v, const QString &place, int depth) const;
+
+    const JsonNumberTable &m_numbers;
+};
+
+QString Reader::describe(const QJsonValue &value) const
+{
+    switch (value.type()) {
+    case QJsonValue::Null:
+        return QStringLiteral("null");
+    case QJsonValue::Bool:
+        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    case QJsonValue::Double:
+        return QStringLiteral("the number %1").arg(QString::fromLatin1(m_numbers.literal(value)));
+    case QJsonValue::String:
+        return QStringLiteral("the string %1").arg(quoted(value.toString()));
+    case QJsonValue::Array:
+        return QStringLiteral("an array");
+    case QJsonValue::Object:
+        return QStringLiteral("an object");
+    case QJsonValue::Undefined:
+        break;
+    }
+    return QStringLiteral("nothing");
+}
+
+void Reader::expected(const QString &place, const QString &what, const QJsonValue &got) const
+{
+    fail(place, QStringLiteral("expected %1, got %2").arg(what, describe(got)));
+}
+
+PyValue Reader::number(const QJsonValue &v, const QString &place) const
+{
+    if (!v.isDouble())
+        expected(place, QStringLiteral("a number"), v);
+    const QByteArray literal = m_numbers.literal(v);
+    if (literal.contains('.') || literal.contains('e') || literal.contains('E'))
+        return PyValue::floating(jsonNumberToDouble(literal)); // 1e400 is inf, as in Python
+    bool ok = false;
+    const qint64 integer = literal.toLongLong(&ok);
+    if (!ok)
+        fail(place, ScenarioRules::integerTooLarge(QString::fromLatin1(literal)));
+    return PyValue::integer(integer);
+}
+
+double Reader::seconds(const QJsonValue &v, const QString &place) const
+{
+    const double s = number(v, place).toNumber();
+    if (s < 0)
+        fail(place, QStringLiteral("expected seconds (a number ≥ 0), got %1").arg(describe(v)));
+    if (s > ScenarioRules::maxSeconds)
+        fail(place, QStringLiteral("%1 seconds is too long (at most 1000000)")
+                        .arg(QString::fromLatin1(m_numbers.literal(v))));
+    return s;
+}
+
+std::int64_t Reader::wholeSeconds(const QJsonValue &v, const QString &place) const
+{
+    const PyValue n = number(v, place);
+    if (!n.isInteger() || n.toInteger() < 0 || n.toInteger() > ScenarioRules::maxSeconds)
+        expected(place, QStringLiteral("a whole number of seconds from 0 to 1000000"), v);
+    return n.toInteger();
+}
+
+SleepSpec Reader::sleep(const QJsonValue &v, const QString &place) const
+{
+    if (!v.isObject())
+        return SleepSpec::fixed(seconds(v, place));
+    const Object range(*this, v.toObject(), place, {QStringLiteral("min"), QStringLiteral("max")});
+    if (!range.has(QStringLiteral("min")) || !range.has(QStringLiteral("max")))
+        fail(place, QStringLiteral("a random sleep needs both \"min\" and \"max\""));
+    const auto min =
+        wholeSeconds(range.value(QStringLiteral("min")), range.placeOf(QStringLiteral("min")));
+    const auto max =
+        wholeSeconds(range.value(QStringLiteral("max")), range.placeOf(QStringLiteral("max")));
+    if (min > max)
+        fail(place, QStringLiteral("\"min\" (%1) is greater than \"max\" (%2)").arg(min).arg(max));
+    return SleepSpec::random(min, max);
+}
+
+TaskSpec Reader::task(const QJsonValue &v, const QString &place, int depth) const
+{
+    if (!v.isObject())
+        expected(place, QStringLiteral("a task (an object with a \"task\" key)"), v);
+    const QJsonObject object = v.toObject();
+    const QJsonValue kind = object.value(QStringLiteral("task"));
+    if (kind.isUndefined())
+        fail(place, QStringLiteral("missing key \"task\" (say_hello, divide or gather)"));
+    if (!kind.isString())
+        expected(join(place, QStringLiteral("task")), QStringLiteral("say_hello, divide or gather"),
+                 kind);
+
+    const QStringList common = {QStringLiteral("task"), QStringLiteral("label"),
+                                QStringLiteral("cancel_after")};
+    TaskSpec spec;
+    const QString name = kind.toString();
+    if (name == u"say_hello") {
+        const Object r(*this, object, place,
+                       common + QStringList{QStringLiteral("name"), QStringLiteral("sleep")});
+        spec = TaskSpec::sayHello(r.string(QStringLiteral("name"), true));
+        if (r.has(QStringLiteral("sleep")))
+            spec.sleep =
+                sleep(r.value(QStringLiteral("sleep")), r.placeOf(QStringLiteral("sleep")));
+    } else if (name == u"divide") {
+        const Object r(*this, object, place,
+                       common + QStringList{QStringLiteral("x"), QStringLiteral("y"),
+                                            QStringLiteral("sleep")});
+        spec = TaskSpec::divide(r.number(QStringLiteral("x")), r.number(QStringLiteral("y")));
+        if (r.has(QStringLiteral("sleep")))
+            spec.sleep =
+                sleep(r.value(QStringLiteral("sleep")), r.placeOf(QStringLiteral("sleep")));
+    } else if (name == u"gather") {
+        if (depth >= ScenarioRules::maxNesting)
+            fail(place, QStringLiteral("gathers are nested too deeply (at most %1 levels)")
+                            .arg(ScenarioRules::maxNesting));
+        const Object r(
+            *this, object, place,
+            common + QStringList{QStringLiteral("return_exceptions"), QStringLiteral("tasks")});
+        if (!r.has(QStringLiteral("tasks")))
+            fail(place, QStringLiteral("missing key \"tasks\" (an array of tasks)"));
+        spec = TaskSpec::gather(
+            tasks(r.value(QStringLiteral("tasks")), r.placeOf(QStringLiteral("tasks")), depth + 1),
+            r.boolean(QStringLiteral("return_exceptions"), false));
+    } else {
+        expected(join(place, QStringLiteral("task")), QStringLiteral("say_hello, divide or gather"),
+                 kind);
+    }
+    const Object r(*this, object, place, object.keys());
+    spec.label = r.string(QStringLiteral("label"), false);
+    spec.cancelAfter = r.seconds(QStringLiteral("cancel_after"));
+    return spec;
+}
+
+std::vector<TaskSpec> Reader::tasks(const QJsonValue &v, const QString &place, int depth) const
+{
+    if (!v.isArray())
+        expected(place, QStringLiteral("an array of tasks"), v);
+    std::vector<TaskSpec> result;
+    const QJsonArray array = v.toArray();
+    result.reserve(std::size_t(array.size()));
+    for (qsizetype i = 0; i < array.size(); ++i)
+        result.push_back(task(array.at(i), QStringLiteral("%1[%2]").arg(place).arg(i), depth));
+    return result;
+}
+
+Scenario Reader::scenario(const QJsonObject &object) const
+{
+    const Object r(*this, object, QString(),
+                   {QStringLiteral("title"), QStringLiteral("description"),
+                    QStringLiteral("return_exceptions"), QStringLiteral("report"),
+                    QStringLiteral("seed"), QStringLiteral("cancel_after"),
+                    QStringLiteral("tasks")});
+    Scenario scenario;
+    scenario.title = r.string(QStringLiteral("title"), true);
+    scenario.description = r.string(QStringLiteral("description"), false);
+    scenario.returnExceptions = r.boolean(QStringLiteral("return_exceptions"), false);
+    if (r.has(QStringLiteral("report"))) {
+        const QJsonValue report = r.value(QStringLiteral("report"));
+        if (report == QJsonValue(QStringLiteral("each")))
+            scenario.report = ReportStyle::Each;
+        else if (report == QJsonValue(QStringLiteral("list")))
+            scenario.report = ReportStyle::List;
+        else
+            expected(QStringLiteral("report"), QStringLiteral("\"each\" or \"list\""), report);
+    }
+    if (r.has(QStringLiteral("seed"))) {
+        const QJsonValue value = r.value(QStringLiteral("seed"));
+        const PyValue seed = number(value, QStringLiteral("seed"));
+        if (!seed.isInteger() || seed.toInteger() < 0)
+            expected(QStringLiteral("seed"), QStringLiteral("a whole number ≥ 0"), value);
+        scenario.seed = std::uint64_t(seed.toInteger());
+    }
+    scenario.cancelAfter = r.seconds(QStringLiteral("cancel_after"));
+    if (!r.has(QStringLiteral("tasks")))
+        fail(QString(), QStringLiteral("missing key \"tasks\" (an array of tasks, may be empty)"));
+    scenario.tasks = tasks(r.value(QStringLiteral("tasks")), QStringLiteral("tasks"), 0);
+    return scenario;
+}
+
+LoadError syntaxError(const QString &source, const QByteArray &json, qsizetype offset,
+                      const QString &what)
+{
+    const auto [line, column] = lineAndColumn(json, offset);
+    return LoadError{source, {}, line, column, QStringLiteral("JSON syntax error: %1").arg(what)};
+}
+
+} // namespace
+
+QString LoadError::toString() const
+{
+    if (line > 0)
+        return QStringLiteral("%1:%2:%3: %4").arg(source).arg(line).arg(column).arg(message);
+    if (place.isEmpty())
+        return QStringLiteral("%1: %2").arg(source, message);
+    return QStringLiteral("%1: %2: %3").arg(source, place, message);
+}
+
+std::variant<Scenario, LoadError> readScenario(const QByteArray &json, const QString &source)
+{
+    if (json.trimmed().isEmpty())
+        return LoadError{source,
+                         {},
+                         0,
+                         0,
+                         QStringLiteral("the file is empty; expected a scenario (a JSON object)")};
+    JsonNumberTable numbers;
+    QJsonParseError syntax;
+    const QJsonDocument document = QJsonDocument::fromJson(numbers.takeNumbers(json), &syntax);
+    const qsizetype syntaxOffset = syntax.error != QJsonParseError::NoError
+                                       ? numbers.originalOffset(syntax.offset)
+                                       : json.size();
+    // QJsonDocument takes `1.` and fails on `01` further on; JSON refuses both where they stand.
+    if (numbers.firstMalformed() >= 0 && numbers.firstMalformed() <= syntaxOffset)
+        return syntaxError(source, json, numbers.firstMalformed(),
+                           QStringLiteral("illegal number"));
+    if (syntax.error != QJsonParseError::NoError)
+        return syntaxError(source, json, syntaxOffset, syntax.errorString());
+    if (!document.isObject()) {
+        return LoadError{
+            source,
+            {},
+            0,
+            0,
+            QStringLiteral("expected a scenario (a JSON object) at the top level, got %1")
+                .arg(document.isArray() ? QStringLiteral("an array")
+                                        : QStringLiteral("a bare value"))};
+    }
+    try {
+        return Reader(numbers).scenario(document.object());
+    } catch (const Failure &failure) {
+        return LoadError{source, failure.place, 0, 0, failure.message};
+    }
+}
+
+} // namespace Gatherscope

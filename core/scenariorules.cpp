@@ -1,0 +1,30 @@
+#include "scenariorules.h"
+
+#include <limits>
+
+namespace Gatherscope::ScenarioRules {
+
+QString integerTooLarge(const QString &literal)
+{
+    return QStringLiteral("the integer %1 does not fit in 64 bits (from %2 to %3)")
+        .arg(literal)
+        .arg(std::numeric_limits<qint64>::min())
+        .arg(std::numeric_limits<qint64>::max());
+}
+
+QString unprintableText(const QString &text)
+{
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text[i];
+        if (c.isHighSurrogate() && i + 1 < text.size() && text[i + 1].isLowSurrogate()) {
+            ++i; // a pair: one character outside the BMP
+            continue;
+        }
+        if (c.isSurrogate())
+            return QStringLiteral("lone surrogate U+%1 cannot be printed")
+                .arg(QString::number(c.unicode(), 16).toUpper());
+    }
+    return {};
+}
+
+} // namespace Gatherscope::ScenarioRules

@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QString>
+
+#include <cstdint>
+
+namespace Gatherscope::ScenarioRules {
+
+//! The limits of a scenario, checked by the reader and the editor alike.
+constexpr std::int64_t maxFileBytes = 16 * 1024 * 1024;
+constexpr int maxNesting = 64;
+constexpr double maxSeconds = 1e6;
+
+//! Why the integer written as \a literal is refused: Python's ints have no bound, ours have 64
+//! bits, and rounding it would print a number that is not in the file.
+QString integerTooLarge(const QString &literal);
+
+//! Why \a text cannot be printed as Python prints it (a lone surrogate: Python's print raises
+//! UnicodeEncodeError on a UTF-8 terminal, and the file could not be saved back); empty if it
+//! can.
+QString unprintableText(const QString &text);
+
+} // namespace Gatherscope::ScenarioRules
