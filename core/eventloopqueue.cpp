@@ -3,8 +3,10 @@
 #include <QMetaObject>
 #include <QObject>
 
+#include <algorithm>
 #include <deque>
 #include <memory>
+#include <vector>
 
 namespace Gatherscope {
 
@@ -12,6 +14,7 @@ namespace {
 
 struct ThreadQueue {
     std::deque<std::coroutine_handle<>> pending;
+    std::vector<EventLoopTimers *> timers;
     bool posted = false;
     // Posted events need a receiver living in this thread.
     std::unique_ptr<QObject> receiver = std::make_unique<QObject>();
@@ -29,15 +32,24 @@ void drain()
 {
     auto &queue = threadQueue();
     queue.posted = false;
+    const std::size_t ready = queue.pending.size();
+    // A copy: a source may go away (its clock destroyed) while the iteration runs.
+    const std::vector<EventLoopTimers *> timers = queue.timers;
+    for (auto *source : timers)
+        source->takeDueTimers(ready == 0);
     // Resume what was queued before this turn; what the resumed coroutines queue waits for the
     // next turn. Handles are taken one at a time and a drain stays posted while some remain,
     // so a coroutine that spins a nested event loop lets the rest of its batch run.
-    for (std::size_t batch = queue.pending.size(); batch > 0 && !queue.pending.empty(); --batch) {
+    for (std::size_t batch = ready; batch > 0 && !queue.pending.empty(); --batch) {
         const auto handle = queue.pending.front();
         queue.pending.pop_front();
         if (batch > 1)
             post(queue);
         handle.resume();
+    }
+    for (auto *source : timers) {
+        if (std::find(queue.timers.begin(), queue.timers.end(), source) != queue.timers.end())
+            source->runDueTimers();
     }
 }
 
@@ -61,6 +73,22 @@ void EventLoopQueue::resumeSoon(std::coroutine_handle<> handle)
 std::size_t EventLoopQueue::pendingCount()
 {
     return threadQueue().pending.size();
+}
+
+void EventLoopQueue::addTimers(EventLoopTimers *timers)
+{
+    threadQueue().timers.push_back(timers);
+}
+
+void EventLoopQueue::removeTimers(EventLoopTimers *timers)
+{
+    auto &list = threadQueue().timers;
+    list.erase(std::remove(list.begin(), list.end(), timers), list.end());
+}
+
+void EventLoopQueue::requestIteration()
+{
+    post(threadQueue());
 }
 
 } // namespace Gatherscope

@@ -1,5 +1,6 @@
 #include "runner.h"
 
+#include "eventloopqueue.h"
 #include "gather.h"
 #include "pythonerror.h"
 #include "tasks/demotasks.h"
@@ -22,8 +23,10 @@ struct RunState {
     EventRecord record;
     ScenarioClock clock;
     std::stop_source cancelRun;
-    std::vector<const TaskSpec *> specs; // by node id; null for node 0
-    std::vector<bool> ended;             // by node id
+    std::vector<const TaskSpec *> specs;      // by node id; null for node 0
+    std::vector<std::vector<int>> children;   // by node id, in file order
+    std::vector<std::stop_source> cancelNode; // by node id, for a `cancel_after`
+    std::vector<bool> ended;                  // by node id
     std::size_t endedCount = 0;
     bool gatherRaised = false;
     std::function<void()> onFinished;
@@ -85,9 +88,9 @@ void addNodes(RunState &run, std::vector<TaskNode> &nodes, const std::vector<Tas
                 run.usesRandomSleeps = true;
                 std::uniform_int_distribution<std::int64_t> draw(*spec.sleep.randomMin,
                                                                  *spec.sleep.randomMax);
-                node.plannedSleep = secondsToScenarioTime(double(draw(random)));
+                node.plannedSleep = LoopTime(double(draw(random)));
             } else {
-                node.plannedSleep = secondsToScenarioTime(spec.sleep.seconds);
+                node.plannedSleep = LoopTime(spec.sleep.seconds);
             }
         }
         nodes.push_back(node);
@@ -100,26 +103,50 @@ void addNodes(RunState &run, std::vector<TaskNode> &nodes, const std::vector<Tas
 
 QCoro::Task<PyValue> runGather(std::shared_ptr<RunState> run, int node, std::stop_token token);
 
-//! One task of the scenario: records its start and how it ended.
-QCoro::Task<PyValue> runTask(std::shared_ptr<RunState> run, int node, std::stop_token token)
+//! The body of a demo task, as asyncio runs a coroutine wrapped in a Task.
+/*!
+ * asyncio's Task takes one iteration before its first step (`call_soon(self.__step)`) and
+ * tells its done callbacks, the gather's among them, one iteration after it ends: gather is
+ * told through the same ready queue as everything else, so what else is ready at that instant
+ * keeps its order. QCoro's tasks start at once and resume their awaiter at once, so the two
+ * turns are taken here. A stop requested before the first step cancels the task before it
+ * prints anything, as asyncio's `_must_cancel` does.
+ */
+QCoro::Task<PyValue> runLeafTask(std::shared_ptr<RunState> run, int node, std::stop_token token)
 {
     const TaskSpec &spec = *run->specs[std::size_t(node)];
-    const ScenarioTime sleep = run->record.nodes()[std::size_t(node)].plannedSleep;
+    const LoopTime sleep = run->record.nodes()[std::size_t(node)].plannedSleep;
+    co_await nextEventLoopTurn();
+    PyValue value;
+    std::exception_ptr error;
+    try {
+        if (token.stop_requested())
+            throw CancelledError();
+        run->add(TaskEvent::Kind::Started, node);
+        const TaskContext context(&run->record, &run->clock, node, token);
+        if (spec.kind == TaskSpec::Kind::SayHello)
+            value = co_await sayHello(context, spec.name, sleep);
+        else
+            value = co_await divide(context, spec.x, spec.y, sleep);
+        run->add(TaskEvent::Kind::Returned, node, value);
+    } catch (...) {
+        error = std::current_exception();
+        run->add(isCancellation(error) ? TaskEvent::Kind::Cancelled : TaskEvent::Kind::Raised, node,
+                 {}, describeException(error));
+    }
+    run->markEnded(node);
+    co_await nextEventLoopTurn(); // the done callbacks' turn
+    if (error)
+        std::rethrow_exception(error);
+    co_return value;
+}
+
+//! A nested gather is a future, not a Task: it takes no turn of its own.
+QCoro::Task<PyValue> runNestedGather(std::shared_ptr<RunState> run, int node, std::stop_token token)
+{
     run->add(TaskEvent::Kind::Started, node);
     try {
-        PyValue value;
-        const TaskContext context(&run->record, &run->clock, node, token);
-        switch (spec.kind) {
-        case TaskSpec::Kind::SayHello:
-            value = co_await sayHello(context, spec.name, sleep);
-            break;
-        case TaskSpec::Kind::Divide:
-            value = co_await divide(context, spec.x, spec.y, sleep);
-            break;
-        case TaskSpec::Kind::Gather:
-            value = co_await runGather(run, node, token);
-            break;
-        }
+        PyValue value = co_await runGather(run, node, token);
         run->add(TaskEvent::Kind::Returned, node, value);
         run->markEnded(node);
         co_return value;
@@ -130,6 +157,14 @@ QCoro::Task<PyValue> runTask(std::shared_ptr<RunState> run, int node, std::stop_
         run->markEnded(node);
         throw;
     }
+}
+
+//! One task of the scenario: records its start and how it ended.
+QCoro::Task<PyValue> runTask(std::shared_ptr<RunState> run, int node, std::stop_token token)
+{
+    if (run->specs[std::size_t(node)]->kind == TaskSpec::Kind::Gather)
+        return runNestedGather(std::move(run), node, std::move(token));
+    return runLeafTask(std::move(run), node, std::move(token));
 }
 
 //! The list a gather returns. With return_exceptions, asyncio (3.11) puts a new
@@ -159,30 +194,15 @@ PyValue toList(const Slots &results, const RunState &run, const std::vector<int>
 //! A gather of the scenario (node 0 is the top-level one): its tasks, its cancellations.
 QCoro::Task<PyValue> runGather(std::shared_ptr<RunState> run, int node, std::stop_token token)
 {
-    const auto &nodes = run->record.nodes();
     const bool returnExceptions = node == 0 ? run->scenario.returnExceptions
                                             : run->specs[std::size_t(node)]->returnExceptions;
+    const std::vector<int> &children = run->children[std::size_t(node)];
     std::vector<std::function<QCoro::Task<PyValue>(std::stop_token)>> factories;
-    std::vector<int> children;
-    std::vector<std::shared_ptr<std::stop_source>> taskStops;
     GatherOptions options;
     options.stopToken = token;
-    for (const auto &child : nodes) {
-        if (child.parent != node)
-            continue;
-        children.push_back(child.id);
-        factories.push_back(
-            [run, id = child.id](std::stop_token t) { return runTask(run, id, t); });
-        const auto cancelAfter = run->specs[std::size_t(child.id)]->cancelAfter;
-        std::stop_token childToken;
-        if (cancelAfter) {
-            auto stop = std::make_shared<std::stop_source>();
-            run->clock.callAt(run->clock.now() + secondsToScenarioTime(*cancelAfter),
-                              [stop] { stop->request_stop(); });
-            childToken = stop->get_token();
-            taskStops.push_back(stop);
-        }
-        options.taskStopTokens.push_back(childToken);
+    for (const int child : children) {
+        factories.push_back([run, child](std::stop_token t) { return runTask(run, child, t); });
+        options.taskStopTokens.push_back(run->cancelNode[std::size_t(child)].get_token());
     }
     // A task cancelled before it could start never runs: record its end all the same.
     options.observer = [run, children](const GatherTaskEvent &event) {
@@ -208,6 +228,22 @@ QCoro::Task<PyValue> runGather(std::shared_ptr<RunState> run, int node, std::sto
                  describeException(std::current_exception()));
         throw;
     }
+}
+
+//! Each `cancel_after` as a timer, in the order the equivalent asyncio program calls
+//! `loop.call_later(t, future.cancel)`: depth-first, a gather's after its tasks' (it is made
+//! after them), the top-level one last. Equal deadlines run in this order.
+void scheduleCancellations(RunState &run, int node)
+{
+    for (const int child : run.children[std::size_t(node)])
+        scheduleCancellations(run, child);
+    const std::optional<double> after =
+        node == 0 ? run.scenario.cancelAfter : run.specs[std::size_t(node)]->cancelAfter;
+    if (!after)
+        return;
+    // The stop source, not the run state: the clock the call waits in is part of it.
+    std::stop_source stop = node == 0 ? run.cancelRun : run.cancelNode[std::size_t(node)];
+    run.clock.callLater(LoopTime(*after), [stop]() mutable { stop.request_stop(); });
 }
 
 QCoro::Task<> runScenario(std::shared_ptr<RunState> run)
@@ -243,6 +279,17 @@ Runner::Runner(Scenario scenario, RunOptions options, QObject *parent)
     run.specs.push_back(nullptr);
     detail::addNodes(run, nodes, run.scenario.tasks, 0, QStringLiteral("tasks"), random);
     run.ended.assign(nodes.size(), false);
+    run.children.resize(nodes.size());
+    for (const TaskNode &node : nodes) {
+        if (node.parent >= 0)
+            run.children[std::size_t(node.parent)].push_back(node.id);
+    }
+    // A stop state only where a `cancel_after` can use it: a gather links every token it gets.
+    run.cancelNode.resize(nodes.size(), std::stop_source(std::nostopstate));
+    for (std::size_t id = 1; id < nodes.size(); ++id) {
+        if (run.specs[id]->cancelAfter)
+            run.cancelNode[id] = std::stop_source();
+    }
     run.record.setNodes(std::move(nodes));
 }
 
@@ -299,11 +346,7 @@ void Runner::start()
             Q_EMIT finished();
         });
     };
-    if (m_run->scenario.cancelAfter) {
-        // The stop source, not the run state: the clock the call waits in is part of it.
-        m_run->clock.callAt(secondsToScenarioTime(*m_run->scenario.cancelAfter),
-                            [stop = m_run->cancelRun] { stop.request_stop(); });
-    }
+    detail::scheduleCancellations(*m_run, 0);
     auto task = detail::runScenario(m_run);
     Q_UNUSED(task); // runs on by itself; the run state keeps everything it needs alive
 }

@@ -4,6 +4,9 @@
 #include <QObject>
 #include <QTimer>
 
+// After Qt's headers: moc cannot parse <coroutine>'s concepts when it comes first.
+#include "eventloopqueue.h"
+
 #include <chrono>
 #include <compare>
 #include <coroutine>
@@ -12,33 +15,50 @@
 #include <map>
 #include <optional>
 #include <stop_token>
+#include <vector>
 
 namespace Gatherscope {
 
-//! Time inside a scenario, counted from the start of the run.
+//! Time inside a scenario, counted from the start of the run, as events are stamped with it.
 using ScenarioTime = std::chrono::microseconds;
+//! asyncio's loop time: float seconds. Deadlines are kept in it, so that they are computed
+//! and ordered exactly as asyncio computes and orders them (`time() + delay`, in doubles).
+using LoopTime = std::chrono::duration<double>;
 
 //! Converts seconds (as scenario files write them) to scenario time, rounded to a microsecond.
 ScenarioTime secondsToScenarioTime(double seconds);
 //! Converts scenario time to seconds.
 double scenarioTimeToSeconds(ScenarioTime time);
 
-//! The one clock every sleep of a run goes through.
+//! The one clock every sleep of a run goes through: a model of asyncio's event loop.
 /*!
- * In **virtual** mode time jumps to the next deadline as soon as nothing else is ready, so a
- * three-second scenario finishes in milliseconds and always in the same order. In **real**
- * mode deadlines follow wall time times a speed factor, and the clock can be paused, resumed
- * and stepped to its next event.
+ * **What one iteration does** (asyncio 3.11's `BaseEventLoop._run_once`): an iteration of the
+ * EventLoopQueue first takes every timer that is due, in order of deadline and, for equal
+ * deadlines, of registration; then it runs exactly the coroutines that were ready when it
+ * began; then it runs the timers it took. Whatever these make ready runs in the next
+ * iteration. So:
+ * - `sleep(0)` is a bare yield (asyncio's `__sleep0`): the task is ready again in the next
+ *   iteration, without a timer; if its token stopped meanwhile it raises CancelledError there
+ *   (asyncio's `_must_cancel`).
+ * - `sleep(d > 0)` and callLater() (a `cancel_after`) are timers, however small `d` is: a
+ *   sleep of 1e-9 s always wakes after a sleep of 0 that began with it.
+ * - A timer that wakes a sleeper makes it ready for the next iteration, like the done
+ *   callback of asyncio's sleep future; a cancellation that reaches a sleeper does the same.
+ *   A sleeper whose timer has run but which has not resumed yet is still cancelled.
+ *
+ * **Time.** Deadlines are LoopTime doubles computed as asyncio computes them, so a positive
+ * duration is never zero and deadlines equal to the last bit tie in registration order. In
+ * **virtual** mode an iteration that begins with nothing ready first moves time to the next
+ * deadline, so a three-second scenario finishes in milliseconds, always in the same order. In
+ * **real** mode deadlines follow wall time times a speed factor, and the clock can be paused,
+ * resumed and stepped to its next deadline. Events are stamped with now(), the deadline of
+ * the latest timers taken, in microseconds.
  *
  * However many tasks sleep, the clock keeps one ordered map of deadlines and (in real mode)
  * one QTimer: Qt 6.4 keeps active timers in a sorted list, so one QTimer per sleeper costs
  * quadratic time.
- *
- * Order at one instant: scheduled calls (cancellations, timeouts) run before sleepers wake,
- * and sleepers wake in the order they went to sleep. Wake-ups go through the EventLoopQueue,
- * so a cancellation applied at the same instant reaches its task first, as in asyncio.
  */
-class ScenarioClock : public QObject {
+class ScenarioClock : public QObject, private EventLoopTimers {
     Q_OBJECT
 public:
     enum class Mode { Virtual, Real };
@@ -52,16 +72,22 @@ public:
 
     Mode mode() const { return m_mode; }
     //! The time of the latest instant the clock has reached; events are stamped with it.
-    ScenarioTime now() const { return m_now; }
+    ScenarioTime now() const { return secondsToScenarioTime(m_now.count()); }
+    //! The same instant as asyncio's `loop.time()` would give it.
+    LoopTime loopTime() const { return m_now; }
     //! In real mode, the continuous time between two instants (for growing bars in a view).
     ScenarioTime displayTime() const;
     //! Real mode: makes the continuous time the current instant, so that what a person does
     //! now (cancel the run) is stamped with the moment it happened, not the last deadline.
     void catchUp();
 
-    //! Awaitable: sleeps \a duration of scenario time; raises CancelledError once \a token stops.
+    //! Awaitable `asyncio.sleep(duration)`; raises CancelledError once \a token stops.
+    SleepAwaiter sleep(LoopTime duration, std::stop_token token = {});
+    //! The same, for a duration in scenario time.
     SleepAwaiter sleep(ScenarioTime duration, std::stop_token token = {});
-    //! Calls \a callback when the clock reaches \a when (or at the next instant if that is past).
+    //! asyncio's `loop.call_later(delay, callback)`: a timer \a delay after now.
+    CallId callLater(LoopTime delay, std::function<void()> callback);
+    //! A timer at \a when (or now if that is past).
     CallId callAt(ScenarioTime when, std::function<void()> callback);
     //! Forgets a call scheduled with callAt(); does nothing when it already ran.
     void cancelCall(CallId id);
@@ -69,56 +95,58 @@ public:
     void cancelAll();
 
     //! True while anything waits on the clock.
-    bool hasPending() const { return !m_entries.empty(); }
+    bool hasPending() const { return pendingCount() > 0; }
     //! Number of sleepers and calls waiting.
-    std::size_t pendingCount() const { return m_entries.size(); }
+    std::size_t pendingCount() const { return m_entries.size() + m_due.size(); }
 
     double speed() const { return m_speed; }
     //! Real mode: scenario seconds per wall-clock second (e.g. 0.25 to 8).
     void setSpeed(double speed);
     bool isPaused() const { return m_paused; }
     void setPaused(bool paused);
-    //! Jumps to the next instant at once and handles it (paused or not).
+    //! Moves time to the next deadline at once; its timers run in the next iteration (paused
+    //! or not).
     void stepToNextEvent();
 
 Q_SIGNALS:
-    //! The clock reached \a now and handled everything due then.
+    //! The clock reached \a now and ran the timers due then.
     void advanced(Gatherscope::ScenarioTime now);
 
 private:
-    enum class Kind { Call, Wake }; // calls first at one instant
     struct Key {
-        ScenarioTime deadline;
-        Kind kind;
-        CallId sequence;
+        LoopTime deadline;
+        CallId sequence; // registration order, for equal deadlines
         auto operator<=>(const Key &) const = default;
     };
     struct Entry {
         std::function<void()> callback;
         SleepAwaiter *sleeper = nullptr;
+        CallId id = 0;
     };
 
-    Key addSleeper(ScenarioTime duration, SleepAwaiter *sleeper);
-    void removeSleeper(const Key &key);
-    void handleNextInstant();
+    void takeDueTimers(bool nothingReady) override;
+    void runDueTimers() override;
+
+    Key addTimer(LoopTime deadline, Entry entry);
+    void removeSleeper(const SleepAwaiter *sleeper);
+    LoopTime wallNow() const;
+    LoopTime displayLoopTime() const;
     void timerFired();
-    void scheduleAdvance();
-    void advanceVirtual();
-    void restartWallAnchor(ScenarioTime anchor);
+    void scheduleIteration();
+    void restartWallAnchor(LoopTime anchor);
 
     Mode m_mode;
-    ScenarioTime m_now{0};
+    LoopTime m_now{0};
     std::map<Key, Entry> m_entries;
+    std::vector<Entry> m_due; // taken at the start of this iteration, run at its end
     CallId m_nextSequence = 0;
-    bool m_advancePosted = false;
 
     // Real mode: the scenario time at which the wall clock last started counting.
     QTimer m_timer;
     QElapsedTimer m_wall;
-    ScenarioTime m_anchor{0};
+    LoopTime m_anchor{0};
     double m_speed = 1.0;
     bool m_paused = false;
-    bool m_timerCapped = false; // the next deadline is further away than one timer can wait
 
     friend class SleepAwaiter;
 };
@@ -126,7 +154,7 @@ private:
 //! What `co_await clock.sleep(d, token)` suspends on.
 class ScenarioClock::SleepAwaiter {
 public:
-    SleepAwaiter(ScenarioClock *clock, ScenarioTime duration, std::stop_token token)
+    SleepAwaiter(ScenarioClock *clock, LoopTime duration, std::stop_token token)
         : m_clock(clock)
         , m_duration(duration)
         , m_token(std::move(token))
@@ -146,18 +174,18 @@ public:
 
 private:
     friend class ScenarioClock;
-    enum class State { Idle, Scheduled, Woken };
+    enum class State { Idle, Scheduled, Due, Woken };
     struct OnStop {
         SleepAwaiter *self;
         void operator()() const noexcept { self->cancel(); }
     };
 
-    void wake();            // the deadline came
+    void wake();            // its timer ran
     void cancel();          // the token stopped
     void detachFromClock(); // the clock is going away
 
     ScenarioClock *m_clock;
-    ScenarioTime m_duration;
+    LoopTime m_duration;
     std::stop_token m_token;
     std::coroutine_handle<> m_handle;
     Key m_key{};

@@ -18,7 +18,7 @@ struct TaskNode {
     QString place;   //!< `tasks[1].tasks[0]`; empty for the top-level gather
     QString label;   //!< what a view calls it
     TaskSpec::Kind kind = TaskSpec::Kind::Gather;
-    ScenarioTime plannedSleep{0}; //!< the sleep this run drew for it (say_hello, divide)
+    LoopTime plannedSleep{0}; //!< the sleep this run drew for it (say_hello, divide)
 
     bool operator==(const TaskNode &) const = default;
 };

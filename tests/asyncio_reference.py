@@ -5,14 +5,21 @@ The reference for `gatherscope --headless --instant`: the seed article's `say_he
 `divide`, one `asyncio.gather` per gather of the scenario, `loop.call_later(t, fut.cancel)` for
 each `cancel_after`, and the article's way of printing the results. Time is virtual, as on
 Gatherscope's scenario clock: when nothing is ready the loop jumps to its next timer instead of
-waiting for it, so a run takes milliseconds and events of different instants never race.
+waiting for it, so a run takes milliseconds and events of different instants never race. The
+loop's iterations are asyncio's own; only its clock and the order of equal deadlines are set.
 
 Only scenarios with fixed sleeps can be compared (random sleeps draw from another generator).
-Usage: asyncio_reference.py SCENARIO.json
+Usage: asyncio_reference.py SCENARIO.json        (prints what the program prints)
+       asyncio_reference.py A.json B.json ...  (one JSON line per scenario, for many at once)
 """
 
 import asyncio
+import contextlib
+import heapq
+import io
+import itertools
 import json
+import math
 import selectors
 import sys
 
@@ -22,28 +29,61 @@ class VirtualTimeSelector(selectors.SelectSelector):
 
     def __init__(self):
         super().__init__()
-        self.now = 0.0
+        self.loop = None
 
     def select(self, timeout=None):
         if timeout is None:
             raise RuntimeError("nothing is scheduled: the program would wait forever")
-        self.now += max(timeout, 0.0)
+        if timeout > 0:  # nothing is ready: go to the first timer, exactly
+            self.loop.now = max(self.loop.now, self.loop._scheduled[0]._when)
         return super().select(0)
 
 
-class VirtualTimeLoop(asyncio.SelectorEventLoop):
-    """Virtual time that still moves a little with every reading, as a real clock does: timers
-    of one instant then fire in the order they were set (asyncio's heap of timers is not stable
-    for equal deadlines), as they would on a real clock and on Gatherscope's."""
+class NextDouble(float):
+    """A clock resolution that, added to a time, gives the next double after it: `_run_once`
+    then pops exactly the timers due at or before the current instant, all in one iteration."""
 
-    TICK = 1e-9
+    def __radd__(self, other):
+        return math.nextafter(other, math.inf)
+
+
+class OrderedTimerHandle(asyncio.TimerHandle):
+    """A timer that ties with an equal deadline in the order it was set. asyncio's own heap
+    leaves that order to heapq, which does not keep it; on a real clock equal deadlines almost
+    never happen, on a virtual one they are the rule."""
+
+    _order = itertools.count()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._order_set = next(self._order)
+
+    def __lt__(self, other):
+        return (self._when, self._order_set) < (other._when, other._order_set)
+
+
+class VirtualTimeLoop(asyncio.SelectorEventLoop):
+    """asyncio's event loop, unchanged but for its clock: time stands still while anything is
+    ready and jumps to the next timer when nothing is, so a run takes milliseconds and every
+    instant is exact. Each iteration is asyncio's own `_run_once`."""
 
     def __init__(self):
-        super().__init__(VirtualTimeSelector())
+        selector = VirtualTimeSelector()
+        super().__init__(selector)
+        selector.loop = self
+        self.now = 0.0
+        self._clock_resolution = NextDouble(0.0)
 
     def time(self):
-        self._selector.now += self.TICK
-        return self._selector.now
+        return self.now
+
+    def call_at(self, when, callback, *args, context=None):
+        # BaseEventLoop.call_at, with the timer above.
+        self._check_closed()
+        timer = OrderedTimerHandle(when, callback, args, self, context)
+        heapq.heappush(self._scheduled, timer)
+        timer._scheduled = True
+        return timer
 
 
 async def say_hello(name, sleep):
@@ -122,5 +162,17 @@ def run(path):
         loop.close()
 
 
+def run_many(paths):
+    """One JSON line per scenario: {"path": ..., "stdout": what it printed}."""
+    for path in paths:
+        captured = io.StringIO()
+        with contextlib.redirect_stdout(captured):
+            run(path)
+        print(json.dumps({"path": path, "stdout": captured.getvalue()}))
+
+
 if __name__ == "__main__":
-    run(sys.argv[1])
+    if len(sys.argv) == 2:
+        run(sys.argv[1])
+    else:
+        run_many(sys.argv[1:])

@@ -248,6 +248,8 @@ private Q_SLOTS:
         RunController *run = m_window->runController();
         QCOMPARE(run->state(), RunController::State::Paused);
         QCOMPARE(run->runner()->clock().mode(), ScenarioClock::Mode::Real);
+        // As asyncio's tasks, they take their first step in the loop's next iteration.
+        QVERIFY(processEventsUntil([&] { return m_window->consoleModel()->rowCount() == 2; }));
         QCOMPARE(columnTexts(*m_window->consoleModel(), ConsoleModel::LineColumn),
                  strings({"Hello, Mr. Turtle!", "Hello, Mr. Wolf!"}));
         QTest::keyClick(m_window.get(), Qt::Key_F10);

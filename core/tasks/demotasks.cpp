@@ -6,7 +6,7 @@
 
 namespace Gatherscope {
 
-QCoro::Task<PyValue> sayHello(TaskContext context, QString name, ScenarioTime sleep)
+QCoro::Task<PyValue> sayHello(TaskContext context, QString name, LoopTime sleep)
 {
     context.print(QStringLiteral("Hello, %1!").arg(name));
     co_await context.sleep(sleep);
@@ -14,7 +14,7 @@ QCoro::Task<PyValue> sayHello(TaskContext context, QString name, ScenarioTime sl
     co_return PyValue::string(QStringLiteral("%1 is done").arg(name));
 }
 
-QCoro::Task<PyValue> divide(TaskContext context, PyValue x, PyValue y, ScenarioTime sleep)
+QCoro::Task<PyValue> divide(TaskContext context, PyValue x, PyValue y, LoopTime sleep)
 {
     context.print(QStringLiteral("Dividing %1 by %2").arg(pythonStr(x), pythonStr(y)));
     co_await context.sleep(sleep);

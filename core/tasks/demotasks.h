@@ -9,11 +9,11 @@ namespace Gatherscope {
 
 //! The seed's `say_hello(name)`: prints `Hello, {name}!`, sleeps, prints `Goodbye, {name}!`,
 //! returns `"{name} is done"`.
-QCoro::Task<PyValue> sayHello(TaskContext context, QString name, ScenarioTime sleep);
+QCoro::Task<PyValue> sayHello(TaskContext context, QString name, LoopTime sleep);
 
 //! The seed's `divide(x, y)`: prints `Dividing {x} by {y}`, sleeps, raises
 //! `ZeroDivisionError("Cannot divide by zero")` when y == 0 (also -0.0), else returns x / y as
 //! a float.
-QCoro::Task<PyValue> divide(TaskContext context, PyValue x, PyValue y, ScenarioTime sleep);
+QCoro::Task<PyValue> divide(TaskContext context, PyValue x, PyValue y, LoopTime sleep);
 
 } // namespace Gatherscope

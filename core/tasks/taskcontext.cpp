@@ -18,9 +18,9 @@ void TaskContext::print(const QString &text) const
     record(TaskEvent::Kind::Printed, {}, text);
 }
 
-QCoro::Task<> TaskContext::sleep(ScenarioTime duration) const
+QCoro::Task<> TaskContext::sleep(LoopTime duration) const
 {
-    record(TaskEvent::Kind::Slept, m_clock->now() + duration);
+    record(TaskEvent::Kind::Slept, secondsToScenarioTime((m_clock->loopTime() + duration).count()));
     co_await m_clock->sleep(duration, m_token);
     record(TaskEvent::Kind::Woke);
 }

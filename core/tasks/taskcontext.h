@@ -26,7 +26,7 @@ public:
     //! Python's `print(text)`.
     void print(const QString &text) const;
     //! `await asyncio.sleep(duration)`; raises CancelledError once the token stops.
-    QCoro::Task<> sleep(ScenarioTime duration) const;
+    QCoro::Task<> sleep(LoopTime duration) const;
 
 private:
     void record(TaskEvent::Kind kind, ScenarioTime until = {}, QString text = {}) const;

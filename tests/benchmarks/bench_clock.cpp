@@ -16,7 +16,7 @@ constexpr int spreadMs = 50;
 
 QCoro::Task<> sleepThenCount(Gatherscope::ScenarioClock &clock, int ms, int &woken)
 {
-    co_await clock.sleep(std::chrono::milliseconds(ms));
+    co_await clock.sleep(Gatherscope::ScenarioTime(std::chrono::milliseconds(ms)));
     ++woken;
 }
 
