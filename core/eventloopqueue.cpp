@@ -33,10 +33,9 @@ void drain()
     auto &queue = threadQueue();
     queue.posted = false;
     const std::size_t ready = queue.pending.size();
-    // A copy: a source may go away (its clock destroyed) while the iteration runs.
-    const std::vector<EventLoopTimers *> timers = queue.timers;
-    for (auto *source : timers)
-        source->takeDueTimers(ready == 0);
+    // By index, here and below: a source may go away (its clock destroyed) during the turn.
+    for (std::size_t i = 0; i < queue.timers.size(); ++i)
+        queue.timers[i]->takeDueTimers(ready == 0);
     // Resume what was queued before this turn; what the resumed coroutines queue waits for the
     // next turn. Handles are taken one at a time and a drain stays posted while some remain,
     // so a coroutine that spins a nested event loop lets the rest of its batch run.
@@ -47,10 +46,8 @@ void drain()
             post(queue);
         handle.resume();
     }
-    for (auto *source : timers) {
-        if (std::find(queue.timers.begin(), queue.timers.end(), source) != queue.timers.end())
-            source->runDueTimers();
-    }
+    for (std::size_t i = 0; i < queue.timers.size(); ++i)
+        queue.timers[i]->runDueTimers();
 }
 
 void post(ThreadQueue &queue)

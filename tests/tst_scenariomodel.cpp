@@ -92,6 +92,21 @@ private Q_SLOTS:
                  u"return_exceptions=True"_s);
     }
 
+    void aNameThatCannotBePrintedIsRefusedAsTheLoaderRefusesIt()
+    {
+        ScenarioModel model;
+        QAbstractItemModelTester tester(&model);
+        model.setScenario(bundledScenario(u"basic"_s));
+        const QString lone = u"Mr. "_s + QChar(0xD800);
+        QVERIFY(model.setData(model.index(0, ScenarioModel::ParametersColumn), lone, Qt::EditRole));
+        QCOMPARE(model.firstError(), u"tasks[0].name: lone surrogate U+D800 cannot be printed"_s);
+        QVERIFY(model.setData(model.index(0, ScenarioModel::ParametersColumn), u"Mr. 😀"_s,
+                              Qt::EditRole)); // a pair is one character
+        QVERIFY(model.isValid());
+        QVERIFY(model.setData(model.index(1, ScenarioModel::LabelColumn), lone, Qt::EditRole));
+        QCOMPARE(model.firstError(), u"tasks[1].label: lone surrogate U+D800 cannot be printed"_s);
+    }
+
     void aBadValueIsMarkedAndExplained()
     {
         ScenarioModel model;

@@ -1,5 +1,6 @@
 #include "scenariomodel.h"
 
+#include "scenariorules.h"
 #include "taskcells.h"
 #include "theme.h"
 
@@ -311,6 +312,8 @@ bool ScenarioModel::setData(const QModelIndex &index, const QVariant &value, int
     }
     case LabelColumn:
         spec.label = text;
+        error = ScenarioRules::unprintableText(text);
+        key = QStringLiteral("label");
         break;
     case ParametersColumn:
         error = TaskCells::parseParameters(text, spec, &key);

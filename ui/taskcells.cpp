@@ -138,9 +138,13 @@ QString parseParameters(const QString &text, TaskSpec &spec, QString *key)
     };
     blame(QString());
     switch (spec.kind) {
-    case TaskSpec::Kind::SayHello:
+    case TaskSpec::Kind::SayHello: {
         spec.name = text;
-        return {};
+        const QString problem = ScenarioRules::unprintableText(text);
+        if (!problem.isEmpty())
+            blame(QStringLiteral("name"));
+        return problem;
+    }
     case TaskSpec::Kind::Divide: {
         const QStringList parts = text.split(u',');
         if (parts.size() != 2)
