@@ -3,7 +3,7 @@
 #include "exceptioninfo.h"
 #include "pyvalue.h"
 #include "scenario.h"
-#include "scenarioclock.h"
+#include "scenariotime.h"
 
 #include <QMetaType>
 #include <QString>

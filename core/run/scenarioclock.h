@@ -6,6 +6,7 @@
 
 // After Qt's headers: moc cannot parse <coroutine>'s concepts when it comes first.
 #include "eventloopqueue.h"
+#include "scenariotime.h"
 
 #include <chrono>
 #include <compare>
@@ -18,17 +19,6 @@
 #include <vector>
 
 namespace Gatherscope {
-
-//! Time inside a scenario, counted from the start of the run, as events are stamped with it.
-using ScenarioTime = std::chrono::microseconds;
-//! asyncio's loop time: float seconds. Deadlines are kept in it, so that they are computed
-//! and ordered exactly as asyncio computes and orders them (`time() + delay`, in doubles).
-using LoopTime = std::chrono::duration<double>;
-
-//! Converts seconds (as scenario files write them) to scenario time, rounded to a microsecond.
-ScenarioTime secondsToScenarioTime(double seconds);
-//! Converts scenario time to seconds.
-double scenarioTimeToSeconds(ScenarioTime time);
 
 //! The one clock every sleep of a run goes through: a model of asyncio's event loop.
 /*!

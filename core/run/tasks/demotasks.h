@@ -1,6 +1,6 @@
 #pragma once
 
-#include "../pyvalue.h"
+#include "pyvalue.h"
 #include "taskcontext.h"
 
 #include <qcoro/qcorotask.h>

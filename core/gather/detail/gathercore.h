@@ -3,15 +3,11 @@
 #include "../gatheroptions.h"
 #include "framepool.h"
 
-#include <QPointer>
-
 #include <coroutine>
 #include <cstdint>
 #include <memory>
 #include <stop_token>
 #include <vector>
-
-class QTimer;
 
 namespace Gatherscope::detail {
 
@@ -57,8 +53,6 @@ private:
 
     void pump();
     void linkStopTokens();
-    void startTimeout();
-    void stopTimeout();
     void cancelGather(std::exception_ptr reason);
     void cancelTask(std::size_t index);
     void requestStopOfRest();
@@ -82,7 +76,7 @@ private:
     using StopLink = std::stop_callback<std::function<void()>>;
     std::vector<std::unique_ptr<StopLink>> m_stopLinks;
 
-    std::exception_ptr m_cancelReason; // CancelledError or TimeoutError once cancelled
+    std::exception_ptr m_cancelReason; // GatherOptions::stopReason once cancelled
     std::exception_ptr m_firstFailure; // for CancelAndJoin
     std::exception_ptr m_failure;
     bool m_settled = false;
@@ -90,9 +84,6 @@ private:
     std::shared_ptr<GatherCore> m_keepAlive; // set while some task has not finished
 
     FramePool *m_framePool; // released, not deleted: see FramePool
-    std::unique_ptr<QTimer> m_wallTimeout;
-    QPointer<ScenarioClock> m_timeoutClock;
-    ScenarioClock::CallId m_timeoutCall = 0;
 };
 
 } // namespace Gatherscope::detail

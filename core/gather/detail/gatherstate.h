@@ -1,6 +1,7 @@
 #pragma once
 
 #include "../outcome.h"
+#include "../taskfactory.h"
 #include "detachedtask.h"
 #include "gathercore.h"
 
@@ -14,12 +15,6 @@
 #include <vector>
 
 namespace Gatherscope {
-
-//! A callable that makes one task: `QCoro::Task<T> f()` or `QCoro::Task<T> f(std::stop_token)`.
-template<typename F>
-concept TaskFactory = (std::invocable<F &> && QCoro::detail::isTask_v<std::invoke_result_t<F &>>) ||
-                      (std::invocable<F &, std::stop_token> &&
-                       QCoro::detail::isTask_v<std::invoke_result_t<F &, std::stop_token>>);
 
 namespace detail {
 
@@ -84,7 +79,8 @@ DetachedTask driveTask(GatherCore *core, std::size_t index, Slot<T> *slot, Facto
 template<std::size_t... I, typename Fn>
 void withIndex(std::size_t index, std::index_sequence<I...>, Fn &&fn)
 {
-    ((index == I ? (fn.template operator()<I>(), true) : false) || ...);
+    // Cast: for a gather of no tasks the fold is a lone `false`, an unused value.
+    static_cast<void>(((index == I ? (fn.template operator()<I>(), true) : false) || ...));
 }
 
 //! The state of a gather over a list of factories of one type.

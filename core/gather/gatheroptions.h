@@ -1,7 +1,5 @@
 #pragma once
 
-#include "scenarioclock.h"
-
 #include <cstddef>
 #include <exception>
 #include <functional>
@@ -46,12 +44,11 @@ using GatherObserver = std::function<void(const GatherTaskEvent &)>;
 struct GatherOptions {
     //! At most this many tasks run at once; 0 means no limit. Tasks still start in input order.
     std::size_t maxConcurrency = 0;
-    //! Cancel what is left when this much time has passed; the awaiter then sees TimeoutError.
-    std::optional<ScenarioTime> timeout;
-    //! The clock the timeout is measured on; without one, a wall-clock QTimer is used.
-    ScenarioClock *clock = nullptr;
     //! Cancels the whole gather (asyncio: `gather_future.cancel()`).
     std::stop_token stopToken;
+    //! What the awaiter sees when stopToken stops it: null means CancelledError; a Deadline
+    //! gives TimeoutError (asyncio: `asyncio.timeout()` around the gather).
+    std::exception_ptr stopReason;
     //! `taskStopTokens[i]` cancels task i alone (asyncio: `tasks[i].cancel()`); may be shorter
     //! than the input.
     std::vector<std::stop_token> taskStopTokens;

@@ -23,6 +23,11 @@
  * A factory may take a `std::stop_token` (its task's cancellation) or nothing. Gather keeps
  * every factory alive until its task has finished, so coroutine lambdas may use their captures.
  *
+ * **A GCC 12 trap.** GCC 12.2 destroys twice a lambda with by-copy captures that is written
+ * inside a `co_await` expression: `co_await gather([f = x] { ... })` is a double free
+ * (AddressSanitizer shows it). Name the factory first (`auto make = [f = x] { ... };
+ * co_await gather(make);`) or capture by reference.
+ *
  * **Semantics** (asyncio's, as its documentation states them):
  * - Results come in input order; `void` tasks give Empty.
  * - FailFast (the default, `return_exceptions=False`): the first exception reaches the awaiter
@@ -33,8 +38,9 @@
  *   Outcome holding the `std::exception_ptr`.
  * - Beyond asyncio: FailFastCancel (raise at once and stop the rest) and CancelAndJoin
  *   (asyncio.TaskGroup: stop the rest, wait for all of them, then raise the first exception);
- *   GatherOptions::maxConcurrency (a window, like folly's collectAllWindowed) and
- *   GatherOptions::timeout (cancel what is left; the awaiter sees TimeoutError).
+ *   GatherOptions::maxConcurrency (a window, like folly's collectAllWindowed). A timeout is
+ *   asyncio's: a Deadline stops GatherOptions::stopToken and GatherOptions::stopReason makes
+ *   the awaiter see TimeoutError.
  * - The awaiter is always resumed from the Qt event loop (EventLoopQueue), never from inside
  *   the stack of the task that finished last or raised: tasks ready at the same moment all run
  *   before the awaiter continues, and long chains cannot recurse. Empty input returns at once.
@@ -64,9 +70,11 @@
  * twice only once; a factory always makes a fresh task, so gather has no such case.
  */
 
+#include "deadline.h"
 #include "detail/gatherstate.h"
 #include "gatheroptions.h"
 #include "outcome.h"
+#include "taskfactory.h"
 
 #include <qcoro/qcorotask.h>
 

@@ -1,8 +1,8 @@
 #include "demotasks.h"
 
-#include "../pythonerror.h"
-#include "../pythonrepr.h"
-#include "../truedivide.h"
+#include "pythonerror.h"
+#include "pythonrepr.h"
+#include "truedivide.h"
 
 namespace Gatherscope {
 

@@ -8,16 +8,6 @@
 
 namespace Gatherscope {
 
-ScenarioTime secondsToScenarioTime(double seconds)
-{
-    return ScenarioTime(std::llround(seconds * 1e6));
-}
-
-double scenarioTimeToSeconds(ScenarioTime time)
-{
-    return double(time.count()) / 1e6;
-}
-
 ScenarioClock::ScenarioClock(Mode mode, QObject *parent)
     : QObject(parent)
     , m_mode(mode)

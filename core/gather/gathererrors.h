@@ -8,7 +8,7 @@ namespace Gatherscope {
 //! An exception that carries the name of the Python exception type it stands for.
 /*!
  * Gatherscope prints errors the way Python does (`ZeroDivisionError: Cannot divide by zero`),
- * so every error raised by a demo task or by the gather machinery knows its Python type name.
+ * so every error raised by a task or by the gather machinery knows its Python type name.
  */
 class PythonError : public std::runtime_error {
 public:
@@ -32,19 +32,11 @@ public:
     {}
 };
 
-//! TimeoutError: a gather's timeout ran out; what was left has been cancelled.
+//! TimeoutError: a Deadline ran out; what it wrapped has been cancelled.
 class TimeoutError : public PythonError {
 public:
     TimeoutError()
         : PythonError("TimeoutError", std::string())
-    {}
-};
-
-//! ZeroDivisionError, as raised by the `divide` demo task.
-class ZeroDivisionError : public PythonError {
-public:
-    explicit ZeroDivisionError(const std::string &message)
-        : PythonError("ZeroDivisionError", message)
     {}
 };
 

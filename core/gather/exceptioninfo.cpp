@@ -1,6 +1,6 @@
 #include "exceptioninfo.h"
 
-#include "pythonerror.h"
+#include "gathererrors.h"
 
 #include <cxxabi.h>
 #include <memory>

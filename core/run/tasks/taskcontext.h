@@ -1,7 +1,7 @@
 #pragma once
 
-#include "../eventrecord.h"
-#include "../scenarioclock.h"
+#include "eventrecord.h"
+#include "scenarioclock.h"
 
 #include <qcoro/qcorotask.h>
 

@@ -2,12 +2,10 @@
 
 #include "../eventloopqueue.h"
 #include "../exceptioninfo.h"
-#include "../pythonerror.h"
-
-#include <QTimer>
+#include "../gathererrors.h"
 
 #include <algorithm>
-#include <chrono>
+#include <utility>
 
 namespace Gatherscope::detail {
 
@@ -24,7 +22,6 @@ GatherCore::GatherCore(std::size_t count, GatherPolicy policy, GatherOptions opt
 
 GatherCore::~GatherCore()
 {
-    stopTimeout();
     m_framePool->release();
 }
 
@@ -36,7 +33,6 @@ void GatherCore::start()
     }
     m_keepAlive = shared_from_this();
     linkStopTokens(); // a token that has already stopped cancels right here
-    startTimeout();
     m_started = true;
     pump();
 }
@@ -52,36 +48,10 @@ void GatherCore::linkStopTokens()
     }
     if (m_options.stopToken.stop_possible()) {
         m_stopLinks.push_back(std::make_unique<StopLink>(m_options.stopToken, [this] {
-            cancelGather(std::make_exception_ptr(CancelledError()));
+            cancelGather(m_options.stopReason ? m_options.stopReason
+                                              : std::make_exception_ptr(CancelledError()));
         }));
     }
-}
-
-void GatherCore::startTimeout()
-{
-    if (!m_options.timeout || count() == 0)
-        return;
-    const auto onTimeout = [weak = weak_from_this()] {
-        if (auto self = weak.lock())
-            self->cancelGather(std::make_exception_ptr(TimeoutError()));
-    };
-    if (auto *clock = m_options.clock) {
-        m_timeoutClock = clock;
-        m_timeoutCall = clock->callAt(clock->now() + *m_options.timeout, onTimeout);
-        return;
-    }
-    m_wallTimeout = std::make_unique<QTimer>();
-    m_wallTimeout->setSingleShot(true);
-    QObject::connect(m_wallTimeout.get(), &QTimer::timeout, onTimeout);
-    m_wallTimeout->start(std::chrono::ceil<std::chrono::milliseconds>(*m_options.timeout));
-}
-
-void GatherCore::stopTimeout()
-{
-    if (m_timeoutClock)
-        m_timeoutClock->cancelCall(m_timeoutCall);
-    m_timeoutClock.clear();
-    m_wallTimeout.reset();
 }
 
 std::stop_token GatherCore::tokenFor(std::size_t index)
@@ -212,7 +182,6 @@ void GatherCore::settle(std::exception_ptr failure)
 {
     m_settled = true;
     m_failure = std::move(failure);
-    stopTimeout();
     if (m_awaiter)
         EventLoopQueue::resumeSoon(std::exchange(m_awaiter, {}));
 }

@@ -1,0 +1,15 @@
+#pragma once
+
+#include "gathererrors.h"
+
+namespace Gatherscope {
+
+//! ZeroDivisionError, as raised by the `divide` demo task.
+class ZeroDivisionError : public PythonError {
+public:
+    explicit ZeroDivisionError(const std::string &message)
+        : PythonError("ZeroDivisionError", message)
+    {}
+};
+
+} // namespace Gatherscope
