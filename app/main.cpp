@@ -103,6 +103,9 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("Gatherscope"));
     QCoreApplication::setApplicationName(QStringLiteral("gatherscope"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION));
+    // Lets a desktop (Wayland especially) match the window to its installed entry and icon.
+    if (qobject_cast<QGuiApplication *>(app.get()))
+        QGuiApplication::setDesktopFileName(QStringLiteral("org.gatherscope.Gatherscope"));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

@@ -81,7 +81,7 @@ MainWindow::MainWindow(QWidget *parent)
 {
     setObjectName(QStringLiteral("MainWindow"));
     setAcceptDrops(true);
-    setWindowIcon(QIcon(QStringLiteral(":/icons/gatherscope.svg")));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/org.gatherscope.Gatherscope.svg")));
     m_timeline->setModel(m_timelineModel);
     setCentralWidget(m_timeline);
 
