@@ -14,7 +14,6 @@ using namespace Gatherscope;
 namespace {
 
 // The loader refuses gathers nested deeper than this; the editor says so before a save does.
-constexpr int maxNesting = 64;
 
 } // namespace
 
@@ -113,9 +112,8 @@ QString ScenarioModel::firstErrorIn(const Item &item, const QString &place, int 
             return (key.isEmpty() ? childPlace : childPlace + u'.' + key) + QStringLiteral(": ") +
                    child.error[column];
         }
-        if (child.spec.kind == TaskSpec::Kind::Gather && depth >= maxNesting)
-            return childPlace +
-                   tr(": gathers are nested too deeply (at most %1 levels)").arg(maxNesting);
+        if (child.spec.kind == TaskSpec::Kind::Gather && depth >= ScenarioRules::maxNesting)
+            return childPlace + QStringLiteral(": ") + ScenarioRules::nestedTooDeeply();
         const QString inner = firstErrorIn(child, childPlace + QStringLiteral(".tasks"), depth + 1);
         if (!inner.isEmpty())
             return inner;
@@ -436,8 +434,9 @@ QModelIndex ScenarioModel::moveTaskTo(const QModelIndex &task, const QModelIndex
         if (above == source)
             return {}; // a gather cannot hold itself
     }
-    // Nesting deeper than maxNesting is not refused: like addTask() and setData(), the move
-    // happens and validation names the gather, so the person sees why and can move it back.
+    // Nesting deeper than ScenarioRules::maxNesting is not refused: like addTask() and setData(),
+    // the move happens and validation names the gather, so the person sees why and can move it
+    // back.
     const QModelIndex sourceParent = source.parent();
     Item *from = itemFor(sourceParent);
     Item *to = itemFor(destination);

@@ -187,16 +187,17 @@ QString parseSleep(const QString &text, SleepSpec &sleep)
         bool okMin = false, okMax = false;
         const qlonglong min = parts.value(0).trimmed().toLongLong(&okMin);
         const qlonglong max = parts.value(1).trimmed().toLongLong(&okMax);
-        if (parts.size() != 2 || !okMin || !okMax || min < 0 || max > 1000000)
+        if (parts.size() != 2 || !okMin || !okMax || !ScenarioRules::isValidSeconds(double(min)) ||
+            !ScenarioRules::isValidSeconds(double(max)))
             return QObject::tr("expected a random range of whole seconds like \"1..3\", got %1")
                 .arg(quoted(trimmed));
         if (min > max)
-            return QObject::tr("\"min\" (%1) is greater than \"max\" (%2)").arg(min).arg(max);
+            return ScenarioRules::minAboveMax(min, max);
         sleep = SleepSpec::random(min, max);
         return {};
     }
     double seconds = 0;
-    if (!parseDouble(trimmed, seconds) || seconds < 0 || seconds > 1e6)
+    if (!parseDouble(trimmed, seconds) || !ScenarioRules::isValidSeconds(seconds))
         return QObject::tr("expected seconds (a number from 0 to 1000000) or a range like "
                            "\"1..3\", got %1")
             .arg(quoted(trimmed));
@@ -211,7 +212,7 @@ QString parseOptionalSeconds(const QString &text, std::optional<double> &seconds
         return {};
     }
     double value = 0;
-    if (!parseDouble(text, value) || value < 0 || value > 1e6)
+    if (!parseDouble(text, value) || !ScenarioRules::isValidSeconds(value))
         return QObject::tr("expected seconds (a number ≥ 0) or nothing, got %1").arg(quoted(text));
     seconds = value;
     return {};

@@ -234,7 +234,7 @@ double Reader::seconds(const QJsonValue &v, const QString &place) const
 std::int64_t Reader::wholeSeconds(const QJsonValue &v, const QString &place) const
 {
     const PyValue n = number(v, place);
-    if (!n.isInteger() || n.toInteger() < 0 || n.toInteger() > ScenarioRules::maxSeconds)
+    if (!n.isInteger() || !ScenarioRules::isValidSeconds(double(n.toInteger())))
         expected(place, QStringLiteral("a whole number of seconds from 0 to 1000000"), v);
     return n.toInteger();
 }
@@ -251,7 +251,7 @@ SleepSpec Reader::sleep(const QJsonValue &v, const QString &place) const
     const auto max =
         wholeSeconds(range.value(QStringLiteral("max")), range.placeOf(QStringLiteral("max")));
     if (min > max)
-        fail(place, QStringLiteral("\"min\" (%1) is greater than \"max\" (%2)").arg(min).arg(max));
+        fail(place, ScenarioRules::minAboveMax(min, max));
     return SleepSpec::random(min, max);
 }
 
@@ -288,8 +288,7 @@ TaskSpec Reader::task(const QJsonValue &v, const QString &place, int depth) cons
                 sleep(r.value(QStringLiteral("sleep")), r.placeOf(QStringLiteral("sleep")));
     } else if (name == u"gather") {
         if (depth >= ScenarioRules::maxNesting)
-            fail(place, QStringLiteral("gathers are nested too deeply (at most %1 levels)")
-                            .arg(ScenarioRules::maxNesting));
+            fail(place, ScenarioRules::nestedTooDeeply());
         const Object r(
             *this, object, place,
             common + QStringList{QStringLiteral("return_exceptions"), QStringLiteral("tasks")});

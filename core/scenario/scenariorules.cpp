@@ -4,6 +4,16 @@
 
 namespace Gatherscope::ScenarioRules {
 
+QString nestedTooDeeply()
+{
+    return QStringLiteral("gathers are nested too deeply (at most %1 levels)").arg(maxNesting);
+}
+
+QString minAboveMax(std::int64_t min, std::int64_t max)
+{
+    return QStringLiteral("\"min\" (%1) is greater than \"max\" (%2)").arg(min).arg(max);
+}
+
 QString integerTooLarge(const QString &literal)
 {
     return QStringLiteral("the integer %1 does not fit in 64 bits (from %2 to %3)")

@@ -11,6 +11,17 @@ constexpr std::int64_t maxFileBytes = 16 * 1024 * 1024;
 constexpr int maxNesting = 64;
 constexpr double maxSeconds = 1e6;
 
+//! True if \a seconds may be a sleep or a `cancel_after`: from 0 to maxSeconds.
+constexpr bool isValidSeconds(double seconds)
+{
+    return seconds >= 0 && seconds <= maxSeconds;
+}
+
+//! The message for a gather deeper than maxNesting.
+QString nestedTooDeeply();
+//! The message for a random sleep whose min is above its max.
+QString minAboveMax(std::int64_t min, std::int64_t max);
+
 //! Why the integer written as \a literal is refused: Python's ints have no bound, ours have 64
 //! bits, and rounding it would print a number that is not in the file.
 QString integerTooLarge(const QString &literal);
