@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
+# SPDX-FileCopyrightText: 2026 The Gatherscope developers
 """Python's own asyncio.gather on the same work as tests/benchmarks/bench_gather.cpp.
 
 Prints one JSON object per line: {"case": "ready"|"suspend", "n": N, "ns_per_task": ...,

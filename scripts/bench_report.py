@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
+# SPDX-FileCopyrightText: 2026 The Gatherscope developers
 """Prints gather, QtFuture::whenAll and asyncio.gather side by side, with ratios.
 
 Arguments: the Google Benchmark JSON file and the asyncio JSON-lines file."""

@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
+# SPDX-FileCopyrightText: 2026 The Gatherscope developers
 """Prints what the asyncio program equivalent to a Gatherscope scenario prints.
 
 The reference for `gatherscope --headless --instant`: the seed article's `say_hello` and

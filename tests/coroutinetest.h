@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: 2026 The Gatherscope developers
+
 #pragma once
 
 // A small harness for coroutine tests, in the manner of QCoro's own (which Debian does not
@@ -48,6 +51,16 @@ QStringList strings(std::initializer_list<const char *> list);
         QTest::qFail(message, __FILE__, __LINE__);                                                 \
         co_return;                                                                                 \
     } while (false)
+
+//! A coroutine test in one piece, as QCoro writes its own: `COROUTINE_TEST(name) { ... }`
+//! declares the test slot `name()`, which runs the body (the coroutine `name_coro()`) on a
+//! bounded event loop. QtTest takes only slots returning void as tests, so the body is not one.
+#define COROUTINE_TEST(name)                                                                       \
+    void name()                                                                                    \
+    {                                                                                              \
+        RUN_COROUTINE(name##_coro());                                                              \
+    }                                                                                              \
+    QCoro::Task<> name##_coro()
 
 //! Runs a coroutine test body; fails the test when it does not finish in time.
 #define RUN_COROUTINE(task) QVERIFY2(GatherscopeTest::runCoroutine(task), "coroutine timed out")

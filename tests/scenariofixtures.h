@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: 2026 The Gatherscope developers
+
 #pragma once
 
 // Scenarios for tests: the bundled ones by name, or inline JSON. Both stop the test program

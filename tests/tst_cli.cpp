@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: 2026 The Gatherscope developers
+
 // The headless command line, as a user runs it: exact stdout, stderr and exit status.
 
 #include <QDir>

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: 2026 The Gatherscope developers
+
 // The scenario clock: virtual jumps, order at one instant, cancellation, real-mode controls.
 
 #include "coroutinetest.h"

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: 2026 The Gatherscope developers
+
 // The rules of gather, one test each, on the virtual scenario clock.
 
 #include "coroutinetest.h"
@@ -133,8 +136,7 @@ private Q_SLOTS:
         CO_COMPARE(scenarioTimeToSeconds(clock.now()), 3.0);
     }
 
-    void firstExceptionReachesAwaiterWithTypeAndMessage() { RUN_COROUTINE(firstException_coro()); }
-    QCoro::Task<> firstException_coro()
+    COROUTINE_TEST(firstExceptionReachesAwaiterWithTypeAndMessage)
     {
         auto &clock = *m_clock;
         try {
@@ -189,8 +191,7 @@ private Q_SLOTS:
                                      "t=1 raised 0", "t=2 finished 1 +", "t=3 raised 2 +"}));
     }
 
-    void returnExceptionsPutsExceptionsInTheirPlaces() { RUN_COROUTINE(returnExceptions_coro()); }
-    QCoro::Task<> returnExceptions_coro()
+    COROUTINE_TEST(returnExceptionsPutsExceptionsInTheirPlaces)
     {
         auto &clock = *m_clock;
         std::vector<std::function<QCoro::Task<int>()>> work;
@@ -216,8 +217,7 @@ private Q_SLOTS:
         CO_VERIFY(rethrown);
     }
 
-    void variadicFormGivesATupleOfMixedTypesWithVoid() { RUN_COROUTINE(variadic_coro()); }
-    QCoro::Task<> variadic_coro()
+    COROUTINE_TEST(variadicFormGivesATupleOfMixedTypesWithVoid)
     {
         auto &clock = *m_clock;
         bool voidRan = false;
@@ -237,8 +237,7 @@ private Q_SLOTS:
         CO_VERIFY(voidRan);
     }
 
-    void rangeFormOverVoidTasksAndOutcomes() { RUN_COROUTINE(rangeVoid_coro()); }
-    QCoro::Task<> rangeVoid_coro()
+    COROUTINE_TEST(rangeFormOverVoidTasksAndOutcomes)
     {
         auto &clock = *m_clock;
         int ran = 0;
@@ -283,8 +282,7 @@ private Q_SLOTS:
         static_assert(std::is_same_v<decltype(nothing), const std::tuple<>>);
     }
 
-    void tasksStartInInputOrder() { RUN_COROUTINE(startOrder_coro()); }
-    QCoro::Task<> startOrder_coro()
+    COROUTINE_TEST(tasksStartInInputOrder)
     {
         auto &clock = *m_clock;
         QStringList started;
@@ -305,8 +303,7 @@ private Q_SLOTS:
         CO_COMPARE(started, strings({"0", "1", "2", "3", "4"}));
     }
 
-    void awaiterResumesThroughTheEventLoop() { RUN_COROUTINE(eventLoop_coro()); }
-    QCoro::Task<> eventLoop_coro()
+    COROUTINE_TEST(awaiterResumesThroughTheEventLoop)
     {
         auto &clock = *m_clock;
         bool sibling = false;
@@ -331,8 +328,7 @@ private Q_SLOTS:
         CO_COMPARE(value, 1);
     }
 
-    void cancellingTheGatherCancelsWhatIsLeft() { RUN_COROUTINE(cancelGather_coro()); }
-    QCoro::Task<> cancelGather_coro()
+    COROUTINE_TEST(cancellingTheGatherCancelsWhatIsLeft)
     {
         auto &clock = *m_clock;
         EventLog log{m_clock, {}};
@@ -421,8 +417,7 @@ private Q_SLOTS:
                    returnExceptions ? u"CancelledError: "_s : u"ZeroDivisionError: converted"_s);
     }
 
-    void cancellingOneTaskCountsAsItsCancelledError() { RUN_COROUTINE(cancelOne_coro()); }
-    QCoro::Task<> cancelOne_coro()
+    COROUTINE_TEST(cancellingOneTaskCountsAsItsCancelledError)
     {
         auto &clock = *m_clock;
         std::stop_source stopMiddle;
@@ -515,8 +510,7 @@ private Q_SLOTS:
         }
     }
 
-    void cancelAndJoinWaitsForTheRestThenRaises() { RUN_COROUTINE(cancelAndJoin_coro()); }
-    QCoro::Task<> cancelAndJoin_coro()
+    COROUTINE_TEST(cancelAndJoinWaitsForTheRestThenRaises)
     {
         auto &clock = *m_clock;
         EventLog log{m_clock, {}};
@@ -537,8 +531,7 @@ private Q_SLOTS:
                                        "t=1 raised 1", "t=1 cancelled 0", "t=2 finished 2"}));
     }
 
-    void windowLimitsConcurrencyAndKeepsStartOrder() { RUN_COROUTINE(window_coro()); }
-    QCoro::Task<> window_coro()
+    COROUTINE_TEST(windowLimitsConcurrencyAndKeepsStartOrder)
     {
         auto &clock = *m_clock;
         int running = 0;
@@ -563,8 +556,7 @@ private Q_SLOTS:
         CO_COMPARE(started, strings({"0@0", "1@0", "2@1", "3@3", "4@3", "5@4"}));
     }
 
-    void aStopReasonIsWhatTheAwaiterSees() { RUN_COROUTINE(stopReason_coro()); }
-    QCoro::Task<> stopReason_coro()
+    COROUTINE_TEST(aStopReasonIsWhatTheAwaiterSees)
     {
         // asyncio.timeout() around a gather: a stop at 1.5 s that the awaiter sees as a
         // TimeoutError. The scenario clock stops the token, as a Deadline does on wall time.
@@ -589,8 +581,7 @@ private Q_SLOTS:
                                        "t=1.5 cancelled 1"}));
     }
 
-    void aDeadlineStopsTheGatherOnWallTime() { RUN_COROUTINE(deadline_coro()); }
-    QCoro::Task<> deadline_coro()
+    COROUTINE_TEST(aDeadlineStopsTheGatherOnWallTime)
     {
         ScenarioClock wallClock(ScenarioClock::Mode::Real); // sleeps in real time
         Deadline deadline(std::chrono::milliseconds(20));
@@ -638,8 +629,7 @@ private Q_SLOTS:
         FramePool::deallocate(FramePool::allocate(nullptr, 100));
     }
 
-    void tenThousandTasksInOneGather() { RUN_COROUTINE(tenThousand_coro()); }
-    QCoro::Task<> tenThousand_coro()
+    COROUTINE_TEST(tenThousandTasksInOneGather)
     {
         auto &clock = *m_clock;
         constexpr int count = 10000;

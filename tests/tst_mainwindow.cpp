@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: 2026 The Gatherscope developers
+
 // The window as a person uses it: open, run, read the results, edit, cancel, save.
 
 #include "coroutinetest.h"

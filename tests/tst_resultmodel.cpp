@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: 2026 The Gatherscope developers
+
 // The results and console models of the window, fed by a real run.
 
 #include "coroutinetest.h"

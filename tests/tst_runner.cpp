@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: 2026 The Gatherscope developers
+
 // The runner: the event record of a scenario, event by event, on the virtual clock.
 
 #include "coroutinetest.h"
@@ -116,32 +119,17 @@ private Q_SLOTS:
         QCOMPARE(describe(runner->record()),
                  strings({"0 0 gather started",
                           // A nested gather is made with its parent; tasks start a turn later.
-                          "0 2 started",
-                          "0 2 gather started",
-                          "0 1 started",
-                          "0 1 printed Hello, Alice!",
-                          "0 1 slept until 1",
-                          "0 3 started",
-                          "0 3 printed Dividing 1 by 4",
-                          "0 3 slept until 2",
-                          "0 4 started",
-                          "0 4 printed Dividing 1 by 0",
-                          "0 4 slept until 0.5",
-                          "0 5 started",
-                          "0 5 printed Hello, Bob!",
-                          "0 5 slept until 3",
-                          "0.5 4 woke",
-                          "0.5 4 raised ZeroDivisionError: Cannot divide by zero",
-                          "1 1 woke",
-                          "1 1 printed Goodbye, Alice!",
-                          "1 1 returned 'Alice is done'",
-                          "2 3 woke",
+                          "0 2 started", "0 2 gather started", "0 1 started",
+                          "0 1 printed Hello, Alice!", "0 1 slept until 1", "0 3 started",
+                          "0 3 printed Dividing 1 by 4", "0 3 slept until 2", "0 4 started",
+                          "0 4 printed Dividing 1 by 0", "0 4 slept until 0.5", "0 5 started",
+                          "0 5 printed Hello, Bob!", "0 5 slept until 3", "0.5 4 woke",
+                          "0.5 4 raised ZeroDivisionError: Cannot divide by zero", "1 1 woke",
+                          "1 1 printed Goodbye, Alice!", "1 1 returned 'Alice is done'", "2 3 woke",
                           "2 3 returned 0.25",
                           "2 2 gather returned [0.25, ZeroDivisionError('Cannot divide by zero')]",
                           "2 2 returned [0.25, ZeroDivisionError('Cannot divide by zero')]",
-                          "3 5 woke",
-                          "3 5 printed Goodbye, Bob!",
-                          "3 5 returned 'Bob is done'",
+                          "3 5 woke", "3 5 printed Goodbye, Bob!", "3 5 returned 'Bob is done'",
                           "3 0 gather returned ['Alice is done', [0.25, "
                           "ZeroDivisionError('Cannot divide by zero')], 'Bob is done']"}));
     }

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: 2026 The Gatherscope developers
+
 // Scenario files: every bundled one loads and round-trips; every broken one gets a clear error.
 
 #include "fulldisk.h"

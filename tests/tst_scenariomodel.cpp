@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: 2026 The Gatherscope developers
+
 // The scenario editor's model: round trips, the tree, validation as you type, structure edits,
 // the modified flag; and the editor widget's wiring.
 

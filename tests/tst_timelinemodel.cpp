@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: 2026 The Gatherscope developers
+
 // The timeline's lanes, segments and markers, from real runs.
 
 #include "coroutinetest.h"

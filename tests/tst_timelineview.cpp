@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: 2026 The Gatherscope developers
+
 // The timeline view as a person drives it: keys, mouse, rendering, and many lanes.
 
 #include "coroutinetest.h"

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: 2026 The Gatherscope developers
+
 #include "scenariomodel.h"
 
 #include "scenariorules.h"
@@ -114,7 +117,7 @@ QString ScenarioModel::firstErrorIn(const Item &item, const QString &place, int 
         }
         if (child.spec.kind == TaskSpec::Kind::Gather && depth >= ScenarioRules::maxNesting)
             return childPlace + QStringLiteral(": ") + ScenarioRules::nestedTooDeeply();
-        const QString inner = firstErrorIn(child, childPlace + QStringLiteral(".tasks"), depth + 1);
+        QString inner = firstErrorIn(child, childPlace + QStringLiteral(".tasks"), depth + 1);
         if (!inner.isEmpty())
             return inner;
     }

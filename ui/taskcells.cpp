@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: 2026 The Gatherscope developers
+
 #include "taskcells.h"
 
 #include "jsonnumbers.h"
@@ -140,7 +143,7 @@ QString parseParameters(const QString &text, TaskSpec &spec, QString *key)
     switch (spec.kind) {
     case TaskSpec::Kind::SayHello: {
         spec.name = text;
-        const QString problem = ScenarioRules::unprintableText(text);
+        QString problem = ScenarioRules::unprintableText(text);
         if (!problem.isEmpty())
             blame(QStringLiteral("name"));
         return problem;

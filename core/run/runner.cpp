@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: 2026 The Gatherscope developers
+
 #include "runner.h"
 
 #include "eventloopqueue.h"
@@ -201,7 +204,8 @@ QCoro::Task<PyValue> runGather(std::shared_ptr<RunState> run, int node, std::sto
     GatherOptions options;
     options.stopToken = token;
     for (const int child : children) {
-        factories.push_back([run, child](std::stop_token t) { return runTask(run, child, t); });
+        factories.push_back(
+            [run, child](std::stop_token t) { return runTask(run, child, std::move(t)); });
         options.taskStopTokens.push_back(run->cancelNode[std::size_t(child)].get_token());
     }
     // A task cancelled before it could start never runs: record its end all the same.

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: 2026 The Gatherscope developers
+
 #pragma once
 
 #include <QElapsedTimer>
@@ -106,7 +109,8 @@ private:
     struct Key {
         LoopTime deadline;
         CallId sequence; // registration order, for equal deadlines
-        auto operator<=>(const Key &) const = default;
+        // clang-tidy 14 takes the 0 of the synthesised comparison for a null pointer.
+        auto operator<=>(const Key &) const = default; // NOLINT(modernize-use-nullptr)
     };
     struct Entry {
         std::function<void()> callback;

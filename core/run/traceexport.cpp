@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: 2026 The Gatherscope developers
+
 #include "traceexport.h"
 
 #include "pythonrepr.h"
@@ -36,8 +39,9 @@ QByteArray chromeTraceJson(const EventRecord &record)
     const auto &nodes = record.nodes();
     for (const auto &node : nodes) {
         auto name = traceEvent(QStringLiteral("M"), QStringLiteral("thread_name"), node.id, {});
-        name[QStringLiteral("args")] = QJsonObject{
-            {QStringLiteral("name"), QString(QString(node.depth * 2, u' ') + node.label)}};
+        name[QStringLiteral("args")] =
+            QJsonObject{{QStringLiteral("name"),
+                         QString(QString(qsizetype(node.depth) * 2, u' ') + node.label)}};
         events.append(name);
         auto order =
             traceEvent(QStringLiteral("M"), QStringLiteral("thread_sort_index"), node.id, {});

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: 2026 The Gatherscope developers
+
 #pragma once
 
 #include <QString>
@@ -7,7 +10,7 @@
 namespace Gatherscope::ScenarioRules {
 
 //! The limits of a scenario, checked by the reader and the editor alike.
-constexpr std::int64_t maxFileBytes = 16 * 1024 * 1024;
+constexpr std::int64_t maxFileBytes = std::int64_t{16} * 1024 * 1024;
 constexpr int maxNesting = 64;
 constexpr double maxSeconds = 1e6;
 

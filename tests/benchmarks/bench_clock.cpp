@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: 2026 The Gatherscope developers
+
 // N sleepers woken over 50 ms of wall time: one ScenarioClock (one QTimer over an ordered map
 // of deadlines) beside one QTimer per sleeper, which Qt 6.4 keeps in a sorted list.
 

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: 2026 The Gatherscope developers
+
 // Cost per task of one gather over N tasks, beside Qt's own QtFuture::whenAll on the same work.
 // (a) "ready": every task returns at once; (b) "suspend": every task suspends once through the
 // event loop. Counters: ns per task and peak heap bytes per task (from counting operator new).

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: 2026 The Gatherscope developers
+
 // main() for the Google Benchmark programs: the benchmarks need a Qt event loop.
 
 #include <QCoreApplication>

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: 2026 The Gatherscope developers
+
 // Gathers three tasks with the installed library and prints their results in input order,
 // though they finish in the opposite order.
 

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# SPDX-FileCopyrightText: 2026 The Gatherscope developers
 # The program as a desktop installs it: `cmake --install` into a scratch DESTDIR puts the
 # binary, the desktop entry, the hicolor icons and the AppStream metainfo in their standard
 # places, each valid; `cpack -G DEB` makes a .deb that declares its Debian dependencies.

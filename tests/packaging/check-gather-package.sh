@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# SPDX-FileCopyrightText: 2026 The Gatherscope developers
 # The gather library as its users get it: installed into a scratch prefix, found with
 # find_package(GatherscopeGather), linked as Gatherscope::Gather by tests/consumer, and run.
 # Usage: check-gather-package.sh BUILD_DIR CONSUMER_SOURCE_DIR
