@@ -5,11 +5,15 @@
 
 #include "consolemodel.h"
 #include "exporter.h"
+#include "readonlytable.h"
 #include "resultmodel.h"
-#include "runicons.h"
+#include "resultspanel.h"
+#include "runstatusbar.h"
+#include "scenariodocument.h"
 #include "scenarioeditor.h"
 #include "scenarioloader.h"
 #include "scenariomodel.h"
+#include "shortcuts.h"
 #include "theme.h"
 #include "timelinemodel.h"
 #include "timelineview.h"
@@ -22,53 +26,21 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QHeaderView>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QSettings>
-#include <QStatusBar>
 #include <QTableView>
 #include <QTimer>
 #include <QToolBar>
-#include <QVBoxLayout>
 
 using namespace Gatherscope;
 using namespace Qt::StringLiterals;
 
 namespace {
 
-constexpr int maxRecentFiles = 8;
 const double speeds[] = {0.25, 0.5, 1, 2, 4, 8};
-
-QString stateText(RunController::State state)
-{
-    switch (state) {
-    case RunController::State::Idle:
-        return QObject::tr("Ready");
-    case RunController::State::Running:
-        return QObject::tr("Running");
-    case RunController::State::Paused:
-        return QObject::tr("Paused");
-    case RunController::State::Finished:
-        return QObject::tr("Finished");
-    }
-    return {};
-}
-
-QTableView *makeTable(QAbstractItemModel *model, QWidget *parent)
-{
-    auto *view = new QTableView(parent);
-    view->setModel(model);
-    view->verticalHeader()->hide();
-    view->horizontalHeader()->setStretchLastSection(true);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    view->setWordWrap(false);
-    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 6);
-    return view;
-}
 
 } // namespace
 
@@ -76,10 +48,13 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_run(new RunController(this))
     , m_editor(new ScenarioEditor(this))
+    , m_document(new ScenarioDocument(m_editor->model(), this))
+    , m_actions(new RunActions(this))
     , m_timeline(new TimelineWidget(this))
     , m_timelineModel(new TimelineModel(this))
     , m_results(new ResultModel(this))
     , m_console(new ConsoleModel(this))
+    , m_statusBar(new RunStatusBar(this))
     , m_ticker(new QTimer(this))
 {
     setObjectName(QStringLiteral("MainWindow"));
@@ -87,67 +62,7 @@ MainWindow::MainWindow(QWidget *parent)
     setWindowIcon(QIcon(QStringLiteral(":/icons/org.gatherscope.Gatherscope.svg")));
     m_timeline->setModel(m_timelineModel);
     setCentralWidget(m_timeline);
-
-    createActions();
-    createMenus();
-    createToolBar();
-    createDocks();
-    connectRun();
-
-    m_stateLabel = new QLabel(stateText(RunController::State::Idle), this);
-    m_timeLabel = new QLabel(this);
-    m_timeLabel->setObjectName(QStringLiteral("time"));
-    m_seedLabel = new QLabel(this);
-    m_eventDetails = new QLabel(this);
-    m_eventDetails->setObjectName(QStringLiteral("eventDetails"));
-    statusBar()->addWidget(m_stateLabel);
-    statusBar()->addWidget(m_timeLabel);
-    statusBar()->addWidget(m_eventDetails, 1);
-    statusBar()->addPermanentWidget(m_seedLabel);
-    m_ticker->setInterval(30);
-    connect(m_ticker, &QTimer::timeout, this, &MainWindow::updateStatus);
-
-    ScenarioModel *model = m_editor->model();
-    connect(model, &ScenarioModel::validityChanged, this, &MainWindow::updateRunAvailability);
-    connect(model, &ScenarioModel::modifiedChanged, this, &MainWindow::updateTitle);
-    connect(model, &ScenarioModel::changed, this, &MainWindow::updateTitle); // the title field
-    readSettings();
-    updateRunAvailability();
-    updateTitle();
-    updateStatus();
-}
-
-MainWindow::~MainWindow() = default;
-
-void MainWindow::createActions()
-{
-    m_runAction = new QAction(RunIcons::icon(RunIcons::Kind::Run), tr("&Run"), this);
-    m_runAction->setShortcut(Qt::Key_F5);
-    connect(m_runAction, &QAction::triggered, this, &MainWindow::runScenario);
-
-    m_instantAction = new QAction(RunIcons::icon(RunIcons::Kind::Instant), tr("&Instant"), this);
-    m_instantAction->setCheckable(true);
-    m_instantAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
-    m_instantAction->setToolTip(
-        tr("Run on the virtual clock: no waiting, same order every time (Ctrl+I)"));
-
-    m_cancelAction = new QAction(RunIcons::icon(RunIcons::Kind::Cancel), tr("&Cancel"), this);
-    m_cancelAction->setShortcut(Qt::Key_Escape);
-    m_cancelAction->setToolTip(tr("Cancel the gather, as gather_future.cancel() would (Esc)"));
-    connect(m_cancelAction, &QAction::triggered, m_run, &RunController::cancel);
-
-    m_pauseAction = new QAction(RunIcons::icon(RunIcons::Kind::Pause), tr("&Pause"), this);
-    m_pauseAction->setCheckable(true);
-    m_pauseAction->setShortcut(Qt::Key_Space);
-    m_pauseAction->setToolTip(tr("Pause or resume the scenario clock (Space)"));
-    connect(m_pauseAction, &QAction::triggered, m_run, &RunController::setPaused);
-
-    m_stepAction =
-        new QAction(RunIcons::icon(RunIcons::Kind::Step), tr("&Step to next event"), this);
-    m_stepAction->setShortcut(Qt::Key_F10);
-    m_stepAction->setToolTip(tr("Pause and jump to the next instant something happens; before a "
-                                "run, start one paused at 0 s (F10)"));
-    connect(m_stepAction, &QAction::triggered, this, &MainWindow::stepScenario);
+    setStatusBar(m_statusBar);
 
     m_darkAction = new QAction(tr("&Dark theme"), this);
     m_darkAction->setCheckable(true);
@@ -155,13 +70,37 @@ void MainWindow::createActions()
         Theme::apply(dark);
         m_timeline->update();
     });
+    createMenus();
+    createToolBar();
+    createDocks();
+    connectRun();
+
+    m_ticker->setInterval(30);
+    connect(m_ticker, &QTimer::timeout, this, &MainWindow::updateStatus);
+    connect(m_editor->model(), &ScenarioModel::validityChanged, this,
+            &MainWindow::updateRunAvailability);
+    connect(m_document, &ScenarioDocument::captionChanged, this, [this] {
+        setWindowTitle(m_document->caption());
+        setWindowModified(m_editor->model()->isModified());
+    });
+    // Its timeline and results belong to the scenario being replaced.
+    connect(m_document, &ScenarioDocument::replaced, m_run, &RunController::clear);
+    connect(m_document, &ScenarioDocument::recentFilesChanged, this,
+            &MainWindow::rebuildRecentMenu);
+    readSettings();
+    updateRunAvailability();
+    setWindowTitle(m_document->caption());
+    updateStatus();
 }
+
+MainWindow::~MainWindow() = default;
 
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("&New"), QKeySequence::New, this, &MainWindow::newScenario);
-    file->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::openDialog);
+    using Shortcuts::Id;
+    file->addAction(tr("&New"), Shortcuts::key(Id::New), this, &MainWindow::newScenario);
+    file->addAction(tr("&Open…"), Shortcuts::key(Id::Open), this, &MainWindow::openDialog);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     QMenu *examples = file->addMenu(tr("&Examples"));
     const auto names = ScenarioLoader::bundledNames();
@@ -171,26 +110,25 @@ void MainWindow::createMenus()
                 openScenario(name);
         });
     file->addSeparator();
-    file->addAction(tr("&Save"), QKeySequence::Save, this, &MainWindow::save);
-    file->addAction(tr("Save &As…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), this,
-                    &MainWindow::saveAs);
+    file->addAction(tr("&Save"), Shortcuts::key(Id::Save), this, &MainWindow::save);
+    file->addAction(tr("Save &As…"), Shortcuts::key(Id::SaveAs), this, &MainWindow::saveAs);
     file->addSeparator();
-    file->addAction(tr("&Export Timeline (PNG, SVG, PDF)…"), QKeySequence(Qt::CTRL | Qt::Key_E),
+    file->addAction(tr("&Export Timeline (PNG, SVG, PDF)…"), Shortcuts::key(Id::ExportTimeline),
                     this, &MainWindow::exportTimeline);
     file->addAction(tr("Export &Trace (Chrome JSON)…"), this, &MainWindow::exportTrace);
     file->addSeparator();
-    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    file->addAction(tr("&Quit"), Shortcuts::key(Id::Quit), this, &QWidget::close);
 
     QMenu *run = menuBar()->addMenu(tr("&Run"));
-    run->addActions({m_runAction, m_instantAction, m_cancelAction, m_pauseAction, m_stepAction});
+    run->addActions(m_actions->all());
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    view->addAction(tr("&Fit Timeline"), QKeySequence(Qt::CTRL | Qt::Key_0), this,
+    view->addAction(tr("&Fit Timeline"), Shortcuts::key(Id::FitTimeline), this,
                     [this] { m_timeline->view()->fitAll(); });
     view->addAction(m_darkAction);
     m_panelsMenu = view->addMenu(tr("&Panels")); // filled once the docks exist
     view->addSeparator();
-    view->addAction(tr("&Keyboard Shortcuts"), QKeySequence(Qt::Key_F1), this,
+    view->addAction(tr("&Keyboard Shortcuts"), Shortcuts::key(Id::Help), this,
                     &MainWindow::showShortcuts);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
@@ -203,7 +141,7 @@ void MainWindow::createToolBar()
 {
     QToolBar *bar = addToolBar(tr("Run"));
     bar->setObjectName(QStringLiteral("RunToolBar"));
-    bar->addActions({m_runAction, m_instantAction, m_cancelAction, m_pauseAction, m_stepAction});
+    bar->addActions(m_actions->all());
     bar->addSeparator();
     m_speed = new QComboBox(bar);
     for (double speed : speeds)
@@ -223,25 +161,13 @@ void MainWindow::createDocks()
     editorDock->setWidget(m_editor);
     addDockWidget(Qt::LeftDockWidgetArea, editorDock);
 
-    auto *results = new QWidget(this);
-    auto *layout = new QVBoxLayout(results);
-    layout->setContentsMargins(4, 4, 4, 4);
-    m_summary = new QLabel(results);
-    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_summary->setWordWrap(true);
-    m_resultView = makeTable(m_results, results);
-    layout->addWidget(m_summary);
-    layout->addWidget(m_resultView);
-    connect(m_results, &ResultModel::summaryChanged, m_summary, &QLabel::setText);
-    // Values appear when the gather hands them over: size the columns to them then.
-    connect(m_results, &ResultModel::summaryChanged, m_resultView,
-            &QTableView::resizeColumnsToContents);
+    m_resultsPanel = new ResultsPanel(m_results, this);
     auto *resultDock = new QDockWidget(tr("Results"), this);
     resultDock->setObjectName(QStringLiteral("ResultsDock"));
-    resultDock->setWidget(results);
+    resultDock->setWidget(m_resultsPanel);
     addDockWidget(Qt::BottomDockWidgetArea, resultDock);
 
-    m_consoleView = makeTable(m_console, this);
+    m_consoleView = makeReadOnlyTable(m_console, this);
     auto *consoleDock = new QDockWidget(tr("Console"), this);
     consoleDock->setObjectName(QStringLiteral("ConsoleDock"));
     consoleDock->setWidget(m_consoleView);
@@ -254,10 +180,13 @@ void MainWindow::createDocks()
 
 void MainWindow::connectRun()
 {
+    connect(m_actions->run(), &QAction::triggered, this, &MainWindow::runScenario);
+    connect(m_actions->cancel(), &QAction::triggered, m_run, &RunController::cancel);
+    connect(m_actions->pause(), &QAction::triggered, m_run, &RunController::setPaused);
+    connect(m_actions->step(), &QAction::triggered, this, &MainWindow::stepScenario);
     connect(m_run, &RunController::runStarted, this, &MainWindow::onRunStarted);
     connect(m_run, &RunController::runCleared, this, &MainWindow::onRunCleared);
-    connect(m_run, &RunController::stateChanged, this, [this](RunController::State state) {
-        m_pauseAction->setChecked(state == RunController::State::Paused);
+    connect(m_run, &RunController::stateChanged, this, [this] {
         if (m_run->isActive())
             m_ticker->start();
         else
@@ -271,7 +200,7 @@ void MainWindow::connectRun()
     connect(m_run, &RunController::runFinished, this, [this] {
         m_timeline->view()->setCurrentTime(m_run->currentTime());
         m_timeline->view()->fitAll();
-        m_resultView->resizeColumnsToContents();
+        m_resultsPanel->fitColumns();
         updateStatus();
     });
 }
@@ -282,11 +211,11 @@ void MainWindow::onRunStarted(Runner *runner)
     m_timelineModel->setRecord(&runner->record());
     m_results->setRecord(&runner->record(), report);
     m_console->setRecord(&runner->record(), report);
-    m_resultView->resizeColumnsToContents();
-    m_seedLabel->setText(runner->usesRandomSleeps() ? tr("seed %1").arg(runner->seed())
-                                                    : QString());
+    m_resultsPanel->fitColumns();
+    m_statusBar->showSeed(runner->usesRandomSleeps() ? tr("seed %1").arg(runner->seed())
+                                                     : QString());
     m_timeline->view()->setCurrentTime(ScenarioTime(0));
-    m_eventDetails->clear();
+    m_statusBar->showEventDetails(QString());
 }
 
 void MainWindow::onRunCleared()
@@ -294,8 +223,8 @@ void MainWindow::onRunCleared()
     m_timelineModel->setRecord(nullptr);
     m_results->setRecord(nullptr, ReportStyle::Each);
     m_console->setRecord(nullptr, ReportStyle::Each);
-    m_seedLabel->clear();
-    m_eventDetails->clear();
+    m_statusBar->showSeed(QString());
+    m_statusBar->showEventDetails(QString());
     m_timeline->view()->setCurrentTime(ScenarioTime(0));
     updateStatus();
 }
@@ -317,8 +246,7 @@ void MainWindow::showEventDetails(int eventIndex)
         tr("%1 s — %2%3 — %4")
             .arg(scenarioTimeToSeconds(event.time))
             .arg(node.label, node.place.isEmpty() ? QString() : u" ("_s + node.place + u')', what);
-    m_eventDetails->setText(details);
-    m_eventDetails->setToolTip(details);
+    m_statusBar->showEventDetails(details);
 }
 
 void MainWindow::runScenario()
@@ -327,7 +255,7 @@ void MainWindow::runScenario()
     if (!model->isValid())
         return;
     // A new run replaces the one in progress: RunController stops the old one first.
-    m_run->start(model->scenario(), m_instantAction->isChecked());
+    m_run->start(model->scenario(), m_actions->instant()->isChecked());
 }
 
 void MainWindow::stepScenario()
@@ -344,90 +272,57 @@ void MainWindow::stepScenario()
 
 void MainWindow::updateRunAvailability()
 {
-    const ScenarioModel *model = m_editor->model();
-    const bool valid = model->isValid();
-    m_runAction->setEnabled(valid);
-    m_runAction->setToolTip(valid ? tr("Run the scenario (F5)")
-                                  : tr("Cannot run: %1").arg(model->firstError()));
-    const bool active = m_run->isActive();
-    m_cancelAction->setEnabled(active);
-    m_pauseAction->setEnabled(active && !m_instantAction->isChecked());
-    m_stepAction->setEnabled(active || valid);
-}
-
-void MainWindow::updateTitle()
-{
-    const QString name =
-        m_file.isEmpty() ? m_editor->model()->title() : QFileInfo(m_file).fileName();
-    setWindowTitle(tr("%1[*] — Gatherscope").arg(name.isEmpty() ? tr("Untitled") : name));
-    setWindowModified(m_editor->model()->isModified());
+    m_actions->update(m_editor->model()->firstError(), m_run->isActive(),
+                      m_run->state() == RunController::State::Paused);
 }
 
 void MainWindow::updateStatus()
 {
-    m_stateLabel->setText(stateText(m_run->state()));
     const ScenarioTime now = m_run->currentTime();
-    m_timeLabel->setText(tr("t = %1 s").arg(scenarioTimeToSeconds(now), 0, 'f', 2));
+    m_statusBar->showRun(m_run->state(), now);
     if (m_run->isActive())
         m_timeline->view()->setCurrentTime(now);
 }
 
 bool MainWindow::openScenario(const QString &pathOrName, bool quiet)
 {
-    auto result = ScenarioLoader::load(pathOrName);
-    if (const auto *error = std::get_if<LoadError>(&result)) {
-        if (!quiet)
-            QMessageBox::warning(this, tr("Cannot open scenario"), error->toString());
-        return false;
-    }
-    m_run->clear(); // its timeline and results belong to the scenario being replaced
-    m_editor->model()->setScenario(std::get<Scenario>(result));
-    const bool isFile = QFileInfo::exists(pathOrName);
-    m_file = isFile ? QFileInfo(pathOrName).absoluteFilePath() : QString();
-    if (isFile)
-        addRecentFile(m_file);
-    updateTitle();
-    return true;
+    const QString error = m_document->open(pathOrName);
+    if (!error.isEmpty() && !quiet)
+        QMessageBox::warning(this, tr("Cannot open scenario"), error);
+    return error.isEmpty();
+}
+
+QString MainWindow::currentFile() const
+{
+    return m_document->path();
 }
 
 bool MainWindow::saveScenarioAs(const QString &path)
 {
-    const QString error = ScenarioLoader::save(m_editor->model()->scenario(), path);
+    const QString error = m_document->saveAs(path);
     if (!error.isEmpty()) {
         QMessageBox::critical(this, tr("Cannot save scenario"), error);
         return false;
     }
-    m_file = QFileInfo(path).absoluteFilePath();
-    m_editor->model()->setModified(false);
-    addRecentFile(m_file);
-    updateTitle();
-    statusBar()->showMessage(tr("Saved %1").arg(m_file), 3000);
+    statusBar()->showMessage(tr("Saved %1").arg(m_document->path()), 3000);
     return true;
-}
-
-bool MainWindow::scenarioIsSavable()
-{
-    // Open refuses what the loader refuses, so neither Save nor Save As may write it.
-    if (m_editor->model()->isValid())
-        return true;
-    QMessageBox::warning(this, tr("Cannot save scenario"),
-                         tr("Fix this first: %1").arg(m_editor->model()->firstError()));
-    return false;
 }
 
 bool MainWindow::save()
 {
-    if (!scenarioIsSavable())
-        return false;
-    return m_file.isEmpty() ? saveAs() : saveScenarioAs(m_file);
+    return m_document->path().isEmpty() ? saveAs() : saveScenarioAs(m_document->path());
 }
 
 bool MainWindow::saveAs()
 {
-    if (!scenarioIsSavable())
+    // Open refuses what the loader refuses, so Save As may not write it either: say so first.
+    if (const QString reason = m_document->unsavableReason(); !reason.isEmpty()) {
+        QMessageBox::warning(this, tr("Cannot save scenario"),
+                             tr("Fix this first: %1").arg(reason));
         return false;
-    const QString path =
-        QFileDialog::getSaveFileName(this, tr("Save Scenario"), m_file, tr("Scenarios (*.json)"));
+    }
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save Scenario"), m_document->path(),
+                                                      tr("Scenarios (*.json)"));
     return !path.isEmpty() && saveScenarioAs(path);
 }
 
@@ -435,24 +330,17 @@ void MainWindow::openDialog()
 {
     if (!maybeSave())
         return;
-    const QString path =
-        QFileDialog::getOpenFileName(this, tr("Open Scenario"), QFileInfo(m_file).absolutePath(),
-                                     tr("Scenarios (*.json);;All files (*)"));
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Scenario"),
+                                                      QFileInfo(m_document->path()).absolutePath(),
+                                                      tr("Scenarios (*.json);;All files (*)"));
     if (!path.isEmpty())
         openScenario(path);
 }
 
 void MainWindow::newScenario()
 {
-    if (!maybeSave())
-        return;
-    Scenario scenario;
-    scenario.title = tr("New scenario");
-    scenario.tasks = {TaskSpec::sayHello(QStringLiteral("Mr. Turtle"), SleepSpec::fixed(1))};
-    m_run->clear();
-    m_editor->model()->setScenario(scenario);
-    m_file.clear();
-    updateTitle();
+    if (maybeSave())
+        m_document->startNew();
 }
 
 bool MainWindow::maybeSave()
@@ -467,20 +355,10 @@ bool MainWindow::maybeSave()
     return answer == QMessageBox::Discard;
 }
 
-void MainWindow::addRecentFile(const QString &path)
-{
-    QSettings settings;
-    QStringList files = settings.value(QStringLiteral("recentFiles")).toStringList();
-    files.removeAll(path);
-    files.prepend(path);
-    settings.setValue(QStringLiteral("recentFiles"), files.mid(0, maxRecentFiles));
-    rebuildRecentMenu();
-}
-
 void MainWindow::rebuildRecentMenu()
 {
     m_recentMenu->clear();
-    const QStringList files = QSettings().value(QStringLiteral("recentFiles")).toStringList();
+    const QStringList files = m_document->recentFiles();
     for (const QString &path : files) {
         m_recentMenu
             ->addAction(QFileInfo(path).fileName(), this,
@@ -528,33 +406,7 @@ void MainWindow::exportTrace()
 
 void MainWindow::showShortcuts()
 {
-    QMessageBox::information(
-        this, tr("Keyboard Shortcuts"),
-        tr("<table>"
-           "<tr><td><b>F5</b></td><td>Run</td></tr>"
-           "<tr><td><b>Ctrl+I</b></td><td>Instant (virtual clock) on/off</td></tr>"
-           "<tr><td><b>Esc</b></td><td>Cancel the gather</td></tr>"
-           "<tr><td><b>Space</b></td><td>Pause / resume</td></tr>"
-           "<tr><td><b>F10</b></td><td>Step to the next event (before a run: start one "
-           "paused)</td></tr>"
-           "<tr><td><b>Ctrl+0</b></td><td>Fit the timeline</td></tr>"
-           "<tr><td><b>Ctrl+E</b></td><td>Export the timeline (PNG, SVG, PDF)</td></tr>"
-           "<tr><td><b>F1</b></td><td>This list</td></tr>"
-           "<tr><td colspan=2><br><i>Scenario editor</i></td></tr>"
-           "<tr><td><b>Ctrl+H, Ctrl+Shift+D, Ctrl+G</b></td><td>Add say_hello, divide, "
-           "gather</td></tr>"
-           "<tr><td><b>Del, Ctrl+D</b></td><td>Remove, duplicate the task</td></tr>"
-           "<tr><td><b>Alt+Up / Alt+Down</b></td><td>Move the task up / down</td></tr>"
-           "<tr><td><b>Ctrl+Right / Ctrl+Left</b></td><td>Move it into the gather above / out "
-           "of its gather</td></tr>"
-           "<tr><td colspan=2><br><i>Timeline</i></td></tr>"
-           "<tr><td><b>Ctrl+wheel, W / S</b></td><td>Zoom at the cursor</td></tr>"
-           "<tr><td><b>Drag, A / D</b></td><td>Pan</td></tr>"
-           "<tr><td><b>F</b></td><td>Fit the selection, or everything</td></tr>"
-           "<tr><td><b>. / ,</b></td><td>Next / previous event</td></tr>"
-           "<tr><td><b>Shift+drag</b></td><td>Select a range and read its duration</td></tr>"
-           "<tr><td><b>?</b></td><td>This list</td></tr>"
-           "</table>"));
+    QMessageBox::information(this, tr("Keyboard Shortcuts"), Shortcuts::helpHtml());
 }
 
 void MainWindow::showAbout()
@@ -605,7 +457,7 @@ void MainWindow::readSettings()
     const double speed = settings.value(QStringLiteral("run/speed"), 1.0).toDouble();
     const int index = m_speed->findData(speed);
     m_speed->setCurrentIndex(index >= 0 ? index : 2);
-    m_instantAction->setChecked(settings.value(QStringLiteral("run/instant"), false).toBool());
+    m_actions->instant()->setChecked(settings.value(QStringLiteral("run/instant"), false).toBool());
     m_darkAction->setChecked(settings.value(QStringLiteral("view/dark"), false).toBool());
 }
 
@@ -615,7 +467,6 @@ void MainWindow::writeSettings() const
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
     settings.setValue(QStringLiteral("run/speed"), m_run->speed());
-    settings.setValue(QStringLiteral("run/instant"), m_instantAction->isChecked());
+    settings.setValue(QStringLiteral("run/instant"), m_actions->instant()->isChecked());
     settings.setValue(QStringLiteral("view/dark"), m_darkAction->isChecked());
-    settings.setValue(QStringLiteral("file/last"), m_file);
 }

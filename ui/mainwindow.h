@@ -3,25 +3,27 @@
 
 #pragma once
 
+#include "runactions.h"
 #include "runcontroller.h"
-#include "scenario.h"
 
 #include <QMainWindow>
 
 class QAction;
 class QComboBox;
-class QLabel;
 class QMenu;
 class QTableView;
 class QTimer;
 class ConsoleModel;
 class ResultModel;
+class ResultsPanel;
+class RunStatusBar;
+class ScenarioDocument;
 class ScenarioEditor;
 class TimelineModel;
 class TimelineWidget;
 
-//! The window: wiring only. The editor edits a Scenario, the RunController runs it, and the
-//! timeline, results and console models observe the run's record.
+//! The window: composition, menus, docks, settings and closing. The document, the run
+//! commands, the status bar and the panels are objects of their own; it wires them.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
@@ -33,7 +35,7 @@ public:
     bool openScenario(const QString &pathOrName, bool quiet = false);
     //! Saves to \a path atomically; false (with a message box) on failure.
     bool saveScenarioAs(const QString &path);
-    QString currentFile() const { return m_file; }
+    QString currentFile() const;
 
     RunController *runController() const { return m_run; }
     ScenarioEditor *editor() const { return m_editor; }
@@ -41,10 +43,10 @@ public:
     TimelineModel *timelineModel() const { return m_timelineModel; }
     ResultModel *resultModel() const { return m_results; }
     ConsoleModel *consoleModel() const { return m_console; }
-    QAction *runAction() const { return m_runAction; }
-    QAction *instantAction() const { return m_instantAction; }
-    QAction *cancelAction() const { return m_cancelAction; }
-    QAction *stepAction() const { return m_stepAction; }
+    QAction *runAction() const { return m_actions->run(); }
+    QAction *instantAction() const { return m_actions->instant(); }
+    QAction *cancelAction() const { return m_actions->cancel(); }
+    QAction *stepAction() const { return m_actions->step(); }
 
 public Q_SLOTS:
     //! Runs the edited scenario (instantly when the Instant switch is on).
@@ -57,15 +59,11 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
-    //! True when the loader would open what Save writes; else false, after saying why.
-    bool scenarioIsSavable();
-    void createActions();
     void createMenus();
     void createToolBar();
     void createDocks();
     void connectRun();
     void updateRunAvailability();
-    void updateTitle();
     void updateStatus();
     void onRunStarted(Gatherscope::Runner *runner);
     void onRunCleared();
@@ -75,7 +73,6 @@ private:
     bool saveAs();
     void openDialog();
     void newScenario();
-    void addRecentFile(const QString &path);
     void rebuildRecentMenu();
     void exportTimeline();
     void exportTrace();
@@ -86,28 +83,18 @@ private:
 
     RunController *m_run;
     ScenarioEditor *m_editor;
+    ScenarioDocument *m_document;
+    RunActions *m_actions;
     TimelineWidget *m_timeline;
     TimelineModel *m_timelineModel;
     ResultModel *m_results;
     ConsoleModel *m_console;
-    QTableView *m_resultView = nullptr;
+    ResultsPanel *m_resultsPanel = nullptr;
     QTableView *m_consoleView = nullptr;
-    QLabel *m_summary = nullptr;
-    QLabel *m_stateLabel = nullptr;
-    QLabel *m_timeLabel = nullptr;
-    QLabel *m_seedLabel = nullptr;
-    QLabel *m_eventDetails = nullptr;
+    RunStatusBar *m_statusBar;
     QComboBox *m_speed = nullptr;
     QTimer *m_ticker;
     QMenu *m_recentMenu = nullptr;
     QMenu *m_panelsMenu = nullptr;
-
-    QAction *m_runAction = nullptr;
-    QAction *m_instantAction = nullptr;
-    QAction *m_cancelAction = nullptr;
-    QAction *m_pauseAction = nullptr;
-    QAction *m_stepAction = nullptr;
     QAction *m_darkAction = nullptr;
-
-    QString m_file; // empty: an unsaved new scenario, or a bundled example
 };

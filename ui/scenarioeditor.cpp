@@ -76,27 +76,23 @@ ScenarioEditor::ScenarioEditor(QWidget *parent)
     form->addRow(tr("Cancel after (s)"), m_cancelAfter);
 
     auto *bar = new QToolBar(this);
-    bar->addAction(addAction(tr("+ say_hello"), QKeySequence(Qt::CTRL | Qt::Key_H),
-                             tr("Add a say_hello task")));
+    using Shortcuts::Id;
+    bar->addAction(addAction(tr("+ say_hello"), Id::AddHello, tr("Add a say_hello task")));
     connect(bar->actions().last(), &QAction::triggered, this, [this] { addTask(0); });
-    bar->addAction(addAction(tr("+ divide"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D),
-                             tr("Add a divide task")));
+    bar->addAction(addAction(tr("+ divide"), Id::AddDivide, tr("Add a divide task")));
     connect(bar->actions().last(), &QAction::triggered, this, [this] { addTask(1); });
-    bar->addAction(
-        addAction(tr("+ gather"), QKeySequence(Qt::CTRL | Qt::Key_G), tr("Add a nested gather")));
+    bar->addAction(addAction(tr("+ gather"), Id::AddGather, tr("Add a nested gather")));
     connect(bar->actions().last(), &QAction::triggered, this, [this] { addTask(2); });
     bar->addSeparator();
-    m_remove = addAction(tr("Remove"), QKeySequence::Delete, tr("Remove the selected task"));
-    m_duplicate = addAction(tr("Duplicate"), QKeySequence(Qt::CTRL | Qt::Key_D),
-                            tr("Duplicate the selected task"));
-    m_up = addAction(tr("Up"), QKeySequence(Qt::ALT | Qt::Key_Up), tr("Move the selected task up"));
-    m_down = addAction(tr("Down"), QKeySequence(Qt::ALT | Qt::Key_Down),
-                       tr("Move the selected task down"));
+    m_remove = addAction(tr("Remove"), Id::Remove, tr("Remove the selected task"));
+    m_duplicate = addAction(tr("Duplicate"), Id::Duplicate, tr("Duplicate the selected task"));
+    m_up = addAction(tr("Up"), Id::MoveUp, tr("Move the selected task up"));
+    m_down = addAction(tr("Down"), Id::MoveDown, tr("Move the selected task down"));
     // Ctrl+arrows, not Alt: in the title and seed fields and in a cell being edited they stay
     // word jumps, as a line edit claims them before any shortcut.
-    m_into = addAction(tr("Into gather"), QKeySequence(Qt::CTRL | Qt::Key_Right),
+    m_into = addAction(tr("Into gather"), Id::IntoGather,
                        tr("Move the selected task into the gather above it"));
-    m_outOf = addAction(tr("Out of gather"), QKeySequence(Qt::CTRL | Qt::Key_Left),
+    m_outOf = addAction(tr("Out of gather"), Id::OutOfGather,
                         tr("Move the selected task out of its gather, to just after it"));
     bar->addActions({m_remove, m_duplicate, m_up, m_down, m_into, m_outOf});
     connect(m_remove, &QAction::triggered, this,
@@ -158,14 +154,12 @@ ScenarioEditor::ScenarioEditor(QWidget *parent)
     updateActions();
 }
 
-QAction *ScenarioEditor::addAction(const QString &text, const QKeySequence &shortcut,
-                                   const QString &tip)
+QAction *ScenarioEditor::addAction(const QString &text, Shortcuts::Id shortcut, const QString &tip)
 {
     auto *action = new QAction(text, this);
-    action->setShortcut(shortcut);
+    action->setShortcut(Shortcuts::key(shortcut));
     action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    action->setToolTip(
-        QStringLiteral("%1 (%2)").arg(tip, shortcut.toString(QKeySequence::NativeText)));
+    action->setToolTip(Shortcuts::withKey(tip, shortcut));
     QWidget::addAction(action);
     return action;
 }

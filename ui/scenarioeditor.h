@@ -3,6 +3,8 @@
 
 #pragma once
 
+#include "shortcuts.h"
+
 #include <QWidget>
 
 class QAction;
@@ -30,7 +32,7 @@ public:
     QAction *moveOutOfGatherAction() const { return m_outOf; }
 
 private:
-    QAction *addAction(const QString &text, const QKeySequence &shortcut, const QString &tip);
+    QAction *addAction(const QString &text, Shortcuts::Id shortcut, const QString &tip);
     void addTask(int kind);
     void updateActions();
     void moveCurrentTo(const QModelIndex &newParent, int row);

@@ -3,6 +3,7 @@
 
 #include "timelineview.h"
 
+#include "shortcuts.h"
 #include "theme.h"
 #include "timelinemodel.h"
 
@@ -65,7 +66,7 @@ TimelineView::TimelineView(QWidget *parent)
     verticalScrollBar()->setSingleStep(m_geometry.laneHeight);
     connect(verticalScrollBar(), &QScrollBar::valueChanged, this, &TimelineView::geometryChanged);
     setToolTip(QString()); // tooltips come per event, from viewportEvent()
-    setWhatsThis(shortcutsText());
+    setWhatsThis(Shortcuts::timelineHelp());
 }
 
 void TimelineView::setModel(TimelineModel *model)
@@ -520,18 +521,6 @@ void TimelineView::render(QPainter *painter, const QRect &target, bool allLanes)
     painter->restore();
 }
 
-QString TimelineView::shortcutsText()
-{
-    return tr("Ctrl+wheel, W / S: zoom at the cursor\n"
-              "Drag, A / D: pan\n"
-              "Wheel: scroll the lanes\n"
-              "F: fit the selected range, or everything\n"
-              ". / ,: next / previous event\n"
-              "Shift+drag: select a range and read its duration\n"
-              "Click: select an event\n"
-              "?: these shortcuts");
-}
-
 std::optional<TimelineView::Hit> TimelineView::hitTest(QPoint position) const
 {
     if (!m_model)
@@ -618,20 +607,17 @@ void TimelineView::keyPressEvent(QKeyEvent *event)
 {
     const QPoint cursor = viewport()->mapFromGlobal(QCursor::pos());
     const double anchor = viewport()->rect().contains(cursor) ? cursor.x() : m_geometry.width / 2;
-    const QString text = event->text();
-    if (event->key() == Qt::Key_W) {
+    using Shortcuts::Id;
+    const std::optional<Id> shortcut = Shortcuts::timelineKey(event);
+    if (shortcut == Id::ZoomIn) {
         zoomAt(1.5, anchor);
-    } else if (event->key() == Qt::Key_S) {
+    } else if (shortcut == Id::ZoomOut) {
         zoomAt(1 / 1.5, anchor);
-    } else if (event->key() == Qt::Key_A) {
-        m_geometry.pan(-m_geometry.width * 0.15);
+    } else if (shortcut == Id::PanLeft || shortcut == Id::PanRight) {
+        m_geometry.pan(m_geometry.width * (shortcut == Id::PanLeft ? -0.15 : 0.15));
         m_userZoomed = true;
         geometryUpdated();
-    } else if (event->key() == Qt::Key_D) {
-        m_geometry.pan(m_geometry.width * 0.15);
-        m_userZoomed = true;
-        geometryUpdated();
-    } else if (event->key() == Qt::Key_F) {
+    } else if (shortcut == Id::Fit) {
         if (m_range) {
             m_geometry.fit(m_range->first, m_range->second);
             m_userZoomed = true;
@@ -639,12 +625,12 @@ void TimelineView::keyPressEvent(QKeyEvent *event)
         } else {
             fitAll();
         }
-    } else if (text == u".") {
+    } else if (shortcut == Id::NextEvent) {
         selectAdjacentEvent(+1);
-    } else if (text == u",") {
+    } else if (shortcut == Id::PreviousEvent) {
         selectAdjacentEvent(-1);
-    } else if (text == u"?") {
-        QToolTip::showText(mapToGlobal(QPoint(20, 20)), shortcutsText(), this);
+    } else if (shortcut == Id::TimelineHelp) {
+        QToolTip::showText(mapToGlobal(QPoint(20, 20)), Shortcuts::timelineHelp(), this);
         Q_EMIT shortcutsRequested();
     } else if (event->key() == Qt::Key_Escape && (m_range || m_selected)) {
         m_range.reset();

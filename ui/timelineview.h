@@ -64,7 +64,6 @@ public:
     //! Paints the legend of every marker shape and bar into \a area.
     void paintLegend(QPainter &painter, const QRect &area) const;
     //! The shortcuts as text, for `?` and the Help menu.
-    static QString shortcutsText();
 
 Q_SIGNALS:
     void eventSelected(int eventIndex);

@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: 2026 The Gatherscope developers
+
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QTableView;
+class ResultModel;
+
+//! The ordered results: a one-line summary of what the awaiter got above the table of outcomes.
+class ResultsPanel : public QWidget {
+    Q_OBJECT
+public:
+    ResultsPanel(ResultModel *model, QWidget *parent = nullptr);
+
+    //! Sizes the columns to what they hold now (values arrive when the gather hands them over).
+    void fitColumns();
+
+private:
+    QLabel *m_summary;
+    QTableView *m_table;
+};

@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: 2026 The Gatherscope developers
+
+#pragma once
+
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+class ScenarioModel;
+
+//! The edited scenario as a document: the file it lives in, opening and saving it, the recent
+//! files and the window's caption. It asks nothing and shows nothing: the window does.
+class ScenarioDocument : public QObject {
+    Q_OBJECT
+public:
+    ScenarioDocument(ScenarioModel *model, QObject *parent = nullptr);
+
+    //! The file, absolute; empty for a new scenario or a bundled example.
+    QString path() const { return m_path; }
+    //! `name[*] — Gatherscope`, for QWidget::setWindowTitle() with the modified mark.
+    QString caption() const;
+    //! The files opened or saved last, newest first.
+    QStringList recentFiles() const;
+
+    //! Loads \a pathOrName (a file, or a bundled scenario's name) into the model; the error
+    //! message, or an empty string.
+    QString open(const QString &pathOrName);
+    //! Replaces the model's scenario with a new one holding one task.
+    void startNew();
+    //! Why the model cannot be saved (the loader would refuse the file); empty when it can.
+    QString unsavableReason() const;
+    //! Saves atomically to \a path and makes it the document's file; the error, or empty.
+    QString saveAs(const QString &path);
+
+Q_SIGNALS:
+    //! Another scenario replaced the one before (opened, or new).
+    void replaced();
+    void captionChanged();
+    void recentFilesChanged();
+
+private:
+    void setPath(const QString &path);
+    void remember(const QString &path);
+
+    ScenarioModel *m_model;
+    QString m_path;
+};
