@@ -347,6 +347,50 @@ private Q_SLOTS:
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{u"trace.json"_s});
     }
 
+    void aScenarioThatIsNotARegularFileIsRefusedAtOnce_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::newRow("an endless device") << u"/dev/zero"_s;
+        QTest::newRow("a pipe nobody writes") << u"fifo"_s;
+    }
+    void aScenarioThatIsNotARegularFileIsRefusedAtOnce()
+    {
+        QFETCH(QString, path);
+        QTemporaryDir dir;
+        QVERIFY(::mkfifo(QFile::encodeName(dir.filePath(u"fifo"_s)).constData(), 0600) == 0);
+        const QString scenario = path.startsWith(u'/') ? path : dir.filePath(path);
+        const Result result = run({u"--headless"_s, u"--instant"_s, scenario});
+        QCOMPARE(result.exitCode, 2);
+        QCOMPARE(QString::fromUtf8(result.err),
+                 u"gatherscope: %1: is not a regular file (a device, a pipe or a socket); give a "
+                 "scenario file\n"_s.arg(scenario));
+    }
+
+    void aScenarioFileMayBeSixteenMebibytesAndNoMore()
+    {
+        QTemporaryDir dir;
+        const QByteArray scenario = R"({"title": "padded", "report": "list", "tasks": []})";
+        const qint64 limit = 16 * 1024 * 1024;
+        const auto padded = [&](qint64 size) {
+            const QString path = dir.filePath(u"padded-%1.json"_s.arg(size));
+            QFile file(path);
+            if (!file.open(QIODevice::WriteOnly))
+                qFatal("cannot write %s", qPrintable(path));
+            file.write(scenario);
+            file.write(QByteArray(size - scenario.size(), ' ')); // JSON allows the white space
+            return path;
+        };
+        const Result atTheLimit = run({u"--headless"_s, u"--instant"_s, padded(limit)});
+        QCOMPARE(atTheLimit.err, QByteArray());
+        QCOMPARE(atTheLimit.out, QByteArray("[]\n"));
+        const QString onePast = padded(limit + 1);
+        const Result past = run({u"--headless"_s, u"--instant"_s, onePast});
+        QCOMPARE(past.exitCode, 2);
+        QCOMPARE(QString::fromUtf8(past.err),
+                 u"gatherscope: %1: is larger than 16 MiB (16777216 bytes), the most a scenario "
+                 "file may be\n"_s.arg(onePast));
+    }
+
     void anOutputThatCannotBeWrittenExitsWithTwo()
     {
         const Result result =

@@ -33,19 +33,25 @@ ScenarioLoader::Result ScenarioLoader::load(const QString &path)
             0,
             QStringLiteral("no such file, and no bundled scenario of that name (bundled: %1)")
                 .arg(bundledNames().join(QStringLiteral(", ")))};
-    if (QFileInfo(filePath).isDir())
-        return LoadError{source, {}, 0, 0, QStringLiteral("is a folder, not a scenario file")};
+    const auto fileError = [&source](const QString &message) {
+        return LoadError{source, {}, 0, 0, message};
+    };
+    const QFileInfo info(filePath);
+    if (info.isDir())
+        return fileError(QStringLiteral("is a folder, not a scenario file"));
+    // A device or a pipe may never end (/dev/zero) or never begin (a FIFO nobody writes).
+    if (!info.isFile())
+        return fileError(QStringLiteral("is not a regular file (a device, a pipe or a socket); "
+                                        "give a scenario file"));
     if (!file.open(QIODevice::ReadOnly))
-        return LoadError{
-            source, {}, 0, 0, QStringLiteral("cannot be read: %1").arg(file.errorString())};
-    if (file.size() > ScenarioRules::maxFileBytes)
-        return LoadError{source,
-                         {},
-                         0,
-                         0,
-                         QStringLiteral("is %1 MiB; scenario files may be at most 16 MiB")
-                             .arg(file.size() >> 20)};
-    return parse(file.readAll(), source);
+        return fileError(QStringLiteral("cannot be read: %1").arg(file.errorString()));
+    // Read with the bound whatever the size said: a file may grow while it is read.
+    const QByteArray json = file.read(ScenarioRules::maxFileBytes + 1);
+    if (json.size() > ScenarioRules::maxFileBytes)
+        return fileError(QStringLiteral("is larger than 16 MiB (%1 bytes), the most a scenario "
+                                        "file may be")
+                             .arg(ScenarioRules::maxFileBytes));
+    return parse(json, source);
 }
 
 QByteArray ScenarioLoader::toJson(const Scenario &scenario)
