@@ -27,9 +27,10 @@ private Q_SLOTS:
     void resultsArePendingUntilTheGatherReturns()
     {
         ResultModel model;
+        RunSession modelSession({&model});
         QAbstractItemModelTester tester(&model);
         Runner runner(bundledScenario(u"advanced"_s), RunOptions{});
-        model.setRecord(&runner.record(), runner.scenario().report);
+        modelSession.follow(&runner.record(), runner.scenario().report);
         QCOMPARE(columnTexts(model, ResultModel::TaskColumn),
                  strings({"divide(10, 2)", "divide(20, 0)", "divide(30, 5)"}));
         QCOMPARE(columnTexts(model, ResultModel::ResultColumn),
@@ -60,13 +61,14 @@ private Q_SLOTS:
     void afterAFailFastRaiseLaterOutcomesAreMarked()
     {
         ResultModel model;
+        RunSession modelSession({&model});
         QAbstractItemModelTester tester(&model);
         Runner runner(scenarioFromJson(R"({"title": "t", "tasks": [
             {"task": "divide", "x": 30, "y": 5, "sleep": 1},
             {"task": "divide", "x": 20, "y": 0, "sleep": 2},
             {"task": "say_hello", "name": "Ada", "sleep": 3}]})"),
                       RunOptions{});
-        model.setRecord(&runner.record(), runner.scenario().report);
+        modelSession.follow(&runner.record(), runner.scenario().report);
         QSignalSpy finished(&runner, &Runner::finished);
         runner.start();
         QVERIFY(finished.wait(5000));
@@ -90,13 +92,14 @@ private Q_SLOTS:
     void reportListShowsTheReprLine()
     {
         ResultModel model;
+        RunSession modelSession({&model});
         Runner runner(bundledScenario(u"basic"_s), RunOptions{});
-        model.setRecord(&runner.record(), runner.scenario().report);
+        modelSession.follow(&runner.record(), runner.scenario().report);
         QSignalSpy finished(&runner, &Runner::finished);
         runner.start();
         QVERIFY(finished.wait(5000));
         QCOMPARE(model.summary(), u"['Mr. Turtle is done', 'Mr. Wolf is done']"_s);
-        model.setRecord(nullptr, ReportStyle::Each);
+        modelSession.follow(nullptr, ReportStyle::Each);
         QCOMPARE(model.rowCount(), 0);
     }
 
@@ -110,9 +113,10 @@ private Q_SLOTS:
     {
         QFETCH(QString, name);
         ConsoleModel console;
+        RunSession consoleSession({&console});
         QAbstractItemModelTester tester(&console);
         Runner runner(bundledScenario(name), RunOptions{});
-        console.setRecord(&runner.record(), runner.scenario().report);
+        consoleSession.follow(&runner.record(), runner.scenario().report);
         QSignalSpy finished(&runner, &Runner::finished);
         runner.start();
         QVERIFY(finished.wait(5000));

@@ -59,9 +59,10 @@ private Q_SLOTS:
     void advancedLanesSegmentsAndMarkers()
     {
         TimelineModel model;
+        RunSession modelSession({&model});
         QAbstractItemModelTester tester(&model);
         Runner runner(bundledScenario(u"advanced"_s), RunOptions{});
-        model.setRecord(&runner.record());
+        modelSession.follow(&runner.record(), ReportStyle::Each);
         QCOMPARE(model.rowCount(), 4);
         QCOMPARE(model.index(2).data().toString(), u"divide(20, 0)"_s);
         QCOMPARE(model.index(0).data(TimelineModel::DepthRole).toInt(), 0);
@@ -94,12 +95,13 @@ private Q_SLOTS:
     void failFastMarksTheRaiseAndTheTasksThatKeptRunning()
     {
         TimelineModel model;
+        RunSession modelSession({&model});
         QAbstractItemModelTester tester(&model);
         auto scenario = scenarioFromJson(R"({"title": "t", "tasks": [
             {"task": "divide", "x": 20, "y": 0, "sleep": 1},
             {"task": "say_hello", "name": "Ada", "sleep": 3}]})");
         Runner runner(scenario, RunOptions{});
-        model.setRecord(&runner.record());
+        modelSession.follow(&runner.record(), ReportStyle::Each);
         QSignalSpy finished(&runner, &Runner::finished);
         runner.start();
         QVERIFY(finished.wait(5000));
@@ -117,9 +119,10 @@ private Q_SLOTS:
     void nestedGathersAreIndentedAndCancellationsMarked()
     {
         TimelineModel model;
+        RunSession modelSession({&model});
         QAbstractItemModelTester tester(&model);
         Runner runner(bundledScenario(u"classroom"_s), RunOptions{});
-        model.setRecord(&runner.record());
+        modelSession.follow(&runner.record(), ReportStyle::Each);
         QSignalSpy finished(&runner, &Runner::finished);
         runner.start();
         QVERIFY(finished.wait(5000));
@@ -140,17 +143,18 @@ private Q_SLOTS:
     void aLiveRunHasOpenSegments()
     {
         TimelineModel model;
+        RunSession modelSession({&model});
         RunOptions realTime;
         realTime.clockMode = ScenarioClock::Mode::Real;
         auto runner = std::make_unique<Runner>(bundledScenario(u"basic"_s), realTime);
-        model.setRecord(&runner->record());
+        modelSession.follow(&runner->record(), ReportStyle::Each);
         runner->start();
         QVERIFY(processEventsUntil([&] { return model.lane(2).segments.size() == 2; }));
         QCOMPARE(segments(model.lane(2)), strings({"running 0-0", "sleeping 0-open"}));
         // Nothing has happened after 0 s yet, but Mr. Wolf's sleep is known to end at 2 s.
         QCOMPARE(model.endTime(), ScenarioTime(0));
         QCOMPARE(model.horizon(), secondsToScenarioTime(2));
-        model.setRecord(nullptr);
+        modelSession.follow(nullptr, ReportStyle::Each);
         QCOMPARE(model.rowCount(), 0);
         runner.reset(); // mid-run: its tasks unwind on the next turns of the event loop
         QVERIFY(processEventsUntil([] { return EventLoopQueue::pendingCount() == 0; }));

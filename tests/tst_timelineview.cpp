@@ -31,7 +31,9 @@ private Q_SLOTS:
         m_runner = std::make_unique<Runner>(std::get<Scenario>(ScenarioLoader::load(u"advanced"_s)),
                                             RunOptions{});
         m_model = std::make_unique<TimelineModel>();
-        m_model->setRecord(&m_runner->record());
+        m_session =
+            std::make_unique<RunSession>(std::initializer_list<RecordFollower *>{m_model.get()});
+        m_session->follow(&m_runner->record(), ReportStyle::Each);
         QSignalSpy finished(m_runner.get(), &Runner::finished);
         m_runner->start();
         QVERIFY(finished.wait(5000));
@@ -45,6 +47,7 @@ private Q_SLOTS:
     void cleanup()
     {
         m_view.reset();
+        m_session.reset();
         m_model.reset();
         m_runner.reset();
     }
@@ -172,7 +175,8 @@ private Q_SLOTS:
         auto runner = std::make_unique<Runner>(std::get<Scenario>(ScenarioLoader::load(u"basic"_s)),
                                                realTime);
         TimelineModel model;
-        model.setRecord(&runner->record());
+        RunSession modelSession({&model});
+        modelSession.follow(&runner->record(), ReportStyle::Each);
         runner->start();
         QVERIFY(processEventsUntil([&] { return model.lane(2).segments.size() == 2; }));
         m_view->setModel(&model);
@@ -199,7 +203,8 @@ private Q_SLOTS:
         Runner runner(std::get<Scenario>(ScenarioLoader::parse(json.toUtf8(), u"many"_s)),
                       RunOptions{});
         TimelineModel model;
-        model.setRecord(&runner.record());
+        RunSession modelSession({&model});
+        modelSession.follow(&runner.record(), ReportStyle::Each);
         QSignalSpy finished(&runner, &Runner::finished);
         runner.start();
         QVERIFY(finished.wait(30000));
@@ -220,6 +225,7 @@ private Q_SLOTS:
 private:
     std::unique_ptr<Runner> m_runner;
     std::unique_ptr<TimelineModel> m_model;
+    std::unique_ptr<RunSession> m_session;
     std::unique_ptr<TimelineView> m_view;
 };
 

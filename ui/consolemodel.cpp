@@ -16,32 +16,31 @@ ConsoleModel::ConsoleModel(QObject *parent)
     : QAbstractTableModel(parent)
 {}
 
-void ConsoleModel::setRecord(const EventRecord *record, ReportStyle report)
+void ConsoleModel::beginFollowing(const EventRecord *record, ReportStyle report)
 {
+    Q_UNUSED(record);
     beginResetModel();
-    if (m_record)
-        disconnect(m_record, nullptr, this, nullptr);
-    m_record = record;
     m_report = report;
     m_lines.clear();
     m_raised = false;
-    if (record) {
-        for (const auto &event : record->events())
-            append(event, consoleLines(event, report));
+}
+
+void ConsoleModel::takeEvent(const TaskEvent &event, int index, bool live)
+{
+    Q_UNUSED(index);
+    const QStringList lines = consoleLines(event, m_report);
+    if (!live || lines.isEmpty()) {
+        append(event, lines);
+        return;
     }
+    beginInsertRows({}, rowCount(), rowCount() + int(lines.size()) - 1);
+    append(event, lines);
+    endInsertRows();
+}
+
+void ConsoleModel::caughtUp()
+{
     endResetModel();
-    if (record) {
-        connect(record, &EventRecord::eventRecorded, this, [this](const TaskEvent &event) {
-            const QStringList lines = consoleLines(event, m_report);
-            if (lines.isEmpty()) {
-                append(event, lines);
-                return;
-            }
-            beginInsertRows({}, rowCount(), rowCount() + int(lines.size()) - 1);
-            append(event, lines);
-            endInsertRows();
-        });
-    }
 }
 
 void ConsoleModel::append(const TaskEvent &event, const QStringList &lines)

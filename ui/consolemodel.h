@@ -3,23 +3,23 @@
 
 #pragma once
 
-#include "eventrecord.h"
-#include "scenario.h"
+#include "runsession.h"
 
 #include <QAbstractTableModel>
-#include <QPointer>
 
 //! The console: every line the run printed, with its scenario time, exactly as the headless
-//! mode prints them (core's consoleLines()).
-class ConsoleModel : public QAbstractTableModel {
+//! mode prints them (core's consoleLines()). A RunSession feeds it.
+class ConsoleModel : public QAbstractTableModel, public RecordFollower {
     Q_OBJECT
 public:
     enum Columns { TimeColumn, LineColumn, ColumnCount };
 
     explicit ConsoleModel(QObject *parent = nullptr);
 
-    //! Shows the lines of \a record (null clears), live from then on.
-    void setRecord(const Gatherscope::EventRecord *record, Gatherscope::ReportStyle report);
+    void beginFollowing(const Gatherscope::EventRecord *record,
+                        Gatherscope::ReportStyle report) override;
+    void takeEvent(const Gatherscope::TaskEvent &event, int index, bool live) override;
+    void caughtUp() override;
     //! All lines, joined with newlines, as stdout would hold them.
     QString text() const;
 
@@ -36,7 +36,6 @@ private:
     };
     void append(const Gatherscope::TaskEvent &event, const QStringList &lines);
 
-    QPointer<const Gatherscope::EventRecord> m_record;
     Gatherscope::ReportStyle m_report = Gatherscope::ReportStyle::Each;
     std::vector<Line> m_lines;
     bool m_raised = false;

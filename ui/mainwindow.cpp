@@ -8,6 +8,7 @@
 #include "readonlytable.h"
 #include "resultmodel.h"
 #include "resultspanel.h"
+#include "runsession.h"
 #include "runstatusbar.h"
 #include "scenariodocument.h"
 #include "scenarioeditor.h"
@@ -54,6 +55,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_timelineModel(new TimelineModel(this))
     , m_results(new ResultModel(this))
     , m_console(new ConsoleModel(this))
+    , m_session(new RunSession({m_timelineModel, m_results, m_console}, this))
     , m_statusBar(new RunStatusBar(this))
     , m_ticker(new QTimer(this))
 {
@@ -208,9 +210,7 @@ void MainWindow::connectRun()
 void MainWindow::onRunStarted(Runner *runner)
 {
     const ReportStyle report = runner->scenario().report;
-    m_timelineModel->setRecord(&runner->record());
-    m_results->setRecord(&runner->record(), report);
-    m_console->setRecord(&runner->record(), report);
+    m_session->follow(&runner->record(), report);
     m_resultsPanel->fitColumns();
     m_statusBar->showSeed(runner->usesRandomSleeps() ? tr("seed %1").arg(runner->seed())
                                                      : QString());
@@ -220,9 +220,7 @@ void MainWindow::onRunStarted(Runner *runner)
 
 void MainWindow::onRunCleared()
 {
-    m_timelineModel->setRecord(nullptr);
-    m_results->setRecord(nullptr, ReportStyle::Each);
-    m_console->setRecord(nullptr, ReportStyle::Each);
+    m_session->follow(nullptr, ReportStyle::Each);
     m_statusBar->showSeed(QString());
     m_statusBar->showEventDetails(QString());
     m_timeline->view()->setCurrentTime(ScenarioTime(0));

@@ -16,6 +16,7 @@ class QTimer;
 class ConsoleModel;
 class ResultModel;
 class ResultsPanel;
+class RunSession;
 class RunStatusBar;
 class ScenarioDocument;
 class ScenarioEditor;
@@ -89,6 +90,7 @@ private:
     TimelineModel *m_timelineModel;
     ResultModel *m_results;
     ConsoleModel *m_console;
+    RunSession *m_session;
     ResultsPanel *m_resultsPanel = nullptr;
     QTableView *m_consoleView = nullptr;
     RunStatusBar *m_statusBar;

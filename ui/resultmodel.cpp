@@ -28,33 +28,40 @@ ResultModel::ResultModel(QObject *parent)
     : QAbstractTableModel(parent)
 {}
 
-void ResultModel::setRecord(const EventRecord *record, ReportStyle report)
+void ResultModel::beginFollowing(const EventRecord *record, ReportStyle report)
 {
     beginResetModel();
-    if (m_record)
-        disconnect(m_record, nullptr, this, nullptr);
-    m_record = record;
+    m_following = record != nullptr;
     m_report = report;
     m_rows.clear();
     m_rowOfNode.clear();
     m_settled = false;
     m_raised = false;
     m_firstFailedRow = -1;
-    if (record) {
-        m_rowOfNode.assign(record->nodes().size(), -1);
-        for (const auto &node : record->nodes()) {
-            if (node.parent == 0) {
-                m_rowOfNode[std::size_t(node.id)] = int(m_rows.size());
-                m_rows.push_back({node.id, node.label, std::nullopt, false, false});
-            }
+    if (!record)
+        return;
+    m_rowOfNode.assign(record->nodes().size(), -1);
+    for (const auto &node : record->nodes()) {
+        if (node.parent == 0) {
+            m_rowOfNode[std::size_t(node.id)] = int(m_rows.size());
+            m_rows.push_back({node.id, node.label, std::nullopt, false, false});
         }
-        for (const auto &event : record->events())
-            apply(event);
-        connect(record, &EventRecord::eventRecorded, this,
-                [this](const TaskEvent &event) { apply(event); });
     }
+}
+
+void ResultModel::takeEvent(const TaskEvent &event, int index, bool live)
+{
+    Q_UNUSED(index);
+    Q_UNUSED(live); // apply() tells the views of each row it changes; during a reset none look
+    apply(event);
+}
+
+void ResultModel::caughtUp()
+{
     endResetModel();
-    setSummary(!record ? QString() : m_settled ? m_summary : tr("pending: the gather is running"));
+    setSummary(!m_following ? QString()
+               : m_settled  ? m_summary
+                            : tr("pending: the gather is running"));
 }
 
 void ResultModel::apply(const TaskEvent &event)

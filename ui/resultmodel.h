@@ -3,11 +3,9 @@
 
 #pragma once
 
-#include "eventrecord.h"
-#include "scenario.h"
+#include "runsession.h"
 
 #include <QAbstractTableModel>
-#include <QPointer>
 
 #include <optional>
 #include <vector>
@@ -16,9 +14,10 @@
 /*!
  * A row stays pending while the gather runs and shows its value or exception once the gather
  * returns, as asyncio hands them over. When a fail-fast gather raises, the rows of tasks that
- * are still running fill in later, marked as arriving after the gather raised.
+ * are still running fill in later, marked as arriving after the gather raised. A RunSession
+ * feeds it.
  */
-class ResultModel : public QAbstractTableModel {
+class ResultModel : public QAbstractTableModel, public RecordFollower {
     Q_OBJECT
 public:
     enum Columns { IndexColumn, TaskColumn, ResultColumn, NoteColumn, ColumnCount };
@@ -26,8 +25,10 @@ public:
 
     explicit ResultModel(QObject *parent = nullptr);
 
-    //! Shows the results of \a record (null clears), live from then on.
-    void setRecord(const Gatherscope::EventRecord *record, Gatherscope::ReportStyle report);
+    void beginFollowing(const Gatherscope::EventRecord *record,
+                        Gatherscope::ReportStyle report) override;
+    void takeEvent(const Gatherscope::TaskEvent &event, int index, bool live) override;
+    void caughtUp() override;
 
     //! One line about the gather itself: pending, its repr (`report: list`), or what it raised.
     QString summary() const { return m_summary; }
@@ -54,7 +55,7 @@ private:
     void setSummary(const QString &summary);
     bool isShown(const Row &row) const;
 
-    QPointer<const Gatherscope::EventRecord> m_record;
+    bool m_following = false;
     Gatherscope::ReportStyle m_report = Gatherscope::ReportStyle::Each;
     std::vector<Row> m_rows;
     std::vector<int> m_rowOfNode; // node id -> row, -1 for nodes that are not top-level tasks

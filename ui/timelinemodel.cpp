@@ -14,32 +14,35 @@ TimelineModel::TimelineModel(QObject *parent)
     : QAbstractListModel(parent)
 {}
 
-void TimelineModel::setRecord(const EventRecord *record)
+void TimelineModel::beginFollowing(const EventRecord *record, ReportStyle report)
 {
+    Q_UNUSED(report);
     beginResetModel();
-    if (m_record)
-        disconnect(m_record, nullptr, this, nullptr);
-    m_record = record;
     m_lanes.clear();
     m_settleTime.reset();
     m_raised = false;
     m_raisedType.clear();
     m_endTime = ScenarioTime(0);
     m_plannedWakes.clear();
-    if (record) {
-        for (const auto &node : record->nodes())
-            m_lanes.push_back(
-                {node.id, node.depth, node.kind == TaskSpec::Kind::Gather, node.label, {}, {}});
-        const auto &events = record->events();
-        for (std::size_t i = 0; i < events.size(); ++i)
-            apply(events[i], int(i));
-        connect(record, &EventRecord::eventRecorded, this, [this](const TaskEvent &event) {
-            apply(event, int(m_record->events().size()) - 1);
-            const QModelIndex changed = index(event.node);
-            Q_EMIT dataChanged(changed, changed);
-            Q_EMIT timelineChanged();
-        });
-    }
+    if (!record)
+        return;
+    for (const auto &node : record->nodes())
+        m_lanes.push_back(
+            {node.id, node.depth, node.kind == TaskSpec::Kind::Gather, node.label, {}, {}});
+}
+
+void TimelineModel::takeEvent(const TaskEvent &event, int index, bool live)
+{
+    apply(event, index);
+    if (!live)
+        return;
+    const QModelIndex changed = this->index(event.node);
+    Q_EMIT dataChanged(changed, changed);
+    Q_EMIT timelineChanged();
+}
+
+void TimelineModel::caughtUp()
+{
     endResetModel();
     Q_EMIT timelineChanged();
 }

@@ -3,11 +3,10 @@
 
 #pragma once
 
-#include "eventrecord.h"
+#include "runsession.h"
 #include "timelinedata.h"
 
 #include <QAbstractListModel>
-#include <QPointer>
 
 #include <optional>
 #include <set>
@@ -16,18 +15,19 @@
 //! The lanes of a run's timeline, built from its record and updated live. Paints nothing.
 /*!
  * Row 0 is the awaiter of the top-level gather; then one row per task, depth-first, a nested
- * gather's tasks right after it with their depth one higher.
+ * gather's tasks right after it with their depth one higher. A RunSession feeds it.
  */
-class TimelineModel : public QAbstractListModel {
+class TimelineModel : public QAbstractListModel, public RecordFollower {
     Q_OBJECT
 public:
     enum Roles { LaneRole = Qt::UserRole, DepthRole, NodeRole };
 
     explicit TimelineModel(QObject *parent = nullptr);
 
-    //! Shows \a record (null clears) and follows it from then on.
-    void setRecord(const Gatherscope::EventRecord *record);
-    const Gatherscope::EventRecord *record() const { return m_record; }
+    void beginFollowing(const Gatherscope::EventRecord *record,
+                        Gatherscope::ReportStyle report) override;
+    void takeEvent(const Gatherscope::TaskEvent &event, int index, bool live) override;
+    void caughtUp() override;
 
     int laneCount() const { return int(m_lanes.size()); }
     const TimelineLane &lane(int row) const { return m_lanes[std::size_t(row)]; }
@@ -55,7 +55,6 @@ private:
     void apply(const Gatherscope::TaskEvent &event, int eventIndex);
     void closeOpen(TimelineLane &lane, Gatherscope::ScenarioTime time);
 
-    QPointer<const Gatherscope::EventRecord> m_record;
     std::vector<TimelineLane> m_lanes;
     std::optional<Gatherscope::ScenarioTime> m_settleTime;
     bool m_raised = false;

@@ -35,7 +35,7 @@ QString eventKindName(TaskEvent::Kind kind)
 void EventRecord::append(TaskEvent event)
 {
     m_events.push_back(std::move(event));
-    Q_EMIT eventRecorded(m_events.back());
+    Q_EMIT eventRecorded(m_events.back(), int(m_events.size()) - 1);
 }
 
 } // namespace Gatherscope

@@ -30,7 +30,8 @@ public:
     void append(TaskEvent event);
 
 Q_SIGNALS:
-    void eventRecorded(const Gatherscope::TaskEvent &event);
+    //! \a event was appended as events()[\a index].
+    void eventRecorded(const Gatherscope::TaskEvent &event, int index);
 
 private:
     std::vector<TaskNode> m_nodes;
