@@ -171,7 +171,7 @@ private Q_SLOTS:
             const QByteArray bytes = file.readAll();
             QVERIFY2(bytes.size() > 1000, suffix);
             if (QByteArrayView(suffix) == "png")
-                QCOMPARE(QImage::fromData(bytes).size(), view.exportSize() * 2);
+                QCOMPARE(QImage::fromData(bytes).size(), view.pictureSize() * 2);
             if (QByteArrayView(suffix) == "svg")
                 QVERIFY(bytes.contains("<svg") &&
                         bytes.contains("gather raised ZeroDivisionError"));

@@ -4,11 +4,22 @@
 // Time ↔ pixel maths of the timeline.
 
 #include "timelinegeometry.h"
+#include "timelinezoom.h"
 
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace Gatherscope;
 using namespace Qt::StringLiterals;
+
+namespace {
+
+ScenarioTime seconds(double s)
+{
+    return secondsToScenarioTime(s);
+}
+
+} // namespace
 
 namespace {
 ScenarioTime ms(double milliseconds)
@@ -169,6 +180,39 @@ private Q_SLOTS:
         QCOMPARE(TimelineGeometry::durationText(ms(1250)), u"1.25 s"_s);
         QCOMPARE(TimelineGeometry::durationText(ms(300)), u"300 ms"_s);
         QCOMPARE(TimelineGeometry::durationText(ScenarioTime(40)), u"40 µs"_s);
+    }
+
+    void zoomFollowsTheRunUntilAPersonZoomsThenStaysWithinIt()
+    {
+        TimelineZoom zoom;
+        QSignalSpy changed(&zoom, &TimelineZoom::changed);
+        zoom.setWidth(1000);
+        zoom.setExtent(seconds(2), 0);
+        QVERIFY(!zoom.isUserZoomed());
+        const double followed = zoom.geometry().microsPerPixel;
+        zoom.setExtent(seconds(4), 0); // the run grew: the view follows
+        QVERIFY(zoom.geometry().microsPerPixel > followed);
+        const double fitted = zoom.geometry().microsPerPixel;
+
+        zoom.zoomAt(2, 500);
+        QVERIFY(zoom.isUserZoomed());
+        QCOMPARE(zoom.geometry().microsPerPixel, fitted / 2);
+        zoom.setExtent(seconds(8), 0); // the run grows on: a person's zoom is kept
+        QCOMPARE(zoom.geometry().microsPerPixel, fitted / 2);
+        zoom.zoomAt(0.01, 500); // never further out than the whole run
+        TimelineGeometry all = zoom.geometry();
+        all.fit(seconds(0), seconds(8));
+        QCOMPARE(zoom.geometry().microsPerPixel, all.microsPerPixel);
+        zoom.pan(-1e6); // nor before its start
+        QCOMPARE(zoom.geometry().start, all.start);
+
+        zoom.fitRange(seconds(1), seconds(2));
+        QVERIFY(zoom.geometry().mapTimeToX(seconds(1)) >= 0);
+        QVERIFY(zoom.geometry().mapTimeToX(seconds(2)) <= 1000);
+        zoom.fitAll();
+        QVERIFY(!zoom.isUserZoomed());
+        QCOMPARE(zoom.geometry().microsPerPixel, all.microsPerPixel);
+        QVERIFY(changed.size() >= 8);
     }
 };
 

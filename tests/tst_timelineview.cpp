@@ -54,12 +54,12 @@ private Q_SLOTS:
 
     void renderDrawsLanesAndTheExceptionInRed()
     {
-        const QSize size = m_view->exportSize();
+        const QSize size = m_view->pictureSize();
         QCOMPARE(size.height(), 28 + 4 * 26 + 34 + 8);
         QImage image(size, QImage::Format_ARGB32);
         image.fill(Qt::white);
         QPainter painter(&image);
-        m_view->render(&painter, image.rect(), true);
+        m_view->paintPicture(painter, image.rect());
         painter.end();
         int red = 0;
         QSet<QRgb> colours;
@@ -76,35 +76,35 @@ private Q_SLOTS:
 
     void keysZoomPanAndFit()
     {
-        const auto fitted = m_view->geometry().microsPerPixel;
-        const auto fittedStart = m_view->geometry().start;
+        const auto fitted = m_view->zoom().geometry().microsPerPixel;
+        const auto fittedStart = m_view->zoom().geometry().start;
         QTest::keyClick(m_view.get(), Qt::Key_W);
         QTest::keyClick(m_view.get(), Qt::Key_W);
         QTest::keyClick(m_view.get(), Qt::Key_S);
-        QVERIFY(m_view->geometry().microsPerPixel < fitted);
-        const auto start = m_view->geometry().start;
+        QVERIFY(m_view->zoom().geometry().microsPerPixel < fitted);
+        const auto start = m_view->zoom().geometry().start;
         QTest::keyClick(m_view.get(), Qt::Key_D);
-        QVERIFY(m_view->geometry().start > start);
+        QVERIFY(m_view->zoom().geometry().start > start);
         // Zooming out and panning stop at the run's ends: no time before the run shows.
         for (int i = 0; i < 10; ++i) {
             QTest::keyClick(m_view.get(), Qt::Key_S);
             QTest::keyClick(m_view.get(), Qt::Key_A);
         }
-        QCOMPARE(m_view->geometry().microsPerPixel, fitted);
-        QCOMPARE(m_view->geometry().start, fittedStart);
+        QCOMPARE(m_view->zoom().geometry().microsPerPixel, fitted);
+        QCOMPARE(m_view->zoom().geometry().start, fittedStart);
         QTest::keyClick(m_view.get(), Qt::Key_W);
         QTest::keyClick(m_view.get(), Qt::Key_F);
-        QCOMPARE(m_view->geometry().microsPerPixel, fitted);
+        QCOMPARE(m_view->zoom().geometry().microsPerPixel, fitted);
     }
 
     void ctrlWheelZoomsAtTheCursor()
     {
         const QPointF at(300, 100);
-        const ScenarioTime before = m_view->geometry().mapXToTime(at.x());
+        const ScenarioTime before = m_view->zoom().geometry().mapXToTime(at.x());
         QWheelEvent wheel(at, m_view->viewport()->mapToGlobal(at), {}, {0, 120}, Qt::NoButton,
                           Qt::ControlModifier, Qt::NoScrollPhase, false);
         QCoreApplication::sendEvent(m_view->viewport(), &wheel);
-        QCOMPARE(m_view->geometry().mapXToTime(at.x()), before);
+        QCOMPARE(m_view->zoom().geometry().mapXToTime(at.x()), before);
     }
 
     void dotAndCommaStepThroughEvents()
@@ -125,7 +125,7 @@ private Q_SLOTS:
     void clickingAMarkerSelectsIt()
     {
         QSignalSpy selected(m_view.get(), &TimelineView::eventSelected);
-        const auto &geometry = m_view->geometry();
+        const auto &geometry = m_view->zoom().geometry();
         const int x = int(geometry.mapTimeToX(secondsToScenarioTime(1)));
         const int y = geometry.axisHeight + 2 * geometry.laneHeight + geometry.laneHeight / 2;
         QTest::mouseClick(m_view->viewport(), Qt::LeftButton, {}, QPoint(x, y));
@@ -138,7 +138,7 @@ private Q_SLOTS:
 
     void shiftDragMeasuresARange()
     {
-        const auto &geometry = m_view->geometry();
+        const auto &geometry = m_view->zoom().geometry();
         const int from = int(geometry.mapTimeToX(ScenarioTime(0)));
         const int to = int(geometry.mapTimeToX(secondsToScenarioTime(0.5)));
         QTest::mousePress(m_view->viewport(), Qt::LeftButton, Qt::ShiftModifier, QPoint(from, 60));
@@ -152,13 +152,13 @@ private Q_SLOTS:
         const double seconds = scenarioTimeToSeconds(range->second - range->first);
         QVERIFY2(std::abs(seconds - 0.5) < 0.01, qPrintable(QString::number(seconds)));
         QTest::keyClick(m_view.get(), Qt::Key_F); // F fits the range
-        QVERIFY(m_view->geometry().duration() < secondsToScenarioTime(0.7));
+        QVERIFY(m_view->zoom().geometry().duration() < secondsToScenarioTime(0.7));
     }
 
     void theSettleLabelHasRoomRightOfTheLine()
     {
         // advanced returned at 1 s: "gather returned" fits between the line and the edge.
-        const auto &geometry = m_view->geometry();
+        const auto &geometry = m_view->zoom().geometry();
         const double line = geometry.mapTimeToX(secondsToScenarioTime(1));
         QFont bold = m_view->font();
         bold.setBold(true);
@@ -182,10 +182,10 @@ private Q_SLOTS:
         m_view->setModel(&model);
         m_view->setCurrentTime(secondsToScenarioTime(0.5));
         // The axis spans the 2 s that Mr. Wolf will sleep, so his bar grows across it.
-        TimelineGeometry expected = m_view->geometry();
+        TimelineGeometry expected = m_view->zoom().geometry();
         expected.fit(ScenarioTime(0), secondsToScenarioTime(2));
-        QCOMPARE(m_view->geometry().microsPerPixel, expected.microsPerPixel);
-        QCOMPARE(m_view->geometry().start, expected.start);
+        QCOMPARE(m_view->zoom().geometry().microsPerPixel, expected.microsPerPixel);
+        QCOMPARE(m_view->zoom().geometry().start, expected.start);
         m_view->setModel(m_model.get());
         runner.reset();
         QVERIFY(processEventsUntil([] { return EventLoopQueue::pendingCount() == 0; }));

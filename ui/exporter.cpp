@@ -15,29 +15,19 @@
 #include <QPdfWriter>
 #include <QSvgGenerator>
 
-namespace {
-
-//! Room for every lane at a readable width, whatever the window's size.
-QSize pictureSize(TimelineView &view)
-{
-    return view.exportSize();
-}
-
-} // namespace
-
 namespace Exporter {
 
 QString exportTimeline(TimelineView &view, const QString &path)
 {
     const QString suffix = QFileInfo(path).suffix().toLower();
-    const QSize size = pictureSize(view);
+    const QSize size = view.pictureSize(); // every lane at a readable width, whatever the window's
     const QRect target(QPoint(0, 0), size);
     if (suffix == u"png") {
         QImage image(size * 2, QImage::Format_ARGB32_Premultiplied);
         image.setDevicePixelRatio(2); // crisp on slides
         image.fill(view.palette().color(QPalette::Base));
         QPainter painter(&image);
-        view.render(&painter, target, true);
+        view.paintPicture(painter, target);
         painter.end();
         QByteArray bytes;
         {
@@ -57,7 +47,7 @@ QString exportTimeline(TimelineView &view, const QString &path)
         generator.setViewBox(target);
         generator.setTitle(QStringLiteral("Gatherscope timeline"));
         QPainter painter(&generator);
-        view.render(&painter, target, true);
+        view.paintPicture(painter, target);
         painter.end();
         return Gatherscope::writeFileAtomically(path, bytes);
     }
@@ -71,7 +61,7 @@ QString exportTimeline(TimelineView &view, const QString &path)
         writer.setPageMargins(QMarginsF());
         writer.setResolution(96);
         QPainter painter(&writer);
-        view.render(&painter, target, true);
+        view.paintPicture(painter, target);
         painter.end();
         return Gatherscope::writeFileAtomically(path, bytes);
     }

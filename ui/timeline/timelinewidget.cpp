@@ -27,7 +27,7 @@ public:
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
     {
         return {QStyledItemDelegate::sizeHint(option, index).width(),
-                m_view->geometry().laneHeight};
+                m_view->zoom().geometry().laneHeight};
     }
     void paint(QPainter *painter, const QStyleOptionViewItem &option,
                const QModelIndex &index) const override
@@ -60,7 +60,7 @@ protected:
         QPainter painter(this);
         painter.setRenderHint(QPainter::Antialiasing);
         painter.fillRect(rect(), palette().color(QPalette::Base));
-        m_view->paintLegend(painter, rect());
+        m_view->timelinePainter().paintLegend(painter, rect());
     }
 
 private:
@@ -85,7 +85,7 @@ TimelineWidget::TimelineWidget(QWidget *parent)
     // A header as tall as the timeline's axis, so that each name sits level with its lane.
     auto *names = new QWidget(this);
     auto *header = new QLabel(tr("Lanes"), names);
-    header->setFixedHeight(m_view->geometry().axisHeight);
+    header->setFixedHeight(m_view->zoom().geometry().axisHeight);
     header->setAlignment(Qt::AlignBottom | Qt::AlignLeft);
     header->setIndent(6);
     auto *column = new QVBoxLayout(names);

@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: 2026 The Gatherscope developers
+
+#pragma once
+
+#include "timelinedata.h"
+#include "timelinegeometry.h"
+
+#include <QFont>
+#include <QPalette>
+#include <QPointF>
+
+#include <optional>
+#include <utility>
+#include <vector>
+
+class QPainter;
+class QRect;
+class TimelineModel;
+
+//! Paints a timeline from a TimelineModel and a TimelineGeometry into any QPainter: the axis,
+//! the lanes, the return-or-raise line and the legend. It holds no input state and needs no
+//! widget, so the view and the exports paint with the same code.
+/*!
+ * Each lane's bars and markers are kept as pixel shapes at the zoom they were built for, x
+ * counted from time 0, so that panning and hovering replay them without walking the events;
+ * invalidateLane() drops one lane's when a live event changes it.
+ */
+class TimelinePainter {
+public:
+    static constexpr double markerRadius = 5.5;
+    static constexpr int labelGutter = 230; //!< lane names in exported pictures
+    static constexpr int legendHeight = 34;
+
+    void setModel(const TimelineModel *model);
+    //! Colours come from \a palette, the label font from \a font.
+    void setStyle(const QPalette &palette, const QFont &font);
+    //! The time up to which open bars grow.
+    void setNow(Gatherscope::ScenarioTime now) { m_now = now; }
+    Gatherscope::ScenarioTime now() const { return m_now; }
+
+    void invalidateAll();
+    void invalidateLane(int row);
+
+    //! "gather returned" or "gather raised …" once the top-level gather settled, else empty.
+    QString settleLabel() const;
+    QFont settleLabelFont() const;
+    //! Pixels to keep right of the last event when fitting, for the settle label.
+    double settleLabelRoom() const;
+
+    //! Lanes \a firstLane to \a lastLane under the axis, scrolled by \a scrollY, with their
+    //! names in a gutter \a labelWidth wide (0: none).
+    void paintContents(QPainter &painter, const TimelineGeometry &geometry, int firstLane,
+                       int lastLane, int scrollY, int labelWidth) const;
+    //! Every marker shape and bar, explained, in \a area.
+    void paintLegend(QPainter &painter, const QRect &area) const;
+    //! The size a picture of the whole timeline wants (every lane, names, legend).
+    QSize pictureSize(const TimelineGeometry &geometry) const;
+    //! The whole timeline into \a target, every lane named, fitted to [0, \a end], with the legend.
+    void paintPicture(QPainter &painter, const QRect &target, TimelineGeometry geometry,
+                      Gatherscope::ScenarioTime end) const;
+
+private:
+    struct Colors {
+        QColor base, window, text, axis, grid, running, sleeping, awaiter, finish, exception,
+            cancel;
+    };
+    struct LaneShapes {
+        struct Bar {
+            TimelineSegment::Kind kind;
+            double left;
+            std::optional<double> right; //!< none while the segment is open
+        };
+        std::vector<Bar> bars;
+        std::vector<std::pair<double, TimelineMarker::Kind>> markers;
+    };
+
+    void paint(QPainter &painter, const TimelineGeometry &geometry, int firstLane, int lastLane,
+               int scrollY, int labelWidth, bool cached) const;
+    void paintAxis(QPainter &painter, const TimelineGeometry &geometry, int x0, int width) const;
+    void paintLane(QPainter &painter, const TimelineGeometry &geometry, int row, int y, int x0,
+                   bool cached) const;
+    void paintSettleLine(QPainter &painter, const TimelineGeometry &geometry, int x0, int top,
+                         int bottom) const;
+    void paintMarker(QPainter &painter, TimelineMarker::Kind kind, QPointF at) const;
+    const LaneShapes &cachedShapes(int row, double microsPerPixel) const;
+    static LaneShapes buildShapes(const TimelineLane &lane, double microsPerPixel);
+
+    const TimelineModel *m_model = nullptr;
+    Colors m_colors;
+    QFont m_font;
+    Gatherscope::ScenarioTime m_now{0};
+    // The pixel shapes of the lanes painted so far, at m_shapesScale µs per pixel.
+    mutable std::vector<std::optional<LaneShapes>> m_shapes;
+    mutable double m_shapesScale = 0;
+};

@@ -1,0 +1,392 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: 2026 The Gatherscope developers
+
+#include "timelineview.h"
+
+#include "shortcuts.h"
+#include "timelinemodel.h"
+
+#include <QHelpEvent>
+#include <QKeyEvent>
+#include <QPaintEvent>
+#include <QPainter>
+#include <QScrollBar>
+#include <QToolTip>
+
+#include <algorithm>
+#include <cmath>
+
+using Gatherscope::ScenarioTime;
+using Gatherscope::scenarioTimeToSeconds;
+
+namespace {
+
+constexpr double markerRadius = TimelinePainter::markerRadius;
+
+} // namespace
+
+TimelineView::TimelineView(QWidget *parent)
+    : QAbstractScrollArea(parent)
+{
+    setFocusPolicy(Qt::StrongFocus);
+    setFrameShape(QFrame::NoFrame); // level with the lane names beside it
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    viewport()->setMouseTracking(true);
+    viewport()->setAttribute(Qt::WA_OpaquePaintEvent);
+    verticalScrollBar()->setSingleStep(m_zoom.geometry().laneHeight);
+    connect(verticalScrollBar(), &QScrollBar::valueChanged, this, &TimelineView::geometryChanged);
+    connect(&m_zoom, &TimelineZoom::changed, this, [this] {
+        viewport()->update();
+        Q_EMIT geometryChanged();
+    });
+    m_painter.setStyle(palette(), font());
+    setToolTip(QString()); // tooltips come per event, from viewportEvent()
+    setWhatsThis(Shortcuts::timelineHelp());
+}
+
+void TimelineView::setModel(TimelineModel *model)
+{
+    if (m_model)
+        disconnect(m_model, nullptr, this, nullptr);
+    m_model = model;
+    m_painter.setModel(model);
+    m_selected.reset();
+    m_hover.reset();
+    m_range.reset();
+    if (model) {
+        connect(model, &TimelineModel::timelineChanged, this, [this] {
+            updateScrollBars();
+            updateExtent();
+            viewport()->update();
+        });
+        connect(model, &QAbstractItemModel::modelReset, this, [this] {
+            m_selected.reset();
+            m_hover.reset();
+            m_range.reset();
+            m_painter.invalidateAll();
+            m_zoom.fitAll();
+        });
+        // a live event changes one lane: only its shapes go stale
+        connect(model, &QAbstractItemModel::dataChanged, this,
+                [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+                    for (int row = topLeft.row(); row <= bottomRight.row(); ++row)
+                        m_painter.invalidateLane(row);
+                });
+    }
+    updateScrollBars();
+    updateExtent();
+    fitAll();
+}
+
+void TimelineView::setCurrentTime(ScenarioTime time)
+{
+    m_painter.setNow(time);
+    updateExtent();
+    viewport()->update();
+}
+
+void TimelineView::fitAll()
+{
+    m_zoom.fitAll();
+}
+
+void TimelineView::updateExtent()
+{
+    m_zoom.setExtent(fitEnd(), m_painter.settleLabelRoom());
+}
+
+ScenarioTime TimelineView::fitEnd() const
+{
+    // The horizon, not the latest event: during a live run the bars then grow towards a fixed
+    // end instead of the axis shrinking under them.
+    return std::max({m_model ? m_model->horizon() : ScenarioTime(0), m_painter.now(),
+                     Gatherscope::secondsToScenarioTime(1)});
+}
+
+int TimelineView::firstVisibleLane() const
+{
+    return verticalScrollBar()->value() / m_zoom.geometry().laneHeight;
+}
+
+void TimelineView::scrollToLane(int lane)
+{
+    const int laneHeight = m_zoom.geometry().laneHeight;
+    const int top = lane * laneHeight;
+    const int visible = viewport()->height() - m_zoom.geometry().axisHeight;
+    if (top < verticalScrollBar()->value())
+        verticalScrollBar()->setValue(top);
+    else if (top + laneHeight > verticalScrollBar()->value() + visible)
+        verticalScrollBar()->setValue(top + laneHeight - visible);
+}
+
+void TimelineView::updateScrollBars()
+{
+    const TimelineGeometry &geometry = m_zoom.geometry();
+    const int lanes = m_model ? m_model->laneCount() : 0;
+    const int visible = viewport()->height() - geometry.axisHeight;
+    verticalScrollBar()->setRange(0, std::max(0, lanes * geometry.laneHeight - visible));
+    verticalScrollBar()->setPageStep(std::max(visible, geometry.laneHeight));
+}
+
+void TimelineView::resizeEvent(QResizeEvent *event)
+{
+    QAbstractScrollArea::resizeEvent(event);
+    updateScrollBars();
+    m_zoom.setWidth(viewport()->width());
+}
+
+void TimelineView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange) {
+        m_painter.setStyle(palette(), font());
+        viewport()->update();
+    }
+    QAbstractScrollArea::changeEvent(event);
+}
+
+void TimelineView::paintEvent(QPaintEvent *event)
+{
+    QPainter painter(viewport());
+    const QRect dirty = event->rect();
+    painter.fillRect(dirty, palette().color(QPalette::Base));
+    if (!m_model)
+        return;
+    const TimelineGeometry &geometry = m_zoom.geometry();
+    // Only the lanes the dirty rect touches: a hover repaints one or two of them.
+    const int scrollY = verticalScrollBar()->value();
+    const int first =
+        std::max(0, geometry.laneAtY(std::max(dirty.top(), geometry.axisHeight), scrollY));
+    const int last =
+        std::min(m_model->laneCount() - 1, geometry.laneAtY(dirty.bottom() + 1, scrollY));
+    m_painter.paintContents(painter, geometry, first, last, scrollY, 0);
+
+    // The overlay: hover and selection rings, and the measured range.
+    const auto ringAt = [&](const Hit &hit, const QColor &color, double width) {
+        const double x = geometry.mapTimeToX(hit.marker.time);
+        const double y = geometry.axisHeight + hit.lane * geometry.laneHeight - scrollY +
+                         geometry.laneHeight / 2.0;
+        painter.setPen(QPen(color, width));
+        painter.setBrush(Qt::NoBrush);
+        painter.drawEllipse(QPointF(x, y), markerRadius + 4, markerRadius + 4);
+    };
+    if (m_hover)
+        ringAt(*m_hover, palette().color(QPalette::Text), 1);
+    if (m_selected)
+        ringAt(*m_selected, palette().color(QPalette::Highlight), 2.5);
+    if (m_range) {
+        const double left = geometry.mapTimeToX(m_range->first);
+        const double right = geometry.mapTimeToX(m_range->second);
+        QColor band = palette().color(QPalette::Highlight);
+        band.setAlpha(45);
+        painter.fillRect(QRectF(left, geometry.axisHeight, right - left, viewport()->height()),
+                         band);
+        painter.setPen(palette().color(QPalette::Text));
+        painter.drawText(QPointF(std::max(left, 0.0) + 4, geometry.axisHeight + 14),
+                         TimelineGeometry::durationText(m_range->second - m_range->first));
+    }
+}
+
+QSize TimelineView::pictureSize() const
+{
+    return m_painter.pictureSize(m_zoom.geometry());
+}
+
+void TimelineView::paintPicture(QPainter &painter, const QRect &target) const
+{
+    m_painter.paintPicture(painter, target, m_zoom.geometry(), fitEnd());
+}
+
+std::optional<TimelineView::Hit> TimelineView::hitTest(QPoint position) const
+{
+    if (!m_model)
+        return std::nullopt;
+    const int row = m_zoom.geometry().laneAtY(position.y(), verticalScrollBar()->value());
+    if (row < 0 || row >= m_model->laneCount())
+        return std::nullopt;
+    const TimelineLane &lane = m_model->lane(row);
+    std::optional<Hit> best;
+    double bestDistance = markerRadius + 3;
+    for (const TimelineMarker &marker : lane.markers) {
+        const double distance = std::abs(m_zoom.geometry().mapTimeToX(marker.time) - position.x());
+        if (distance <= bestDistance) { // later markers win ties: the end of a task
+            bestDistance = distance;
+            best = Hit{row, marker};
+        }
+    }
+    return best;
+}
+
+bool TimelineView::viewportEvent(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        auto *help = static_cast<QHelpEvent *>(event);
+        if (const auto hit = hitTest(help->pos())) {
+            QToolTip::showText(help->globalPos(),
+                               tr("%1 s — %2\n%3")
+                                   .arg(scenarioTimeToSeconds(hit->marker.time))
+                                   .arg(m_model->lane(hit->lane).label, hit->marker.text),
+                               viewport());
+        } else {
+            QToolTip::hideText();
+        }
+        return true;
+    }
+    return QAbstractScrollArea::viewportEvent(event);
+}
+
+void TimelineView::select(const Hit &hit)
+{
+    m_selected = hit;
+    scrollToLane(hit.lane);
+    m_zoom.reveal(hit.marker.time);
+    viewport()->update();
+    Q_EMIT eventSelected(hit.marker.eventIndex);
+}
+
+void TimelineView::selectAdjacentEvent(int direction)
+{
+    if (!m_model)
+        return;
+    // Every marker in (time, lane) order; step from the selected one.
+    std::vector<Hit> all;
+    for (int row = 0; row < m_model->laneCount(); ++row) {
+        for (const auto &marker : m_model->lane(row).markers)
+            all.push_back({row, marker});
+    }
+    if (all.empty())
+        return;
+    std::stable_sort(all.begin(), all.end(), [](const Hit &a, const Hit &b) {
+        return a.marker.eventIndex < b.marker.eventIndex;
+    });
+    const auto current = std::find_if(all.begin(), all.end(), [this](const Hit &hit) {
+        return m_selected && hit.marker.eventIndex == m_selected->marker.eventIndex &&
+               hit.marker.kind == m_selected->marker.kind;
+    });
+    std::ptrdiff_t index = current == all.end()
+                               ? (direction > 0 ? 0 : std::ptrdiff_t(all.size()) - 1)
+                               : (current - all.begin()) + direction;
+    index = std::clamp<std::ptrdiff_t>(index, 0, std::ptrdiff_t(all.size()) - 1);
+    select(all[std::size_t(index)]);
+}
+
+void TimelineView::keyPressEvent(QKeyEvent *event)
+{
+    const QPoint cursor = viewport()->mapFromGlobal(QCursor::pos());
+    const double anchor =
+        viewport()->rect().contains(cursor) ? cursor.x() : m_zoom.geometry().width / 2;
+    using Shortcuts::Id;
+    const std::optional<Id> shortcut = Shortcuts::timelineKey(event);
+    if (shortcut == Id::ZoomIn) {
+        m_zoom.zoomAt(1.5, anchor);
+    } else if (shortcut == Id::ZoomOut) {
+        m_zoom.zoomAt(1 / 1.5, anchor);
+    } else if (shortcut == Id::PanLeft || shortcut == Id::PanRight) {
+        m_zoom.pan(m_zoom.geometry().width * (shortcut == Id::PanLeft ? -0.15 : 0.15));
+    } else if (shortcut == Id::Fit) {
+        if (m_range)
+            m_zoom.fitRange(m_range->first, m_range->second);
+        else
+            fitAll();
+    } else if (shortcut == Id::NextEvent) {
+        selectAdjacentEvent(+1);
+    } else if (shortcut == Id::PreviousEvent) {
+        selectAdjacentEvent(-1);
+    } else if (shortcut == Id::TimelineHelp) {
+        QToolTip::showText(mapToGlobal(QPoint(20, 20)), Shortcuts::timelineHelp(), this);
+        Q_EMIT shortcutsRequested();
+    } else if (event->key() == Qt::Key_Escape && (m_range || m_selected)) {
+        m_range.reset();
+        m_selected.reset();
+        viewport()->update();
+    } else {
+        QAbstractScrollArea::keyPressEvent(event);
+    }
+}
+
+void TimelineView::wheelEvent(QWheelEvent *event)
+{
+    if (event->modifiers() & Qt::ControlModifier) {
+        const double steps = event->angleDelta().y() / 120.0;
+        m_zoom.zoomAt(std::pow(1.25, steps), event->position().x());
+        event->accept();
+        return;
+    }
+    QAbstractScrollArea::wheelEvent(event);
+}
+
+void TimelineView::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() != Qt::LeftButton)
+        return;
+    setFocus();
+    m_dragFrom = event->position().toPoint();
+    m_selectingRange = event->modifiers() & Qt::ShiftModifier;
+    if (m_selectingRange) {
+        const ScenarioTime t = m_zoom.geometry().mapXToTime(event->position().x());
+        m_range = std::make_pair(t, t);
+    }
+}
+
+void TimelineView::mouseMoveEvent(QMouseEvent *event)
+{
+    const QPoint position = event->position().toPoint();
+    if (m_dragFrom && (event->buttons() & Qt::LeftButton)) {
+        if (m_selectingRange) {
+            const ScenarioTime from = m_zoom.geometry().mapXToTime(m_dragFrom->x());
+            const ScenarioTime to = m_zoom.geometry().mapXToTime(position.x());
+            m_range = std::minmax(from, to);
+        } else {
+            m_zoom.pan(m_dragFrom->x() - position.x());
+            verticalScrollBar()->setValue(verticalScrollBar()->value() + m_dragFrom->y() -
+                                          position.y());
+            m_dragFrom = position;
+        }
+        viewport()->update();
+        return;
+    }
+    const auto hover = hitTest(position);
+    const bool changed =
+        hover.has_value() != m_hover.has_value() ||
+        (hover && m_hover && hover->marker.eventIndex != m_hover->marker.eventIndex);
+    if (changed) { // the hover ring is the only thing that changed
+        if (m_hover)
+            viewport()->update(ringRect(*m_hover));
+        if (hover)
+            viewport()->update(ringRect(*hover));
+    }
+    m_hover = hover;
+}
+
+void TimelineView::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (event->button() != Qt::LeftButton || !m_dragFrom)
+        return;
+    const bool click = (event->position().toPoint() - *m_dragFrom).manhattanLength() < 4;
+    if (m_selectingRange && click)
+        m_range.reset();
+    if (!m_selectingRange && click) {
+        if (const auto hit = hitTest(event->position().toPoint()))
+            select(*hit);
+    }
+    m_dragFrom.reset();
+    m_selectingRange = false;
+    viewport()->update();
+}
+
+QRect TimelineView::ringRect(const Hit &hit) const
+{
+    const int x = int(m_zoom.geometry().mapTimeToX(hit.marker.time));
+    const int y = m_zoom.geometry().axisHeight + hit.lane * m_zoom.geometry().laneHeight -
+                  verticalScrollBar()->value() + m_zoom.geometry().laneHeight / 2;
+    const int r = int(markerRadius) + 8;
+    return {x - r, y - r, 2 * r, 2 * r};
+}
+
+void TimelineView::leaveEvent(QEvent *event)
+{
+    if (m_hover)
+        viewport()->update(ringRect(*m_hover));
+    m_hover.reset();
+    QAbstractScrollArea::leaveEvent(event);
+}

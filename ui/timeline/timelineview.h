@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: 2026 The Gatherscope developers
+
+#pragma once
+
+#include "timelinedata.h"
+#include "timelinepainter.h"
+#include "timelinezoom.h"
+
+#include <QAbstractScrollArea>
+
+#include <optional>
+#include <utility>
+
+class TimelineModel;
+
+//! The live timeline: routes input (keys, wheel, drag, hover, clicks) to a TimelineZoom and to
+//! the selection, and has a TimelinePainter paint the lanes the viewport shows.
+/*!
+ * Keys follow Perfetto and Tracy (see Shortcuts): W/S or Ctrl+wheel zoom at the cursor, A/D or
+ * drag pan, F fits, `.`/`,` step through events, Shift+drag measures a range, `?` lists the
+ * keys. Hover and selection rings and the measured range are drawn over the lanes.
+ */
+class TimelineView : public QAbstractScrollArea {
+    Q_OBJECT
+public:
+    explicit TimelineView(QWidget *parent = nullptr);
+
+    void setModel(TimelineModel *model);
+    TimelineModel *model() const { return m_model; }
+    TimelineZoom &zoom() { return m_zoom; }
+    const TimelineZoom &zoom() const { return m_zoom; }
+    const TimelinePainter &timelinePainter() const { return m_painter; }
+
+    //! The time up to which open bars grow (the clock's display time during a live run).
+    void setCurrentTime(Gatherscope::ScenarioTime time);
+    //! Zooms out to show everything that happened, and follows the run again.
+    void fitAll();
+    //! The selected event (index into the record's events()), or -1.
+    int selectedEvent() const { return m_selected ? m_selected->marker.eventIndex : -1; }
+    std::optional<std::pair<Gatherscope::ScenarioTime, Gatherscope::ScenarioTime>>
+    selectedRange() const
+    {
+        return m_range;
+    }
+    //! Where "fit everything" ends: the run's horizon, now, or at least one second.
+    Gatherscope::ScenarioTime fitEnd() const;
+    //! The first lane shown at the top.
+    int firstVisibleLane() const;
+    void scrollToLane(int lane);
+
+    //! The size a picture of the whole timeline wants (every lane, names, legend).
+    QSize pictureSize() const;
+    //! Paints the whole timeline, every lane named, into \a target (for PNG, SVG and PDF).
+    void paintPicture(QPainter &painter, const QRect &target) const;
+
+Q_SIGNALS:
+    void eventSelected(int eventIndex);
+    void shortcutsRequested();
+    void geometryChanged();
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void changeEvent(QEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void leaveEvent(QEvent *event) override;
+    bool viewportEvent(QEvent *event) override;
+
+private:
+    struct Hit {
+        int lane = -1;
+        TimelineMarker marker;
+    };
+
+    std::optional<Hit> hitTest(QPoint position) const;
+    QRect ringRect(const Hit &hit) const;
+    void selectAdjacentEvent(int direction);
+    void select(const Hit &hit);
+    void updateScrollBars();
+    void updateExtent();
+
+    TimelineModel *m_model = nullptr;
+    TimelinePainter m_painter;
+    TimelineZoom m_zoom;
+    std::optional<Hit> m_hover;
+    std::optional<Hit> m_selected;
+    std::optional<std::pair<Gatherscope::ScenarioTime, Gatherscope::ScenarioTime>> m_range;
+    std::optional<QPoint> m_dragFrom;
+    bool m_selectingRange = false;
+};

@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: 2026 The Gatherscope developers
+
+#include "timelinezoom.h"
+
+using Gatherscope::ScenarioTime;
+
+TimelineZoom::TimelineZoom(QObject *parent)
+    : QObject(parent)
+{}
+
+TimelineGeometry TimelineZoom::everything() const
+{
+    TimelineGeometry all = m_geometry;
+    all.fit(ScenarioTime(0), m_end, m_rightRoom);
+    return all;
+}
+
+void TimelineZoom::setWidth(double width)
+{
+    m_geometry.width = width;
+    if (m_userZoomed)
+        m_geometry.constrainTo(everything());
+    else
+        m_geometry = everything();
+    Q_EMIT changed();
+}
+
+void TimelineZoom::setExtent(ScenarioTime end, double rightRoom)
+{
+    m_end = end;
+    m_rightRoom = rightRoom;
+    if (!m_userZoomed) {
+        m_geometry = everything();
+        Q_EMIT changed();
+    }
+}
+
+void TimelineZoom::fitAll()
+{
+    m_userZoomed = false;
+    m_geometry = everything();
+    Q_EMIT changed();
+}
+
+void TimelineZoom::fitRange(ScenarioTime from, ScenarioTime to)
+{
+    m_geometry.fit(from, to);
+    userChanged();
+}
+
+void TimelineZoom::zoomAt(double factor, double x)
+{
+    m_geometry.zoom(factor, x);
+    userChanged();
+}
+
+void TimelineZoom::pan(double dx)
+{
+    m_geometry.pan(dx);
+    userChanged();
+}
+
+void TimelineZoom::reveal(ScenarioTime time)
+{
+    const double x = m_geometry.mapTimeToX(time);
+    if (x >= 0 && x <= m_geometry.width)
+        return;
+    m_geometry.pan(x - m_geometry.width / 2);
+    Q_EMIT changed();
+}
+
+void TimelineZoom::userChanged()
+{
+    // Zoom and pan stay within the run, as fitting everything shows it.
+    m_userZoomed = true;
+    m_geometry.constrainTo(everything());
+    Q_EMIT changed();
+}

@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: 2026 The Gatherscope developers
+
+#pragma once
+
+#include "timelinegeometry.h"
+
+#include <QObject>
+
+//! What part of the run the timeline shows: its TimelineGeometry, fitted to the whole run until
+//! a person zooms or pans, and kept within the run after that. Every change says changed().
+class TimelineZoom : public QObject {
+    Q_OBJECT
+public:
+    explicit TimelineZoom(QObject *parent = nullptr);
+
+    const TimelineGeometry &geometry() const { return m_geometry; }
+    //! True once a person zoomed or panned: the view no longer follows the run by itself.
+    bool isUserZoomed() const { return m_userZoomed; }
+
+    //! The plot's width in pixels.
+    void setWidth(double width);
+    //! The run reaches \a end; fitting keeps \a rightRoom pixels after it (for a label). Until
+    //! a person zooms, the view follows it.
+    void setExtent(Gatherscope::ScenarioTime end, double rightRoom);
+    //! Shows the whole run, and follows it again.
+    void fitAll();
+    //! Shows [\a from, \a to].
+    void fitRange(Gatherscope::ScenarioTime from, Gatherscope::ScenarioTime to);
+    //! Zooms by \a factor (> 1 zooms in), keeping the time under \a x where it is.
+    void zoomAt(double factor, double x);
+    //! Moves by \a dx pixels (positive: towards later times).
+    void pan(double dx);
+    //! Brings \a time into view, centred, when it is outside; leaves following as it was.
+    void reveal(Gatherscope::ScenarioTime time);
+
+Q_SIGNALS:
+    void changed();
+
+private:
+    TimelineGeometry everything() const;
+    void userChanged();
+
+    TimelineGeometry m_geometry;
+    Gatherscope::ScenarioTime m_end{0};
+    double m_rightRoom = 0;
+    bool m_userZoomed = false;
+};
