@@ -206,6 +206,10 @@ private Q_SLOTS:
         zoom.pan(-1e6); // nor before its start
         QCOMPARE(zoom.geometry().start, all.start);
 
+        zoom.zoomAt(4, 500);
+        zoom.reveal(seconds(0)); // an event at the very start: shown, but not centred on it
+        QCOMPARE(zoom.geometry().start, all.start);
+
         zoom.fitRange(seconds(1), seconds(2));
         QVERIFY(zoom.geometry().mapTimeToX(seconds(1)) >= 0);
         QVERIFY(zoom.geometry().mapTimeToX(seconds(2)) <= 1000);

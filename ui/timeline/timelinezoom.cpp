@@ -67,6 +67,7 @@ void TimelineZoom::reveal(ScenarioTime time)
     if (x >= 0 && x <= m_geometry.width)
         return;
     m_geometry.pan(x - m_geometry.width / 2);
+    m_geometry.constrainTo(everything()); // centred if it can be, never past the run's ends
     Q_EMIT changed();
 }
 

@@ -31,7 +31,8 @@ public:
     void zoomAt(double factor, double x);
     //! Moves by \a dx pixels (positive: towards later times).
     void pan(double dx);
-    //! Brings \a time into view, centred, when it is outside; leaves following as it was.
+    //! Brings \a time into view, centred as far as the run's ends allow, when it is outside;
+    //! leaves following as it was.
     void reveal(Gatherscope::ScenarioTime time);
 
 Q_SIGNALS:
