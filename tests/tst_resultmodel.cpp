@@ -10,6 +10,7 @@
 #include "resultmodel.h"
 #include "runner.h"
 #include "scenarioloader.h"
+#include "theme.h"
 
 #include <QAbstractItemModelTester>
 #include <QFile>
@@ -50,7 +51,7 @@ private Q_SLOTS:
                      .data(Qt::ForegroundRole)
                      .value<QBrush>()
                      .color(),
-                 QColor(0xc6, 0x28, 0x28));
+                 Theme::errorColor());
         QCOMPARE(columnTexts(model, ResultModel::NoteColumn),
                  strings({"at 1 s", "at 1 s", "at 1 s"}));
         QCOMPARE(model.summary(), u"gather returned 3 result(s)"_s);

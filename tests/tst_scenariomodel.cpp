@@ -2,24 +2,20 @@
 // SPDX-FileCopyrightText: 2026 The Gatherscope developers
 
 // The scenario editor's model: round trips, the tree, validation as you type, structure edits,
-// the modified flag; and the editor widget's wiring.
+// the modified flag.
 
 #include "coroutinetest.h"
 #include "scenariofixtures.h"
 
-#include "scenarioeditor.h"
 #include "scenarioloader.h"
 #include "scenariomodel.h"
+#include "theme.h"
 
 #include <QAbstractItemModelTester>
-#include <QAction>
 #include <QBrush>
 #include <QIcon>
-#include <QLabel>
-#include <QLineEdit>
 #include <QSignalSpy>
 #include <QTest>
-#include <QTreeView>
 
 using namespace Gatherscope;
 using namespace GatherscopeTest;
@@ -35,7 +31,7 @@ QStringList names(const std::vector<TaskSpec> &tasks)
     return out;
 }
 
-const QColor errorRed(0xc6, 0x28, 0x28);
+const QColor errorRed = Theme::errorColor();
 
 } // namespace
 
@@ -500,209 +496,6 @@ private Q_SLOTS:
         QCOMPARE(model.firstError(), u"seed: expected a whole number"_s);
         model.setSettingError(u"seed"_s, QString());
         QVERIFY(model.isValid());
-    }
-
-    void theEditorWiresItsControls()
-    {
-        ScenarioEditor editor;
-        editor.model()->setScenario(bundledScenario(u"basic"_s));
-        editor.show();
-        QCOMPARE(editor.view()->model(), editor.model());
-        QVERIFY(!editor.removeAction()->isEnabled()); // nothing selected
-        QVERIFY(!editor.duplicateAction()->isEnabled());
-        QVERIFY(editor.removeAction()->toolTip().contains(u"Del"_s));
-
-        editor.view()->setCurrentIndex(editor.model()->index(0, 0));
-        QVERIFY(editor.removeAction()->isEnabled());
-        QVERIFY(!editor.moveUpAction()->isEnabled()); // first of two
-        QVERIFY(editor.moveDownAction()->isEnabled());
-        editor.moveDownAction()->trigger();
-        QCOMPARE(names(editor.model()->scenario().tasks),
-                 strings({"say_hello('Mr. Wolf')", "say_hello('Mr. Turtle')"}));
-        QCOMPARE(editor.view()->currentIndex().row(), 1);
-        QVERIFY(editor.moveUpAction()->isEnabled());
-        QVERIFY(!editor.moveDownAction()->isEnabled()); // now last
-
-        auto *title = editor.findChild<QLineEdit *>(u"title"_s);
-        QVERIFY(title);
-        QCOMPARE(title->text(), u"Basic example"_s);
-        title->selectAll();
-        QTest::keyClicks(title, u"Turtles"_s);
-        QCOMPARE(editor.model()->title(), u"Turtles"_s);
-        QVERIFY(editor.model()->isModified());
-    }
-
-    void theEditorMovesTasksIntoAndOutOfGathers()
-    {
-        ScenarioEditor editor;
-        ScenarioModel *model = editor.model();
-        model->setScenario(bundledScenario(u"nested"_s));
-        // Hidden, so the view's own scrolling cannot expand the gather for the editor.
-        QAction *into = editor.moveIntoGatherAction();
-        QAction *outOf = editor.moveOutOfGatherAction();
-        QVERIFY(!into->isEnabled()); // nothing selected
-        QVERIFY(!outOf->isEnabled());
-        QCOMPARE(into->toolTip(),
-                 u"Move the selected task into the gather above it (Ctrl+Right)"_s);
-        QCOMPARE(outOf->toolTip(),
-                 u"Move the selected task out of its gather, to just after it (Ctrl+Left)"_s);
-
-        const QPersistentModelIndex inner = model->index(1, 0);
-        editor.view()->setCurrentIndex(model->index(0, 0));
-        QVERIFY(!into->isEnabled());  // nothing above
-        QVERIFY(!outOf->isEnabled()); // the top level
-        into->trigger();
-        outOf->trigger();
-        QVERIFY(!model->isModified());
-        editor.view()->setCurrentIndex(inner);
-        QVERIFY(!into->isEnabled()); // say_hello above it
-        QVERIFY(!outOf->isEnabled());
-
-        editor.view()->setCurrentIndex(model->index(2, ScenarioModel::LabelColumn));
-        QVERIFY(into->isEnabled());
-        QVERIFY(!outOf->isEnabled());
-        editor.view()->collapse(inner);
-        into->trigger();
-        QVERIFY(model->isModified());
-        QCOMPARE(names(model->scenario().tasks), strings({"say_hello('Alice')", "inner gather"}));
-        QCOMPARE(names(model->scenario().tasks[1].tasks),
-                 strings({"divide(1, 4)", "divide(1, 0)", "say_hello('Bob')"}));
-        QCOMPARE(editor.view()->currentIndex(), model->index(2, 0, inner));
-        QVERIFY(editor.view()->isExpanded(inner));
-        QVERIFY(!into->isEnabled()); // a divide above it
-        QVERIFY(outOf->isEnabled());
-
-        outOf->trigger();
-        QCOMPARE(names(model->scenario().tasks),
-                 strings({"say_hello('Alice')", "inner gather", "say_hello('Bob')"}));
-        QCOMPARE(editor.view()->currentIndex(), model->index(2, 0));
-        QVERIFY(into->isEnabled());
-        QVERIFY(!outOf->isEnabled());
-
-        editor.view()->setCurrentIndex(model->index(0, 0, inner));
-        QVERIFY(!into->isEnabled()); // the first of its gather
-        QVERIFY(outOf->isEnabled());
-        outOf->trigger();
-        QCOMPARE(names(model->scenario().tasks), strings({"say_hello('Alice')", "inner gather",
-                                                          "divide(1, 4)", "say_hello('Bob')"}));
-        QCOMPARE(names(model->scenario().tasks[1].tasks), strings({"divide(1, 0)"}));
-        QCOMPARE(editor.view()->currentIndex(), model->index(2, 0));
-        QVERIFY(into->isEnabled());
-        QVERIFY(!outOf->isEnabled());
-    }
-
-    void theEditorsMoveKeysLeaveTextFieldsAlone()
-    {
-        ScenarioEditor editor;
-        ScenarioModel *model = editor.model();
-        model->setScenario(bundledScenario(u"nested"_s));
-        editor.show();
-        QVERIFY(QTest::qWaitForWindowActive(&editor));
-        editor.view()->setFocus();
-        editor.view()->setCurrentIndex(model->index(2, 0));
-        QTest::keyClick(editor.view(), Qt::Key_Right, Qt::ControlModifier);
-        QCOMPARE(names(model->scenario().tasks[1].tasks),
-                 strings({"divide(1, 4)", "divide(1, 0)", "say_hello('Bob')"}));
-
-        auto *title = editor.findChild<QLineEdit *>(u"title"_s);
-        QVERIFY(title);
-        title->setFocus();
-        title->setCursorPosition(title->text().size());
-        QTest::keyClick(title, Qt::Key_Left, Qt::ControlModifier); // a word back, not a move
-        QCOMPARE(title->cursorPosition(), int(title->text().lastIndexOf(u' ') + 1));
-        QCOMPARE(names(model->scenario().tasks), strings({"say_hello('Alice')", "inner gather"}));
-
-        editor.view()->setFocus();
-        QTest::keyClick(editor.view(), Qt::Key_Left, Qt::ControlModifier);
-        QCOMPARE(names(model->scenario().tasks),
-                 strings({"say_hello('Alice')", "inner gather", "say_hello('Bob')"}));
-    }
-
-    void theEditorAddsWhereTheSelectionIs()
-    {
-        ScenarioEditor editor;
-        editor.model()->setScenario(bundledScenario(u"nested"_s));
-        QAction *addDivide = nullptr;
-        QAction *addSayHello = nullptr;
-        const auto actions = editor.actions();
-        for (QAction *action : actions) {
-            if (action->text() == u"+ divide")
-                addDivide = action;
-            else if (action->text() == u"+ say_hello")
-                addSayHello = action;
-        }
-        QVERIFY(addDivide && addSayHello);
-        QVERIFY(addDivide->toolTip().contains(u"Ctrl+Shift+D"_s));
-
-        const QModelIndex inner = editor.model()->index(1, 0);
-        editor.view()->setCurrentIndex(inner); // a gather: add inside it, at its end
-        addDivide->trigger();
-        QCOMPARE(names(editor.model()->scenario().tasks[1].tasks),
-                 strings({"divide(1, 4)", "divide(1, 0)", "divide(1, 2)"}));
-        QCOMPARE(editor.view()->currentIndex(), editor.model()->index(2, 0, inner));
-        QVERIFY(editor.view()->isExpanded(inner));
-
-        editor.view()->setCurrentIndex(editor.model()->index(0, 0, inner)); // a task: after it
-        addSayHello->trigger();
-        const std::vector<TaskSpec> tasks = editor.model()->scenario().tasks[1].tasks;
-        QCOMPARE(tasks.size(), std::size_t(4));
-        QCOMPARE(tasks[1].kind, TaskSpec::Kind::SayHello);
-        QCOMPARE(editor.view()->currentIndex(), editor.model()->index(1, 0, inner));
-    }
-
-    void theEditorValidatesItsFields()
-    {
-        ScenarioEditor editor;
-        editor.model()->setScenario(bundledScenario(u"basic"_s));
-        editor.show();
-        auto *seed = editor.findChild<QLineEdit *>(u"seed"_s);
-        auto *cancelAfter = editor.findChild<QLineEdit *>(u"cancelAfter"_s);
-        QVERIFY(seed && cancelAfter);
-        QCOMPARE(seed->placeholderText(), u"fresh each run"_s);
-        QCOMPARE(cancelAfter->placeholderText(), u"never"_s);
-        QLabel *error = nullptr;
-        const auto labels = editor.findChildren<QLabel *>();
-        for (QLabel *label : labels) {
-            if (label->wordWrap())
-                error = label;
-        }
-        QVERIFY(error);
-        QVERIFY(error->isHidden());
-
-        QTest::keyClicks(seed, u"7x"_s);
-        QCOMPARE(editor.model()->firstError(),
-                 u"seed: expected a whole number ≥ 0 or nothing, got \"7x\""_s);
-        QVERIFY(!error->isHidden());
-        QCOMPARE(error->text(), editor.model()->firstError());
-        QCOMPARE(editor.model()->seed(), std::optional<std::uint64_t>(7)); // the last valid one
-        QCOMPARE(seed->palette().color(QPalette::Text), errorRed);         // marked like a bad cell
-        QCOMPARE(seed->toolTip(), u"expected a whole number ≥ 0 or nothing, got \"7x\""_s);
-        QTest::keyClick(seed, Qt::Key_Backspace);
-        QVERIFY(editor.model()->isValid());
-        QVERIFY(error->isHidden());
-        QVERIFY(seed->palette().color(QPalette::Text) != errorRed);
-        QCOMPARE(seed->toolTip(), u"A whole number makes random sleeps repeat"_s);
-
-        QTest::keyClicks(cancelAfter, u"-2"_s);
-        QCOMPARE(cancelAfter->palette().color(QPalette::Text), errorRed);
-        editor.model()->setScenario(bundledScenario(u"basic"_s)); // a new scenario reads fine
-        QVERIFY(cancelAfter->palette().color(QPalette::Text) != errorRed);
-        QCOMPARE(cancelAfter->text(), QString());
-
-        auto *description = editor.findChild<QLineEdit *>(u"description"_s);
-        QVERIFY(description);
-        QCOMPARE(description->text(), bundledScenario(u"basic"_s).description);
-        description->clear();
-        QTest::keyClicks(description, u"Two turtles"_s);
-        QCOMPARE(editor.model()->description(), u"Two turtles"_s);
-
-        QTest::keyClicks(cancelAfter, u"1.5"_s);
-        QCOMPARE(cancelAfter->text(), u"1.5"_s);
-        QCOMPARE(editor.model()->cancelAfter(), std::optional<double>(1.5));
-
-        editor.model()->setScenario(bundledScenario(u"cancel-all"_s));
-        QCOMPARE(cancelAfter->text(),
-                 QString::number(bundledScenario(u"cancel-all"_s).cancelAfter.value()));
     }
 };
 

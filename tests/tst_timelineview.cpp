@@ -8,10 +8,10 @@
 #include "eventloopqueue.h"
 #include "runner.h"
 #include "scenarioloader.h"
+#include "theme.h"
 #include "timelinemodel.h"
 #include "timelineview.h"
 
-#include <QElapsedTimer>
 #include <QImage>
 #include <QPainter>
 #include <QScrollBar>
@@ -61,17 +61,25 @@ private Q_SLOTS:
         QPainter painter(&image);
         m_view->paintPicture(painter, image.rect());
         painter.end();
-        int red = 0;
-        QSet<QRgb> colours;
-        for (int y = 0; y < image.height(); ++y) {
-            for (int x = 0; x < image.width(); ++x) {
-                const QColor c = image.pixelColor(x, y);
-                colours.insert(c.rgb());
-                red += c.red() > 170 && c.green() < 90 && c.blue() < 90;
+        // The exception's cross on divide(20, 0) (lane 2) at 1 s, in the theme's red exactly.
+        const TimelinePainter &painter2 = m_view->timelinePainter();
+        const TimelineGeometry geometry =
+            painter2.pictureGeometry(image.rect(), m_view->zoom().geometry(), m_view->fitEnd());
+        const QPoint cross(
+            int(TimelinePainter::labelGutter + geometry.mapTimeToX(secondsToScenarioTime(1))),
+            geometry.axisHeight + 2 * geometry.laneHeight + geometry.laneHeight / 2);
+        const auto colourNear = [&image](QPoint at, const QColor &colour) {
+            for (int dy = -2; dy <= 2; ++dy) {
+                for (int dx = -2; dx <= 2; ++dx) {
+                    if (image.pixelColor(at + QPoint(dx, dy)) == colour)
+                        return true;
+                }
             }
-        }
-        QVERIFY(colours.size() > 20);
-        QVERIFY(red > 20); // the exception's cross on divide(20, 0)
+            return false;
+        };
+        QVERIFY(colourNear(cross, Theme::errorColor()));
+        // Its lane name stands in the gutter; the lane of divide(10, 2) has no red at 1 s.
+        QVERIFY(!colourNear(cross - QPoint(0, geometry.laneHeight), Theme::errorColor()));
     }
 
     void keysZoomPanAndFit()
@@ -212,13 +220,14 @@ private Q_SLOTS:
         m_view->setModel(&model);
         m_view->verticalScrollBar()->setValue(m_view->verticalScrollBar()->maximum() / 2);
         QImage frame(m_view->viewport()->size(), QImage::Format_ARGB32);
-        QElapsedTimer timer;
-        timer.start();
-        for (int i = 0; i < 20; ++i)
-            m_view->viewport()->render(&frame);
-        const double msPerFrame = double(timer.nsecsElapsed()) / 1e6 / 20;
-        qInfo("10,000 lanes: %.2f ms per frame", msPerFrame);
-        QVERIFY(msPerFrame < 50); // a viewport's worth of lanes, not ten thousand
+        m_view->viewport()->render(&frame);
+        // A viewport's worth of lanes was drawn, not ten thousand (the time a frame takes is
+        // measured by bench_timeline, not asserted here).
+        const TimelineGeometry &geometry = m_view->zoom().geometry();
+        const int visible =
+            (m_view->viewport()->height() - geometry.axisHeight) / geometry.laneHeight;
+        QVERIFY(m_view->timelinePainter().cachedLaneCount() >= visible);
+        QVERIFY(m_view->timelinePainter().cachedLaneCount() <= visible + 2);
         m_view->setModel(m_model.get());
     }
 

@@ -339,6 +339,20 @@ QSize TimelinePainter::pictureSize(const TimelineGeometry &geometry) const
     return {1600, geometry.axisHeight + lanes * geometry.laneHeight + legendHeight + 8};
 }
 
+TimelineGeometry TimelinePainter::pictureGeometry(const QRect &target, TimelineGeometry geometry,
+                                                  ScenarioTime end) const
+{
+    geometry.width = target.width() - labelGutter - 10;
+    geometry.fit(ScenarioTime(0), end, settleLabelRoom());
+    return geometry;
+}
+
+int TimelinePainter::cachedLaneCount() const
+{
+    return int(std::count_if(m_shapes.begin(), m_shapes.end(),
+                             [](const auto &shapes) { return shapes.has_value(); }));
+}
+
 void TimelinePainter::paintPicture(QPainter &painter, const QRect &target,
                                    TimelineGeometry geometry, ScenarioTime end) const
 {
@@ -346,8 +360,7 @@ void TimelinePainter::paintPicture(QPainter &painter, const QRect &target,
     painter.translate(target.topLeft());
     painter.fillRect(QRect(QPoint(0, 0), target.size()), m_colors.base);
     if (m_model && m_model->laneCount() > 0) {
-        geometry.width = target.width() - labelGutter - 10;
-        geometry.fit(ScenarioTime(0), end, settleLabelRoom());
+        geometry = pictureGeometry(target, geometry, end);
         const int last = m_model->laneCount() - 1;
         painter.setClipRect(QRect(QPoint(0, 0), target.size()));
         paint(painter, geometry, 0, last, 0, labelGutter, false);

@@ -54,6 +54,11 @@ public:
                        int lastLane, int scrollY, int labelWidth) const;
     //! Every marker shape and bar, explained, in \a area.
     void paintLegend(QPainter &painter, const QRect &area) const;
+    //! The geometry paintPicture() draws the lanes of \a target with (x from the names' gutter).
+    TimelineGeometry pictureGeometry(const QRect &target, TimelineGeometry geometry,
+                                     Gatherscope::ScenarioTime end) const;
+    //! How many lanes have their shapes cached: the ones painted at the current zoom.
+    int cachedLaneCount() const;
     //! The size a picture of the whole timeline wants (every lane, names, legend).
     QSize pictureSize(const TimelineGeometry &geometry) const;
     //! The whole timeline into \a target, every lane named, fitted to [0, \a end], with the legend.
