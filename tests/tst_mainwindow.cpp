@@ -9,7 +9,6 @@
 #include "consolemodel.h"
 #include "exporter.h"
 #include "mainwindow.h"
-#include "traceexport.h"
 #include "resultmodel.h"
 #include "runicons.h"
 #include "scenarioeditor.h"
@@ -19,6 +18,7 @@
 #include "timelinemodel.h"
 #include "timelineview.h"
 #include "timelinewidget.h"
+#include "traceexport.h"
 
 #include <QAction>
 #include <QApplication>
@@ -185,8 +185,7 @@ private Q_SLOTS:
                  QString());
         QFile written(trace);
         QVERIFY(written.open(QIODevice::ReadOnly));
-        QCOMPARE(written.readAll(),
-                 chromeTraceJson(m_window->runController()->runner()->record()));
+        QCOMPARE(written.readAll(), chromeTraceJson(m_window->runController()->runner()->record()));
     }
 
     void clickingAnEventShowsItsDetails()

@@ -5,6 +5,7 @@
 
 #include "consolemodel.h"
 #include "exporter.h"
+#include "filecommands.h"
 #include "readonlytable.h"
 #include "resultmodel.h"
 #include "resultspanel.h"
@@ -50,6 +51,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_run(new RunController(this))
     , m_editor(new ScenarioEditor(this))
     , m_document(new ScenarioDocument(m_editor->model(), this))
+    , m_files(new FileCommands(m_document, this))
     , m_actions(new RunActions(this))
     , m_timeline(new TimelineWidget(this))
     , m_timelineModel(new TimelineModel(this))
@@ -87,8 +89,8 @@ MainWindow::MainWindow(QWidget *parent)
     });
     // Its timeline and results belong to the scenario being replaced.
     connect(m_document, &ScenarioDocument::replaced, m_run, &RunController::clear);
-    connect(m_document, &ScenarioDocument::recentFilesChanged, this,
-            &MainWindow::rebuildRecentMenu);
+    connect(m_files, &FileCommands::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 3000); });
     readSettings();
     updateRunAvailability();
     setWindowTitle(m_document->caption());
@@ -101,19 +103,7 @@ void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     using Shortcuts::Id;
-    file->addAction(tr("&New"), Shortcuts::key(Id::New), this, &MainWindow::newScenario);
-    file->addAction(tr("&Open…"), Shortcuts::key(Id::Open), this, &MainWindow::openDialog);
-    m_recentMenu = file->addMenu(tr("Open &Recent"));
-    QMenu *examples = file->addMenu(tr("&Examples"));
-    const auto names = ScenarioLoader::bundledNames();
-    for (const QString &name : names)
-        examples->addAction(name, this, [this, name] {
-            if (maybeSave())
-                openScenario(name);
-        });
-    file->addSeparator();
-    file->addAction(tr("&Save"), Shortcuts::key(Id::Save), this, &MainWindow::save);
-    file->addAction(tr("Save &As…"), Shortcuts::key(Id::SaveAs), this, &MainWindow::saveAs);
+    m_files->addTo(file);
     file->addSeparator();
     file->addAction(tr("&Export Timeline (PNG, SVG, PDF)…"), Shortcuts::key(Id::ExportTimeline),
                     this, &MainWindow::exportTimeline);
@@ -136,7 +126,6 @@ void MainWindow::createMenus()
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Gatherscope"), this, &MainWindow::showAbout);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
-    rebuildRecentMenu();
 }
 
 void MainWindow::createToolBar()
@@ -284,10 +273,7 @@ void MainWindow::updateStatus()
 
 bool MainWindow::openScenario(const QString &pathOrName, bool quiet)
 {
-    const QString error = m_document->open(pathOrName);
-    if (!error.isEmpty() && !quiet)
-        QMessageBox::warning(this, tr("Cannot open scenario"), error);
-    return error.isEmpty();
+    return m_files->open(pathOrName, quiet);
 }
 
 QString MainWindow::currentFile() const
@@ -297,76 +283,7 @@ QString MainWindow::currentFile() const
 
 bool MainWindow::saveScenarioAs(const QString &path)
 {
-    const QString error = m_document->saveAs(path);
-    if (!error.isEmpty()) {
-        QMessageBox::critical(this, tr("Cannot save scenario"), error);
-        return false;
-    }
-    statusBar()->showMessage(tr("Saved %1").arg(m_document->path()), 3000);
-    return true;
-}
-
-bool MainWindow::save()
-{
-    return m_document->path().isEmpty() ? saveAs() : saveScenarioAs(m_document->path());
-}
-
-bool MainWindow::saveAs()
-{
-    // Open refuses what the loader refuses, so Save As may not write it either: say so first.
-    if (const QString reason = m_document->unsavableReason(); !reason.isEmpty()) {
-        QMessageBox::warning(this, tr("Cannot save scenario"),
-                             tr("Fix this first: %1").arg(reason));
-        return false;
-    }
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save Scenario"), m_document->path(),
-                                                      tr("Scenarios (*.json)"));
-    return !path.isEmpty() && saveScenarioAs(path);
-}
-
-void MainWindow::openDialog()
-{
-    if (!maybeSave())
-        return;
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Scenario"),
-                                                      QFileInfo(m_document->path()).absolutePath(),
-                                                      tr("Scenarios (*.json);;All files (*)"));
-    if (!path.isEmpty())
-        openScenario(path);
-}
-
-void MainWindow::newScenario()
-{
-    if (maybeSave())
-        m_document->startNew();
-}
-
-bool MainWindow::maybeSave()
-{
-    if (!m_editor->model()->isModified())
-        return true;
-    const auto answer = QMessageBox::question(
-        this, tr("Unsaved changes"), tr("The scenario has unsaved changes. Save them first?"),
-        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
-    if (answer == QMessageBox::Save)
-        return save();
-    return answer == QMessageBox::Discard;
-}
-
-void MainWindow::rebuildRecentMenu()
-{
-    m_recentMenu->clear();
-    const QStringList files = m_document->recentFiles();
-    for (const QString &path : files) {
-        m_recentMenu
-            ->addAction(QFileInfo(path).fileName(), this,
-                        [this, path] {
-                            if (maybeSave())
-                                openScenario(path);
-                        })
-            ->setToolTip(path);
-    }
-    m_recentMenu->setEnabled(!files.isEmpty());
+    return m_files->saveTo(path);
 }
 
 void MainWindow::exportTimeline()
@@ -419,7 +336,7 @@ void MainWindow::showAbout()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (!maybeSave()) {
+    if (!m_files->maybeSave()) {
         event->ignore();
         return;
     }
@@ -438,7 +355,7 @@ void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 void MainWindow::dropEvent(QDropEvent *event)
 {
     const QString path = event->mimeData()->urls().first().toLocalFile();
-    if (maybeSave() && openScenario(path))
+    if (m_files->replaceWith(path))
         event->acceptProposedAction();
 }
 

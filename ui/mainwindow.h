@@ -14,6 +14,7 @@ class QMenu;
 class QTableView;
 class QTimer;
 class ConsoleModel;
+class FileCommands;
 class ResultModel;
 class ResultsPanel;
 class RunSession;
@@ -69,12 +70,6 @@ private:
     void onRunStarted(Gatherscope::Runner *runner);
     void onRunCleared();
     void showEventDetails(int eventIndex);
-    bool maybeSave();
-    bool save();
-    bool saveAs();
-    void openDialog();
-    void newScenario();
-    void rebuildRecentMenu();
     void exportTimeline();
     void exportTrace();
     void showShortcuts();
@@ -85,6 +80,7 @@ private:
     RunController *m_run;
     ScenarioEditor *m_editor;
     ScenarioDocument *m_document;
+    FileCommands *m_files;
     RunActions *m_actions;
     TimelineWidget *m_timeline;
     TimelineModel *m_timelineModel;
@@ -96,7 +92,6 @@ private:
     RunStatusBar *m_statusBar;
     QComboBox *m_speed = nullptr;
     QTimer *m_ticker;
-    QMenu *m_recentMenu = nullptr;
     QMenu *m_panelsMenu = nullptr;
     QAction *m_darkAction = nullptr;
 };

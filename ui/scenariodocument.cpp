@@ -32,6 +32,11 @@ QString ScenarioDocument::caption() const
     return tr("%1[*] — Gatherscope").arg(name.isEmpty() ? tr("Untitled") : name);
 }
 
+bool ScenarioDocument::isModified() const
+{
+    return m_model->isModified();
+}
+
 QStringList ScenarioDocument::recentFiles() const
 {
     return QSettings().value(recentFilesKey).toStringList();

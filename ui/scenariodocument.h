@@ -20,6 +20,8 @@ public:
     QString path() const { return m_path; }
     //! `name[*] — Gatherscope`, for QWidget::setWindowTitle() with the modified mark.
     QString caption() const;
+    //! True when the scenario has changed since it was opened or saved.
+    bool isModified() const;
     //! The files opened or saved last, newest first.
     QStringList recentFiles() const;
 
