@@ -34,7 +34,11 @@ int runGui(const QCommandLineParser &parser)
     const QString scenario = positional.value(0, QStringLiteral("basic"));
     const QString screenshot = parser.value(QStringLiteral("screenshot"));
 
-    MainWindow window;
+    // A screenshot is the same on every machine: it ignores what this one saved.
+    MainWindow window(screenshot.isEmpty() ? MainWindow::Settings::Use
+                                           : MainWindow::Settings::Ignore);
+    if (parser.isSet(QStringLiteral("dark")))
+        window.setDarkTheme(true);
     if (!window.openScenario(scenario, !screenshot.isEmpty()) && !screenshot.isEmpty())
         return fail(QStringLiteral("%1: cannot be opened").arg(scenario));
     if (parser.isSet(QStringLiteral("instant")))

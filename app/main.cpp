@@ -139,6 +139,8 @@ int main(int argc, char *argv[])
         {QStringLiteral("trace"),
          QStringLiteral("Write the run as Chrome Trace Event JSON (opens in Perfetto)."),
          QStringLiteral("FILE.json")},
+        {QStringLiteral("dark"), QStringLiteral("Open the window (or take the screenshot) in the "
+                                                "dark theme.")},
         {QStringLiteral("screenshot"),
          QStringLiteral("Run SCENARIO in the window, save a PNG of it when every task has ended, "
                         "and exit. Needs no display."),

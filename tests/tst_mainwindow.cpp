@@ -22,15 +22,18 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QFile>
 #include <QFileInfo>
 #include <QImage>
 #include <QLabel>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeView>
 
 using namespace Gatherscope;
 using namespace GatherscopeTest;
@@ -284,6 +287,84 @@ private Q_SLOTS:
         QVERIFY(m_window->openScenario(u"basic"_s));
         QVERIFY(!m_window->openScenario(u"/no/such/file.json"_s, true));
         QCOMPARE(m_window->editor()->model()->scenario().title, u"Basic example"_s);
+    }
+
+    void keysMeantForTheTimelineNeverChangeTheScenario_data()
+    {
+        QTest::addColumn<bool>("fromTheTree");
+        QTest::newRow("as the window opens") << false;
+        QTest::newRow("with the task tree focused") << true;
+    }
+    void keysMeantForTheTimelineNeverChangeTheScenario()
+    {
+        QFETCH(bool, fromTheTree);
+        QVERIFY(m_window->openScenario(u"basic"_s));
+        auto *tree = m_window->editor()->findChild<QTreeView *>();
+        QVERIFY(tree);
+        if (fromTheTree) {
+            tree->setFocus();
+            tree->setCurrentIndex(m_window->editor()->model()->index(0, ScenarioModel::KindColumn));
+        } else {
+            QCOMPARE(QApplication::focusWidget(), m_window->timeline()->view());
+        }
+        QWidget *target = QApplication::focusWidget();
+        QVERIFY(target);
+        QTest::keyClicks(target, u"w"_s);
+        // The key went to the timeline, wherever the focus was: it zoomed.
+        QVERIFY(m_window->timeline()->view()->zoom().isUserZoomed());
+        for (const char *key : {"s", "a", "d", "f", ".", ",", "?"})
+            QTest::keyClicks(target, QString::fromLatin1(key));
+        const ScenarioModel *model = m_window->editor()->model();
+        QVERIFY(!model->isModified());
+        QVERIFY(model->isValid());
+        QVERIFY(m_window->runAction()->isEnabled());
+        QCOMPARE(model->scenario().tasks[0].kind, TaskSpec::Kind::SayHello);
+        QVERIFY(!m_window->timeline()->view()->zoom().isUserZoomed()); // F fitted it again
+        if (!fromTheTree)
+            return;
+        // A key that is nobody's shortcut starts no edit either: the name stays as it was.
+        tree->setCurrentIndex(
+            m_window->editor()->model()->index(0, ScenarioModel::ParametersColumn));
+        QTest::keyClicks(QApplication::focusWidget(), u"x"_s);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return); // Enter: edit, not commit
+        QCoreApplication::processEvents();                            // a commit would be queued
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+        QCoreApplication::processEvents();
+        QVERIFY(!model->isModified());
+        QCOMPARE(model->scenario().tasks[0].name, u"Mr. Turtle"_s);
+    }
+
+    void theTaskKindIsChosenFromAList()
+    {
+        QVERIFY(m_window->openScenario(u"basic"_s));
+        auto *tree = m_window->editor()->findChild<QTreeView *>();
+        const QModelIndex kind = m_window->editor()->model()->index(0, ScenarioModel::KindColumn);
+        tree->setCurrentIndex(kind);
+        tree->edit(kind);
+        auto *combo = tree->findChild<QComboBox *>();
+        QVERIFY(combo);
+        QCOMPARE(combo->count(), 3);
+        QCOMPARE(combo->currentText(), u"say_hello"_s);
+        QCOMPARE(combo->itemText(1), u"divide"_s);
+        combo->setCurrentIndex(1);
+        Q_EMIT combo->activated(1);
+        QCOMPARE(m_window->editor()->model()->scenario().tasks[0].kind, TaskSpec::Kind::Divide);
+        QVERIFY(m_window->editor()->model()->isModified());
+    }
+
+    void aScreenshotWindowIgnoresTheSavedSettings()
+    {
+        QSettings settings;
+        settings.setValue(u"view/dark"_s, true);
+        settings.setValue(u"run/instant"_s, true);
+        MainWindow same(MainWindow::Settings::Ignore);
+        QVERIFY(!same.instantAction()->isChecked());
+        QVERIFY(!Theme::isDark());
+        same.close(); // and it saves nothing
+        settings.remove(u"view/dark"_s);
+        settings.remove(u"run/instant"_s);
+        QVERIFY(!settings.contains(u"window/geometry"_s) ||
+                settings.value(u"run/instant"_s).isNull());
     }
 
 private:

@@ -46,7 +46,7 @@ const double speeds[] = {0.25, 0.5, 1, 2, 4, 8};
 
 } // namespace
 
-MainWindow::MainWindow(QWidget *parent)
+MainWindow::MainWindow(Settings settings, QWidget *parent)
     : QMainWindow(parent)
     , m_run(new RunController(this))
     , m_editor(new ScenarioEditor(this))
@@ -91,13 +91,40 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_document, &ScenarioDocument::replaced, m_run, &RunController::clear);
     connect(m_files, &FileCommands::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, 3000); });
-    readSettings();
+    addTimelineKeys();
+    m_useSettings = settings == Settings::Use;
+    if (m_useSettings)
+        readSettings();
+    else
+        useDefaultLayout();
     updateRunAvailability();
     setWindowTitle(m_document->caption());
     updateStatus();
+    m_timeline->view()->setFocus(); // its keys work from the start, and change nothing
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::addTimelineKeys()
+{
+    // The timeline's keys work wherever the focus is, except in a field being typed in: a line
+    // edit claims printable keys before any shortcut, a tree view does not.
+    for (const auto &shortcut : Shortcuts::table()) {
+        if (shortcut.area != Shortcuts::Area::Timeline || shortcut.key.isEmpty())
+            continue;
+        auto *action = new QAction(shortcut.what, this);
+        action->setShortcut(shortcut.key);
+        action->setShortcutContext(Qt::WindowShortcut);
+        connect(action, &QAction::triggered, this,
+                [this, id = shortcut.id] { m_timeline->view()->handleShortcut(id); });
+        addAction(action);
+    }
+}
+
+void MainWindow::setDarkTheme(bool dark)
+{
+    m_darkAction->setChecked(dark);
+}
 
 void MainWindow::createMenus()
 {
@@ -185,8 +212,6 @@ void MainWindow::connectRun()
         updateRunAvailability();
         updateStatus();
     });
-    connect(m_timeline->view(), &TimelineView::shortcutsRequested, this,
-            &MainWindow::showShortcuts);
     connect(m_timeline->view(), &TimelineView::eventSelected, this, &MainWindow::showEventDetails);
     connect(m_run, &RunController::runFinished, this, [this] {
         m_timeline->view()->setCurrentTime(m_run->currentTime());
@@ -205,6 +230,7 @@ void MainWindow::onRunStarted(Runner *runner)
                                                      : QString());
     m_timeline->view()->setCurrentTime(ScenarioTime(0));
     m_statusBar->showEventDetails(QString());
+    m_timeline->view()->setFocus(); // F5 from the editor: the keys now steer the timeline
 }
 
 void MainWindow::onRunCleared()
@@ -340,7 +366,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
         event->ignore();
         return;
     }
-    writeSettings();
+    if (m_useSettings)
+        writeSettings();
     event->accept();
 }
 
@@ -362,18 +389,22 @@ void MainWindow::dropEvent(QDropEvent *event)
 void MainWindow::readSettings()
 {
     QSettings settings;
-    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
-        resize(1360, 840);
-    if (!restoreState(settings.value(QStringLiteral("window/state")).toByteArray())) {
-        // The editor would take the width of all its buttons: leave the timeline the room.
-        auto *editorDock = findChild<QDockWidget *>(QStringLiteral("ScenarioDock"));
-        resizeDocks({editorDock}, {500}, Qt::Horizontal);
-    }
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()) ||
+        !restoreState(settings.value(QStringLiteral("window/state")).toByteArray()))
+        useDefaultLayout();
     const double speed = settings.value(QStringLiteral("run/speed"), 1.0).toDouble();
     const int index = m_speed->findData(speed);
     m_speed->setCurrentIndex(index >= 0 ? index : 2);
     m_actions->instant()->setChecked(settings.value(QStringLiteral("run/instant"), false).toBool());
     m_darkAction->setChecked(settings.value(QStringLiteral("view/dark"), false).toBool());
+}
+
+void MainWindow::useDefaultLayout()
+{
+    resize(1360, 840);
+    // The editor would take the width of all its buttons: leave the timeline the room.
+    auto *editorDock = findChild<QDockWidget *>(QStringLiteral("ScenarioDock"));
+    resizeDocks({editorDock}, {500}, Qt::Horizontal);
 }
 
 void MainWindow::writeSettings() const

@@ -29,7 +29,11 @@ class TimelineWidget;
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    //! Whether the window takes its layout, speed, clock and theme from the saved settings (and
+    //! saves them on closing), or starts from the defaults, the same on every machine.
+    enum class Settings { Use, Ignore };
+
+    explicit MainWindow(Settings settings = Settings::Use, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     //! Opens \a pathOrName (a file, or a bundled scenario's name); false (and a message box
@@ -49,6 +53,7 @@ public:
     QAction *instantAction() const { return m_actions->instant(); }
     QAction *cancelAction() const { return m_actions->cancel(); }
     QAction *stepAction() const { return m_actions->step(); }
+    void setDarkTheme(bool dark);
 
 public Q_SLOTS:
     //! Runs the edited scenario (instantly when the Instant switch is on).
@@ -62,6 +67,7 @@ protected:
 
 private:
     void createMenus();
+    void addTimelineKeys();
     void createToolBar();
     void createDocks();
     void connectRun();
@@ -75,6 +81,7 @@ private:
     void showShortcuts();
     void showAbout();
     void readSettings();
+    void useDefaultLayout();
     void writeSettings() const;
 
     RunController *m_run;
@@ -94,4 +101,5 @@ private:
     QTimer *m_ticker;
     QMenu *m_panelsMenu = nullptr;
     QAction *m_darkAction = nullptr;
+    bool m_useSettings = true;
 };

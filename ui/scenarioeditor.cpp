@@ -5,6 +5,7 @@
 
 #include "scenariomodel.h"
 #include "taskcells.h"
+#include "taskkinddelegate.h"
 #include "theme.h"
 
 #include <QAction>
@@ -12,6 +13,7 @@
 #include <QComboBox>
 #include <QFormLayout>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QToolBar>
@@ -37,11 +39,14 @@ ScenarioEditor::ScenarioEditor(QWidget *parent)
     , m_error(new QLabel(this))
 {
     m_view->setModel(m_model);
-    m_view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed |
-                            QAbstractItemView::AnyKeyPressed);
+    // Never on a printable key: in front of a class the first keypress meant for the timeline
+    // must not become a task's kind. Double-click, F2 or Enter start an edit.
+    m_view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
+    m_view->installEventFilter(this);
+    m_view->setItemDelegateForColumn(ScenarioModel::KindColumn, new TaskKindDelegate(m_view));
     m_view->setAlternatingRowColors(true);
     m_view->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_view->setToolTip(tr("Double-click or F2 to edit a cell; a bad value turns red"));
+    m_view->setToolTip(tr("Double-click, F2 or Enter to edit a cell; a bad value turns red"));
 
     m_returnExceptions->setToolTip(
         tr("Off (asyncio's default): the first exception reaches the awaiter at once and the "
@@ -253,4 +258,18 @@ void ScenarioEditor::markField(QLineEdit *field, const QString &error)
         palette.setColor(QPalette::Text, Theme::errorColor());
     field->setPalette(palette);
     field->setToolTip(error.isEmpty() ? field->property(helpProperty).toString() : error);
+}
+
+bool ScenarioEditor::eventFilter(QObject *watched, QEvent *event)
+{
+    // Enter edits the current cell, as F2 does (Qt leaves Enter to the platform's habits). The
+    // Enter that commits a cell's editor reaches the view too: then the editor has the focus.
+    if (watched == m_view && event->type() == QEvent::KeyPress && m_view->hasFocus()) {
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        if ((key == Qt::Key_Return || key == Qt::Key_Enter) && m_view->currentIndex().isValid()) {
+            m_view->edit(m_view->currentIndex());
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }

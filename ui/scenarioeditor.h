@@ -31,6 +31,9 @@ public:
     QAction *moveIntoGatherAction() const { return m_into; }
     QAction *moveOutOfGatherAction() const { return m_outOf; }
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     QAction *addAction(const QString &text, Shortcuts::Id shortcut, const QString &tip);
     void addTask(int kind);

@@ -17,9 +17,9 @@ QString tr(const char *text)
     return QCoreApplication::translate("Shortcuts", text);
 }
 
-Shortcut keyed(Id id, Area area, QKeySequence key, const char *what)
+Shortcut keyed(Id id, Area area, const QKeySequence &key, const char *what)
 {
-    return {id, area, std::move(key), QString(), tr(what)};
+    return {id, area, key, QString(), tr(what)};
 }
 
 Shortcut mouse(Id id, const char *gesture, const char *what)

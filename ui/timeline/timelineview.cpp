@@ -270,13 +270,12 @@ void TimelineView::selectAdjacentEvent(int direction)
     select(all[std::size_t(index)]);
 }
 
-void TimelineView::keyPressEvent(QKeyEvent *event)
+bool TimelineView::handleShortcut(Shortcuts::Id shortcut)
 {
     const QPoint cursor = viewport()->mapFromGlobal(QCursor::pos());
     const double anchor =
         viewport()->rect().contains(cursor) ? cursor.x() : m_zoom.geometry().width / 2;
     using Shortcuts::Id;
-    const std::optional<Id> shortcut = Shortcuts::timelineKey(event);
     if (shortcut == Id::ZoomIn) {
         m_zoom.zoomAt(1.5, anchor);
     } else if (shortcut == Id::ZoomOut) {
@@ -295,13 +294,23 @@ void TimelineView::keyPressEvent(QKeyEvent *event)
     } else if (shortcut == Id::TimelineHelp) {
         QToolTip::showText(mapToGlobal(QPoint(20, 20)), Shortcuts::timelineHelp(), this);
         Q_EMIT shortcutsRequested();
-    } else if (event->key() == Qt::Key_Escape && (m_range || m_selected)) {
+    } else {
+        return false;
+    }
+    return true;
+}
+
+void TimelineView::keyPressEvent(QKeyEvent *event)
+{
+    if (const auto shortcut = Shortcuts::timelineKey(event); shortcut && handleShortcut(*shortcut))
+        return;
+    if (event->key() == Qt::Key_Escape && (m_range || m_selected)) {
         m_range.reset();
         m_selected.reset();
         viewport()->update();
-    } else {
-        QAbstractScrollArea::keyPressEvent(event);
+        return;
     }
+    QAbstractScrollArea::keyPressEvent(event);
 }
 
 void TimelineView::wheelEvent(QWheelEvent *event)

@@ -3,6 +3,7 @@
 
 #pragma once
 
+#include "shortcuts.h"
 #include "timelinedata.h"
 #include "timelinepainter.h"
 #include "timelinezoom.h"
@@ -48,6 +49,10 @@ public:
     //! The first lane shown at the top.
     int firstVisibleLane() const;
     void scrollToLane(int lane);
+
+    //! Does what the timeline key \a shortcut does (zoom at the cursor, pan, fit, step through
+    //! events, list the keys); false for a shortcut that is not the timeline's.
+    bool handleShortcut(Shortcuts::Id shortcut);
 
     //! The size a picture of the whole timeline wants (every lane, names, legend).
     QSize pictureSize() const;
