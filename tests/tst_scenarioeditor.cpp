@@ -8,6 +8,8 @@
 #include "scenariofixtures.h"
 
 #include "scenarioeditor.h"
+#include "scenariohistory.h"
+#include "scenarioloader.h"
 #include "scenariomodel.h"
 #include "theme.h"
 
@@ -17,6 +19,7 @@
 #include <QSignalSpy>
 #include <QTest>
 #include <QTreeView>
+#include <QUndoStack>
 
 using namespace Gatherscope;
 using namespace GatherscopeTest;
@@ -241,6 +244,102 @@ private Q_SLOTS:
         editor.model()->setScenario(bundledScenario(u"cancel-all"_s));
         QCOMPARE(cancelAfter->text(),
                  QString::number(bundledScenario(u"cancel-all"_s).cancelAfter.value()));
+    }
+
+    void everyChangeIsUndoneAndRedoneExactly_data()
+    {
+        QTest::addColumn<int>("change");
+        QTest::addColumn<QString>("name");
+        const char *names[] = {"Add a task",      "Remove a task",        "Add a task",
+                               "Move a task",     "Move a task",          "Edit a cell",
+                               "Edit a cell",     "Change a task's kind", "Change a setting",
+                               "Change a setting"};
+        const char *rows[] = {"add",         "remove", "duplicate",           "move down",
+                              "into gather", "edit",   "invalid, then valid", "kind",
+                              "title",       "seed"};
+        for (int i = 0; i < 10; ++i)
+            QTest::newRow(rows[i]) << i << QString::fromLatin1(names[i]);
+    }
+    void everyChangeIsUndoneAndRedoneExactly()
+    {
+        QFETCH(int, change);
+        QFETCH(QString, name);
+        ScenarioEditor editor;
+        ScenarioModel *model = editor.model();
+        model->setScenario(bundledScenario(u"nested"_s));
+        QUndoStack *history = editor.history()->stack();
+        QCOMPARE(history->count(), 0);
+        const QByteArray before = ScenarioLoader::toJson(model->scenario());
+        const QModelIndex first = model->index(0, 0);
+        switch (change) {
+        case 0:
+            model->addTask({}, 1, TaskSpec::sayHello(u"New"_s));
+            break;
+        case 1:
+            model->removeTask(first);
+            break;
+        case 2:
+            model->duplicateTask(first);
+            break;
+        case 3:
+            model->moveTask(first, +1);
+            break;
+        case 4: // the first task into the gather after it
+            QVERIFY(model->moveTaskTo(first, model->index(1, 0), 0).isValid());
+            QCOMPARE(model->scenario().tasks.size(), std::size_t(2));
+            break;
+        case 5:
+            QVERIFY(model->setData(model->index(0, ScenarioModel::ParametersColumn), u"Ann"_s,
+                                   Qt::EditRole));
+            break;
+        case 6: // a value that does not read is no step; the value that reads is one
+            QVERIFY(model->setData(model->index(0, ScenarioModel::SleepColumn), u"soon"_s,
+                                   Qt::EditRole));
+            QCOMPARE(history->count(), 0);
+            QVERIFY(model->setData(model->index(0, ScenarioModel::SleepColumn), u"2.5"_s,
+                                   Qt::EditRole));
+            break;
+        case 7:
+            QVERIFY(model->setData(model->index(0, ScenarioModel::KindColumn), u"divide"_s,
+                                   Qt::EditRole));
+            break;
+        case 8:
+            model->setTitle(u"Renamed"_s);
+            break;
+        case 9:
+            model->setSeed(7);
+            break;
+        }
+        const QByteArray after = ScenarioLoader::toJson(model->scenario());
+        QVERIFY(after != before);
+        QCOMPARE(history->undoText(), name);
+        QVERIFY(model->isModified());
+        history->setIndex(0); // undo everything
+        QCOMPARE(ScenarioLoader::toJson(model->scenario()), before);
+        QVERIFY(!model->isModified()); // back where the file was
+        history->setIndex(history->count());
+        QCOMPARE(ScenarioLoader::toJson(model->scenario()), after);
+        QVERIFY(model->isModified());
+    }
+
+    void savingMakesTheCurrentStepTheCleanOne()
+    {
+        ScenarioEditor editor;
+        ScenarioModel *model = editor.model();
+        model->setScenario(bundledScenario(u"basic"_s));
+        QUndoStack *history = editor.history()->stack();
+        model->setTitle(u"One"_s);
+        model->setModified(false); // what saving does
+        model->setTitle(u"Two"_s);
+        QVERIFY(model->isModified());
+        history->undo();
+        QVERIFY(!model->isModified()); // the saved title
+        QCOMPARE(model->title(), u"One"_s);
+        history->undo();
+        QVERIFY(model->isModified());                       // before the save
+        model->setScenario(bundledScenario(u"advanced"_s)); // another scenario: no history
+        QCOMPARE(history->count(), 0);
+        QVERIFY(!model->isModified());
     }
 };
 

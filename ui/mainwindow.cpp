@@ -13,6 +13,7 @@
 #include "runstatusbar.h"
 #include "scenariodocument.h"
 #include "scenarioeditor.h"
+#include "scenariohistory.h"
 #include "scenarioloader.h"
 #include "scenariomodel.h"
 #include "shortcuts.h"
@@ -137,6 +138,14 @@ void MainWindow::createMenus()
     file->addAction(tr("Export &Trace (Chrome JSON)…"), this, &MainWindow::exportTrace);
     file->addSeparator();
     file->addAction(tr("&Quit"), Shortcuts::key(Id::Quit), this, &QWidget::close);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QUndoStack *history = m_editor->history()->stack();
+    QAction *undo = history->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(Shortcuts::key(Id::Undo));
+    QAction *redo = history->createRedoAction(this, tr("&Redo"));
+    redo->setShortcut(Shortcuts::key(Id::Redo));
+    edit->addActions({undo, redo});
 
     QMenu *run = menuBar()->addMenu(tr("&Run"));
     run->addActions(m_actions->all());

@@ -3,6 +3,7 @@
 
 #include "scenarioeditor.h"
 
+#include "scenariohistory.h"
 #include "scenariomodel.h"
 #include "taskcells.h"
 #include "taskkinddelegate.h"
@@ -29,6 +30,7 @@ constexpr char helpProperty[] = "gatherscopeHelp";
 ScenarioEditor::ScenarioEditor(QWidget *parent)
     : QWidget(parent)
     , m_model(new ScenarioModel(this))
+    , m_history(new ScenarioHistory(m_model, this))
     , m_view(new QTreeView(this))
     , m_title(new QLineEdit(this))
     , m_description(new QLineEdit(this))

@@ -8,6 +8,7 @@
 #include <QWidget>
 
 class QAction;
+class ScenarioHistory;
 class QCheckBox;
 class QComboBox;
 class QLabel;
@@ -23,6 +24,8 @@ public:
     explicit ScenarioEditor(QWidget *parent = nullptr);
 
     ScenarioModel *model() const { return m_model; }
+    //! Undo and redo of every change made here.
+    ScenarioHistory *history() const { return m_history; }
     QTreeView *view() const { return m_view; }
     QAction *removeAction() const { return m_remove; }
     QAction *duplicateAction() const { return m_duplicate; }
@@ -46,6 +49,7 @@ private:
     static void markField(QLineEdit *field, const QString &error);
 
     ScenarioModel *m_model;
+    ScenarioHistory *m_history;
     QTreeView *m_view;
     QLineEdit *m_title;
     QLineEdit *m_description;

@@ -132,9 +132,10 @@ QString ScenarioModel::firstError() const
     return firstErrorIn(*m_root, QStringLiteral("tasks"), 0);
 }
 
-void ScenarioModel::edited()
+void ScenarioModel::edited(const QString &what)
 {
     setModified(true);
+    Q_EMIT scenarioEdited(what);
     const QString error = firstError();
     if (error != m_lastError) {
         m_lastError = error;
@@ -187,7 +188,7 @@ void ScenarioModel::updateSetting(T &field, const T &value)
         return;
     field = value;
     Q_EMIT changed();
-    edited();
+    edited(tr("Change a setting"));
 }
 
 void ScenarioModel::setSettingError(const QString &setting, const QString &error)
@@ -196,7 +197,7 @@ void ScenarioModel::setSettingError(const QString &setting, const QString &error
         m_settingErrors.erase(setting);
     else
         m_settingErrors[setting] = error;
-    edited();
+    edited(tr("Change a setting"));
 }
 
 ScenarioModel::Item *ScenarioModel::itemFor(const QModelIndex &index) const
@@ -305,7 +306,7 @@ bool ScenarioModel::setData(const QModelIndex &index, const QVariant &value, int
                 item.refreshText();
                 Q_EMIT dataChanged(this->index(index.row(), 0, index.parent()),
                                    this->index(index.row(), ColumnCount - 1, index.parent()));
-                edited();
+                edited(tr("Change a task's kind"));
                 return true;
             }
         }
@@ -336,7 +337,7 @@ bool ScenarioModel::setData(const QModelIndex &index, const QVariant &value, int
     if (error.isEmpty())
         item.spec = spec;
     Q_EMIT dataChanged(index, index);
-    edited();
+    edited(tr("Edit a cell"));
     return true;
 }
 
@@ -392,7 +393,7 @@ QModelIndex ScenarioModel::addTask(const QModelIndex &parentGather, int row, con
     beginInsertRows(parentGather.siblingAtColumn(0), row, row);
     parent->children.insert(parent->children.begin() + row, makeItem(spec, parent));
     endInsertRows();
-    edited();
+    edited(tr("Add a task"));
     return index(row, 0, parentGather.siblingAtColumn(0));
 }
 
@@ -405,7 +406,7 @@ void ScenarioModel::removeTask(const QModelIndex &index)
     beginRemoveRows(parentIndex, index.row(), index.row());
     parent->children.erase(parent->children.begin() + index.row());
     endRemoveRows();
-    edited();
+    edited(tr("Remove a task"));
 }
 
 QModelIndex ScenarioModel::duplicateTask(const QModelIndex &index)
@@ -457,6 +458,6 @@ QModelIndex ScenarioModel::moveTaskTo(const QModelIndex &task, const QModelIndex
     moved->parent = to;
     to->children.insert(to->children.begin() + row, std::move(item));
     endMoveRows();
-    edited();
+    edited(tr("Move a task"));
     return indexFor(moved);
 }

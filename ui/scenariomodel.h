@@ -92,6 +92,9 @@ Q_SIGNALS:
     //! A top-level setting (title, description, return_exceptions, report, seed, cancel_after)
     //! changed, also through setScenario().
     void changed();
+    //! A person changed the scenario (\a what: "Add a task", "Edit a cell"…); not emitted by
+    //! setScenario().
+    void scenarioEdited(const QString &what);
 
 private:
     struct Item;
@@ -101,7 +104,7 @@ private:
     std::unique_ptr<Item> makeItem(const Gatherscope::TaskSpec &spec, Item *parent) const;
     void collect(const Item &item, std::vector<Gatherscope::TaskSpec> &into) const;
     QString firstErrorIn(const Item &item, const QString &place, int depth) const;
-    void edited();
+    void edited(const QString &what);
     template<typename T>
     void updateSetting(T &field, const T &value);
 

@@ -73,6 +73,9 @@ const std::vector<Shortcut> &table()
         keyed(Id::Step, Area::Run, QKeySequence(Qt::Key_F10),
               "step to the next event (before a run, start one paused at 0 s)"),
 
+        keyed(Id::Undo, Area::Editor, QKeySequence(Qt::CTRL | Qt::Key_Z),
+              "undo the last change to the scenario"),
+        keyed(Id::Redo, Area::Editor, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), "redo it"),
         keyed(Id::AddHello, Area::Editor, QKeySequence(Qt::CTRL | Qt::Key_H), "add a say_hello"),
         keyed(Id::AddDivide, Area::Editor, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D),
               "add a divide"),

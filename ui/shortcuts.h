@@ -35,6 +35,8 @@ enum class Id {
     Pause,
     Step,
     // Editor
+    Undo,
+    Redo,
     AddHello,
     AddDivide,
     AddGather,

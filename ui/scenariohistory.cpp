@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: 2026 The Gatherscope developers
+
+#include "scenariohistory.h"
+
+#include "scenariomodel.h"
+
+#include <QUndoCommand>
+
+using Gatherscope::Scenario;
+
+class ScenarioHistory::Step : public QUndoCommand {
+public:
+    Step(ScenarioHistory *history, Scenario before, Scenario after, const QString &what)
+        : QUndoCommand(what)
+        , m_history(history)
+        , m_before(std::move(before))
+        , m_after(std::move(after))
+    {}
+
+    void undo() override { m_history->restore(m_before); }
+    void redo() override
+    {
+        if (std::exchange(m_done, true)) // pushed after the change was made: nothing to do
+            m_history->restore(m_after);
+    }
+
+private:
+    ScenarioHistory *m_history;
+    Scenario m_before;
+    Scenario m_after;
+    bool m_done = false;
+};
+
+ScenarioHistory::ScenarioHistory(ScenarioModel *model, QObject *parent)
+    : QObject(parent)
+    , m_model(model)
+    , m_current(model->scenario())
+{
+    connect(model, &ScenarioModel::scenarioEdited, this, &ScenarioHistory::record);
+    // Another scenario (opened, new): its history starts here.
+    connect(model, &QAbstractItemModel::modelReset, this, [this] {
+        if (!m_restoring)
+            forget();
+    });
+    // Saved: this step is the file.
+    connect(model, &ScenarioModel::modifiedChanged, this, [this](bool modified) {
+        if (!modified && !m_restoring)
+            m_stack.setClean();
+    });
+    // After an undo or a redo (and a push): modified unless back at the saved step.
+    connect(&m_stack, &QUndoStack::indexChanged, this, [this] {
+        if (!m_restoring)
+            m_model->setModified(!m_stack.isClean());
+    });
+}
+
+ScenarioHistory::~ScenarioHistory()
+{
+    // The stack clears itself when destroyed, by which time the model may be gone.
+    disconnect(&m_stack, nullptr, this, nullptr);
+}
+
+void ScenarioHistory::record(const QString &what)
+{
+    if (m_restoring)
+        return;
+    Scenario now = m_model->scenario();
+    if (now == m_current)
+        return; // a value that does not read yet: nothing to undo
+    m_stack.push(new Step(this, std::exchange(m_current, now), now, what));
+}
+
+void ScenarioHistory::restore(const Scenario &scenario)
+{
+    m_restoring = true;
+    m_model->setScenario(scenario);
+    m_current = scenario;
+    m_restoring = false;
+}
+
+void ScenarioHistory::forget()
+{
+    m_stack.clear();
+    m_current = m_model->scenario();
+}

@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: 2026 The Gatherscope developers
+
+#pragma once
+
+#include "scenario.h"
+
+#include <QObject>
+#include <QUndoStack>
+
+class ScenarioModel;
+
+//! Undo and redo for every change made in the editor: each change that alters the scenario
+//! becomes one step holding the scenario before and after it, named after what was done.
+/*!
+ * Steps are whole scenarios, not inverse operations: undoing restores exactly the scenario
+ * (and so the JSON) it held, whatever the change was. The stack's clean state is the saved
+ * file, so undoing back to it clears the modified mark. Opening or starting another scenario
+ * forgets the history.
+ */
+class ScenarioHistory : public QObject {
+    Q_OBJECT
+public:
+    explicit ScenarioHistory(ScenarioModel *model, QObject *parent = nullptr);
+    ~ScenarioHistory() override;
+
+    QUndoStack *stack() { return &m_stack; }
+
+private:
+    class Step;
+
+    void record(const QString &what);
+    void restore(const Gatherscope::Scenario &scenario);
+    void forget();
+
+    ScenarioModel *m_model;
+    QUndoStack m_stack;
+    Gatherscope::Scenario m_current; // what the model held after the last step
+    bool m_restoring = false;
+};
