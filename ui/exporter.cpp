@@ -9,8 +9,10 @@
 #include "traceexport.h"
 
 #include <QBuffer>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QImage>
+#include <QMessageBox>
 #include <QPainter>
 #include <QPdfWriter>
 #include <QSvgGenerator>
@@ -71,6 +73,41 @@ QString exportTimeline(TimelineView &view, const QString &path)
 QString exportTrace(const Gatherscope::EventRecord &record, const QString &path)
 {
     return Gatherscope::writeFileAtomically(path, Gatherscope::chromeTraceJson(record));
+}
+
+void exportTimelineAsked(QWidget *parent, TimelineView &view)
+{
+    const QString png = QObject::tr("PNG image (*.png)");
+    const QString svg = QObject::tr("SVG drawing (*.svg)");
+    const QString pdf = QObject::tr("PDF document (*.pdf)");
+    QString filter = png;
+    QString path = QFileDialog::getSaveFileName(
+        parent, QObject::tr("Export Timeline"), QString(),
+        QStringList{png, svg, pdf}.join(QStringLiteral(";;")), &filter);
+    if (path.isEmpty())
+        return;
+    // A name typed without an ending gets the one of the chosen type.
+    if (QFileInfo(path).suffix().isEmpty())
+        path += filter == svg   ? QStringLiteral(".svg")
+                : filter == pdf ? QStringLiteral(".pdf")
+                                : QStringLiteral(".png");
+    if (const QString error = exportTimeline(view, path); !error.isEmpty())
+        QMessageBox::critical(parent, QObject::tr("Export failed"), error);
+}
+
+void exportTraceAsked(QWidget *parent, const Gatherscope::EventRecord *record)
+{
+    if (!record) {
+        QMessageBox::information(parent, QObject::tr("Export Trace"),
+                                 QObject::tr("Run the scenario first."));
+        return;
+    }
+    const QString path = QFileDialog::getSaveFileName(
+        parent, QObject::tr("Export Trace"), QString(), QObject::tr("Chrome trace (*.json)"));
+    if (path.isEmpty())
+        return;
+    if (const QString error = exportTrace(*record, path); !error.isEmpty())
+        QMessageBox::critical(parent, QObject::tr("Export failed"), error);
 }
 
 } // namespace Exporter

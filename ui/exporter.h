@@ -7,6 +7,7 @@
 
 #include <QString>
 
+class QWidget;
 class TimelineView;
 
 //! Writes the timeline as a picture and the record as a trace. Each returns an error message,
@@ -16,4 +17,10 @@ namespace Exporter {
 QString exportTimeline(TimelineView &view, const QString &path);
 //! Chrome Trace Event JSON (Perfetto, chrome://tracing), written atomically.
 QString exportTrace(const Gatherscope::EventRecord &record, const QString &path);
+
+//! Asks where (over \a parent) and in which format, then exports the timeline; says so if it
+//! failed.
+void exportTimelineAsked(QWidget *parent, TimelineView &view);
+//! Asks where, then exports \a record (null: there is no run yet, which it says).
+void exportTraceAsked(QWidget *parent, const Gatherscope::EventRecord *record);
 } // namespace Exporter

@@ -14,7 +14,6 @@
 #include "scenariodocument.h"
 #include "scenarioeditor.h"
 #include "scenariohistory.h"
-#include "scenarioloader.h"
 #include "scenariomodel.h"
 #include "shortcuts.h"
 #include "theme.h"
@@ -27,8 +26,6 @@
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDockWidget>
-#include <QFileDialog>
-#include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -134,8 +131,10 @@ void MainWindow::createMenus()
     m_files->addTo(file);
     file->addSeparator();
     file->addAction(tr("&Export Timeline (PNG, SVG, PDF)…"), Shortcuts::key(Id::ExportTimeline),
-                    this, &MainWindow::exportTimeline);
-    file->addAction(tr("Export &Trace (Chrome JSON)…"), this, &MainWindow::exportTrace);
+                    this, [this] { Exporter::exportTimelineAsked(this, *m_timeline->view()); });
+    file->addAction(tr("Export &Trace (Chrome JSON)…"), this, [this] {
+        Exporter::exportTraceAsked(this, m_run->runner() ? &m_run->runner()->record() : nullptr);
+    });
     file->addSeparator();
     file->addAction(tr("&Quit"), Shortcuts::key(Id::Quit), this, &QWidget::close);
 
@@ -319,39 +318,6 @@ QString MainWindow::currentFile() const
 bool MainWindow::saveScenarioAs(const QString &path)
 {
     return m_files->saveTo(path);
-}
-
-void MainWindow::exportTimeline()
-{
-    const QString png = tr("PNG image (*.png)");
-    const QString svg = tr("SVG drawing (*.svg)");
-    const QString pdf = tr("PDF document (*.pdf)");
-    QString filter = png;
-    QString path = QFileDialog::getSaveFileName(this, tr("Export Timeline"), QString(),
-                                                QStringList{png, svg, pdf}.join(u";;"_s), &filter);
-    if (path.isEmpty())
-        return;
-    // A name typed without an ending gets the one of the chosen type.
-    if (QFileInfo(path).suffix().isEmpty())
-        path += filter == svg ? u".svg"_s : filter == pdf ? u".pdf"_s : u".png"_s;
-    const QString error = Exporter::exportTimeline(*m_timeline->view(), path);
-    if (!error.isEmpty())
-        QMessageBox::critical(this, tr("Export failed"), error);
-}
-
-void MainWindow::exportTrace()
-{
-    if (!m_run->runner()) {
-        QMessageBox::information(this, tr("Export Trace"), tr("Run the scenario first."));
-        return;
-    }
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export Trace"), QString(),
-                                                      tr("Chrome trace (*.json)"));
-    if (path.isEmpty())
-        return;
-    const QString error = Exporter::exportTrace(m_run->runner()->record(), path);
-    if (!error.isEmpty())
-        QMessageBox::critical(this, tr("Export failed"), error);
 }
 
 void MainWindow::showShortcuts()

@@ -76,8 +76,6 @@ private:
     void onRunStarted(Gatherscope::Runner *runner);
     void onRunCleared();
     void showEventDetails(int eventIndex);
-    void exportTimeline();
-    void exportTrace();
     void showShortcuts();
     void showAbout();
     void readSettings();
