@@ -9,6 +9,7 @@
 #include "readonlytable.h"
 #include "resultmodel.h"
 #include "resultspanel.h"
+#include "runpresenter.h"
 #include "runsession.h"
 #include "runstatusbar.h"
 #include "scenariodocument.h"
@@ -32,7 +33,6 @@
 #include <QMimeData>
 #include <QSettings>
 #include <QTableView>
-#include <QTimer>
 #include <QToolBar>
 
 using namespace Gatherscope;
@@ -57,7 +57,6 @@ MainWindow::MainWindow(Settings settings, QWidget *parent)
     , m_console(new ConsoleModel(this))
     , m_session(new RunSession({m_timelineModel, m_results, m_console}, this))
     , m_statusBar(new RunStatusBar(this))
-    , m_ticker(new QTimer(this))
 {
     setObjectName(QStringLiteral("MainWindow"));
     setAcceptDrops(true);
@@ -75,12 +74,9 @@ MainWindow::MainWindow(Settings settings, QWidget *parent)
     createMenus();
     createToolBar();
     createDocks();
-    connectRun();
-
-    m_ticker->setInterval(30);
-    connect(m_ticker, &QTimer::timeout, this, &MainWindow::updateStatus);
-    connect(m_editor->model(), &ScenarioModel::validityChanged, this,
-            &MainWindow::updateRunAvailability);
+    m_presenter = new RunPresenter({m_run, m_actions, m_editor->model(), m_session, m_timelineModel,
+                                    m_timeline->view(), m_resultsPanel, m_statusBar},
+                                   this);
     connect(m_document, &ScenarioDocument::captionChanged, this, [this] {
         setWindowTitle(m_document->caption());
         setWindowModified(m_editor->model()->isModified());
@@ -95,9 +91,7 @@ MainWindow::MainWindow(Settings settings, QWidget *parent)
         readSettings();
     else
         useDefaultLayout();
-    updateRunAvailability();
     setWindowTitle(m_document->caption());
-    updateStatus();
     m_timeline->view()->setFocus(); // its keys work from the start, and change nothing
 }
 
@@ -204,105 +198,14 @@ void MainWindow::createDocks()
             &QTableView::scrollToBottom);
 }
 
-void MainWindow::connectRun()
-{
-    connect(m_actions->run(), &QAction::triggered, this, &MainWindow::runScenario);
-    connect(m_actions->cancel(), &QAction::triggered, m_run, &RunController::cancel);
-    connect(m_actions->pause(), &QAction::triggered, m_run, &RunController::setPaused);
-    connect(m_actions->step(), &QAction::triggered, this, &MainWindow::stepScenario);
-    connect(m_run, &RunController::runStarted, this, &MainWindow::onRunStarted);
-    connect(m_run, &RunController::runCleared, this, &MainWindow::onRunCleared);
-    connect(m_run, &RunController::stateChanged, this, [this] {
-        if (m_run->isActive())
-            m_ticker->start();
-        else
-            m_ticker->stop();
-        updateRunAvailability();
-        updateStatus();
-    });
-    connect(m_timeline->view(), &TimelineView::eventSelected, this, &MainWindow::showEventDetails);
-    connect(m_run, &RunController::runFinished, this, [this] {
-        m_timeline->view()->setCurrentTime(m_run->currentTime());
-        m_timeline->view()->fitAll();
-        m_resultsPanel->fitColumns();
-        updateStatus();
-    });
-}
-
-void MainWindow::onRunStarted(Runner *runner)
-{
-    const ReportStyle report = runner->scenario().report;
-    m_session->follow(&runner->record(), report);
-    m_resultsPanel->fitColumns();
-    m_statusBar->showSeed(runner->usesRandomSleeps() ? tr("seed %1").arg(runner->seed())
-                                                     : QString());
-    m_timeline->view()->setCurrentTime(ScenarioTime(0));
-    m_statusBar->showEventDetails(QString());
-    m_timeline->view()->setFocus(); // F5 from the editor: the keys now steer the timeline
-}
-
-void MainWindow::onRunCleared()
-{
-    m_session->follow(nullptr, ReportStyle::Each);
-    m_statusBar->showSeed(QString());
-    m_statusBar->showEventDetails(QString());
-    m_timeline->view()->setCurrentTime(ScenarioTime(0));
-    updateStatus();
-}
-
-void MainWindow::showEventDetails(int eventIndex)
-{
-    const Runner *runner = m_run->runner();
-    if (!runner || eventIndex < 0 || std::size_t(eventIndex) >= runner->record().events().size())
-        return;
-    const TaskEvent &event = runner->record().events()[std::size_t(eventIndex)];
-    const TaskNode &node = runner->record().nodes()[std::size_t(event.node)];
-    const TimelineMarker *marker = nullptr;
-    for (const auto &candidate : m_timelineModel->lane(event.node).markers) {
-        if (candidate.eventIndex == eventIndex)
-            marker = &candidate;
-    }
-    const QString what = marker ? marker->text : eventKindName(event.kind);
-    const QString details =
-        tr("%1 s — %2%3 — %4")
-            .arg(scenarioTimeToSeconds(event.time))
-            .arg(node.label, node.place.isEmpty() ? QString() : u" ("_s + node.place + u')', what);
-    m_statusBar->showEventDetails(details);
-}
-
 void MainWindow::runScenario()
 {
-    ScenarioModel *model = m_editor->model();
-    if (!model->isValid())
-        return;
-    // A new run replaces the one in progress: RunController stops the old one first.
-    m_run->start(model->scenario(), m_actions->instant()->isChecked());
+    m_presenter->runScenario();
 }
 
 void MainWindow::stepScenario()
 {
-    if (!m_run->isActive()) {
-        // Stepping needs the real clock: the virtual one never waits to be told.
-        if (!m_editor->model()->isValid())
-            return;
-        m_run->start(m_editor->model()->scenario(), false, true);
-        return; // paused at 0 s, after the tasks' first steps
-    }
-    m_run->step();
-}
-
-void MainWindow::updateRunAvailability()
-{
-    m_actions->update(m_editor->model()->firstError(), m_run->isActive(),
-                      m_run->state() == RunController::State::Paused);
-}
-
-void MainWindow::updateStatus()
-{
-    const ScenarioTime now = m_run->currentTime();
-    m_statusBar->showRun(m_run->state(), now);
-    if (m_run->isActive())
-        m_timeline->view()->setCurrentTime(now);
+    m_presenter->stepScenario();
 }
 
 bool MainWindow::openScenario(const QString &pathOrName, bool quiet)

@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: 2026 The Gatherscope developers
+
+#include "runpresenter.h"
+
+#include "resultspanel.h"
+#include "runactions.h"
+#include "runsession.h"
+#include "runstatusbar.h"
+#include "scenariomodel.h"
+#include "timelinemodel.h"
+#include "timelineview.h"
+
+#include <QAction>
+#include <QTimer>
+
+using namespace Gatherscope;
+using namespace Qt::StringLiterals;
+
+RunPresenter::RunPresenter(const Parts &parts, QObject *parent)
+    : QObject(parent)
+    , m_parts(parts)
+    , m_ticker(new QTimer(this))
+{
+    RunController *run = parts.run;
+    connect(parts.actions->run(), &QAction::triggered, this, &RunPresenter::runScenario);
+    connect(parts.actions->cancel(), &QAction::triggered, run, &RunController::cancel);
+    connect(parts.actions->pause(), &QAction::triggered, run, &RunController::setPaused);
+    connect(parts.actions->step(), &QAction::triggered, this, &RunPresenter::stepScenario);
+    connect(parts.scenario, &ScenarioModel::validityChanged, this, &RunPresenter::updateActions);
+    connect(parts.actions->instant(), &QAction::toggled, this, &RunPresenter::updateActions);
+    connect(run, &RunController::runStarted, this, &RunPresenter::runStarted);
+    connect(run, &RunController::runCleared, this, &RunPresenter::runCleared);
+    connect(run, &RunController::stateChanged, this, [this] {
+        if (m_parts.run->isActive())
+            m_ticker->start();
+        else
+            m_ticker->stop();
+        updateActions();
+        updateStatus();
+    });
+    connect(run, &RunController::runFinished, this, [this] {
+        m_parts.timeline->setCurrentTime(m_parts.run->currentTime());
+        m_parts.timeline->fitAll();
+        m_parts.results->fitColumns();
+        updateStatus();
+    });
+    connect(parts.timeline, &TimelineView::eventSelected, this, &RunPresenter::showEventDetails);
+    // A live run repaints its growing bars and the status bar's time 30 times a second.
+    m_ticker->setInterval(30);
+    connect(m_ticker, &QTimer::timeout, this, &RunPresenter::updateStatus);
+    updateActions();
+    updateStatus();
+}
+
+void RunPresenter::runStarted(Runner *runner)
+{
+    const ReportStyle report = runner->scenario().report;
+    m_parts.session->follow(&runner->record(), report);
+    m_parts.results->fitColumns();
+    m_parts.statusBar->showSeed(runner->usesRandomSleeps() ? tr("seed %1").arg(runner->seed())
+                                                           : QString());
+    m_parts.timeline->setCurrentTime(ScenarioTime(0));
+    m_parts.statusBar->showEventDetails(QString());
+    m_parts.timeline->setFocus(); // F5 from the editor: the keys now steer the timeline
+}
+
+void RunPresenter::runCleared()
+{
+    m_parts.session->follow(nullptr, ReportStyle::Each);
+    m_parts.statusBar->showSeed(QString());
+    m_parts.statusBar->showEventDetails(QString());
+    m_parts.timeline->setCurrentTime(ScenarioTime(0));
+    updateStatus();
+}
+
+void RunPresenter::showEventDetails(int eventIndex)
+{
+    const Runner *runner = m_parts.run->runner();
+    if (!runner || eventIndex < 0 || std::size_t(eventIndex) >= runner->record().events().size())
+        return;
+    const TaskEvent &event = runner->record().events()[std::size_t(eventIndex)];
+    const TaskNode &node = runner->record().nodes()[std::size_t(event.node)];
+    const TimelineMarker *marker = nullptr;
+    for (const auto &candidate : m_parts.timelineModel->lane(event.node).markers) {
+        if (candidate.eventIndex == eventIndex)
+            marker = &candidate;
+    }
+    const QString what = marker ? marker->text : eventKindName(event.kind);
+    const QString details =
+        tr("%1 s — %2%3 — %4")
+            .arg(scenarioTimeToSeconds(event.time))
+            .arg(node.label, node.place.isEmpty() ? QString() : u" ("_s + node.place + u')', what);
+    m_parts.statusBar->showEventDetails(details);
+}
+
+void RunPresenter::runScenario()
+{
+    ScenarioModel *model = m_parts.scenario;
+    if (!model->isValid())
+        return;
+    // A new run replaces the one in progress: RunController stops the old one first.
+    m_parts.run->start(model->scenario(), m_parts.actions->instant()->isChecked());
+}
+
+void RunPresenter::stepScenario()
+{
+    if (!m_parts.run->isActive()) {
+        // Stepping needs the real clock: the virtual one never waits to be told.
+        if (!m_parts.scenario->isValid())
+            return;
+        m_parts.run->start(m_parts.scenario->scenario(), false, true);
+        return; // paused at 0 s, after the tasks' first steps
+    }
+    m_parts.run->step();
+}
+
+void RunPresenter::updateActions()
+{
+    m_parts.actions->update(m_parts.scenario->firstError(), m_parts.run->isActive(),
+                            m_parts.run->state() == RunController::State::Paused);
+}
+
+void RunPresenter::updateStatus()
+{
+    const ScenarioTime now = m_parts.run->currentTime();
+    m_parts.statusBar->showRun(m_parts.run->state(), now);
+    if (m_parts.run->isActive())
+        m_parts.timeline->setCurrentTime(now);
+}

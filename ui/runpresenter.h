@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: 2026 The Gatherscope developers
+
+#pragma once
+
+#include "runcontroller.h"
+
+#include <QObject>
+
+class QTimer;
+class ResultsPanel;
+class RunActions;
+class RunSession;
+class RunStatusBar;
+class ScenarioModel;
+class TimelineModel;
+class TimelineView;
+
+//! Connects a run to what shows it: the run commands start, step, pause and cancel it; as it
+//! goes, its record feeds the models (through the RunSession), the timeline follows its clock
+//! and the status bar its state; the selected event is described there.
+class RunPresenter : public QObject {
+    Q_OBJECT
+public:
+    struct Parts {
+        RunController *run;
+        RunActions *actions;
+        ScenarioModel *scenario;
+        RunSession *session;
+        TimelineModel *timelineModel;
+        TimelineView *timeline;
+        ResultsPanel *results;
+        RunStatusBar *statusBar;
+    };
+    explicit RunPresenter(const Parts &parts, QObject *parent = nullptr);
+
+    //! Runs the edited scenario (instantly when the Instant switch is on).
+    void runScenario();
+    //! Steps the run to its next event; before a run, starts one paused at 0 s.
+    void stepScenario();
+
+private:
+    void runStarted(Gatherscope::Runner *runner);
+    void runCleared();
+    void showEventDetails(int eventIndex);
+    void updateActions();
+    void updateStatus();
+
+    Parts m_parts;
+    QTimer *m_ticker;
+};
