@@ -74,17 +74,21 @@ bool FileCommands::saveAs()
                              tr("Fix this first: %1").arg(reason));
         return false;
     }
-    const QString path = QFileDialog::getSaveFileName(m_window, tr("Save Scenario"),
-                                                      m_document->path(), tr("Scenarios (*.json)"));
-    return !path.isEmpty() && saveTo(path);
+    QString path = QFileDialog::getSaveFileName(
+        m_window, tr("Save Scenario"),
+        m_document->path().isEmpty() ? lastFolder() : m_document->path(), tr("Scenarios (*.json)"));
+    if (path.isEmpty())
+        return false;
+    if (QFileInfo(path).suffix().isEmpty()) // a name typed without an ending is a scenario
+        path += QStringLiteral(".json");
+    return saveTo(path);
 }
 
 void FileCommands::openDialog()
 {
     if (!maybeSave())
         return;
-    const QString path = QFileDialog::getOpenFileName(m_window, tr("Open Scenario"),
-                                                      QFileInfo(m_document->path()).absolutePath(),
+    const QString path = QFileDialog::getOpenFileName(m_window, tr("Open Scenario"), lastFolder(),
                                                       tr("Scenarios (*.json);;All files (*)"));
     if (!path.isEmpty())
         open(path);
@@ -106,6 +110,13 @@ bool FileCommands::maybeSave()
     if (answer == QMessageBox::Save)
         return save();
     return answer == QMessageBox::Discard;
+}
+
+QString FileCommands::lastFolder() const
+{
+    // The folder of the file opened or saved last, in this session or an earlier one.
+    const QStringList recent = m_document->recentFiles();
+    return recent.isEmpty() ? QString() : QFileInfo(recent.first()).absolutePath();
 }
 
 void FileCommands::rebuildRecentMenu()

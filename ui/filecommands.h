@@ -43,6 +43,8 @@ Q_SIGNALS:
 
 private:
     void rebuildRecentMenu();
+    //! Where the file dialogs start: the folder used last.
+    QString lastFolder() const;
 
     ScenarioDocument *m_document;
     QWidget *m_window;
