@@ -21,10 +21,34 @@ bool isNumberChar(char c)
     return isDigit(c) || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
 }
 
+bool isHex(char c)
+{
+    return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+//! What is wrong with the escape sequence at \a at (a backslash) of \a json; null if nothing.
+const char *escapeProblem(const QByteArray &json, qsizetype at)
+{
+    if (at + 1 >= json.size())
+        return nullptr; // the parser reports the unterminated string
+    const char next = json[at + 1];
+    if (QByteArrayView("\"\\/bfnrt").contains(next))
+        return nullptr;
+    if (next == 'u') {
+        for (qsizetype k = at + 2; k < at + 6; ++k) {
+            if (k >= json.size() || !isHex(json[k]))
+                return "invalid escape sequence in a string";
+        }
+        return nullptr;
+    }
+    return "invalid escape sequence in a string";
+}
+
 //! Calls \a onNumber(start, end) for each number token outside strings and copies everything
-//! else to \a out; \a onNumber appends what stands for the token.
-template<typename OnNumber>
-QByteArray mapNumberTokens(const QByteArray &json, OnNumber onNumber)
+//! else to \a out; \a onNumber appends what stands for the token. \a onStringError(at, what)
+//! is told of what strict JSON forbids inside strings (QJsonDocument lets it pass).
+template<typename OnNumber, typename OnStringError>
+QByteArray mapNumberTokens(const QByteArray &json, OnNumber onNumber, OnStringError onStringError)
 {
     QByteArray out;
     out.reserve(json.size());
@@ -33,10 +57,17 @@ QByteArray mapNumberTokens(const QByteArray &json, OnNumber onNumber)
         const char c = json[i];
         if (inString) {
             out += c;
-            if (c == '\\' && i + 1 < json.size())
+            if (c == '\n') {
+                onStringError(i, "line break inside a string (a closing quote missing?)");
+            } else if (static_cast<unsigned char>(c) < 0x20) {
+                onStringError(i, "control character in a string (write it as an escape)");
+            } else if (c == '\\' && i + 1 < json.size()) {
+                if (const char *problem = escapeProblem(json, i))
+                    onStringError(i, problem);
                 out += json[++i];
-            else if (c == '"')
+            } else if (c == '"') {
                 inString = false;
+            }
         } else if (c == '"') {
             inString = true;
             out += c;
@@ -98,21 +129,27 @@ QByteArray JsonNumberTable::takeNumbers(const QByteArray &json)
 {
     m_literals.clear();
     m_shifts.clear();
-    m_firstMalformed = -1;
+    m_firstStrictError.reset();
     qsizetype delta = 0;
-    return mapNumberTokens(json, [&](QByteArray &out, qsizetype start, qsizetype end) {
-        const QByteArray token = json.mid(start, end - start);
-        if (!isJsonNumber(token)) {
-            if (m_firstMalformed < 0)
-                m_firstMalformed = start;
-            out += token;
-            return;
-        }
-        out += QByteArray::number(qsizetype(m_literals.size()));
-        m_literals.push_back(token);
-        delta = end - out.size();
-        m_shifts.push_back({out.size(), delta});
-    });
+    const auto refuse = [this](qsizetype at, const char *what) {
+        if (!m_firstStrictError || at < m_firstStrictError->offset)
+            m_firstStrictError = StrictError{at, QString::fromLatin1(what)};
+    };
+    return mapNumberTokens(
+        json,
+        [&](QByteArray &out, qsizetype start, qsizetype end) {
+            const QByteArray token = json.mid(start, end - start);
+            if (!isJsonNumber(token)) {
+                refuse(start, "illegal number");
+                out += token;
+                return;
+            }
+            out += QByteArray::number(qsizetype(m_literals.size()));
+            m_literals.push_back(token);
+            delta = end - out.size();
+            m_shifts.push_back({out.size(), delta});
+        },
+        refuse);
 }
 
 qsizetype JsonNumberTable::originalOffset(qsizetype offset) const
@@ -141,13 +178,17 @@ QJsonValue JsonNumberTable::add(const QByteArray &literal)
 
 QByteArray JsonNumberTable::putNumbers(const QByteArray &json) const
 {
-    return mapNumberTokens(json, [&](QByteArray &out, qsizetype start, qsizetype end) {
-        bool ok = false;
-        const qsizetype index = json.mid(start, end - start).toLongLong(&ok);
-        out += ok && index >= 0 && std::size_t(index) < m_literals.size()
-                   ? m_literals[std::size_t(index)]
-                   : json.mid(start, end - start);
-    });
+    const auto written = [](qsizetype, const char *) {}; // QJsonDocument wrote these strings
+    return mapNumberTokens(
+        json,
+        [&](QByteArray &out, qsizetype start, qsizetype end) {
+            bool ok = false;
+            const qsizetype index = json.mid(start, end - start).toLongLong(&ok);
+            out += ok && index >= 0 && std::size_t(index) < m_literals.size()
+                       ? m_literals[std::size_t(index)]
+                       : json.mid(start, end - start);
+        },
+        written);
 }
 
 } // namespace Gatherscope

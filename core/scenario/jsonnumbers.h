@@ -5,7 +5,9 @@
 
 #include <QByteArray>
 #include <QJsonValue>
+#include <QString>
 
+#include <optional>
 #include <vector>
 
 namespace Gatherscope {
@@ -21,13 +23,20 @@ namespace Gatherscope {
  */
 class JsonNumberTable {
 public:
+    //! What strict JSON (RFC 8259) refuses and QJsonDocument accepts: where, and what.
+    struct StrictError {
+        qsizetype offset;
+        QString what;
+    };
+
     //! Reading: \a json with each valid number literal (outside strings) replaced by its index.
-    //! A malformed one (`1.`, `01`, `-`) is left where it stands; firstMalformed() finds it.
+    //! A malformed one (`1.`, `01`, `-`) is left where it stands; firstStrictError() finds it,
+    //! and the first raw control character or invalid escape inside a string.
     QByteArray takeNumbers(const QByteArray &json);
     //! The offset in takeNumbers()'s input of \a offset in its output, for error places.
     qsizetype originalOffset(qsizetype offset) const;
-    //! The offset in takeNumbers()'s input of the first malformed number; -1 if none.
-    qsizetype firstMalformed() const { return m_firstMalformed; }
+    //! The first thing in takeNumbers()'s input that strict JSON refuses, if any.
+    const std::optional<StrictError> &firstStrictError() const { return m_firstStrictError; }
 
     //! The literal that \a value stands for (`10.0`, `-3`, `1e400`); empty if it is not a number.
     QByteArray literal(const QJsonValue &value) const;
@@ -45,7 +54,7 @@ private:
     };
     std::vector<QByteArray> m_literals;
     std::vector<Shift> m_shifts;
-    qsizetype m_firstMalformed = -1;
+    std::optional<StrictError> m_firstStrictError;
 };
 
 //! \a literal (a valid JSON number) as a double, as Python's `json` reads it: correctly

@@ -388,10 +388,10 @@ std::variant<Scenario, LoadError> readScenario(const QByteArray &json, const QSt
     const qsizetype syntaxOffset = syntax.error != QJsonParseError::NoError
                                        ? numbers.originalOffset(syntax.offset)
                                        : json.size();
-    // QJsonDocument takes `1.` and fails on `01` further on; JSON refuses both where they stand.
-    if (numbers.firstMalformed() >= 0 && numbers.firstMalformed() <= syntaxOffset)
-        return syntaxError(source, json, numbers.firstMalformed(),
-                           QStringLiteral("illegal number"));
+    // QJsonDocument takes `1.`, `\2` and raw control characters in strings, and fails on `01`
+    // further on; strict JSON refuses each where it stands.
+    if (const auto &strict = numbers.firstStrictError(); strict && strict->offset <= syntaxOffset)
+        return syntaxError(source, json, strict->offset, strict->what);
     if (syntax.error != QJsonParseError::NoError)
         return syntaxError(source, json, syntaxOffset, syntax.errorString());
     if (!document.isObject()) {
