@@ -26,4 +26,12 @@ Gatherscope::Scenario scenarioFromJson(const QByteArray &json)
     return loaded(Gatherscope::ScenarioLoader::parse(json, QStringLiteral("inline")));
 }
 
+QStringList taskNames(const std::vector<Gatherscope::TaskSpec> &tasks)
+{
+    QStringList out;
+    for (const auto &task : tasks)
+        out << task.displayName();
+    return out;
+}
+
 } // namespace GatherscopeTest

@@ -9,10 +9,15 @@
 #include "scenario.h"
 
 #include <QString>
+#include <QStringList>
+
+#include <vector>
 
 namespace GatherscopeTest {
 
 Gatherscope::Scenario bundledScenario(const QString &name);
 Gatherscope::Scenario scenarioFromJson(const QByteArray &json);
+//! What each task is called (`say_hello('Mr. Turtle')`), in order: a tree level at a glance.
+QStringList taskNames(const std::vector<Gatherscope::TaskSpec> &tasks);
 
 } // namespace GatherscopeTest

@@ -27,14 +27,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QStringList names(const std::vector<TaskSpec> &tasks)
-{
-    QStringList out;
-    for (const auto &task : tasks)
-        out << task.displayName();
-    return out;
-}
-
 const QColor errorRed = Theme::errorColor();
 
 } // namespace
@@ -58,7 +50,7 @@ private Q_SLOTS:
         QVERIFY(!editor.moveUpAction()->isEnabled()); // first of two
         QVERIFY(editor.moveDownAction()->isEnabled());
         editor.moveDownAction()->trigger();
-        QCOMPARE(names(editor.model()->scenario().tasks),
+        QCOMPARE(taskNames(editor.model()->scenario().tasks),
                  strings({"say_hello('Mr. Wolf')", "say_hello('Mr. Turtle')"}));
         QCOMPARE(editor.view()->currentIndex().row(), 1);
         QVERIFY(editor.moveUpAction()->isEnabled());
@@ -105,8 +97,9 @@ private Q_SLOTS:
         editor.view()->collapse(inner);
         into->trigger();
         QVERIFY(model->isModified());
-        QCOMPARE(names(model->scenario().tasks), strings({"say_hello('Alice')", "inner gather"}));
-        QCOMPARE(names(model->scenario().tasks[1].tasks),
+        QCOMPARE(taskNames(model->scenario().tasks),
+                 strings({"say_hello('Alice')", "inner gather"}));
+        QCOMPARE(taskNames(model->scenario().tasks[1].tasks),
                  strings({"divide(1, 4)", "divide(1, 0)", "say_hello('Bob')"}));
         QCOMPARE(editor.view()->currentIndex(), model->index(2, 0, inner));
         QVERIFY(editor.view()->isExpanded(inner));
@@ -114,7 +107,7 @@ private Q_SLOTS:
         QVERIFY(outOf->isEnabled());
 
         outOf->trigger();
-        QCOMPARE(names(model->scenario().tasks),
+        QCOMPARE(taskNames(model->scenario().tasks),
                  strings({"say_hello('Alice')", "inner gather", "say_hello('Bob')"}));
         QCOMPARE(editor.view()->currentIndex(), model->index(2, 0));
         QVERIFY(into->isEnabled());
@@ -124,9 +117,9 @@ private Q_SLOTS:
         QVERIFY(!into->isEnabled()); // the first of its gather
         QVERIFY(outOf->isEnabled());
         outOf->trigger();
-        QCOMPARE(names(model->scenario().tasks), strings({"say_hello('Alice')", "inner gather",
-                                                          "divide(1, 4)", "say_hello('Bob')"}));
-        QCOMPARE(names(model->scenario().tasks[1].tasks), strings({"divide(1, 0)"}));
+        QCOMPARE(taskNames(model->scenario().tasks), strings({"say_hello('Alice')", "inner gather",
+                                                              "divide(1, 4)", "say_hello('Bob')"}));
+        QCOMPARE(taskNames(model->scenario().tasks[1].tasks), strings({"divide(1, 0)"}));
         QCOMPARE(editor.view()->currentIndex(), model->index(2, 0));
         QVERIFY(into->isEnabled());
         QVERIFY(!outOf->isEnabled());
@@ -142,7 +135,7 @@ private Q_SLOTS:
         editor.view()->setFocus();
         editor.view()->setCurrentIndex(model->index(2, 0));
         QTest::keyClick(editor.view(), Qt::Key_Right, Qt::ControlModifier);
-        QCOMPARE(names(model->scenario().tasks[1].tasks),
+        QCOMPARE(taskNames(model->scenario().tasks[1].tasks),
                  strings({"divide(1, 4)", "divide(1, 0)", "say_hello('Bob')"}));
 
         auto *title = editor.findChild<QLineEdit *>(u"title"_s);
@@ -151,11 +144,12 @@ private Q_SLOTS:
         title->setCursorPosition(title->text().size());
         QTest::keyClick(title, Qt::Key_Left, Qt::ControlModifier); // a word back, not a move
         QCOMPARE(title->cursorPosition(), int(title->text().lastIndexOf(u' ') + 1));
-        QCOMPARE(names(model->scenario().tasks), strings({"say_hello('Alice')", "inner gather"}));
+        QCOMPARE(taskNames(model->scenario().tasks),
+                 strings({"say_hello('Alice')", "inner gather"}));
 
         editor.view()->setFocus();
         QTest::keyClick(editor.view(), Qt::Key_Left, Qt::ControlModifier);
-        QCOMPARE(names(model->scenario().tasks),
+        QCOMPARE(taskNames(model->scenario().tasks),
                  strings({"say_hello('Alice')", "inner gather", "say_hello('Bob')"}));
     }
 
@@ -178,7 +172,7 @@ private Q_SLOTS:
         const QModelIndex inner = editor.model()->index(1, 0);
         editor.view()->setCurrentIndex(inner); // a gather: add inside it, at its end
         addDivide->trigger();
-        QCOMPARE(names(editor.model()->scenario().tasks[1].tasks),
+        QCOMPARE(taskNames(editor.model()->scenario().tasks[1].tasks),
                  strings({"divide(1, 4)", "divide(1, 0)", "divide(1, 2)"}));
         QCOMPARE(editor.view()->currentIndex(), editor.model()->index(2, 0, inner));
         QVERIFY(editor.view()->isExpanded(inner));

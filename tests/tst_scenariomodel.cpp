@@ -23,14 +23,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QStringList names(const std::vector<TaskSpec> &tasks)
-{
-    QStringList out;
-    for (const auto &task : tasks)
-        out << task.displayName();
-    return out;
-}
-
 const QColor errorRed = Theme::errorColor();
 
 } // namespace
@@ -280,48 +272,48 @@ private Q_SLOTS:
         ScenarioModel model;
         QAbstractItemModelTester tester(&model);
         model.setScenario(bundledScenario(u"basic"_s));
-        QCOMPARE(names(model.scenario().tasks),
+        QCOMPARE(taskNames(model.scenario().tasks),
                  strings({"say_hello('Mr. Turtle')", "say_hello('Mr. Wolf')"}));
 
         QModelIndex added =
             model.addTask({}, 1, TaskSpec::divide(PyValue::integer(1), PyValue::integer(2)));
         QCOMPARE(added, model.index(1, 0));
-        QCOMPARE(names(model.scenario().tasks),
+        QCOMPARE(taskNames(model.scenario().tasks),
                  strings({"say_hello('Mr. Turtle')", "divide(1, 2)", "say_hello('Mr. Wolf')"}));
 
         const QPersistentModelIndex gather = model.addTask({}, 3, TaskSpec::gather({}));
         const QModelIndex owl = model.addTask(gather, 0, TaskSpec::sayHello(u"Owl"_s));
         QCOMPARE(owl, model.index(0, 0, gather));
         QCOMPARE(model.addTask(model.index(0, 0), 0, TaskSpec::sayHello(u"Nope"_s)), QModelIndex());
-        QCOMPARE(names(model.scenario().tasks[3].tasks), strings({"say_hello('Owl')"}));
+        QCOMPARE(taskNames(model.scenario().tasks[3].tasks), strings({"say_hello('Owl')"}));
 
         QCOMPARE(model.duplicateTask(model.index(3, 0)).row(), 4);
-        QCOMPARE(names(model.scenario().tasks),
+        QCOMPARE(taskNames(model.scenario().tasks),
                  strings({"say_hello('Mr. Turtle')", "divide(1, 2)", "say_hello('Mr. Wolf')",
                           "gather(1 tasks)", "gather(1 tasks)"}));
-        QCOMPARE(names(model.scenario().tasks[4].tasks), strings({"say_hello('Owl')"})); // deep
+        QCOMPARE(taskNames(model.scenario().tasks[4].tasks), strings({"say_hello('Owl')"})); // deep
 
         QCOMPARE(model.moveTask(model.index(0, 0), +1).row(), 1);
-        QCOMPARE(names(model.scenario().tasks).mid(0, 3),
+        QCOMPARE(taskNames(model.scenario().tasks).mid(0, 3),
                  strings({"divide(1, 2)", "say_hello('Mr. Turtle')", "say_hello('Mr. Wolf')"}));
         QCOMPARE(model.moveTask(model.index(2, 0), -2).row(), 0);
         QCOMPARE(model.moveTask(model.index(0, 0), -1).row(), 0); // already first
         QCOMPARE(model.moveTask(model.index(4, 0), +1).row(), 4); // already last
-        QCOMPARE(names(model.scenario().tasks),
+        QCOMPARE(taskNames(model.scenario().tasks),
                  strings({"say_hello('Mr. Wolf')", "divide(1, 2)", "say_hello('Mr. Turtle')",
                           "gather(1 tasks)", "gather(1 tasks)"}));
 
         // Inside a gather, a move stays among its siblings.
         model.addTask(gather, 1, TaskSpec::sayHello(u"Hare"_s));
         model.moveTask(model.index(1, 0, gather), -1);
-        QCOMPARE(names(model.scenario().tasks[3].tasks),
+        QCOMPARE(taskNames(model.scenario().tasks[3].tasks),
                  strings({"say_hello('Hare')", "say_hello('Owl')"}));
 
         model.removeTask(model.index(0, 0, gather));
-        QCOMPARE(names(model.scenario().tasks[3].tasks), strings({"say_hello('Owl')"}));
+        QCOMPARE(taskNames(model.scenario().tasks[3].tasks), strings({"say_hello('Owl')"}));
         model.removeTask(model.index(4, 0));
         model.removeTask(model.index(3, ScenarioModel::SleepColumn)); // any column of the row
-        QCOMPARE(names(model.scenario().tasks),
+        QCOMPARE(taskNames(model.scenario().tasks),
                  strings({"say_hello('Mr. Wolf')", "divide(1, 2)", "say_hello('Mr. Turtle')"}));
         QVERIFY(model.isModified());
     }
@@ -359,8 +351,8 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), 2);
         QCOMPARE(model.placeOf(bob), u"tasks[1].tasks[2]"_s);
         Scenario scenario = model.scenario();
-        QCOMPARE(names(scenario.tasks), strings({"say_hello('Alice')", "inner gather"}));
-        QCOMPARE(names(scenario.tasks[1].tasks),
+        QCOMPARE(taskNames(scenario.tasks), strings({"say_hello('Alice')", "inner gather"}));
+        QCOMPARE(taskNames(scenario.tasks[1].tasks),
                  strings({"divide(1, 4)", "divide(1, 0)", "say_hello('Bob')"}));
 
         // A task keeps what was typed into it, and its error follows it to its new place.
@@ -387,16 +379,16 @@ private Q_SLOTS:
         QCOMPARE(validity.size(), 1);
         QCOMPARE(validity.last().at(1).toString(), model.firstError());
         scenario = model.scenario();
-        QCOMPARE(names(scenario.tasks),
+        QCOMPARE(taskNames(scenario.tasks),
                  strings({"say_hello('Alice')", "inner gather", "say_hello('Bob')"}));
-        QCOMPARE(names(scenario.tasks[1].tasks), strings({"divide(1, 4)", "divide(1, 0)"}));
+        QCOMPARE(taskNames(scenario.tasks[1].tasks), strings({"divide(1, 4)", "divide(1, 0)"}));
         QCOMPARE(scenario.tasks[2].sleep, SleepSpec::fixed(3)); // the last valid value
 
         // The first task of a gather goes out before a later row of the top level.
         const QModelIndex first = model.moveTaskTo(model.index(0, 0, inner), {}, 0);
         QCOMPARE(first, model.index(0, 0));
-        QCOMPARE(names(model.scenario().tasks), strings({"divide(1, 4)", "say_hello('Alice')",
-                                                         "inner gather", "say_hello('Bob')"}));
+        QCOMPARE(taskNames(model.scenario().tasks), strings({"divide(1, 4)", "say_hello('Alice')",
+                                                             "inner gather", "say_hello('Bob')"}));
         // A gather moves with its tasks, and never into one of them.
         const QModelIndex innermost = model.addTask(inner, 0, TaskSpec::gather({}));
         QCOMPARE(model.moveTaskTo(inner, innermost, 0), QModelIndex());
@@ -405,9 +397,9 @@ private Q_SLOTS:
         QCOMPARE(gather, model.index(0, 0));
         QCOMPARE(QModelIndex(inner), gather);
         scenario = model.scenario();
-        QCOMPARE(names(scenario.tasks), strings({"inner gather", "divide(1, 4)",
-                                                 "say_hello('Alice')", "say_hello('Bob')"}));
-        QCOMPARE(names(scenario.tasks[0].tasks), strings({"gather(0 tasks)", "divide(1, 0)"}));
+        QCOMPARE(taskNames(scenario.tasks), strings({"inner gather", "divide(1, 4)",
+                                                     "say_hello('Alice')", "say_hello('Bob')"}));
+        QCOMPARE(taskNames(scenario.tasks[0].tasks), strings({"gather(0 tasks)", "divide(1, 0)"}));
     }
 
     void gathersNestAsDeepAsTheLoaderAllows()
@@ -489,7 +481,7 @@ private Q_SLOTS:
         QCOMPARE(scenario.report, ReportStyle::Each);
         QCOMPARE(scenario.seed, std::optional<std::uint64_t>(42));
         QCOMPARE(scenario.cancelAfter, std::optional<double>(2.5));
-        QCOMPARE(names(scenario.tasks),
+        QCOMPARE(taskNames(scenario.tasks),
                  strings({"say_hello('Mr. Turtle')", "say_hello('Mr. Wolf')"}));
 
         model.setSettingError(u"seed"_s, u"expected a whole number"_s);
