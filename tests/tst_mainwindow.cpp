@@ -289,6 +289,15 @@ private Q_SLOTS:
         QCOMPARE(m_window->editor()->model()->scenario().title, u"Basic example"_s);
     }
 
+    void theStatusBarSaysHowToStart()
+    {
+        QVERIFY(m_window->openScenario(u"basic"_s));
+        const auto labels = m_window->statusBar()->findChildren<QLabel *>();
+        QVERIFY(std::any_of(labels.begin(), labels.end(), [](const QLabel *label) {
+            return label->text() == u"Ready: press F5 to run"_s;
+        }));
+    }
+
     void keysMeantForTheTimelineNeverChangeTheScenario_data()
     {
         QTest::addColumn<bool>("fromTheTree");

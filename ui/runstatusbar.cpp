@@ -11,7 +11,7 @@ QString stateText(RunController::State state)
 {
     switch (state) {
     case RunController::State::Idle:
-        return QObject::tr("Ready");
+        return QObject::tr("Ready: press F5 to run");
     case RunController::State::Running:
         return QObject::tr("Running");
     case RunController::State::Paused:
