@@ -5,6 +5,7 @@
 
 #include "scenariohistory.h"
 #include "scenariomodel.h"
+#include "scenariorules.h"
 #include "taskcells.h"
 #include "taskkinddelegate.h"
 #include "theme.h"
@@ -237,7 +238,7 @@ void ScenarioEditor::readSeed()
 {
     std::optional<std::uint64_t> seed;
     const QString error = TaskCells::parseSeed(m_seed->text(), seed);
-    m_model->setSettingError(QStringLiteral("seed"), error);
+    m_model->setSettingError(ScenarioRules::Keys::seed, error);
     markField(m_seed, error);
     if (error.isEmpty())
         m_model->setSeed(seed);
@@ -247,7 +248,7 @@ void ScenarioEditor::readCancelAfter()
 {
     std::optional<double> seconds;
     const QString error = TaskCells::parseOptionalSeconds(m_cancelAfter->text(), seconds);
-    m_model->setSettingError(QStringLiteral("cancel_after"), error);
+    m_model->setSettingError(ScenarioRules::Keys::cancelAfter, error);
     markField(m_cancelAfter, error);
     if (error.isEmpty())
         m_model->setCancelAfter(seconds);

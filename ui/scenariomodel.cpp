@@ -129,7 +129,7 @@ QString ScenarioModel::firstError() const
     if (!m_settingErrors.empty())
         return m_settingErrors.begin()->first + QStringLiteral(": ") +
                m_settingErrors.begin()->second;
-    return firstErrorIn(*m_root, QStringLiteral("tasks"), 0);
+    return firstErrorIn(*m_root, ScenarioRules::Keys::tasks, 0);
 }
 
 void ScenarioModel::edited(const QString &what)
@@ -297,7 +297,7 @@ bool ScenarioModel::setData(const QModelIndex &index, const QVariant &value, int
     switch (index.column()) {
     case KindColumn: {
         error = TaskCells::parseKind(text, spec);
-        key = QStringLiteral("task");
+        key = ScenarioRules::Keys::task;
         if (error.isEmpty() && spec.kind != item.spec.kind) {
             if (item.spec.kind == TaskSpec::Kind::Gather && !item.children.empty())
                 error = tr("remove this gather's tasks before changing its kind");
@@ -315,7 +315,7 @@ bool ScenarioModel::setData(const QModelIndex &index, const QVariant &value, int
     case LabelColumn:
         spec.label = text;
         error = ScenarioRules::unprintableText(text);
-        key = QStringLiteral("label");
+        key = ScenarioRules::Keys::label;
         break;
     case ParametersColumn:
         error = TaskCells::parseParameters(text, spec, &key);
@@ -324,11 +324,11 @@ bool ScenarioModel::setData(const QModelIndex &index, const QVariant &value, int
         if (spec.kind == TaskSpec::Kind::Gather)
             return false;
         error = TaskCells::parseSleep(text, spec.sleep);
-        key = QStringLiteral("sleep");
+        key = ScenarioRules::Keys::sleep;
         break;
     case CancelAfterColumn:
         error = TaskCells::parseOptionalSeconds(text, spec.cancelAfter);
-        key = QStringLiteral("cancel_after");
+        key = ScenarioRules::Keys::cancelAfter;
         break;
     }
     item.text[column] = text;

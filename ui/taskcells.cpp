@@ -36,11 +36,11 @@ QString kindText(TaskSpec::Kind kind)
 {
     switch (kind) {
     case TaskSpec::Kind::SayHello:
-        return QStringLiteral("say_hello");
+        return ScenarioRules::Kinds::sayHello;
     case TaskSpec::Kind::Divide:
-        return QStringLiteral("divide");
+        return ScenarioRules::Kinds::divide;
     case TaskSpec::Kind::Gather:
-        return QStringLiteral("gather");
+        return ScenarioRules::Kinds::gather;
     }
     return {};
 }
@@ -145,7 +145,7 @@ QString parseParameters(const QString &text, TaskSpec &spec, QString *key)
         spec.name = text;
         QString problem = ScenarioRules::unprintableText(text);
         if (!problem.isEmpty())
-            blame(QStringLiteral("name"));
+            blame(ScenarioRules::Keys::name);
         return problem;
     }
     case TaskSpec::Kind::Divide: {
@@ -154,11 +154,11 @@ QString parseParameters(const QString &text, TaskSpec &spec, QString *key)
             return QObject::tr("expected \"x, y\" (two numbers), got %1").arg(quoted(text));
         PyValue x, y;
         if (QString error = parseNumber(parts[0], x); !error.isEmpty()) {
-            blame(QStringLiteral("x"));
+            blame(ScenarioRules::Keys::x);
             return error;
         }
         if (QString error = parseNumber(parts[1], y); !error.isEmpty()) {
-            blame(QStringLiteral("y"));
+            blame(ScenarioRules::Keys::y);
             return error;
         }
         spec.x = x;
@@ -172,7 +172,7 @@ QString parseParameters(const QString &text, TaskSpec &spec, QString *key)
         else if (value == u"false")
             spec.returnExceptions = false;
         else {
-            blame(QStringLiteral("return_exceptions"));
+            blame(ScenarioRules::Keys::returnExceptions);
             return QObject::tr("expected return_exceptions=True or False, got %1")
                 .arg(quoted(text));
         }

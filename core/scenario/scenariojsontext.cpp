@@ -3,6 +3,8 @@
 
 #include "scenariojsontext.h"
 
+#include "scenariorules.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QStringList>
@@ -14,22 +16,27 @@ namespace Gatherscope {
 namespace {
 
 // The top level (and a random sleep's min and max); a task, told apart by its "task" key.
-const QStringList scenarioKeyOrder = {
-    QStringLiteral("title"),  QStringLiteral("description"), QStringLiteral("return_exceptions"),
-    QStringLiteral("report"), QStringLiteral("seed"),        QStringLiteral("cancel_after"),
-    QStringLiteral("tasks"),  QStringLiteral("min"),         QStringLiteral("max")};
-const QStringList taskKeyOrder = {QStringLiteral("task"),  QStringLiteral("name"),
-                                  QStringLiteral("x"),     QStringLiteral("y"),
-                                  QStringLiteral("sleep"), QStringLiteral("cancel_after"),
-                                  QStringLiteral("label"), QStringLiteral("return_exceptions"),
-                                  QStringLiteral("tasks")};
+const QStringList scenarioKeyOrder = {ScenarioRules::Keys::title,
+                                      ScenarioRules::Keys::description,
+                                      ScenarioRules::Keys::returnExceptions,
+                                      ScenarioRules::Keys::report,
+                                      ScenarioRules::Keys::seed,
+                                      ScenarioRules::Keys::cancelAfter,
+                                      ScenarioRules::Keys::tasks,
+                                      ScenarioRules::Keys::min,
+                                      ScenarioRules::Keys::max};
+const QStringList taskKeyOrder = {ScenarioRules::Keys::task,  ScenarioRules::Keys::name,
+                                  ScenarioRules::Keys::x,     ScenarioRules::Keys::y,
+                                  ScenarioRules::Keys::sleep, ScenarioRules::Keys::cancelAfter,
+                                  ScenarioRules::Keys::label, ScenarioRules::Keys::returnExceptions,
+                                  ScenarioRules::Keys::tasks};
 constexpr int indentStep = 4;
 
 //! The keys of \a object in documented order; keys the order does not know go last, sorted.
 QStringList orderedKeys(const QJsonObject &object)
 {
     const QStringList &order =
-        object.contains(QStringLiteral("task")) ? taskKeyOrder : scenarioKeyOrder;
+        object.contains(ScenarioRules::Keys::task) ? taskKeyOrder : scenarioKeyOrder;
     QStringList keys = object.keys(); // sorted already
     std::stable_sort(keys.begin(), keys.end(), [&order](const QString &a, const QString &b) {
         const auto rank = [&order](const QString &key) {

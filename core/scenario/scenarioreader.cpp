@@ -246,13 +246,14 @@ SleepSpec Reader::sleep(const QJsonValue &v, const QString &place) const
 {
     if (!v.isObject())
         return SleepSpec::fixed(seconds(v, place));
-    const Object range(*this, v.toObject(), place, {QStringLiteral("min"), QStringLiteral("max")});
-    if (!range.has(QStringLiteral("min")) || !range.has(QStringLiteral("max")))
+    const Object range(*this, v.toObject(), place,
+                       {ScenarioRules::Keys::min, ScenarioRules::Keys::max});
+    if (!range.has(ScenarioRules::Keys::min) || !range.has(ScenarioRules::Keys::max))
         fail(place, QStringLiteral("a random sleep needs both \"min\" and \"max\""));
-    const auto min =
-        wholeSeconds(range.value(QStringLiteral("min")), range.placeOf(QStringLiteral("min")));
-    const auto max =
-        wholeSeconds(range.value(QStringLiteral("max")), range.placeOf(QStringLiteral("max")));
+    const auto min = wholeSeconds(range.value(ScenarioRules::Keys::min),
+                                  range.placeOf(ScenarioRules::Keys::min));
+    const auto max = wholeSeconds(range.value(ScenarioRules::Keys::max),
+                                  range.placeOf(ScenarioRules::Keys::max));
     if (min > max)
         fail(place, ScenarioRules::minAboveMax(min, max));
     return SleepSpec::random(min, max);
@@ -263,50 +264,50 @@ TaskSpec Reader::task(const QJsonValue &v, const QString &place, int depth) cons
     if (!v.isObject())
         expected(place, QStringLiteral("a task (an object with a \"task\" key)"), v);
     const QJsonObject object = v.toObject();
-    const QJsonValue kind = object.value(QStringLiteral("task"));
+    const QJsonValue kind = object.value(ScenarioRules::Keys::task);
     if (kind.isUndefined())
         fail(place, QStringLiteral("missing key \"task\" (say_hello, divide or gather)"));
     if (!kind.isString())
-        expected(join(place, QStringLiteral("task")), QStringLiteral("say_hello, divide or gather"),
-                 kind);
+        expected(join(place, ScenarioRules::Keys::task),
+                 QStringLiteral("say_hello, divide or gather"), kind);
 
-    const QStringList common = {QStringLiteral("task"), QStringLiteral("label"),
-                                QStringLiteral("cancel_after")};
+    const QStringList common = {ScenarioRules::Keys::task, ScenarioRules::Keys::label,
+                                ScenarioRules::Keys::cancelAfter};
     TaskSpec spec;
     const QString name = kind.toString();
     if (name == u"say_hello") {
         const Object r(*this, object, place,
-                       common + QStringList{QStringLiteral("name"), QStringLiteral("sleep")});
-        spec = TaskSpec::sayHello(r.string(QStringLiteral("name"), true));
-        if (r.has(QStringLiteral("sleep")))
+                       common + QStringList{ScenarioRules::Keys::name, ScenarioRules::Keys::sleep});
+        spec = TaskSpec::sayHello(r.string(ScenarioRules::Keys::name, true));
+        if (r.has(ScenarioRules::Keys::sleep))
             spec.sleep =
-                sleep(r.value(QStringLiteral("sleep")), r.placeOf(QStringLiteral("sleep")));
+                sleep(r.value(ScenarioRules::Keys::sleep), r.placeOf(ScenarioRules::Keys::sleep));
     } else if (name == u"divide") {
         const Object r(*this, object, place,
-                       common + QStringList{QStringLiteral("x"), QStringLiteral("y"),
-                                            QStringLiteral("sleep")});
-        spec = TaskSpec::divide(r.number(QStringLiteral("x")), r.number(QStringLiteral("y")));
-        if (r.has(QStringLiteral("sleep")))
+                       common + QStringList{ScenarioRules::Keys::x, ScenarioRules::Keys::y,
+                                            ScenarioRules::Keys::sleep});
+        spec = TaskSpec::divide(r.number(ScenarioRules::Keys::x), r.number(ScenarioRules::Keys::y));
+        if (r.has(ScenarioRules::Keys::sleep))
             spec.sleep =
-                sleep(r.value(QStringLiteral("sleep")), r.placeOf(QStringLiteral("sleep")));
+                sleep(r.value(ScenarioRules::Keys::sleep), r.placeOf(ScenarioRules::Keys::sleep));
     } else if (name == u"gather") {
         if (depth >= ScenarioRules::maxNesting)
             fail(place, ScenarioRules::nestedTooDeeply());
-        const Object r(
-            *this, object, place,
-            common + QStringList{QStringLiteral("return_exceptions"), QStringLiteral("tasks")});
-        if (!r.has(QStringLiteral("tasks")))
+        const Object r(*this, object, place,
+                       common + QStringList{ScenarioRules::Keys::returnExceptions,
+                                            ScenarioRules::Keys::tasks});
+        if (!r.has(ScenarioRules::Keys::tasks))
             fail(place, QStringLiteral("missing key \"tasks\" (an array of tasks)"));
-        spec = TaskSpec::gather(
-            tasks(r.value(QStringLiteral("tasks")), r.placeOf(QStringLiteral("tasks")), depth + 1),
-            r.boolean(QStringLiteral("return_exceptions"), false));
+        spec = TaskSpec::gather(tasks(r.value(ScenarioRules::Keys::tasks),
+                                      r.placeOf(ScenarioRules::Keys::tasks), depth + 1),
+                                r.boolean(ScenarioRules::Keys::returnExceptions, false));
     } else {
-        expected(join(place, QStringLiteral("task")), QStringLiteral("say_hello, divide or gather"),
-                 kind);
+        expected(join(place, ScenarioRules::Keys::task),
+                 QStringLiteral("say_hello, divide or gather"), kind);
     }
     const Object r(*this, object, place, object.keys());
-    spec.label = r.string(QStringLiteral("label"), false);
-    spec.cancelAfter = r.seconds(QStringLiteral("cancel_after"));
+    spec.label = r.string(ScenarioRules::Keys::label, false);
+    spec.cancelAfter = r.seconds(ScenarioRules::Keys::cancelAfter);
     return spec;
 }
 
@@ -325,34 +326,34 @@ std::vector<TaskSpec> Reader::tasks(const QJsonValue &v, const QString &place, i
 Scenario Reader::scenario(const QJsonObject &object) const
 {
     const Object r(*this, object, QString(),
-                   {QStringLiteral("title"), QStringLiteral("description"),
-                    QStringLiteral("return_exceptions"), QStringLiteral("report"),
-                    QStringLiteral("seed"), QStringLiteral("cancel_after"),
-                    QStringLiteral("tasks")});
+                   {ScenarioRules::Keys::title, ScenarioRules::Keys::description,
+                    ScenarioRules::Keys::returnExceptions, ScenarioRules::Keys::report,
+                    ScenarioRules::Keys::seed, ScenarioRules::Keys::cancelAfter,
+                    ScenarioRules::Keys::tasks});
     Scenario scenario;
-    scenario.title = r.string(QStringLiteral("title"), true);
-    scenario.description = r.string(QStringLiteral("description"), false);
-    scenario.returnExceptions = r.boolean(QStringLiteral("return_exceptions"), false);
-    if (r.has(QStringLiteral("report"))) {
-        const QJsonValue report = r.value(QStringLiteral("report"));
-        if (report == QJsonValue(QStringLiteral("each")))
+    scenario.title = r.string(ScenarioRules::Keys::title, true);
+    scenario.description = r.string(ScenarioRules::Keys::description, false);
+    scenario.returnExceptions = r.boolean(ScenarioRules::Keys::returnExceptions, false);
+    if (r.has(ScenarioRules::Keys::report)) {
+        const QJsonValue report = r.value(ScenarioRules::Keys::report);
+        if (report == QJsonValue(ScenarioRules::Reports::each))
             scenario.report = ReportStyle::Each;
-        else if (report == QJsonValue(QStringLiteral("list")))
+        else if (report == QJsonValue(ScenarioRules::Reports::list))
             scenario.report = ReportStyle::List;
         else
-            expected(QStringLiteral("report"), QStringLiteral("\"each\" or \"list\""), report);
+            expected(ScenarioRules::Keys::report, QStringLiteral("\"each\" or \"list\""), report);
     }
-    if (r.has(QStringLiteral("seed"))) {
-        const QJsonValue value = r.value(QStringLiteral("seed"));
-        const PyValue seed = number(value, QStringLiteral("seed"));
+    if (r.has(ScenarioRules::Keys::seed)) {
+        const QJsonValue value = r.value(ScenarioRules::Keys::seed);
+        const PyValue seed = number(value, ScenarioRules::Keys::seed);
         if (!seed.isInteger() || seed.toInteger() < 0)
-            expected(QStringLiteral("seed"), QStringLiteral("a whole number ≥ 0"), value);
+            expected(ScenarioRules::Keys::seed, QStringLiteral("a whole number ≥ 0"), value);
         scenario.seed = std::uint64_t(seed.toInteger());
     }
-    scenario.cancelAfter = r.seconds(QStringLiteral("cancel_after"));
-    if (!r.has(QStringLiteral("tasks")))
+    scenario.cancelAfter = r.seconds(ScenarioRules::Keys::cancelAfter);
+    if (!r.has(ScenarioRules::Keys::tasks))
         fail(QString(), QStringLiteral("missing key \"tasks\" (an array of tasks, may be empty)"));
-    scenario.tasks = tasks(r.value(QStringLiteral("tasks")), QStringLiteral("tasks"), 0);
+    scenario.tasks = tasks(r.value(ScenarioRules::Keys::tasks), ScenarioRules::Keys::tasks, 0);
     return scenario;
 }
 

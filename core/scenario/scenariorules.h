@@ -14,6 +14,38 @@ constexpr std::int64_t maxFileBytes = std::int64_t{16} * 1024 * 1024;
 constexpr int maxNesting = 64;
 constexpr double maxSeconds = 1e6;
 
+//! The keys of a scenario file, as the reader, the writer and the editor name them.
+namespace Keys {
+inline const QString title = QStringLiteral("title");
+inline const QString description = QStringLiteral("description");
+inline const QString returnExceptions = QStringLiteral("return_exceptions");
+inline const QString report = QStringLiteral("report");
+inline const QString seed = QStringLiteral("seed");
+inline const QString cancelAfter = QStringLiteral("cancel_after");
+inline const QString tasks = QStringLiteral("tasks");
+inline const QString task = QStringLiteral("task");
+inline const QString name = QStringLiteral("name");
+inline const QString x = QStringLiteral("x");
+inline const QString y = QStringLiteral("y");
+inline const QString sleep = QStringLiteral("sleep");
+inline const QString label = QStringLiteral("label");
+inline const QString min = QStringLiteral("min");
+inline const QString max = QStringLiteral("max");
+} // namespace Keys
+
+//! The values of `"task"`.
+namespace Kinds {
+inline const QString sayHello = QStringLiteral("say_hello");
+inline const QString divide = QStringLiteral("divide");
+inline const QString gather = QStringLiteral("gather");
+} // namespace Kinds
+
+//! The values of `"report"`.
+namespace Reports {
+inline const QString each = QStringLiteral("each");
+inline const QString list = QStringLiteral("list");
+} // namespace Reports
+
 //! True if \a seconds may be a sleep or a `cancel_after`: from 0 to maxSeconds.
 constexpr bool isValidSeconds(double seconds)
 {

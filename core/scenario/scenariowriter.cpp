@@ -6,6 +6,7 @@
 #include "jsonnumbers.h"
 #include "pythonrepr.h"
 #include "scenariojsontext.h"
+#include "scenariorules.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -22,20 +23,21 @@ public:
     QByteArray text(const Scenario &scenario)
     {
         QJsonObject object;
-        object[QStringLiteral("title")] = scenario.title;
+        object[ScenarioRules::Keys::title] = scenario.title;
         if (!scenario.description.isEmpty())
-            object[QStringLiteral("description")] = scenario.description;
-        object[QStringLiteral("return_exceptions")] = scenario.returnExceptions;
-        object[QStringLiteral("report")] =
-            scenario.report == ReportStyle::List ? QStringLiteral("list") : QStringLiteral("each");
+            object[ScenarioRules::Keys::description] = scenario.description;
+        object[ScenarioRules::Keys::returnExceptions] = scenario.returnExceptions;
+        object[ScenarioRules::Keys::report] = scenario.report == ReportStyle::List
+                                                  ? ScenarioRules::Reports::list
+                                                  : ScenarioRules::Reports::each;
         if (scenario.seed)
-            object[QStringLiteral("seed")] = m_numbers.add(QByteArray::number(*scenario.seed));
+            object[ScenarioRules::Keys::seed] = m_numbers.add(QByteArray::number(*scenario.seed));
         if (scenario.cancelAfter)
-            object[QStringLiteral("cancel_after")] = seconds(*scenario.cancelAfter);
+            object[ScenarioRules::Keys::cancelAfter] = seconds(*scenario.cancelAfter);
         QJsonArray tasks;
         for (const auto &task : scenario.tasks)
             tasks.append(this->task(task));
-        object[QStringLiteral("tasks")] = tasks;
+        object[ScenarioRules::Keys::tasks] = tasks;
         return m_numbers.putNumbers(scenarioJsonText(object));
     }
 
@@ -68,35 +70,35 @@ private:
         const auto sleep = [&]() -> QJsonValue {
             if (!spec.sleep.isRandom())
                 return seconds(spec.sleep.seconds);
-            return QJsonObject{{QStringLiteral("min"), integer(*spec.sleep.randomMin)},
-                               {QStringLiteral("max"), integer(*spec.sleep.randomMax)}};
+            return QJsonObject{{ScenarioRules::Keys::min, integer(*spec.sleep.randomMin)},
+                               {ScenarioRules::Keys::max, integer(*spec.sleep.randomMax)}};
         };
         switch (spec.kind) {
         case TaskSpec::Kind::SayHello:
-            object[QStringLiteral("task")] = QStringLiteral("say_hello");
-            object[QStringLiteral("name")] = spec.name;
-            object[QStringLiteral("sleep")] = sleep();
+            object[ScenarioRules::Keys::task] = ScenarioRules::Kinds::sayHello;
+            object[ScenarioRules::Keys::name] = spec.name;
+            object[ScenarioRules::Keys::sleep] = sleep();
             break;
         case TaskSpec::Kind::Divide:
-            object[QStringLiteral("task")] = QStringLiteral("divide");
-            object[QStringLiteral("x")] = number(spec.x);
-            object[QStringLiteral("y")] = number(spec.y);
-            object[QStringLiteral("sleep")] = sleep();
+            object[ScenarioRules::Keys::task] = ScenarioRules::Kinds::divide;
+            object[ScenarioRules::Keys::x] = number(spec.x);
+            object[ScenarioRules::Keys::y] = number(spec.y);
+            object[ScenarioRules::Keys::sleep] = sleep();
             break;
         case TaskSpec::Kind::Gather: {
-            object[QStringLiteral("task")] = QStringLiteral("gather");
-            object[QStringLiteral("return_exceptions")] = spec.returnExceptions;
+            object[ScenarioRules::Keys::task] = ScenarioRules::Kinds::gather;
+            object[ScenarioRules::Keys::returnExceptions] = spec.returnExceptions;
             QJsonArray tasks;
             for (const auto &child : spec.tasks)
                 tasks.append(task(child));
-            object[QStringLiteral("tasks")] = tasks;
+            object[ScenarioRules::Keys::tasks] = tasks;
             break;
         }
         }
         if (!spec.label.isEmpty())
-            object[QStringLiteral("label")] = spec.label;
+            object[ScenarioRules::Keys::label] = spec.label;
         if (spec.cancelAfter)
-            object[QStringLiteral("cancel_after")] = seconds(*spec.cancelAfter);
+            object[ScenarioRules::Keys::cancelAfter] = seconds(*spec.cancelAfter);
         return object;
     }
 
