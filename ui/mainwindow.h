@@ -52,7 +52,6 @@ public:
     ConsoleModel *consoleModel() const { return m_console; }
     QAction *runAction() const { return m_actions->run(); }
     QAction *instantAction() const { return m_actions->instant(); }
-    QAction *cancelAction() const { return m_actions->cancel(); }
     QAction *stepAction() const { return m_actions->step(); }
     void setDarkTheme(bool dark);
 

@@ -40,7 +40,6 @@ public Q_SLOTS:
     //! Cancels the top-level gather (asyncio's `cancel()`); tasks end in CancelledError.
     void cancel();
     void setPaused(bool paused);
-    void togglePaused() { setPaused(m_state == State::Running); }
     //! Handles the next instant of the clock at once (pausing first).
     void step();
     void setSpeed(double speed);

@@ -104,11 +104,6 @@ ScenarioTime TimelineView::fitEnd() const
                      Gatherscope::secondsToScenarioTime(1)});
 }
 
-int TimelineView::firstVisibleLane() const
-{
-    return verticalScrollBar()->value() / m_zoom.geometry().laneHeight;
-}
-
 void TimelineView::scrollToLane(int lane)
 {
     const int laneHeight = m_zoom.geometry().laneHeight;
@@ -293,7 +288,6 @@ bool TimelineView::handleShortcut(Shortcuts::Id shortcut)
         selectAdjacentEvent(-1);
     } else if (shortcut == Id::TimelineHelp) {
         QToolTip::showText(mapToGlobal(QPoint(20, 20)), Shortcuts::timelineHelp(), this);
-        Q_EMIT shortcutsRequested();
     } else {
         return false;
     }

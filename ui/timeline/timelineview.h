@@ -46,8 +46,6 @@ public:
     }
     //! Where "fit everything" ends: the run's horizon, now, or at least one second.
     Gatherscope::ScenarioTime fitEnd() const;
-    //! The first lane shown at the top.
-    int firstVisibleLane() const;
     void scrollToLane(int lane);
 
     //! Does what the timeline key \a shortcut does (zoom at the cursor, pan, fit, step through
@@ -61,7 +59,6 @@ public:
 
 Q_SIGNALS:
     void eventSelected(int eventIndex);
-    void shortcutsRequested();
     void geometryChanged();
 
 protected:

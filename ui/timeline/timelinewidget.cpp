@@ -122,8 +122,3 @@ void TimelineWidget::setModel(TimelineModel *model)
                     m_view->scrollToLane(current.row());
             });
 }
-
-QAbstractItemView *TimelineWidget::laneNames() const
-{
-    return m_names;
-}

@@ -19,7 +19,6 @@ public:
 
     void setModel(TimelineModel *model);
     TimelineView *view() const { return m_view; }
-    QAbstractItemView *laneNames() const;
 
 private:
     QListView *m_names;

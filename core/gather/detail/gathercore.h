@@ -33,8 +33,6 @@ public:
     void taskFinished(std::size_t index, std::exception_ptr error);
 
     std::size_t count() const { return m_states.size(); }
-    //! The awaiter may continue: the gather has returned or raised.
-    bool isSettled() const { return m_settled; }
     //! What the awaiter raises; null when the gather returns its results.
     std::exception_ptr failure() const { return m_failure; }
     //! Resumes \a awaiter through the event loop once the gather settles.
