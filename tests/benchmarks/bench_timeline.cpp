@@ -10,7 +10,6 @@
 #include "timelinemodel.h"
 #include "timelineview.h"
 
-#include <QApplication>
 #include <QImage>
 #include <QScrollBar>
 #include <QSignalSpy>
@@ -75,15 +74,3 @@ BENCHMARK(BM_TimelineFrame)
     ->Args({10000, 50})
     ->Args({100000, 1})
     ->Unit(benchmark::kMillisecond);
-
-int main(int argc, char **argv)
-{
-    qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
-    benchmark::Initialize(&argc, argv);
-    if (benchmark::ReportUnrecognizedArguments(argc, argv))
-        return 1;
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    return 0;
-}
