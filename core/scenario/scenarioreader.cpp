@@ -3,6 +3,7 @@
 
 #include "scenarioreader.h"
 
+#include "jsonduplicatekeys.h"
 #include "jsonnumbers.h"
 #include "pythonrepr.h"
 #include "scenariorules.h"
@@ -357,6 +358,22 @@ Scenario Reader::scenario(const QJsonObject &object) const
     return scenario;
 }
 
+//! Where a key was written twice, as the reader names places (`tasks[2]`); a key that does not
+//! read plainly ends the place there, so no message carries a raw control character.
+QString placeOf(const DuplicateKey &duplicate)
+{
+    QString place;
+    for (const QString &step : duplicate.path) {
+        if (step.startsWith(u'['))
+            place += step;
+        else if (quoted(step) == u'"' + step + u'"')
+            place = join(place, step);
+        else
+            break;
+    }
+    return place;
+}
+
 LoadError syntaxError(const QString &source, const QByteArray &json, qsizetype offset,
                       const QString &what)
 {
@@ -405,6 +422,9 @@ std::variant<Scenario, LoadError> readScenario(const QByteArray &json, const QSt
                 .arg(document.isArray() ? QStringLiteral("an array")
                                         : QStringLiteral("a bare value"))};
     }
+    if (const auto duplicate = findDuplicateKey(json))
+        return LoadError{source, placeOf(*duplicate), 0, 0,
+                         QStringLiteral("%1 given twice").arg(quoted(duplicate->key))};
     try {
         return Reader(numbers).scenario(document.object());
     } catch (const Failure &failure) {
