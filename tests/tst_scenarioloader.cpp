@@ -5,6 +5,7 @@
 
 #include "fulldisk.h"
 #include "scenarioloader.h"
+#include "scenariorules.h"
 
 #include <QDir>
 #include <QFile>
@@ -216,9 +217,10 @@ private Q_SLOTS:
                           TaskSpec::sayHello(u"\u0001float:1"_s)};
         const QByteArray saved = ScenarioLoader::toJson(scenario);
         QVERIFY(loaded(ScenarioLoader::parse(saved, u"saved.json"_s)) == scenario);
-        const auto marker = ScenarioLoader::parse(
-            R"({"title": "m", "tasks": [{"task": "divide", "x": "\u0001float:1.5", "y": 1}]})",
-            u"m.json"_s);
+        const auto marker =
+            ScenarioLoader::parse("{\"title\": \"m\", \"tasks\": [{\"task\": \"divide\", \"x\": "
+                                  "\"\\u0001float:1.5\", \"y\": 1}]}",
+                                  u"m.json"_s);
         QCOMPARE(std::get<LoadError>(marker).toString(),
                  u"m.json: tasks[0].x: expected a number, got the string \"\\x01float:1.5\""_s);
     }
@@ -237,8 +239,8 @@ private Q_SLOTS:
         QCOMPARE(scenario.tasks[2].x.toFloat(), std::numeric_limits<double>::denorm_min());
         QCOMPARE(scenario.tasks[2].y.toInteger(), std::numeric_limits<qint64>::max());
         const QByteArray saved = ScenarioLoader::toJson(scenario);
-        QVERIFY(saved.contains(R"("x": 1e400, "y": -1e400)"));
-        QVERIFY(saved.contains(R"("x": 5e-324)"));
+        QVERIFY(saved.contains("\"x\": 1e400, \"y\": -1e400"));
+        QVERIFY(saved.contains("\"x\": 5e-324"));
         QVERIFY(loaded(ScenarioLoader::parse(saved, u"saved.json"_s)) == scenario);
     }
 
@@ -283,6 +285,78 @@ private Q_SLOTS:
         const auto result = ScenarioLoader::parse(input.readAll(), file);
         QVERIFY(std::holds_alternative<LoadError>(result));
         QCOMPARE(std::get<LoadError>(result).toString(), expected);
+    }
+
+    // Each limit the README lists, exactly at the limit (loads) and one past it (refused, with
+    // the message the README quotes).
+    void limitsHoldAtTheLimitAndOnePast_data()
+    {
+        QTest::addColumn<QByteArray>("atLimit");
+        QTest::addColumn<QByteArray>("pastLimit");
+        QTest::addColumn<QString>("error");
+
+        const auto scenario = [](const QByteArray &tasks,
+                                 const QByteArray &title = "t") -> QByteArray {
+            return "{\"title\": \"" + title + "\", \"tasks\": [" + tasks + "]}";
+        };
+        const auto nested = [&](int levels) -> QByteArray {
+            QByteArray tasks;
+            for (int i = 0; i < levels; ++i)
+                tasks += "{\"task\": \"gather\", \"tasks\": [";
+            return scenario(tasks + QByteArray(std::size_t(levels) * 2, ']').replace("]]", "]}"));
+        };
+        QString deepPlace = u"tasks[0]"_s;
+        for (int i = 1; i <= ScenarioRules::maxNesting; ++i)
+            deepPlace += u".tasks[0]"_s;
+        QTest::newRow("nesting") << nested(ScenarioRules::maxNesting)
+                                 << nested(ScenarioRules::maxNesting + 1)
+                                 << u"t.json: "_s + deepPlace +
+                                        u": gathers are nested too deeply (at most 64 levels)"_s;
+
+        const auto sleeping = [&](const QByteArray &seconds) -> QByteArray {
+            return scenario("{\"task\": \"say_hello\", \"name\": \"a\", \"sleep\": " + seconds +
+                            "}");
+        };
+        QTest::newRow("seconds") << sleeping("1000000") << sleeping("1000000.000001")
+                                 << u"t.json: tasks[0].sleep: 1000000.000001 seconds is too long "
+                                    "(at most 1000000)"_s;
+
+        // Characters, not UTF-16 units: 10,000 of U+1F600 (two units each) still fit.
+        const QByteArray grin = "\xF0\x9F\x98\x80";
+        QTest::newRow("title length")
+            << scenario({}, grin.repeated(ScenarioRules::maxTextLength))
+            << scenario({}, grin.repeated(ScenarioRules::maxTextLength + 1))
+            << u"t.json: title: text too long (10001 characters; at most 10000)"_s;
+        const auto named = [&](qsizetype length) -> QByteArray {
+            return scenario("{\"task\": \"say_hello\", \"name\": \"" + QByteArray(length, 'n') +
+                            "\"}");
+        };
+        QTest::newRow("name length")
+            << named(ScenarioRules::maxTextLength) << named(ScenarioRules::maxTextLength + 1)
+            << u"t.json: tasks[0].name: text too long (10001 characters; at most 10000)"_s;
+
+        const QByteArray gather = "{\"task\": \"gather\", \"tasks\": []},";
+        const auto many = [&](int count) {
+            QByteArray tasks = gather.repeated(count);
+            tasks.chop(1);
+            return scenario(tasks);
+        };
+        QTest::newRow("tasks") << many(ScenarioRules::maxTasks) << many(ScenarioRules::maxTasks + 1)
+                               << u"t.json: tasks[1000000]: too many tasks (at most 1000000 in a "
+                                  "scenario)"_s;
+    }
+
+    void limitsHoldAtTheLimitAndOnePast()
+    {
+        QFETCH(QByteArray, atLimit);
+        QFETCH(QByteArray, pastLimit);
+        QFETCH(QString, error);
+        const auto accepted = ScenarioLoader::parse(atLimit, u"t.json"_s);
+        if (const auto *error = std::get_if<LoadError>(&accepted))
+            QFAIL(qPrintable(error->toString()));
+        const auto refused = ScenarioLoader::parse(pastLimit, u"t.json"_s);
+        QVERIFY(std::holds_alternative<LoadError>(refused));
+        QCOMPARE(std::get<LoadError>(refused).toString(), error);
     }
 
     void syntaxErrorsGiveLineAndColumn()

@@ -64,6 +64,9 @@ ScenarioEditor::ScenarioEditor(QWidget *parent)
     m_report->setObjectName(QStringLiteral("report"));
     m_seed->setObjectName(QStringLiteral("seed"));
     m_cancelAfter->setObjectName(QStringLiteral("cancelAfter"));
+    // Typing stops at the limit the file format sets, rather than leave a title that cannot load.
+    m_title->setMaxLength(int(ScenarioRules::maxTextLength));
+    m_description->setMaxLength(int(ScenarioRules::maxTextLength));
     m_title->setToolTip(tr("The scenario's title, shown in the window and the console"));
     m_description->setPlaceholderText(tr("what this scenario shows (optional)"));
     m_description->setToolTip(tr("A sentence for whoever opens the file"));

@@ -129,7 +129,18 @@ QString ScenarioModel::firstError() const
     if (!m_settingErrors.empty())
         return m_settingErrors.begin()->first + QStringLiteral(": ") +
                m_settingErrors.begin()->second;
-    return firstErrorIn(*m_root, ScenarioRules::Keys::tasks, 0);
+    const QString inTasks = firstErrorIn(*m_root, ScenarioRules::Keys::tasks, 0);
+    if (!inTasks.isEmpty())
+        return inTasks;
+    return taskCount(*m_root) > ScenarioRules::maxTasks ? ScenarioRules::tooManyTasks() : QString();
+}
+
+std::size_t ScenarioModel::taskCount(const Item &item)
+{
+    std::size_t count = item.children.size();
+    for (const auto &child : item.children)
+        count += taskCount(*child);
+    return count;
 }
 
 void ScenarioModel::edited(const QString &what)
@@ -314,7 +325,7 @@ bool ScenarioModel::setData(const QModelIndex &index, const QVariant &value, int
     }
     case LabelColumn:
         spec.label = text;
-        error = ScenarioRules::unprintableText(text);
+        error = ScenarioRules::textProblem(text);
         key = ScenarioRules::Keys::label;
         break;
     case ParametersColumn:

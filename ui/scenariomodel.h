@@ -104,6 +104,7 @@ private:
     std::unique_ptr<Item> makeItem(const Gatherscope::TaskSpec &spec, Item *parent) const;
     void collect(const Item &item, std::vector<Gatherscope::TaskSpec> &into) const;
     QString firstErrorIn(const Item &item, const QString &place, int depth) const;
+    static std::size_t taskCount(const Item &item);
     void edited(const QString &what);
     template<typename T>
     void updateSetting(T &field, const T &value);

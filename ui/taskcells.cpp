@@ -143,7 +143,7 @@ QString parseParameters(const QString &text, TaskSpec &spec, QString *key)
     switch (spec.kind) {
     case TaskSpec::Kind::SayHello: {
         spec.name = text;
-        QString problem = ScenarioRules::unprintableText(text);
+        QString problem = ScenarioRules::textProblem(text);
         if (!problem.isEmpty())
             blame(ScenarioRules::Keys::name);
         return problem;

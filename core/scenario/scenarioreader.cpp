@@ -135,7 +135,7 @@ private:
             const auto v = value(key);
             if (!v.isString())
                 m_reader.expected(placeOf(key), QStringLiteral("a string"), v);
-            if (const QString problem = ScenarioRules::unprintableText(v.toString());
+            if (const QString problem = ScenarioRules::textProblem(v.toString());
                 !problem.isEmpty())
                 fail(placeOf(key), problem);
             return v.toString();
@@ -182,6 +182,7 @@ private:
     std::vector<TaskSpec> tasks(const QJsonValue &v, const QString &place, int depth) const;
 
     const JsonNumberTable &m_numbers;
+    mutable int m_taskCount = 0; //!< read so far, to stop at ScenarioRules::maxTasks
 };
 
 QString Reader::describe(const QJsonValue &value) const
@@ -319,8 +320,12 @@ std::vector<TaskSpec> Reader::tasks(const QJsonValue &v, const QString &place, i
     std::vector<TaskSpec> result;
     const QJsonArray array = v.toArray();
     result.reserve(std::size_t(array.size()));
-    for (qsizetype i = 0; i < array.size(); ++i)
-        result.push_back(task(array.at(i), QStringLiteral("%1[%2]").arg(place).arg(i), depth));
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        const QString taskPlace = QStringLiteral("%1[%2]").arg(place).arg(i);
+        if (++m_taskCount > ScenarioRules::maxTasks)
+            fail(taskPlace, ScenarioRules::tooManyTasks());
+        result.push_back(task(array.at(i), taskPlace, depth));
+    }
     return result;
 }
 

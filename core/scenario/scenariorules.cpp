@@ -25,9 +25,15 @@ QString integerTooLarge(const QString &literal)
         .arg(std::numeric_limits<qint64>::max());
 }
 
-QString unprintableText(const QString &text)
+QString tooManyTasks()
 {
-    for (qsizetype i = 0; i < text.size(); ++i) {
+    return QStringLiteral("too many tasks (at most %1 in a scenario)").arg(maxTasks);
+}
+
+QString textProblem(const QString &text)
+{
+    qsizetype characters = 0;
+    for (qsizetype i = 0; i < text.size(); ++i, ++characters) {
         const QChar c = text[i];
         if (c.isHighSurrogate() && i + 1 < text.size() && text[i + 1].isLowSurrogate()) {
             ++i; // a pair: one character outside the BMP
@@ -37,6 +43,10 @@ QString unprintableText(const QString &text)
             return QStringLiteral("lone surrogate U+%1 cannot be printed")
                 .arg(QString::number(c.unicode(), 16).toUpper());
     }
+    if (characters > maxTextLength)
+        return QStringLiteral("text too long (%1 characters; at most %2)")
+            .arg(characters)
+            .arg(maxTextLength);
     return {};
 }
 

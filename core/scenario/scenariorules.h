@@ -13,6 +13,10 @@ namespace Gatherscope::ScenarioRules {
 constexpr std::int64_t maxFileBytes = std::int64_t{16} * 1024 * 1024;
 constexpr int maxNesting = 64;
 constexpr double maxSeconds = 1e6;
+//! Tasks in one scenario, gathers included, at every level.
+constexpr int maxTasks = 1'000'000;
+//! Characters (Unicode code points) in one string: a title, description, name or label.
+constexpr qsizetype maxTextLength = 10'000;
 
 //! The keys of a scenario file, as the reader, the writer and the editor name them.
 namespace Keys {
@@ -61,9 +65,12 @@ QString minAboveMax(std::int64_t min, std::int64_t max);
 //! bits, and rounding it would print a number that is not in the file.
 QString integerTooLarge(const QString &literal);
 
-//! Why \a text cannot be printed as Python prints it (a lone surrogate: Python's print raises
-//! UnicodeEncodeError on a UTF-8 terminal, and the file could not be saved back); empty if it
-//! can.
-QString unprintableText(const QString &text);
+//! The message for a scenario with more than maxTasks tasks.
+QString tooManyTasks();
+
+//! Why \a text cannot be a scenario's string; empty if it can. It is too long (past
+//! maxTextLength), or it cannot be printed as Python prints it (a lone surrogate: Python's print
+//! raises UnicodeEncodeError on a UTF-8 terminal, and the file could not be saved back).
+QString textProblem(const QString &text);
 
 } // namespace Gatherscope::ScenarioRules
