@@ -129,7 +129,7 @@ QString ScenarioModel::firstError() const
     if (!m_settingErrors.empty())
         return m_settingErrors.begin()->first + QStringLiteral(": ") +
                m_settingErrors.begin()->second;
-    const QString inTasks = firstErrorIn(*m_root, ScenarioRules::Keys::tasks, 0);
+    QString inTasks = firstErrorIn(*m_root, ScenarioRules::Keys::tasks, 0);
     if (!inTasks.isEmpty())
         return inTasks;
     return taskCount(*m_root) > ScenarioRules::maxTasks ? ScenarioRules::tooManyTasks() : QString();
