@@ -9,6 +9,7 @@
 #include <QCoreApplication>
 
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 
@@ -23,6 +24,7 @@ HeadlessRun::HeadlessRun(Scenario scenario, RunOptions options, QString tracePat
     connect(&m_runner->record(), &EventRecord::eventRecorded, this,
             [this, report](const TaskEvent &event) { printLines(consoleLines(event, report)); });
     connect(m_runner.get(), &Runner::finished, this, &HeadlessRun::finish);
+    connect(&m_signals, &SignalWatcher::caught, this, &HeadlessRun::interrupt);
 }
 
 void HeadlessRun::printLines(const QStringList &lines)
@@ -57,6 +59,19 @@ void HeadlessRun::reportTraceError() const
 {
     std::fprintf(stderr, "gatherscope: the trace was not written: %s\n",
                  qPrintable(m_trace->errorString()));
+}
+
+void HeadlessRun::interrupt(int signal)
+{
+    // Lines are printed whole between two events, so stdout holds complete lines. A trace of
+    // half a run would pass for a whole one: the old file stays as it was.
+    m_runner->record().disconnect(this);
+    const bool hadTrace = m_trace != nullptr;
+    m_trace.reset();
+    std::fprintf(stderr, "gatherscope: interrupted by %s%s\n",
+                 signal == SIGINT ? "SIGINT" : "SIGTERM",
+                 hadTrace ? "; the trace was not written" : "");
+    QCoreApplication::exit(SignalWatcher::exitStatusFor(signal));
 }
 
 void HeadlessRun::finish()

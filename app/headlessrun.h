@@ -5,6 +5,7 @@
 
 #include "atomicfile.h"
 #include "runner.h"
+#include "signalwatcher.h"
 
 #include <QObject>
 #include <QString>
@@ -21,12 +22,15 @@ public:
                 QObject *parent = nullptr);
 
     //! Starts the run; the application exits with 0 (gather returned), 1 (it raised) or 2
-    //! (the trace or stdout could not be written) once every task has ended. False, with the
-    //! reason on stderr, when the trace file cannot be opened: then nothing runs.
+    //! (the trace or stdout could not be written) once every task has ended, or with 130 or 143
+    //! on SIGINT or SIGTERM (the lines printed so far are whole, an older trace is kept as it
+    //! was). False, with the reason on stderr, when the trace file cannot be opened: then nothing
+    //! runs.
     bool start();
 
 private:
     void finish();
+    void interrupt(int signal);
     void reportTraceError() const;
     void printLines(const QStringList &lines);
 
@@ -34,4 +38,5 @@ private:
     QString m_tracePath;
     int m_outputError = 0; //!< errno of the first failed write to stdout
     std::unique_ptr<Gatherscope::AtomicFile> m_trace;
+    SignalWatcher m_signals;
 };

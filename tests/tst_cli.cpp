@@ -24,6 +24,7 @@
 #include <QRandomGenerator>
 #include <QSignalSpy>
 
+#include <csignal>
 #include <functional>
 #include <sys/stat.h>
 
@@ -389,6 +390,57 @@ private Q_SLOTS:
         QCOMPARE(QString::fromUtf8(past.err),
                  u"gatherscope: %1: is larger than 16 MiB (16777216 bytes), the most a scenario "
                  "file may be\n"_s.arg(onePast));
+    }
+
+    // Ctrl+C or a `kill` during a real-time run: the lines printed are whole, the old trace is
+    // kept as it was (no half run that passes for a whole one, no temporary file left), and the
+    // status is the one a shell gives a program killed by the signal.
+    void aSignalStopsTheRunCleanly_data()
+    {
+        QTest::addColumn<int>("signal");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QByteArray>("message");
+        QTest::newRow("SIGINT") << SIGINT << 130
+                                << QByteArray("gatherscope: interrupted by SIGINT; the trace was "
+                                              "not written\n");
+        QTest::newRow("SIGTERM") << SIGTERM << 143
+                                 << QByteArray("gatherscope: interrupted by SIGTERM; the trace was "
+                                               "not written\n");
+    }
+
+    void aSignalStopsTheRunCleanly()
+    {
+        QFETCH(int, signal);
+        QFETCH(int, status);
+        QFETCH(QByteArray, message);
+        QTemporaryDir dir;
+        const QString scenario = dir.filePath(u"long.json"_s);
+        QCOMPARE(writeFileAtomically(scenario, R"({"title": "long", "tasks": [
+            {"task": "say_hello", "name": "A", "sleep": 0},
+            {"task": "say_hello", "name": "B", "sleep": 1000}]})"),
+                 QString());
+        const QString trace = dir.filePath(u"trace.json"_s);
+        QCOMPARE(writeFileAtomically(trace, "the old trace"), QString());
+
+        QProcess process;
+        process.start(QStringLiteral(GATHERSCOPE_BINARY),
+                      {u"--headless"_s, u"--trace"_s, trace, scenario});
+        // "Goodbye, A!" comes at once; B sleeps 1000 real seconds, so the signal lands mid-run.
+        QByteArray out;
+        while (!out.contains("Goodbye, A!\n") && process.waitForReadyRead(30000))
+            out += process.readAllStandardOutput();
+        QCOMPARE(out, QByteArray("Hello, A!\nHello, B!\nGoodbye, A!\n"));
+        QCOMPARE(::kill(pid_t(process.processId()), signal), 0);
+        QVERIFY(process.waitForFinished(30000));
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(process.exitCode(), status);
+        QCOMPARE(process.readAllStandardOutput(), QByteArray());
+        QCOMPARE(process.readAllStandardError(), message);
+        QFile kept(trace);
+        QVERIFY(kept.open(QIODevice::ReadOnly));
+        QCOMPARE(kept.readAll(), QByteArray("the old trace"));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files),
+                 QStringList({u"long.json"_s, u"trace.json"_s}));
     }
 
     void anOutputThatCannotBeWrittenExitsWithTwo()
