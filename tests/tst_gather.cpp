@@ -240,6 +240,40 @@ private Q_SLOTS:
         CO_VERIFY(rethrown);
     }
 
+    // C++ may throw anything: an int, a type of no hierarchy. Neither mode may lose it, crash or
+    // stop the other tasks; its type is still named (the ABI knows it).
+    COROUTINE_TEST(aTaskThatThrowsWhatIsNotAStdExceptionIsReported)
+    {
+        auto &clock = *m_clock;
+        struct Odd {
+            int code;
+        };
+        const auto throwsInt = [&]() -> QCoro::Task<int> {
+            co_await clock.sleep(1);
+            throw 42;
+        };
+        const auto throwsOdd = [&]() -> QCoro::Task<int> {
+            co_await clock.sleep(2);
+            throw Odd{7};
+        };
+        std::vector<std::function<QCoro::Task<int>()>> work{
+            throwsInt, throwsOdd, [&] { return sleepThenReturn(clock, 3, 9); }};
+        const auto results = co_await gather<GatherPolicy::ReturnExceptions>(work);
+        CO_COMPARE(QString::fromStdString(results[0].errorTypeName()), u"int"_s);
+        CO_COMPARE(QString::fromStdString(results[0].errorMessage()), QString());
+        CO_VERIFY(QString::fromStdString(results[1].errorTypeName()).endsWith(u"Odd"_s));
+        CO_COMPARE(results[2].value(), 9);
+        CO_COMPARE(clock.now(), 3.0);
+
+        try {
+            co_await gather(work);
+            CO_FAIL("gather did not raise");
+        } catch (int code) {
+            CO_COMPARE(code, 42);
+            CO_COMPARE(clock.now(), 4.0); // at once, after one second of the second gather
+        }
+    }
+
     COROUTINE_TEST(variadicFormGivesATupleOfMixedTypesWithVoid)
     {
         auto &clock = *m_clock;
