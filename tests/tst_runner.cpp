@@ -71,6 +71,68 @@ std::unique_ptr<Runner> runToEnd(Scenario scenario, RunOptions options = {})
     return runner;
 }
 
+//! The index of the last event of \a node.
+int lastIndexOfNode(const EventRecord &record, int node)
+{
+    const auto &events = record.events();
+    for (int i = int(events.size()) - 1; i >= 0; --i) {
+        if (events[std::size_t(i)].node == node)
+            return i;
+    }
+    return -1;
+}
+
+//! True if every node of the tree ended exactly once, with its last event, after at most one
+//! start; a task cancelled before its first step ends without having started, as in asyncio.
+//! A nested gather is a task that holds a gather: it ends as a task after its gather ended.
+bool everyTaskEndedOnce(const EventRecord &record)
+{
+    struct Seen {
+        int started = 0, gatherStarted = 0, gatherEnded = 0, ended = 0;
+    };
+    std::vector<Seen> seen(record.nodes().size());
+    for (const TaskEvent &event : record.events()) {
+        Seen &node = seen[std::size_t(event.node)];
+        const bool isTop = event.node == 0;
+        if (node.ended > 0 || (isTop && node.gatherEnded > 0))
+            return false; // an event after the end
+        switch (event.kind) {
+        case TaskEvent::Kind::GatherStarted:
+            if (!isTop && node.started == 0)
+                return false;
+            ++node.gatherStarted;
+            break;
+        case TaskEvent::Kind::GatherReturned:
+        case TaskEvent::Kind::GatherRaised:
+            if (node.gatherStarted == 0)
+                return false;
+            ++node.gatherEnded;
+            break;
+        case TaskEvent::Kind::Started:
+            ++node.started;
+            break;
+        case TaskEvent::Kind::Cancelled:
+            ++node.ended;
+            break;
+        default: // printed, slept, woke, returned, raised: only after a start
+            if (node.started == 0)
+                return false;
+            if (event.kind == TaskEvent::Kind::Returned || event.kind == TaskEvent::Kind::Raised)
+                ++node.ended;
+            break;
+        }
+    }
+    for (std::size_t id = 0; id < seen.size(); ++id) {
+        const Seen &node = seen[id];
+        const bool whole = id == 0 ? node.gatherStarted == 1 && node.gatherEnded == 1
+                                   : node.started <= 1 && node.ended == 1 &&
+                                         node.gatherEnded == node.gatherStarted;
+        if (!whole)
+            return false;
+    }
+    return true;
+}
+
 } // namespace RunnerTestSupport
 using namespace RunnerTestSupport;
 
@@ -216,6 +278,58 @@ private Q_SLOTS:
         QCOMPARE(events.mid(events.size() - 3),
                  strings({"0.5 1 cancelled CancelledError", "0.5 2 cancelled CancelledError",
                           "0.5 0 gather raised CancelledError"}));
+    }
+
+    // A person may press Cancel at any moment: after each event of a run in turn, from inside
+    // the very signal that announced it, the run must still end once, with a whole record.
+    void cancellingAtEveryEventEndsTheRunWithAWholeRecord_data()
+    {
+        QTest::addColumn<QString>("name");
+        for (const char *name :
+             {"basic", "advanced", "fail-fast", "nested", "cancel", "cancel-all", "classroom"})
+            QTest::newRow(name) << QString::fromLatin1(name);
+    }
+
+    void cancellingAtEveryEventEndsTheRunWithAWholeRecord()
+    {
+        QFETCH(QString, name);
+        RunOptions seeded;
+        seeded.seed = 5;
+        const auto whole = runToEnd(bundledScenario(name), seeded);
+        const int eventCount = int(whole->record().events().size());
+        const int topEnd = lastIndexOfNode(whole->record(), 0);
+        for (int at = 0; at < eventCount; ++at) {
+            Runner runner(bundledScenario(name), seeded);
+            QSignalSpy finished(&runner, &Runner::finished);
+            connect(&runner.record(), &EventRecord::eventRecorded, &runner,
+                    [&runner, at](const TaskEvent &, int index) {
+                        if (index == at)
+                            runner.cancel();
+                    });
+            runner.start();
+            QVERIFY2(finished.count() == 1 || finished.wait(5000),
+                     qPrintable(name + QStringLiteral(", cancelled after event %1\n").arg(at) +
+                                describe(runner.record()).join(u"\n"_s)));
+            const QString where = name + QStringLiteral(", cancelled after event %1").arg(at);
+            QCOMPARE(finished.count(), 1);
+            QVERIFY2(everyTaskEndedOnce(runner.record()),
+                     qPrintable(where + u"\n"_s + describe(runner.record()).join(u"\n"_s)));
+            // Before the gather ended, cancelling it makes it raise CancelledError, as
+            // `gather_future.cancel()` does, or the error of a task that raised in the step it
+            // was running when the cancel came (asyncio lets that step end); once the gather
+            // has ended, nothing changes.
+            const TaskEvent &last =
+                runner.record().events()[std::size_t(lastIndexOfNode(runner.record(), 0))];
+            const TaskEvent &wholeLast = whole->record().events()[std::size_t(topEnd)];
+            if (at < topEnd) {
+                QVERIFY2(
+                    last.kind == TaskEvent::Kind::GatherRaised &&
+                        (last.error.typeName == "CancelledError" || last.error == wholeLast.error),
+                    qPrintable(where + u"\n"_s + describe(runner.record()).join(u"\n"_s)));
+            } else {
+                QCOMPARE(describe(runner.record()), describe(whole->record()));
+            }
+        }
     }
 
     void overridesAndSeededRandomSleeps()

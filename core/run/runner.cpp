@@ -194,6 +194,19 @@ PyValue toList(const Slots &results, const RunState &run, const std::vector<int>
     return PyValue::list(std::move(items));
 }
 
+//! Records the end of \a node, cancelled before it started, if it has not ended. A gather
+//! that never started never started its tasks either; in the asyncio program they exist from
+//! the start and are cancelled with it, so each ends as cancelled, before the gather.
+void endNeverStarted(RunState &run, int node)
+{
+    if (run.ended[std::size_t(node)])
+        return;
+    for (const int child : run.children[std::size_t(node)])
+        endNeverStarted(run, child);
+    run.add(TaskEvent::Kind::Cancelled, node, {}, {"CancelledError", ""});
+    run.markEnded(node);
+}
+
 //! A gather of the scenario (node 0 is the top-level one): its tasks, its cancellations.
 QCoro::Task<PyValue> runGather(std::shared_ptr<RunState> run, int node, std::stop_token token)
 {
@@ -210,11 +223,8 @@ QCoro::Task<PyValue> runGather(std::shared_ptr<RunState> run, int node, std::sto
     }
     // A task cancelled before it could start never runs: record its end all the same.
     options.observer = [run, children](const GatherTaskEvent &event) {
-        const int child = children[event.index];
-        if (event.kind == GatherTaskEvent::Kind::Cancelled && !run->ended[std::size_t(child)]) {
-            run->add(TaskEvent::Kind::Cancelled, child, {}, {"CancelledError", ""});
-            run->markEnded(child);
-        }
+        if (event.kind == GatherTaskEvent::Kind::Cancelled)
+            endNeverStarted(*run, children[event.index]);
     };
 
     run->add(TaskEvent::Kind::GatherStarted, node);
