@@ -160,6 +160,28 @@ private Q_SLOTS:
         QCOMPARE(pythonRepr(mixed),
                  u"[5.0, ZeroDivisionError('Cannot divide by zero'), [1, []]]"_s);
     }
+
+    void cutReprsStopAtTheirLength()
+    {
+        const auto mixed = PyValue::list(
+            {PyValue::integer(10), PyValue::list({PyValue::integer(1), PyValue::list({})})});
+        QCOMPARE(pythonReprCut(mixed, 100), u"[10, [1, []]]"_s); // short enough: whole
+        QCOMPARE(pythonReprCut(mixed, 13), u"[10, [1, []]]"_s);
+        QCOMPARE(pythonReprCut(mixed, 12), u"[10, [1, []]…"_s);
+        QCOMPARE(pythonReprCut(mixed, 5), u"[10, …"_s);
+        // A list of a million items is not written out to be cut.
+        const auto huge = PyValue::list(PyValue::List(1'000'000, PyValue::integer(7)));
+        QCOMPARE(pythonReprCut(huge, 10), u"[7, 7, 7, …"_s);
+    }
+
+    void listsAreSharedNotCopied()
+    {
+        const auto inner = PyValue::list({PyValue::integer(1)});
+        const PyValue copy = inner; // NOLINT(performance-unnecessary-copy-initialization)
+        QCOMPARE(&copy.toList(), &inner.toList());
+        QVERIFY(copy == PyValue::list({PyValue::integer(1)})); // equal by content
+        QVERIFY(!(copy == PyValue::list({PyValue::integer(2)})));
+    }
 };
 
 QTEST_GUILESS_MAIN(PythonReprTest)

@@ -165,7 +165,7 @@ private Q_SLOTS:
                         .arg(node.id)
                         .arg(node.parent)
                         .arg(node.depth)
-                        .arg(node.place, node.label);
+                        .arg(runner->record().placeOf(node.id), node.label);
         }
         QCOMPARE(tree, strings({"0 parent=-1 depth=0  Nested gathers",
                                 "1 parent=0 depth=1 tasks[0] say_hello('Alice')",

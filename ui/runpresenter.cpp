@@ -87,10 +87,11 @@ void RunPresenter::showEventDetails(int eventIndex)
             marker = &candidate;
     }
     const QString what = marker ? marker->text : eventKindName(event.kind);
+    const QString place = runner->record().placeOf(event.node);
     const QString details =
         tr("%1 s — %2%3 — %4")
             .arg(scenarioTimeToSeconds(event.time))
-            .arg(node.label, node.place.isEmpty() ? QString() : u" ("_s + node.place + u')', what);
+            .arg(node.label, place.isEmpty() ? QString() : u" ("_s + place + u')', what);
     m_parts.statusBar->showEventDetails(details);
 }
 

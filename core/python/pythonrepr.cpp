@@ -3,6 +3,8 @@
 
 #include "pythonrepr.h"
 
+#include <limits>
+
 #include <QStringList>
 
 #include <charconv>
@@ -140,25 +142,56 @@ QString pythonStr(const PyValue &value)
     return pythonRepr(value);
 }
 
-QString pythonRepr(const PyValue &value)
+namespace {
+
+//! Appends the repr of \a value to \a out, stopping once \a out is longer than \a limit: one
+//! buffer for a whole nested list, and no work past what a cut repr shows.
+void appendRepr(QString &out, const PyValue &value, qsizetype limit)
 {
-    if (value.isInteger())
-        return QString::number(value.toInteger());
-    if (value.isFloat())
-        return pythonFloatRepr(value.toFloat());
-    if (value.isString())
-        return pythonStringRepr(value.toString());
-    if (value.isException()) {
+    if (value.isInteger()) {
+        out += QString::number(value.toInteger());
+    } else if (value.isFloat()) {
+        out += pythonFloatRepr(value.toFloat());
+    } else if (value.isString()) {
+        out += pythonStringRepr(value.toString());
+    } else if (value.isException()) {
         const auto &error = value.toException();
         const QString message = QString::fromStdString(error.message);
         const bool noArguments = message.isEmpty() && !error.emptyMessageIsArgument;
-        return QString::fromStdString(error.typeName) + QLatin1Char('(') +
+        out += QString::fromStdString(error.typeName) + QLatin1Char('(') +
                (noArguments ? QString() : pythonStringRepr(message)) + QLatin1Char(')');
+    } else {
+        out += QLatin1Char('[');
+        bool first = true;
+        for (const auto &item : value.toList()) {
+            if (out.size() > limit)
+                return;
+            if (!first)
+                out += QLatin1String(", ");
+            first = false;
+            appendRepr(out, item, limit);
+        }
+        out += QLatin1Char(']');
     }
-    QStringList items;
-    for (const auto &item : value.toList())
-        items << pythonRepr(item);
-    return QLatin1Char('[') + items.join(QLatin1String(", ")) + QLatin1Char(']');
+}
+
+} // namespace
+
+QString pythonRepr(const PyValue &value)
+{
+    QString out;
+    appendRepr(out, value, std::numeric_limits<qsizetype>::max());
+    return out;
+}
+
+QString pythonReprCut(const PyValue &value, qsizetype maxLength)
+{
+    QString out;
+    appendRepr(out, value, maxLength);
+    if (out.size() <= maxLength)
+        return out;
+    out.truncate(maxLength);
+    return out + QChar(0x2026); // …
 }
 
 } // namespace Gatherscope

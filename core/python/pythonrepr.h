@@ -30,6 +30,10 @@ QString pythonStr(const PyValue &value);
 //! Python's `repr()`: what a printed list shows of its items
 //! (`'Mr. Turtle is done'`, `ZeroDivisionError('Cannot divide by zero')`, `CancelledError()`).
 QString pythonRepr(const PyValue &value);
+//! pythonRepr() cut to \a maxLength characters and `…` when longer, for places that show a
+//! value rather than print it (a trace's arguments, a marker's tooltip): a nested gather's list
+//! is written once per level, and whole it would make them as large as depth × tasks.
+QString pythonReprCut(const PyValue &value, qsizetype maxLength);
 
 //! The last line of a Python traceback: `ZeroDivisionError: Cannot divide by zero`, or just
 //! `CancelledError` when there is no message.

@@ -3,6 +3,8 @@
 
 #include "eventrecord.h"
 
+#include <QStringList>
+
 namespace Gatherscope {
 
 QString eventKindName(TaskEvent::Kind kind)
@@ -36,6 +38,14 @@ void EventRecord::append(TaskEvent event)
 {
     m_events.push_back(std::move(event));
     Q_EMIT eventRecorded(m_events.back(), int(m_events.size()) - 1);
+}
+
+QString EventRecord::placeOf(int node) const
+{
+    QStringList steps;
+    for (int id = node; id > 0; id = m_nodes[std::size_t(id)].parent)
+        steps.prepend(QStringLiteral("tasks[%1]").arg(m_nodes[std::size_t(id)].position));
+    return steps.join(u'.');
 }
 
 } // namespace Gatherscope

@@ -25,6 +25,9 @@ public:
     //! The run's task tree, depth-first (node 0 is the top-level gather).
     const std::vector<TaskNode> &nodes() const { return m_nodes; }
     const std::vector<TaskEvent> &events() const { return m_events; }
+    //! Where \a node stands in the scenario file (`tasks[1].tasks[0]`; empty for node 0). Made
+    //! when asked: a place per node would take memory as depth × tasks.
+    QString placeOf(int node) const;
 
     void setNodes(std::vector<TaskNode> nodes) { m_nodes = std::move(nodes); }
     void append(TaskEvent event);

@@ -75,7 +75,7 @@ std::uint64_t freshSeed()
 
 // Numbers nodes depth-first, in file order, drawing each random sleep as it goes.
 void addNodes(RunState &run, std::vector<TaskNode> &nodes, const std::vector<TaskSpec> &specs,
-              int parent, const QString &parentPlace, std::mt19937_64 &random)
+              int parent, std::mt19937_64 &random)
 {
     for (std::size_t i = 0; i < specs.size(); ++i) {
         const TaskSpec &spec = specs[i];
@@ -83,7 +83,7 @@ void addNodes(RunState &run, std::vector<TaskNode> &nodes, const std::vector<Tas
         node.id = int(nodes.size());
         node.parent = parent;
         node.depth = nodes[std::size_t(parent)].depth + 1;
-        node.place = QStringLiteral("%1[%2]").arg(parentPlace).arg(i);
+        node.position = int(i);
         node.label = spec.displayName();
         node.kind = spec.kind;
         if (spec.kind != TaskSpec::Kind::Gather) {
@@ -99,8 +99,7 @@ void addNodes(RunState &run, std::vector<TaskNode> &nodes, const std::vector<Tas
         nodes.push_back(node);
         run.specs.push_back(&spec);
         if (spec.kind == TaskSpec::Kind::Gather)
-            addNodes(run, nodes, spec.tasks, node.id, node.place + QStringLiteral(".tasks"),
-                     random);
+            addNodes(run, nodes, spec.tasks, node.id, random);
     }
 }
 
@@ -291,7 +290,7 @@ Runner::Runner(Scenario scenario, RunOptions options, QObject *parent)
     root.label = run.scenario.title.isEmpty() ? QStringLiteral("gather") : run.scenario.title;
     std::vector<TaskNode> nodes{root};
     run.specs.push_back(nullptr);
-    detail::addNodes(run, nodes, run.scenario.tasks, 0, QStringLiteral("tasks"), random);
+    detail::addNodes(run, nodes, run.scenario.tasks, 0, random);
     run.ended.assign(nodes.size(), false);
     run.children.resize(nodes.size());
     for (const TaskNode &node : nodes) {

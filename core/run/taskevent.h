@@ -16,10 +16,10 @@ namespace Gatherscope {
 //! One node of a run's task tree: the top-level gather (id 0) or a task of the scenario.
 struct TaskNode {
     int id = 0;
-    int parent = -1; //!< -1 for the top-level gather
-    int depth = 0;   //!< 0 for the top-level gather, 1 for its tasks, …
-    QString place;   //!< `tasks[1].tasks[0]`; empty for the top-level gather
-    QString label;   //!< what a view calls it
+    int parent = -1;  //!< -1 for the top-level gather
+    int depth = 0;    //!< 0 for the top-level gather, 1 for its tasks, …
+    int position = 0; //!< its index in its gather's tasks (EventRecord::placeOf() names it)
+    QString label;    //!< what a view calls it
     TaskSpec::Kind kind = TaskSpec::Kind::Gather;
     LoopTime plannedSleep{0}; //!< the sleep this run drew for it (say_hello, divide)
 

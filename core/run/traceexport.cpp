@@ -9,6 +9,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
 #include <map>
 
 namespace Gatherscope {
@@ -24,10 +25,15 @@ QJsonObject traceEvent(const QString &phase, const QString &name, int node, Scen
                        {QStringLiteral("ts"), qint64(time.count())}};
 }
 
+//! Characters of a returned value a slice shows: a nested gather's list appears at every
+//! level, so each is cut rather than the trace grow as depth × tasks.
+constexpr qsizetype maxValueLength = 1000;
+constexpr int maxIndentLevels = 8;
+
 QString outcomeText(const TaskEvent &event)
 {
     if (event.kind == TaskEvent::Kind::Returned || event.kind == TaskEvent::Kind::GatherReturned)
-        return pythonRepr(event.value);
+        return pythonReprCut(event.value, maxValueLength);
     return pythonExceptionLine(event.error);
 }
 
@@ -39,9 +45,11 @@ QByteArray chromeTraceJson(const EventRecord &record)
     const auto &nodes = record.nodes();
     for (const auto &node : nodes) {
         auto name = traceEvent(QStringLiteral("M"), QStringLiteral("thread_name"), node.id, {});
+        // Indented by depth, as far as a few levels show: deeper, the names would grow as
+        // depth × tasks.
+        const qsizetype indent = std::min(node.depth, maxIndentLevels) * 2;
         name[QStringLiteral("args")] =
-            QJsonObject{{QStringLiteral("name"),
-                         QString(QString(qsizetype(node.depth) * 2, u' ') + node.label)}};
+            QJsonObject{{QStringLiteral("name"), QString(QString(indent, u' ') + node.label)}};
         events.append(name);
         auto order =
             traceEvent(QStringLiteral("M"), QStringLiteral("thread_sort_index"), node.id, {});

@@ -10,6 +10,14 @@
 
 using namespace Gatherscope;
 
+namespace {
+
+//! Characters of a value a marker's tooltip shows: a nested gather's list is shown at every
+//! level, and a tooltip of a 100,000-item list reads no better than its start.
+constexpr qsizetype maxValueLength = 200;
+
+} // namespace
+
 TimelineModel::TimelineModel(QObject *parent)
     : QAbstractListModel(parent)
 {}
@@ -100,7 +108,8 @@ void TimelineModel::apply(const TaskEvent &event, int eventIndex)
         break;
     case Kind::Returned:
         closeOpen(lane, event.time);
-        mark(TimelineMarker::Kind::Finish, tr("returned %1").arg(pythonRepr(event.value)));
+        mark(TimelineMarker::Kind::Finish,
+             tr("returned %1").arg(pythonReprCut(event.value, maxValueLength)));
         break;
     case Kind::Raised:
         closeOpen(lane, event.time);
@@ -117,7 +126,7 @@ void TimelineModel::apply(const TaskEvent &event, int eventIndex)
             m_settleTime = event.time;
         }
         mark(TimelineMarker::Kind::GatherReturn,
-             tr("gather returned %1").arg(pythonRepr(event.value)));
+             tr("gather returned %1").arg(pythonReprCut(event.value, maxValueLength)));
         break;
     case Kind::GatherRaised:
         if (event.node == 0) {
