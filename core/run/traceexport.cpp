@@ -47,7 +47,7 @@ QByteArray chromeTraceJson(const EventRecord &record)
         auto name = traceEvent(QStringLiteral("M"), QStringLiteral("thread_name"), node.id, {});
         // Indented by depth, as far as a few levels show: deeper, the names would grow as
         // depth × tasks.
-        const qsizetype indent = std::min(node.depth, maxIndentLevels) * 2;
+        const qsizetype indent = qsizetype(std::min(node.depth, maxIndentLevels)) * 2;
         name[QStringLiteral("args")] =
             QJsonObject{{QStringLiteral("name"), QString(QString(indent, u' ') + node.label)}};
         events.append(name);
