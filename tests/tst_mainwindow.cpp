@@ -27,6 +27,7 @@
 #include <QFileInfo>
 #include <QImage>
 #include <QLabel>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -47,6 +48,16 @@ bool runAndWait(MainWindow &window)
     QSignalSpy finished(window.runController(), &RunController::runFinished);
     QTest::keyClick(&window, Qt::Key_F5);
     return finished.wait(10000);
+}
+
+QPushButton *findButton(QWidget *parent, const QString &text)
+{
+    const auto buttons = parent->findChildren<QPushButton *>();
+    for (QPushButton *button : buttons) {
+        if (button->text() == text)
+            return button;
+    }
+    qFatal("no button %s", qPrintable(text));
 }
 
 } // namespace MainWindowTestSupport
@@ -287,6 +298,49 @@ private Q_SLOTS:
         QVERIFY(m_window->openScenario(u"basic"_s));
         QVERIFY(!m_window->openScenario(u"/no/such/file.json"_s, true));
         QCOMPARE(m_window->editor()->model()->scenario().title, u"Basic example"_s);
+    }
+
+    // Another program (an editor, `git pull`) changes the open file: the window offers to
+    // reload it in a bar, never a dialog, and its own saves raise no offer.
+    void aFileChangedOnDiskIsOfferedForReloading()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"shared.json"_s);
+        Scenario scenario = bundledScenario(u"basic"_s);
+        QCOMPARE(ScenarioLoader::save(scenario, path), QString());
+        QVERIFY(m_window->openScenario(path));
+        auto *bar = m_window->findChild<QWidget *>(u"reloadBar"_s);
+        QVERIFY(bar);
+        QVERIFY(!bar->isVisible());
+
+        QVERIFY(m_window->saveScenarioAs(path)); // its own save: nothing to offer
+        QTest::qWait(200);
+        QVERIFY(!bar->isVisible());
+
+        scenario.title = u"Changed elsewhere"_s;
+        QCOMPARE(ScenarioLoader::save(scenario, path), QString());
+        QTRY_VERIFY(bar->isVisible());
+        const auto texts = bar->findChildren<QLabel *>();
+        QCOMPARE(texts.first()->text(), u"shared.json changed on disk. Reload it?"_s);
+        findButton(bar, u"&Reload"_s)->click();
+        QVERIFY(!bar->isVisible());
+        QCOMPARE(m_window->editor()->model()->scenario().title, u"Changed elsewhere"_s);
+        QVERIFY(!m_window->isWindowModified());
+
+        // Kept: the editor's scenario stays, and now differs from the file.
+        scenario.title = u"Changed again"_s;
+        QCOMPARE(ScenarioLoader::save(scenario, path), QString());
+        QTRY_VERIFY(bar->isVisible());
+        findButton(bar, u"&Keep Mine"_s)->click();
+        QCOMPARE(m_window->editor()->model()->scenario().title, u"Changed elsewhere"_s);
+        QVERIFY(m_window->isWindowModified());
+
+        // Deleted: nothing to reload; the text says how to write it again.
+        QVERIFY(QFile::remove(path));
+        QTRY_VERIFY(bar->isVisible());
+        QCOMPARE(texts.first()->text(),
+                 u"shared.json was deleted or moved. Save writes the scenario again."_s);
+        QVERIFY(!findButton(bar, u"&Reload"_s)->isVisible());
     }
 
     void theStatusBarSaysHowToStart()

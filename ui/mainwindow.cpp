@@ -7,6 +7,7 @@
 #include "exporter.h"
 #include "filecommands.h"
 #include "readonlytable.h"
+#include "reloadbar.h"
 #include "resultmodel.h"
 #include "resultspanel.h"
 #include "runpresenter.h"
@@ -27,6 +28,7 @@
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -34,6 +36,7 @@
 #include <QSettings>
 #include <QTableView>
 #include <QToolBar>
+#include <QVBoxLayout>
 
 using namespace Gatherscope;
 using namespace Qt::StringLiterals;
@@ -178,7 +181,21 @@ void MainWindow::createDocks()
 {
     auto *editorDock = new QDockWidget(tr("Scenario"), this);
     editorDock->setObjectName(QStringLiteral("ScenarioDock"));
-    editorDock->setWidget(m_editor);
+    auto *editorPanel = new QWidget(editorDock);
+    auto *editorLayout = new QVBoxLayout(editorPanel);
+    editorLayout->setContentsMargins(0, 0, 0, 0);
+    m_reloadBar = new ReloadBar(editorPanel);
+    editorLayout->addWidget(m_reloadBar);
+    editorLayout->addWidget(m_editor, 1);
+    editorDock->setWidget(editorPanel);
+    connect(m_document, &ScenarioDocument::changedOnDisk, this, &MainWindow::offerReload);
+    connect(m_reloadBar, &ReloadBar::reloadClicked, this, [this] {
+        if (const QString error = m_document->reload(); !error.isEmpty())
+            QMessageBox::warning(this, tr("Cannot reload scenario"), error);
+    });
+    connect(m_reloadBar, &ReloadBar::keepClicked, m_document, &ScenarioDocument::keepOwnVersion);
+    // Another file replaces the one the offer was about.
+    connect(m_document, &ScenarioDocument::replaced, m_reloadBar, &QWidget::hide);
     addDockWidget(Qt::LeftDockWidgetArea, editorDock);
 
     m_resultsPanel = new ResultsPanel(m_results, this);
@@ -196,6 +213,12 @@ void MainWindow::createDocks()
         m_panelsMenu->addAction(dock->toggleViewAction());
     connect(m_console, &QAbstractItemModel::rowsInserted, m_consoleView,
             &QTableView::scrollToBottom);
+}
+
+void MainWindow::offerReload(bool stillThere)
+{
+    m_reloadBar->offer(QFileInfo(m_document->path()).fileName(), stillThere,
+                       m_editor->model()->isModified());
 }
 
 void MainWindow::runScenario()

@@ -15,6 +15,7 @@ class QTableView;
 class QTimer;
 class ConsoleModel;
 class FileCommands;
+class ReloadBar;
 class ResultModel;
 class ResultsPanel;
 class RunPresenter;
@@ -70,6 +71,7 @@ private:
     void addTimelineKeys();
     void createToolBar();
     void createDocks();
+    void offerReload(bool stillThere);
     void showShortcuts();
     void showAbout();
     void readSettings();
@@ -87,6 +89,7 @@ private:
     ConsoleModel *m_console;
     RunSession *m_session;
     ResultsPanel *m_resultsPanel = nullptr;
+    ReloadBar *m_reloadBar = nullptr;
     QTableView *m_consoleView = nullptr;
     RunStatusBar *m_statusBar;
     RunPresenter *m_presenter = nullptr;

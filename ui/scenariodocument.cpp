@@ -5,7 +5,9 @@
 
 #include "scenarioloader.h"
 #include "scenariomodel.h"
+#include "scenariorules.h"
 
+#include <QFile>
 #include <QFileInfo>
 #include <QSettings>
 
@@ -16,6 +18,15 @@ namespace {
 constexpr int maxRecentFiles = 8;
 const QString recentFilesKey = QStringLiteral("recentFiles");
 
+//! The file's bytes, as far as a scenario may be long; empty if it cannot be read.
+QByteArray readBounded(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return file.read(ScenarioRules::maxFileBytes + 1);
+}
+
 } // namespace
 
 ScenarioDocument::ScenarioDocument(ScenarioModel *model, QObject *parent)
@@ -24,6 +35,7 @@ ScenarioDocument::ScenarioDocument(ScenarioModel *model, QObject *parent)
 {
     connect(model, &ScenarioModel::modifiedChanged, this, &ScenarioDocument::captionChanged);
     connect(model, &ScenarioModel::changed, this, &ScenarioDocument::captionChanged); // title
+    connect(&m_watcher, &QFileSystemWatcher::fileChanged, this, &ScenarioDocument::checkFile);
 }
 
 QString ScenarioDocument::caption() const
@@ -50,7 +62,8 @@ QString ScenarioDocument::open(const QString &pathOrName)
     Q_EMIT replaced(); // before the model changes: what showed the old scenario lets go of it
     m_model->setScenario(std::get<Scenario>(result));
     const bool isFile = QFileInfo::exists(pathOrName);
-    setPath(isFile ? QFileInfo(pathOrName).absoluteFilePath() : QString());
+    setPath(isFile ? QFileInfo(pathOrName).absoluteFilePath() : QString(),
+            isFile ? readBounded(pathOrName) : QByteArray());
     if (isFile)
         remember(m_path);
     return {};
@@ -63,7 +76,7 @@ void ScenarioDocument::startNew()
     scenario.tasks = {TaskSpec::sayHello(QStringLiteral("Mr. Turtle"), SleepSpec::fixed(1))};
     Q_EMIT replaced();
     m_model->setScenario(scenario);
-    setPath(QString());
+    setPath(QString(), {});
 }
 
 QString ScenarioDocument::unsavableReason() const
@@ -75,18 +88,52 @@ QString ScenarioDocument::saveAs(const QString &path)
 {
     if (const QString reason = unsavableReason(); !reason.isEmpty())
         return tr("Fix this first: %1").arg(reason);
-    if (QString error = ScenarioLoader::save(m_model->scenario(), path); !error.isEmpty())
+    const Scenario scenario = m_model->scenario();
+    if (QString error = ScenarioLoader::save(scenario, path); !error.isEmpty())
         return error;
-    setPath(QFileInfo(path).absoluteFilePath());
+    setPath(QFileInfo(path).absoluteFilePath(), ScenarioLoader::toJson(scenario));
     m_model->setModified(false);
     remember(m_path);
     return {};
 }
 
-void ScenarioDocument::setPath(const QString &path)
+QString ScenarioDocument::reload()
 {
+    return open(m_path);
+}
+
+void ScenarioDocument::keepOwnVersion()
+{
+    m_bytesOnDisk = readBounded(m_path);
+    m_model->setModified(true);
+}
+
+void ScenarioDocument::adopt(const QString &path)
+{
+    setPath(path, readBounded(path));
+}
+
+void ScenarioDocument::setPath(const QString &path, const QByteArray &bytesOnDisk)
+{
+    if (!m_watcher.files().isEmpty())
+        m_watcher.removePaths(m_watcher.files());
     m_path = path;
+    m_bytesOnDisk = bytesOnDisk;
+    if (!path.isEmpty())
+        m_watcher.addPath(path);
     Q_EMIT captionChanged();
+}
+
+void ScenarioDocument::checkFile()
+{
+    // An editor that saves through a new file and a rename (as this program does) replaces
+    // the file the watcher watched: watch the new one.
+    const bool stillThere = QFileInfo::exists(m_path);
+    if (stillThere && !m_watcher.files().contains(m_path))
+        m_watcher.addPath(m_path);
+    if (stillThere && readBounded(m_path) == m_bytesOnDisk)
+        return; // this document's own save, or a write of the same bytes
+    Q_EMIT changedOnDisk(stillThere);
 }
 
 void ScenarioDocument::remember(const QString &path)

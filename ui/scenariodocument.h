@@ -3,6 +3,8 @@
 
 #pragma once
 
+#include <QByteArray>
+#include <QFileSystemWatcher>
 #include <QObject>
 #include <QString>
 #include <QStringList>
@@ -34,17 +36,32 @@ public:
     QString unsavableReason() const;
     //! Saves atomically to \a path and makes it the document's file; the error, or empty.
     QString saveAs(const QString &path);
+    //! Reads the document's file again, as it is on disk now; the error, or empty.
+    QString reload();
+    //! Keeps the scenario as it is in the editor after the file changed on disk: it no longer
+    //! matches the file, so it counts as modified, and that change is not reported again.
+    void keepOwnVersion();
+    //! Makes \a path the document's file without reading it (a recovered autosave of it).
+    void adopt(const QString &path);
 
 Q_SIGNALS:
-    //! Another scenario replaced the one before (opened, or new).
+    //! Another program changed the document's file (\a stillThere), or deleted or moved it.
+    //! Not emitted for this document's own saves, nor for a write that left the same bytes.
+    void
+    changedOnDisk(bool stillThere); //! Another scenario replaced the one before (opened, or new).
     void replaced();
     void captionChanged();
     void recentFilesChanged();
 
 private:
-    void setPath(const QString &path);
+    void setPath(const QString &path, const QByteArray &bytesOnDisk);
     void remember(const QString &path);
+    void checkFile();
 
     ScenarioModel *m_model;
     QString m_path;
+    //! The file as this document last read or wrote it, to tell another program's change from
+    //! its own save (the watcher reports both).
+    QByteArray m_bytesOnDisk;
+    QFileSystemWatcher m_watcher;
 };
