@@ -5,6 +5,7 @@
 
 #include "atomicfile.h"
 #include "mainwindow.h"
+#include "signalwatcher.h"
 #include "timelinewidget.h"
 
 #include <QApplication>
@@ -34,9 +35,17 @@ int runGui(const QCommandLineParser &parser)
     const QString scenario = positional.value(0, QStringLiteral("basic"));
     const QString screenshot = parser.value(QStringLiteral("screenshot"));
 
+    // Watching from before the window exists, so that no moment of its life is unguarded.
+    SignalWatcher stopRequests;
     // A screenshot is the same on every machine: it ignores what this one saved.
     MainWindow window(screenshot.isEmpty() ? MainWindow::Settings::Use
                                            : MainWindow::Settings::Ignore);
+    // Stopped from outside (logout, `kill`): no question can be answered now, so unsaved
+    // changes go to the autosave, which the next start offers back.
+    QObject::connect(&stopRequests, &SignalWatcher::caught, &window, [&window](int signal) {
+        window.keepUnsavedChanges();
+        QApplication::exit(SignalWatcher::exitStatusFor(signal));
+    });
     if (parser.isSet(QStringLiteral("dark")))
         window.setDarkTheme(true);
     if (!window.openScenario(scenario, !screenshot.isEmpty()) && !screenshot.isEmpty())
@@ -45,6 +54,7 @@ int runGui(const QCommandLineParser &parser)
         window.instantAction()->setChecked(true);
     if (screenshot.isEmpty()) {
         window.show();
+        QTimer::singleShot(0, &window, &MainWindow::offerRecovery);
         return QApplication::exec();
     }
 

@@ -472,6 +472,28 @@ private Q_SLOTS:
                  QStringList({u"long.json"_s, u"trace.json"_s}));
     }
 
+    // The window, stopped from outside (logout, `kill`), asks nothing and ends as the signal
+    // says; unsaved changes would go to its autosave (tst_mainwindow checks that part).
+    void aSignalClosesTheWindowWithoutAQuestion()
+    {
+        QTemporaryDir home;
+        QProcess process;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+        environment.insert(u"XDG_DATA_HOME"_s, home.path()); // no autosave of another run
+        environment.insert(u"XDG_CONFIG_HOME"_s, home.path());
+        process.setProcessEnvironment(environment);
+        process.start(QStringLiteral(GATHERSCOPE_BINARY), {u"basic"_s});
+        QVERIFY(process.waitForStarted());
+        // The autosave folder appears once the window exists and can take the signal.
+        QTRY_VERIFY_WITH_TIMEOUT(QDir(home.path()).exists(u"Gatherscope/gatherscope/autosave"_s),
+                                 20000);
+        QCOMPARE(::kill(pid_t(process.processId()), SIGTERM), 0);
+        QVERIFY(process.waitForFinished(30000));
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(process.exitCode(), 143);
+    }
+
     void anOutputThatCannotBeWrittenExitsWithTwo()
     {
         const Result result =

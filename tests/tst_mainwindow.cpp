@@ -6,6 +6,7 @@
 #include "coroutinetest.h"
 #include "scenariofixtures.h"
 
+#include "autosave.h"
 #include "consolemodel.h"
 #include "exporter.h"
 #include "mainwindow.h"
@@ -23,6 +24,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QImage>
@@ -341,6 +343,44 @@ private Q_SLOTS:
         QCOMPARE(texts.first()->text(),
                  u"shared.json was deleted or moved. Save writes the scenario again."_s);
         QVERIFY(!findButton(bar, u"&Reload"_s)->isVisible());
+    }
+
+    // A crash or a kill loses at most the last seconds of editing: the window keeps a copy of
+    // its unsaved scenario, and the next start offers it back as the file it came from.
+    void unsavedChangesOutliveACrashAndComeBack()
+    {
+        QDir(Autosave::defaultFolder()).removeRecursively();
+        m_window.reset(); // this test makes its own windows
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"lesson.json"_s);
+        QCOMPARE(ScenarioLoader::save(bundledScenario(u"basic"_s), path), QString());
+        {
+            MainWindow crashing;
+            QVERIFY(crashing.openScenario(path));
+            crashing.editor()->model()->setTitle(u"Edited, never saved"_s);
+            // Written a moment after the change, without being asked.
+            QTRY_VERIFY_WITH_TIMEOUT(
+                !QDir(Autosave::defaultFolder()).entryList({u"*.json"_s}).isEmpty(),
+                Autosave::delayMs * 3);
+            // The running window's copy is nobody's orphan.
+            QVERIFY(Autosave::orphans(Autosave::defaultFolder()).empty());
+        } // gone without closing, as in a crash
+
+        const auto orphans = Autosave::orphans(Autosave::defaultFolder());
+        QCOMPARE(orphans.size(), std::size_t(1));
+        QCOMPARE(orphans.front().originalFile, path);
+        MainWindow next;
+        QCOMPARE(next.restore(orphans.front()), QString());
+        QCOMPARE(next.editor()->model()->scenario().title, u"Edited, never saved"_s);
+        QCOMPARE(next.currentFile(), path);
+        QVERIFY(next.editor()->model()->isModified());
+        QVERIFY(Autosave::orphans(Autosave::defaultFolder()).empty());
+
+        // Closed as it should be (here: the changes discarded), nothing is left to offer.
+        next.editor()->model()->setModified(false);
+        QVERIFY(next.close());
+        QCOMPARE(QDir(Autosave::defaultFolder()).entryList({u"*.json"_s}), QStringList());
+        m_window = std::make_unique<MainWindow>();
     }
 
     void theStatusBarSaysHowToStart()

@@ -30,9 +30,11 @@
 #include <QDockWidget>
 #include <QFileInfo>
 #include <QLabel>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPushButton>
 #include <QSettings>
 #include <QTableView>
 #include <QToolBar>
@@ -90,6 +92,8 @@ MainWindow::MainWindow(Settings settings, QWidget *parent)
             [this](const QString &text) { statusBar()->showMessage(text, 3000); });
     addTimelineKeys();
     m_useSettings = settings == Settings::Use;
+    if (m_useSettings)
+        m_autosave = new Autosave(m_editor->model(), m_document, Autosave::defaultFolder(), this);
     if (m_useSettings)
         readSettings();
     else
@@ -269,7 +273,55 @@ void MainWindow::closeEvent(QCloseEvent *event)
     }
     if (m_useSettings)
         writeSettings();
+    if (m_autosave)
+        m_autosave->discard(); // saved, or discarded on purpose: nothing to offer back
     event->accept();
+}
+
+void MainWindow::offerRecovery()
+{
+    if (!m_autosave)
+        return;
+    const auto orphans = Autosave::orphans(Autosave::defaultFolder());
+    if (orphans.empty())
+        return;
+    const Autosave::Orphan &newest = orphans.front();
+    QMessageBox question(QMessageBox::Question, tr("Restore unsaved changes?"),
+                         tr("Gatherscope ended without saving your changes to %1 (last changed "
+                            "%2). Restore them?")
+                             .arg(newest.originalFile.isEmpty()
+                                      ? tr("a new scenario")
+                                      : QFileInfo(newest.originalFile).fileName(),
+                                  QLocale().toString(newest.lastChanged, QLocale::ShortFormat)),
+                         QMessageBox::NoButton, this);
+    QPushButton *restoreButton = question.addButton(tr("&Restore"), QMessageBox::AcceptRole);
+    QPushButton *discardButton = question.addButton(tr("&Discard"), QMessageBox::DestructiveRole);
+    question.addButton(tr("&Not Now"), QMessageBox::RejectRole);
+    question.setDefaultButton(restoreButton);
+    question.exec();
+    if (question.clickedButton() == restoreButton) {
+        if (const QString error = restore(newest); !error.isEmpty())
+            QMessageBox::warning(this, tr("Cannot restore the scenario"), error);
+    } else if (question.clickedButton() == discardButton) {
+        newest.remove();
+    }
+}
+
+QString MainWindow::restore(const Autosave::Orphan &orphan)
+{
+    if (QString error = m_document->recover(orphan.scenarioFile, orphan.originalFile);
+        !error.isEmpty())
+        return error;
+    orphan.remove();
+    if (m_autosave)
+        m_autosave->writeNow(); // this window's slot holds it from now on
+    return {};
+}
+
+void MainWindow::keepUnsavedChanges()
+{
+    if (m_autosave)
+        m_autosave->writeNow();
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)

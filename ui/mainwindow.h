@@ -8,6 +8,8 @@
 
 #include <QMainWindow>
 
+#include "autosave.h"
+
 class QAction;
 class QComboBox;
 class QMenu;
@@ -56,6 +58,14 @@ public:
     QAction *stepAction() const { return m_actions->step(); }
     void setDarkTheme(bool dark);
 
+    //! Offers back, in a dialog, the newest scenario a window left unsaved when its program
+    //! ended (a crash, a kill); does nothing when there is none or the settings are ignored.
+    void offerRecovery();
+    //! Opens \a orphan as the file it was a copy of, with its unsaved changes; the error.
+    QString restore(const Autosave::Orphan &orphan);
+    //! Writes the autosaved copy at once: the program is being stopped (SIGTERM).
+    void keepUnsavedChanges();
+
 public Q_SLOTS:
     //! Runs the edited scenario (instantly when the Instant switch is on).
     void runScenario();
@@ -90,6 +100,7 @@ private:
     RunSession *m_session;
     ResultsPanel *m_resultsPanel = nullptr;
     ReloadBar *m_reloadBar = nullptr;
+    Autosave *m_autosave = nullptr; //!< only when the settings are used
     QTableView *m_consoleView = nullptr;
     RunStatusBar *m_statusBar;
     RunPresenter *m_presenter = nullptr;

@@ -108,9 +108,16 @@ void ScenarioDocument::keepOwnVersion()
     m_model->setModified(true);
 }
 
-void ScenarioDocument::adopt(const QString &path)
+QString ScenarioDocument::recover(const QString &copyFile, const QString &originalFile)
 {
-    setPath(path, readBounded(path));
+    auto result = ScenarioLoader::load(copyFile);
+    if (const auto *error = std::get_if<LoadError>(&result))
+        return error->toString();
+    Q_EMIT replaced();
+    m_model->setScenario(std::get<Scenario>(result));
+    setPath(originalFile, originalFile.isEmpty() ? QByteArray() : readBounded(originalFile));
+    m_model->setModified(true);
+    return {};
 }
 
 void ScenarioDocument::setPath(const QString &path, const QByteArray &bytesOnDisk)

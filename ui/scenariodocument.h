@@ -41,8 +41,9 @@ public:
     //! Keeps the scenario as it is in the editor after the file changed on disk: it no longer
     //! matches the file, so it counts as modified, and that change is not reported again.
     void keepOwnVersion();
-    //! Makes \a path the document's file without reading it (a recovered autosave of it).
-    void adopt(const QString &path);
+    //! Loads \a copyFile, an autosaved copy of \a originalFile (empty: of a new scenario), as
+    //! that file with unsaved changes; the error, or empty.
+    QString recover(const QString &copyFile, const QString &originalFile);
 
 Q_SIGNALS:
     //! Another program changed the document's file (\a stillThere), or deleted or moved it.
