@@ -21,6 +21,7 @@
 #include <cstring>
 #include <memory>
 #include <stdexcept>
+#include <thread>
 
 using namespace Gatherscope;
 using namespace GatherscopeTest;
@@ -383,6 +384,34 @@ private Q_SLOTS:
         CO_VERIFY(!task.isReady());
         const auto [value] = co_await task;
         CO_COMPARE(value, 1);
+    }
+
+    // The documented way to cancel from another thread: post the request to the thread whose
+    // event loop runs the gather. The test command runs this under ThreadSanitizer too.
+    void aStopPostedFromAnotherThreadCancelsTheGather()
+    {
+        std::stop_source stop;
+        GatherOptions options;
+        options.stopToken = stop.get_token();
+        std::vector<std::function<QCoro::Task<int>(std::stop_token)>> work(
+            3, [](std::stop_token token) { return untilStopped(std::move(token)); });
+        bool cancelled = false;
+        auto body = [&]() -> QCoro::Task<> {
+            try {
+                co_await gather(work, options);
+            } catch (const CancelledError &) {
+                cancelled = true;
+            }
+        };
+        QCoro::Task<> running = body(); // every task waits for the stop
+        QObject receiver;
+        std::thread worker([&] {
+            QMetaObject::invokeMethod(
+                &receiver, [&stop] { stop.request_stop(); }, Qt::QueuedConnection);
+        });
+        worker.join();
+        RUN_COROUTINE(std::move(running));
+        QVERIFY(cancelled);
     }
 
     COROUTINE_TEST(cancellingTheGatherCancelsWhatIsLeft)
