@@ -168,6 +168,33 @@ private Q_SLOTS:
         QCOMPARE(result.exitCode, exitCode);
     }
 
+    // Under the asan preset, every run of the program ends with LeakSanitizer's check, which
+    // prints to stderr and fails the exit status: the bundled scenarios above, and 10,000 tasks
+    // here (nested, failing, traced), must end with nothing left behind.
+    void aTenThousandTaskScenarioRunsCleanly()
+    {
+        QTemporaryDir dir;
+        QByteArray tasks;
+        for (int i = 0; i < 9900; ++i)
+            tasks += i % 10 == 0 ? QByteArray(R"({"task": "divide", "x": 1, "y": 0},)")
+                                 : QByteArray(R"({"task": "say_hello", "name": "T", "sleep": 1},)");
+        QByteArray inner =
+            QByteArray(R"({"task": "divide", "x": 4, "y": 2, "sleep": 0},)").repeated(99);
+        inner.chop(1);
+        tasks += R"({"task": "gather", "tasks": [)" + inner + "]}";
+        const QString scenario = dir.filePath(u"ten-thousand.json"_s);
+        QCOMPARE(writeFileAtomically(scenario, R"({"title": "10k", "return_exceptions": true,
+                                                   "report": "list", "tasks": [)" +
+                                                   tasks + "]}"),
+                 QString());
+        const Result result = run({u"--headless"_s, u"--instant"_s, u"--trace"_s,
+                                   dir.filePath(u"trace.json"_s), scenario});
+        QCOMPARE(result.err, QByteArray());
+        QCOMPARE(result.exitCode, 0);
+        // Hello and Goodbye for 8,910 tasks, Dividing for 1,089, then the list.
+        QCOMPARE(result.out.count('\n'), 2 * 8910 + 990 + 99 + 1);
+    }
+
     void theSeedArticlesOutputBlocks()
     {
         // Verbatim from the article: the two programs' "Output:" blocks.
