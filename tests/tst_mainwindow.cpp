@@ -6,12 +6,15 @@
 #include "coroutinetest.h"
 #include "scenariofixtures.h"
 
+#include "atomicfile.h"
 #include "autosave.h"
 #include "consolemodel.h"
 #include "exporter.h"
+#include "fulldisk.h"
 #include "mainwindow.h"
 #include "resultmodel.h"
 #include "runicons.h"
+#include "scenariodocument.h"
 #include "scenarioeditor.h"
 #include "scenarioloader.h"
 #include "scenariomodel.h"
@@ -155,6 +158,28 @@ private Q_SLOTS:
         QVERIFY(runAndWait(*m_window));
         QVERIFY(m_window->runController()->runner() != first);
         QCOMPARE(columnTexts(*m_window->consoleModel(), ConsoleModel::LineColumn).size(), 5);
+    }
+
+    // A real-time run is interrupted in each way a person can: another file opened, the
+    // window closed. Its tasks unwind without touching what is gone (ASan checks that).
+    void openingAFileOrClosingTheWindowDuringARunIsSafe()
+    {
+        QVERIFY(m_window->openScenario(u"classroom"_s));
+        m_window->instantAction()->setChecked(false);
+        QTest::keyClick(m_window.get(), Qt::Key_F5);
+        QCOMPARE(m_window->runController()->state(), RunController::State::Running);
+        QTRY_VERIFY(m_window->consoleModel()->rowCount() > 0);
+        QVERIFY(m_window->openScenario(u"basic"_s));
+        QCOMPARE(m_window->runController()->state(), RunController::State::Idle);
+        QCOMPARE(m_window->consoleModel()->rowCount(), 0);
+
+        QTest::keyClick(m_window.get(), Qt::Key_F5);
+        QTRY_VERIFY(m_window->consoleModel()->rowCount() > 0);
+        QCOMPARE(m_window->runController()->state(), RunController::State::Running);
+        QVERIFY(m_window->close());
+        m_window.reset();
+        QVERIFY(processEventsUntil([] { return EventLoopQueue::pendingCount() == 0; }));
+        m_window = std::make_unique<MainWindow>();
     }
 
     void savedScenariosReopenEqual()
@@ -381,6 +406,67 @@ private Q_SLOTS:
         QVERIFY(next.close());
         QCOMPARE(QDir(Autosave::defaultFolder()).entryList({u"*.json"_s}), QStringList());
         m_window = std::make_unique<MainWindow>();
+    }
+
+    // Every write of the window goes through the one atomic helper: on a full disk each says
+    // why and leaves the older file as it was. (Save and --trace: tst_scenarioloader, tst_cli.)
+    void aFullDiskNeverDamagesWhatTheWindowWrites()
+    {
+        QVERIFY(m_window->openScenario(u"fail-fast"_s));
+        m_window->instantAction()->setChecked(true);
+        QVERIFY(runAndWait(*m_window));
+        QTemporaryDir dir;
+        const QByteArray old(100, 'o');
+        const auto refusedAndKept = [&](const QString &name, const auto &write) -> QString {
+            const QString path = dir.filePath(name);
+            if (!writeFileAtomically(path, old).isEmpty())
+                return QStringLiteral("could not prepare %1").arg(name);
+            QString error;
+            {
+                const FileSizeLimit full{64}; // a few bytes fit, then the disk is full
+                error = write(path);
+            }
+            QFile file(path);
+            if (!file.open(QIODevice::ReadOnly) || file.readAll() != old)
+                return name + QStringLiteral(": the older file was damaged");
+            return error.contains(u"File too large"_s) ? QString() : name + u": "_s + error;
+        };
+        auto &view = *m_window->timeline()->view();
+        for (const char *suffix : {"png", "svg", "pdf"}) {
+            QCOMPARE(refusedAndKept(
+                         u"timeline."_s + QLatin1String(suffix),
+                         [&](const QString &path) { return Exporter::exportTimeline(view, path); }),
+                     QString());
+        }
+        QCOMPARE(refusedAndKept(u"trace.json"_s,
+                                [&](const QString &path) {
+                                    return Exporter::exportTrace(
+                                        m_window->runController()->runner()->record(), path);
+                                }),
+                 QString());
+        // The autosave keeps its previous copy whole too.
+        ScenarioModel model;
+        model.setScenario(bundledScenario(u"classroom"_s));
+        ScenarioDocument document(&model);
+        Autosave autosave(&model, &document, dir.filePath(u"autosave"_s));
+        model.setModified(true);
+        QCOMPARE(autosave.writeNow(), QString());
+        const QStringList copies = QDir(dir.filePath(u"autosave"_s)).entryList({u"*.json"_s});
+        QCOMPARE(copies.size(), 1);
+        const QString copy = dir.filePath(u"autosave/"_s + copies.first());
+        QFile before(copy);
+        QVERIFY(before.open(QIODevice::ReadOnly));
+        const QByteArray saved = before.readAll();
+        model.setTitle(u"Changed"_s);
+        QString error;
+        {
+            const FileSizeLimit full{64};
+            error = autosave.writeNow();
+        }
+        QVERIFY2(error.contains(u"File too large"_s), qPrintable(error));
+        QFile after(copy);
+        QVERIFY(after.open(QIODevice::ReadOnly));
+        QCOMPARE(after.readAll(), saved);
     }
 
     void theStatusBarSaysHowToStart()
