@@ -7,6 +7,8 @@
 #include "traceexport.h"
 
 #include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QPointer>
 
 #include <cerrno>
 #include <csignal>
@@ -25,6 +27,19 @@ HeadlessRun::HeadlessRun(Scenario scenario, RunOptions options, QString tracePat
             [this, report](const TaskEvent &event) { printLines(consoleLines(event, report)); });
     connect(m_runner.get(), &Runner::finished, this, &HeadlessRun::finish);
     connect(&m_signals, &SignalWatcher::caught, this, &HeadlessRun::interrupt);
+}
+
+HeadlessRun::~HeadlessRun()
+{
+    if (!m_runner || m_runner->state() != Runner::State::Running)
+        return;
+    // The tasks still sleeping end as cancelled on the next turns of the event loop, and the
+    // last of them lets go of the run's state, record included.
+    const QPointer<const EventRecord> record = &m_runner->record();
+    m_runner.reset();
+    QDeadlineTimer patience(std::chrono::seconds(5));
+    while (record && !patience.hasExpired())
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
 }
 
 void HeadlessRun::printLines(const QStringList &lines)

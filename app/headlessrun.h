@@ -21,6 +21,10 @@ public:
     HeadlessRun(Gatherscope::Scenario scenario, Gatherscope::RunOptions options, QString tracePath,
                 QObject *parent = nullptr);
 
+    //! Cancels a run cut short (by a signal) and lets its tasks unwind, so that the program
+    //! ends with nothing left behind.
+    ~HeadlessRun() override;
+
     //! Starts the run; the application exits with 0 (gather returned), 1 (it raised) or 2
     //! (the trace or stdout could not be written) once every task has ended, or with 130 or 143
     //! on SIGINT or SIGTERM (the lines printed so far are whole, an older trace is kept as it
