@@ -349,7 +349,7 @@ private Q_SLOTS:
         QTRY_VERIFY(bar->isVisible());
         const auto texts = bar->findChildren<QLabel *>();
         QCOMPARE(texts.first()->text(), u"shared.json changed on disk. Reload it?"_s);
-        findButton(bar, u"&Reload"_s)->click();
+        findButton(bar, u"Re&load"_s)->click();
         QVERIFY(!bar->isVisible());
         QCOMPARE(m_window->editor()->model()->scenario().title, u"Changed elsewhere"_s);
         QVERIFY(!m_window->isWindowModified());
@@ -367,7 +367,7 @@ private Q_SLOTS:
         QTRY_VERIFY(bar->isVisible());
         QCOMPARE(texts.first()->text(),
                  u"shared.json was deleted or moved. Save writes the scenario again."_s);
-        QVERIFY(!findButton(bar, u"&Reload"_s)->isVisible());
+        QVERIFY(!findButton(bar, u"Re&load"_s)->isVisible());
     }
 
     // A crash or a kill loses at most the last seconds of editing: the window keeps a copy of

@@ -10,7 +10,7 @@
 ReloadBar::ReloadBar(QWidget *parent)
     : QFrame(parent)
     , m_text(new QLabel(this))
-    , m_reload(new QPushButton(tr("&Reload"), this))
+    , m_reload(new QPushButton(tr("Re&load"), this))
     , m_keep(new QPushButton(tr("&Keep Mine"), this))
 {
     setObjectName(QStringLiteral("reloadBar"));
