@@ -11,11 +11,13 @@
 #include "scenariohistory.h"
 #include "scenarioloader.h"
 #include "scenariomodel.h"
+#include "scenariorules.h"
 #include "theme.h"
 
 #include <QAction>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTreeView>
@@ -224,12 +226,20 @@ private Q_SLOTS:
         QVERIFY(cancelAfter->palette().color(QPalette::Text) != errorRed);
         QCOMPARE(cancelAfter->text(), QString());
 
-        auto *description = editor.findChild<QLineEdit *>(u"description"_s);
+        auto *description = editor.findChild<QPlainTextEdit *>(u"description"_s);
         QVERIFY(description);
-        QCOMPARE(description->text(), bundledScenario(u"basic"_s).description);
+        QCOMPARE(description->toPlainText(), bundledScenario(u"basic"_s).description);
         description->clear();
         QTest::keyClicks(description, u"Two turtles"_s);
-        QCOMPARE(editor.model()->description(), u"Two turtles"_s);
+        QTest::keyClick(description, Qt::Key_Return); // a description may take several lines
+        QTest::keyClicks(description, u"race"_s);
+        QCOMPARE(editor.model()->description(), u"Two turtles\nrace"_s);
+        description->setPlainText(QString(ScenarioRules::maxTextLength + 1, u'x'));
+        QVERIFY(!editor.model()->isValid());
+        QCOMPARE(editor.model()->firstError(),
+                 u"description: text too long (10001 characters; at most 10000)"_s);
+        description->setPlainText(u"Two turtles"_s);
+        QVERIFY(editor.model()->isValid());
 
         QTest::keyClicks(cancelAfter, u"1.5"_s);
         QCOMPARE(cancelAfter->text(), u"1.5"_s);

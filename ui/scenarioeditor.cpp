@@ -18,6 +18,7 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QToolBar>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -34,7 +35,7 @@ ScenarioEditor::ScenarioEditor(QWidget *parent)
     , m_history(new ScenarioHistory(m_model, this))
     , m_view(new QTreeView(this))
     , m_title(new QLineEdit(this))
-    , m_description(new QLineEdit(this))
+    , m_description(new QPlainTextEdit(this))
     , m_returnExceptions(new QCheckBox(tr("return_exceptions"), this))
     , m_report(new QComboBox(this))
     , m_seed(new QLineEdit(this))
@@ -66,9 +67,13 @@ ScenarioEditor::ScenarioEditor(QWidget *parent)
     m_cancelAfter->setObjectName(QStringLiteral("cancelAfter"));
     // Typing stops at the limit the file format sets, rather than leave a title that cannot load.
     m_title->setMaxLength(int(ScenarioRules::maxTextLength));
-    m_description->setMaxLength(int(ScenarioRules::maxTextLength));
     m_title->setToolTip(tr("The scenario's title, shown in the window and the console"));
     m_description->setPlaceholderText(tr("what this scenario shows (optional)"));
+    m_description->setTabChangesFocus(true); // a description holds no tabs; Tab leaves it
+    // Three lines show the bundled descriptions whole; a longer one scrolls.
+    m_description->setFixedHeight(m_description->fontMetrics().lineSpacing() * 3 +
+                                  2 * m_description->frameWidth() +
+                                  int(m_description->document()->documentMargin() * 2));
     m_description->setToolTip(tr("A sentence for whoever opens the file"));
     m_seed->setPlaceholderText(tr("fresh each run"));
     m_cancelAfter->setPlaceholderText(tr("never"));
@@ -138,7 +143,11 @@ ScenarioEditor::ScenarioEditor(QWidget *parent)
     layout->addWidget(m_error);
 
     connect(m_title, &QLineEdit::textEdited, m_model, &ScenarioModel::setTitle);
-    connect(m_description, &QLineEdit::textEdited, m_model, &ScenarioModel::setDescription);
+    connect(m_description, &QPlainTextEdit::textChanged, this, [this] {
+        const QString text = m_description->toPlainText();
+        if (text != m_model->description()) // not when showSettings() put the model's text in
+            m_model->setDescription(text);
+    });
     connect(m_returnExceptions, &QCheckBox::toggled, m_model, &ScenarioModel::setReturnExceptions);
     connect(m_report, &QComboBox::activated, this, [this](int index) {
         m_model->setReport(ReportStyle(m_report->itemData(index).toInt()));
@@ -219,10 +228,8 @@ void ScenarioEditor::showSettings(bool replaceTyping)
 {
     if (m_title->text() != m_model->title())
         m_title->setText(m_model->title());
-    if (m_description->text() != m_model->description()) {
-        m_description->setText(m_model->description());
-        m_description->setCursorPosition(0); // a long sentence shows its beginning
-    }
+    if (m_description->toPlainText() != m_model->description())
+        m_description->setPlainText(m_model->description()); // its beginning shows
     m_returnExceptions->setChecked(m_model->returnExceptions());
     m_report->setCurrentIndex(m_report->findData(int(m_model->report())));
     const auto seed = m_model->seed();

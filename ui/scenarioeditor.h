@@ -13,6 +13,7 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QPlainTextEdit;
 class QTreeView;
 class ScenarioModel;
 
@@ -52,7 +53,7 @@ private:
     ScenarioHistory *m_history;
     QTreeView *m_view;
     QLineEdit *m_title;
-    QLineEdit *m_description;
+    QPlainTextEdit *m_description; //!< shown in full: several lines
     QCheckBox *m_returnExceptions;
     QComboBox *m_report;
     QLineEdit *m_seed;

@@ -164,11 +164,13 @@ void ScenarioModel::setModified(bool modified)
 
 void ScenarioModel::setTitle(const QString &title)
 {
+    setSettingError(ScenarioRules::Keys::title, ScenarioRules::textProblem(title));
     updateSetting(m_top.title, title);
 }
 
 void ScenarioModel::setDescription(const QString &description)
 {
+    setSettingError(ScenarioRules::Keys::description, ScenarioRules::textProblem(description));
     updateSetting(m_top.description, description);
 }
 
@@ -204,6 +206,9 @@ void ScenarioModel::updateSetting(T &field, const T &value)
 
 void ScenarioModel::setSettingError(const QString &setting, const QString &error)
 {
+    const auto known = m_settingErrors.find(setting);
+    if ((known == m_settingErrors.end() ? QString() : known->second) == error)
+        return; // nothing new to say: no edit to record
     if (error.isEmpty())
         m_settingErrors.erase(setting);
     else
