@@ -12,6 +12,7 @@
 #include "exporter.h"
 #include "fulldisk.h"
 #include "mainwindow.h"
+#include "presentationmode.h"
 #include "resultmodel.h"
 #include "runicons.h"
 #include "scenariodocument.h"
@@ -23,11 +24,13 @@
 #include "timelineview.h"
 #include "timelinewidget.h"
 #include "traceexport.h"
+#include "windowscale.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
+#include <QDockWidget>
 #include <QFile>
 #include <QFileInfo>
 #include <QImage>
@@ -467,6 +470,50 @@ private Q_SLOTS:
         QFile after(copy);
         QVERIFY(after.open(QIODevice::ReadOnly));
         QCOMPARE(after.readAll(), saved);
+    }
+
+    // For the back of a room: Ctrl+= / Ctrl+- / Ctrl+0 scale the text of every panel and the
+    // timeline's lanes and markers; F11 is all of that at once, full screen, editor hidden.
+    void theWindowScalesAndPresents()
+    {
+        QVERIFY(m_window->openScenario(u"basic"_s));
+        const double normalPoints = m_window->font().pointSizeF();
+        const auto &geometry = m_window->timeline()->view()->zoom().geometry();
+        QCOMPARE(geometry.laneHeight, TimelineView::baseLaneHeight);
+        QTest::keyClick(m_window.get(), Qt::Key_Equal, Qt::ControlModifier);
+        QTest::keyClick(m_window.get(), Qt::Key_Equal, Qt::ControlModifier);
+        QCOMPARE(m_window->scale()->factor(), 1.5);
+        QCOMPARE(m_window->font().pointSizeF(), normalPoints * 1.5);
+        QCOMPARE(geometry.laneHeight, 39);
+        QCOMPARE(m_window->timeline()->view()->timelinePainter().markerRadius(), 5.5 * 1.5);
+        QTest::keyClick(m_window.get(), Qt::Key_Minus, Qt::ControlModifier);
+        QCOMPARE(m_window->scale()->factor(), 1.25);
+        QTest::keyClick(m_window.get(), Qt::Key_0, Qt::ControlModifier);
+        QCOMPARE(m_window->scale()->factor(), 1.0);
+        QCOMPARE(m_window->font().pointSizeF(), normalPoints);
+        QCOMPARE(geometry.laneHeight, TimelineView::baseLaneHeight);
+
+        auto *editorDock = m_window->findChild<QDockWidget *>(u"ScenarioDock"_s);
+        auto *caption = m_window->findChild<QWidget *>(u"scenarioCaption"_s);
+        QVERIFY(editorDock->isVisible());
+        QVERIFY(!caption->isVisible());
+        QTest::keyClick(m_window.get(), Qt::Key_F11);
+        QVERIFY(m_window->presentation()->isOn());
+        QVERIFY(m_window->windowState().testFlag(Qt::WindowFullScreen));
+        QVERIFY(!editorDock->isVisible());
+        QVERIFY(caption->isVisible());
+        QCOMPARE(caption->findChild<QLabel *>(u"captionTitle"_s)->text(), u"Basic example"_s);
+        QCOMPARE(caption->findChild<QLabel *>(u"captionDescription"_s)->text(),
+                 bundledScenario(u"basic"_s).description);
+        QCOMPARE(m_window->scale()->factor(), 1.5);
+        QVERIFY(caption->findChild<QLabel *>(u"captionTitle"_s)->font().pointSizeF() >
+                normalPoints * 2.5);
+        QTest::keyClick(m_window.get(), Qt::Key_F11);
+        QVERIFY(!m_window->presentation()->isOn());
+        QVERIFY(!m_window->windowState().testFlag(Qt::WindowFullScreen));
+        QVERIFY(editorDock->isVisible());
+        QVERIFY(!caption->isVisible());
+        QCOMPARE(m_window->scale()->factor(), 1.0);
     }
 
     void theStatusBarSaysHowToStart()

@@ -63,7 +63,8 @@ private Q_SLOTS:
             QVERIFY2(registered.contains(key), qPrintable(key + u" is not on any action"_s));
         }
         QCOMPARE(window.instantAction()->toolTip(),
-                 u"Run on the virtual clock: no waiting, same order every time (Ctrl+I)"_s);
+                 u"Every Run on the virtual clock: no waiting, the same order every time "
+                 "(Ctrl+I)"_s);
     }
 
     void theTimelineMatchesItsKeysByWhatTheyType()

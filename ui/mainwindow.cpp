@@ -6,6 +6,7 @@
 #include "consolemodel.h"
 #include "exporter.h"
 #include "filecommands.h"
+#include "presentationmode.h"
 #include "readonlytable.h"
 #include "reloadbar.h"
 #include "resultmodel.h"
@@ -13,6 +14,7 @@
 #include "runpresenter.h"
 #include "runsession.h"
 #include "runstatusbar.h"
+#include "scenariocaption.h"
 #include "scenariodocument.h"
 #include "scenarioeditor.h"
 #include "scenariohistory.h"
@@ -22,6 +24,7 @@
 #include "timelinemodel.h"
 #include "timelineview.h"
 #include "timelinewidget.h"
+#include "windowscale.h"
 
 #include <QAction>
 #include <QApplication>
@@ -40,12 +43,18 @@
 #include <QToolBar>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <iterator>
+
 using namespace Gatherscope;
 using namespace Qt::StringLiterals;
 
 namespace {
 
-const double speeds[] = {0.25, 0.5, 1, 2, 4, 8};
+//! Scenario seconds per real second: slow enough to follow one event, fast enough for a long
+//! scenario; + and - move along it.
+const double speeds[] = {0.1, 0.25, 0.5, 1, 2, 4, 10};
+constexpr int normalSpeed = 3; // 1×
 
 } // namespace
 
@@ -67,8 +76,15 @@ MainWindow::MainWindow(Settings settings, QWidget *parent)
     setAcceptDrops(true);
     setWindowIcon(QIcon(QStringLiteral(":/icons/org.gatherscope.Gatherscope.svg")));
     m_timeline->setModel(m_timelineModel);
-    setCentralWidget(m_timeline);
+    auto *central = new QWidget(this);
+    auto *centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    m_caption = new ScenarioCaption(m_editor->model(), central);
+    centralLayout->addWidget(m_caption);
+    centralLayout->addWidget(m_timeline, 1);
+    setCentralWidget(central);
     setStatusBar(m_statusBar);
+    m_scale = new WindowScale(this, m_timeline->view());
 
     m_darkAction = new QAction(tr("&Dark theme"), this);
     m_darkAction->setCheckable(true);
@@ -76,9 +92,13 @@ MainWindow::MainWindow(Settings settings, QWidget *parent)
         Theme::apply(dark);
         m_timeline->update();
     });
+    addTimelineKeys(); // before the menus, which show one of them
     createMenus();
     createToolBar();
     createDocks();
+    m_presentation = new PresentationMode(
+        this, findChild<QDockWidget *>(QStringLiteral("ScenarioDock")), m_scale, m_caption);
+    m_viewMenu->insertAction(m_panelsMenu->menuAction(), m_presentation->action());
     m_presenter = new RunPresenter({m_run, m_actions, m_editor->model(), m_session, m_timelineModel,
                                     m_timeline->view(), m_resultsPanel, m_statusBar},
                                    this);
@@ -90,7 +110,6 @@ MainWindow::MainWindow(Settings settings, QWidget *parent)
     connect(m_document, &ScenarioDocument::replaced, m_run, &RunController::clear);
     connect(m_files, &FileCommands::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, 3000); });
-    addTimelineKeys();
     m_useSettings = settings == Settings::Use;
     if (m_useSettings)
         m_autosave = new Autosave(m_editor->model(), m_document, Autosave::defaultFolder(), this);
@@ -117,6 +136,8 @@ void MainWindow::addTimelineKeys()
         connect(action, &QAction::triggered, this,
                 [this, id = shortcut.id] { m_timeline->view()->handleShortcut(id); });
         addAction(action);
+        if (shortcut.id == Shortcuts::Id::Fit)
+            m_fitAction = action; // the View menu shows it too
     }
 }
 
@@ -147,12 +168,18 @@ void MainWindow::createMenus()
     redo->setShortcut(Shortcuts::key(Id::Redo));
     edit->addActions({undo, redo});
 
-    QMenu *run = menuBar()->addMenu(tr("&Run"));
-    run->addActions(m_actions->all());
+    m_runMenu = menuBar()->addMenu(tr("&Run"));
+    m_runMenu->addActions(m_actions->all());
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    view->addAction(tr("&Fit Timeline"), Shortcuts::key(Id::FitTimeline), this,
-                    [this] { m_timeline->view()->fitAll(); });
+    m_viewMenu = view;
+    view->addAction(tr("&Larger"), Shortcuts::key(Id::ScaleUp), m_scale, &WindowScale::larger);
+    view->addAction(tr("&Smaller"), Shortcuts::key(Id::ScaleDown), m_scale, &WindowScale::smaller);
+    view->addAction(tr("&Normal Size"), Shortcuts::key(Id::ScaleReset), m_scale,
+                    &WindowScale::reset);
+    view->addSeparator();
+    m_fitAction->setText(tr("&Fit Timeline"));
+    view->addAction(m_fitAction);
     view->addAction(m_darkAction);
     m_panelsMenu = view->addMenu(tr("&Panels")); // filled once the docks exist
     view->addSeparator();
@@ -173,12 +200,24 @@ void MainWindow::createToolBar()
     m_speed = new QComboBox(bar);
     for (double speed : speeds)
         m_speed->addItem(QStringLiteral("%1×").arg(speed), speed);
-    m_speed->setCurrentIndex(2);
-    m_speed->setToolTip(tr("Scenario seconds per real second"));
+    m_speed->setCurrentIndex(normalSpeed);
+    m_speed->setToolTip(tr("Scenario seconds per real second (+ and - change it)"));
     connect(m_speed, &QComboBox::currentIndexChanged, this,
             [this](int index) { m_run->setSpeed(m_speed->itemData(index).toDouble()); });
     bar->addWidget(new QLabel(tr(" Speed "), bar));
     bar->addWidget(m_speed);
+    const auto speedKey = [this](Shortcuts::Id id, const QString &text, int step) {
+        auto *action = new QAction(text, this);
+        action->setShortcut(Shortcuts::key(id));
+        connect(action, &QAction::triggered, this, [this, step] {
+            m_speed->setCurrentIndex(
+                std::clamp(m_speed->currentIndex() + step, 0, int(std::size(speeds)) - 1));
+        });
+        return action;
+    };
+    m_runMenu->addSeparator();
+    m_runMenu->addAction(speedKey(Shortcuts::Id::SpeedUp, tr("&Faster"), 1));
+    m_runMenu->addAction(speedKey(Shortcuts::Id::SlowDown, tr("&Slower"), -1));
 }
 
 void MainWindow::createDocks()
@@ -347,7 +386,7 @@ void MainWindow::readSettings()
         useDefaultLayout();
     const double speed = settings.value(QStringLiteral("run/speed"), 1.0).toDouble();
     const int index = m_speed->findData(speed);
-    m_speed->setCurrentIndex(index >= 0 ? index : 2);
+    m_speed->setCurrentIndex(index >= 0 ? index : normalSpeed);
     m_actions->instant()->setChecked(settings.value(QStringLiteral("run/instant"), false).toBool());
     m_darkAction->setChecked(settings.value(QStringLiteral("view/dark"), false).toBool());
 }

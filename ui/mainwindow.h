@@ -17,6 +17,9 @@ class QTableView;
 class QTimer;
 class ConsoleModel;
 class FileCommands;
+class PresentationMode;
+class ScenarioCaption;
+class WindowScale;
 class ReloadBar;
 class ResultModel;
 class ResultsPanel;
@@ -57,6 +60,8 @@ public:
     QAction *instantAction() const { return m_actions->instant(); }
     QAction *stepAction() const { return m_actions->step(); }
     void setDarkTheme(bool dark);
+    WindowScale *scale() const { return m_scale; }
+    PresentationMode *presentation() const { return m_presentation; }
 
     //! Offers back, in a dialog, the newest scenario a window left unsaved when its program
     //! ended (a crash, a kill); does nothing when there is none or the settings are ignored.
@@ -106,6 +111,12 @@ private:
     RunPresenter *m_presenter = nullptr;
     QComboBox *m_speed = nullptr;
     QMenu *m_panelsMenu = nullptr;
+    QMenu *m_runMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    ScenarioCaption *m_caption = nullptr;
+    WindowScale *m_scale = nullptr;
+    PresentationMode *m_presentation = nullptr;
+    QAction *m_fitAction = nullptr; //!< the timeline's F, also in the View menu
     QAction *m_darkAction = nullptr;
     bool m_useSettings = true;
 };

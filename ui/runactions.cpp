@@ -23,15 +23,20 @@ QAction *makeAction(RunIcons::Kind icon, const QString &text, Shortcuts::Id shor
 RunActions::RunActions(QObject *parent)
     : QObject(parent)
     , m_run(makeAction(RunIcons::Kind::Run, tr("&Run"), Shortcuts::Id::Run, this))
-    , m_instant(makeAction(RunIcons::Kind::Instant, tr("&Instant"), Shortcuts::Id::Instant, this))
+    , m_runInstantly(makeAction(RunIcons::Kind::Instant, tr("Run &Instantly"),
+                                Shortcuts::Id::RunInstantly, this))
+    , m_instant(new QAction(tr("&Virtual Clock"), this))
     , m_cancel(makeAction(RunIcons::Kind::Cancel, tr("&Cancel"), Shortcuts::Id::Cancel, this))
     , m_pause(makeAction(RunIcons::Kind::Pause, tr("&Pause"), Shortcuts::Id::Pause, this))
     , m_step(makeAction(RunIcons::Kind::Step, tr("&Step to next event"), Shortcuts::Id::Step, this))
 {
     using Shortcuts::Id;
+    m_instant->setShortcut(Shortcuts::key(Id::Instant));
     m_instant->setCheckable(true);
     m_instant->setToolTip(Shortcuts::withKey(
-        tr("Run on the virtual clock: no waiting, same order every time"), Id::Instant));
+        tr("Every Run on the virtual clock: no waiting, the same order every time"), Id::Instant));
+    m_runInstantly->setToolTip(Shortcuts::withKey(
+        tr("Run on the virtual clock this once: the whole run at once"), Id::RunInstantly));
     m_cancel->setToolTip(
         Shortcuts::withKey(tr("Cancel the gather, as gather_future.cancel() would"), Id::Cancel));
     m_pause->setCheckable(true);
@@ -46,6 +51,7 @@ void RunActions::update(const QString &whyNotRunnable, bool active, bool paused)
 {
     const bool runnable = whyNotRunnable.isEmpty();
     m_run->setEnabled(runnable);
+    m_runInstantly->setEnabled(runnable);
     m_run->setToolTip(runnable ? Shortcuts::withKey(tr("Run the scenario"), Shortcuts::Id::Run)
                                : tr("Cannot run: %1").arg(whyNotRunnable));
     m_cancel->setEnabled(active);

@@ -15,15 +15,21 @@ class RunActions : public QObject {
 public:
     explicit RunActions(QObject *parent = nullptr);
 
+    //! Runs on the clock the Virtual Clock setting chooses.
     QAction *run() const { return m_run; }
-    //! Checkable: run on the virtual clock.
+    //! Runs on the virtual clock this once, whatever the setting.
+    QAction *runInstantly() const { return m_runInstantly; }
+    //! Checkable: every run goes on the virtual clock.
     QAction *instant() const { return m_instant; }
     QAction *cancel() const { return m_cancel; }
     //! Checkable: shows whether the clock is paused.
     QAction *pause() const { return m_pause; }
     QAction *step() const { return m_step; }
     //! In toolbar and menu order.
-    QList<QAction *> all() const { return {m_run, m_instant, m_cancel, m_pause, m_step}; }
+    QList<QAction *> all() const
+    {
+        return {m_run, m_runInstantly, m_instant, m_cancel, m_pause, m_step};
+    }
 
     //! Enables what can be done now. \a whyNotRunnable: the scenario's first error (empty
     //! when it can run); \a active: a run is going; \a paused: its clock stands still.
@@ -31,6 +37,7 @@ public:
 
 private:
     QAction *m_run;
+    QAction *m_runInstantly;
     QAction *m_instant;
     QAction *m_cancel;
     QAction *m_pause;

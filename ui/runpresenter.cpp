@@ -24,6 +24,7 @@ RunPresenter::RunPresenter(const Parts &parts, QObject *parent)
 {
     RunController *run = parts.run;
     connect(parts.actions->run(), &QAction::triggered, this, &RunPresenter::runScenario);
+    connect(parts.actions->runInstantly(), &QAction::triggered, this, [this] { start(true); });
     connect(parts.actions->cancel(), &QAction::triggered, run, &RunController::cancel);
     connect(parts.actions->pause(), &QAction::triggered, run, &RunController::setPaused);
     connect(parts.actions->step(), &QAction::triggered, this, &RunPresenter::stepScenario);
@@ -97,11 +98,16 @@ void RunPresenter::showEventDetails(int eventIndex)
 
 void RunPresenter::runScenario()
 {
+    start(m_parts.actions->instant()->isChecked());
+}
+
+void RunPresenter::start(bool instantly)
+{
     ScenarioModel *model = m_parts.scenario;
     if (!model->isValid())
         return;
     // A new run replaces the one in progress: RunController stops the old one first.
-    m_parts.run->start(model->scenario(), m_parts.actions->instant()->isChecked());
+    m_parts.run->start(model->scenario(), instantly);
 }
 
 void RunPresenter::stepScenario()

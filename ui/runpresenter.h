@@ -40,6 +40,8 @@ public:
     void stepScenario();
 
 private:
+    //! Starts a run of the edited scenario: \a instantly on the virtual clock.
+    void start(bool instantly);
     void runStarted(Gatherscope::Runner *runner);
     void runCleared();
     void showEventDetails(int eventIndex);

@@ -228,7 +228,7 @@ void TimelinePainter::paintLane(QPainter &painter, const TimelineGeometry &geome
 void TimelinePainter::paintMarker(QPainter &painter, TimelineMarker::Kind kind, QPointF at) const
 {
     const Colors &c = m_colors;
-    const double r = markerRadius;
+    const double r = markerRadius();
     painter.save();
     switch (kind) {
     case TimelineMarker::Kind::Start: {

@@ -28,13 +28,16 @@ class TimelineModel;
  */
 class TimelinePainter {
 public:
-    static constexpr double markerRadius = 5.5;
-    static constexpr int labelGutter = 230; //!< lane names in exported pictures
+    static constexpr double baseMarkerRadius = 5.5; //!< at scale 1
+    static constexpr int labelGutter = 230;         //!< lane names in exported pictures
     static constexpr int legendHeight = 34;
 
     void setModel(const TimelineModel *model);
     //! Colours come from \a palette, the label font from \a font.
     void setStyle(const QPalette &palette, const QFont &font);
+    //! How large markers are drawn: 1 normally, more in a room (the window's scale).
+    void setScale(double scale) { m_scale = scale; }
+    double markerRadius() const { return baseMarkerRadius * m_scale; }
     //! The time up to which open bars grow.
     void setNow(Gatherscope::ScenarioTime now) { m_now = now; }
     Gatherscope::ScenarioTime now() const { return m_now; }
@@ -94,6 +97,7 @@ private:
     const TimelineModel *m_model = nullptr;
     Colors m_colors;
     QFont m_font;
+    double m_scale = 1;
     Gatherscope::ScenarioTime m_now{0};
     // The pixel shapes of the lanes painted so far, at m_shapesScale µs per pixel.
     mutable std::vector<std::optional<LaneShapes>> m_shapes;

@@ -19,12 +19,6 @@
 using Gatherscope::ScenarioTime;
 using Gatherscope::scenarioTimeToSeconds;
 
-namespace {
-
-constexpr double markerRadius = TimelinePainter::markerRadius;
-
-} // namespace
-
 TimelineView::TimelineView(QWidget *parent)
     : QAbstractScrollArea(parent)
 {
@@ -124,6 +118,17 @@ void TimelineView::updateScrollBars()
     verticalScrollBar()->setPageStep(std::max(visible, geometry.laneHeight));
 }
 
+void TimelineView::setScale(double scale)
+{
+    m_painter.setScale(scale);
+    m_painter.invalidateAll();
+    m_zoom.setRowHeights(int(std::lround(baseLaneHeight * scale)),
+                         int(std::lround(baseAxisHeight * scale)));
+    verticalScrollBar()->setSingleStep(m_zoom.geometry().laneHeight);
+    updateScrollBars();
+    viewport()->update();
+}
+
 void TimelineView::resizeEvent(QResizeEvent *event)
 {
     QAbstractScrollArea::resizeEvent(event);
@@ -163,7 +168,8 @@ void TimelineView::paintEvent(QPaintEvent *event)
                          geometry.laneHeight / 2.0;
         painter.setPen(QPen(color, width));
         painter.setBrush(Qt::NoBrush);
-        painter.drawEllipse(QPointF(x, y), markerRadius + 4, markerRadius + 4);
+        painter.drawEllipse(QPointF(x, y), m_painter.markerRadius() + 4,
+                            m_painter.markerRadius() + 4);
     };
     if (m_hover)
         ringAt(*m_hover, palette().color(QPalette::Text), 1);
@@ -201,7 +207,7 @@ std::optional<TimelineView::Hit> TimelineView::hitTest(QPoint position) const
         return std::nullopt;
     const TimelineLane &lane = m_model->lane(row);
     std::optional<Hit> best;
-    double bestDistance = markerRadius + 3;
+    double bestDistance = m_painter.markerRadius() + 3;
     for (const TimelineMarker &marker : lane.markers) {
         const double distance = std::abs(m_zoom.geometry().mapTimeToX(marker.time) - position.x());
         if (distance <= bestDistance) { // later markers win ties: the end of a task
@@ -382,7 +388,7 @@ QRect TimelineView::ringRect(const Hit &hit) const
     const int x = int(m_zoom.geometry().mapTimeToX(hit.marker.time));
     const int y = m_zoom.geometry().axisHeight + hit.lane * m_zoom.geometry().laneHeight -
                   verticalScrollBar()->value() + m_zoom.geometry().laneHeight / 2;
-    const int r = int(markerRadius) + 8;
+    const int r = int(m_painter.markerRadius()) + 8;
     return {x - r, y - r, 2 * r, 2 * r};
 }
 

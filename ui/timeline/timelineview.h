@@ -33,6 +33,12 @@ public:
     const TimelineZoom &zoom() const { return m_zoom; }
     const TimelinePainter &timelinePainter() const { return m_painter; }
 
+    //! Lanes, axis and markers \a scale times their normal size (the window's scale, larger in
+    //! a room); the text follows the widget's font.
+    void setScale(double scale);
+    static constexpr int baseLaneHeight = 26;
+    static constexpr int baseAxisHeight = 28;
+
     //! The time up to which open bars grow (the clock's display time during a live run).
     void setCurrentTime(Gatherscope::ScenarioTime time);
     //! Zooms out to show everything that happened, and follows the run again.

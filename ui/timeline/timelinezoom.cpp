@@ -16,6 +16,13 @@ TimelineGeometry TimelineZoom::everything() const
     return all;
 }
 
+void TimelineZoom::setRowHeights(int lane, int axis)
+{
+    m_geometry.laneHeight = lane;
+    m_geometry.axisHeight = axis;
+    Q_EMIT changed();
+}
+
 void TimelineZoom::setWidth(double width)
 {
     m_geometry.width = width;

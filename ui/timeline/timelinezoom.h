@@ -20,6 +20,8 @@ public:
 
     //! The plot's width in pixels.
     void setWidth(double width);
+    //! A lane's and the axis's height in pixels (larger when the window is scaled).
+    void setRowHeights(int lane, int axis);
     //! The run reaches \a end; fitting keeps \a rightRoom pixels after it (for a label). Until
     //! a person zooms, the view follows it.
     void setExtent(Gatherscope::ScenarioTime end, double rightRoom);
