@@ -79,8 +79,14 @@ QVariant ConsoleModel::data(const QModelIndex &index, int role) const
             return QStringLiteral("%1 s").arg(scenarioTimeToSeconds(line.time), 0, 'f', 3);
         return line.text;
     }
-    if (role == Qt::FontRole)
-        return QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    if (role == Qt::FontRole) {
+        // The family alone: the size comes from the view, so the console grows with the
+        // window's scale.
+        QFont fixed;
+        fixed.setFamilies(QFontDatabase::systemFont(QFontDatabase::FixedFont).families());
+        fixed.setStyleHint(QFont::Monospace);
+        return fixed;
+    }
     if (role == Qt::ForegroundRole && index.column() == LineColumn &&
         line.text.startsWith(QLatin1String("gather raised")))
         return QBrush(Theme::errorColor());

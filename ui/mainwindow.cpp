@@ -99,6 +99,7 @@ MainWindow::MainWindow(Settings settings, QWidget *parent)
     m_presentation = new PresentationMode(
         this, findChild<QDockWidget *>(QStringLiteral("ScenarioDock")), m_scale, m_caption);
     m_viewMenu->insertAction(m_panelsMenu->menuAction(), m_presentation->action());
+    connect(m_scale, &WindowScale::changed, m_resultsPanel, &ResultsPanel::fitColumns);
     m_presenter = new RunPresenter({m_run, m_actions, m_editor->model(), m_session, m_timelineModel,
                                     m_timeline->view(), m_resultsPanel, m_statusBar},
                                    this);
