@@ -245,7 +245,7 @@ private Q_SLOTS:
         QCOMPARE(details->text(), u"0 s — divide(10, 2) (tasks[0]) — started"_s);
     }
 
-    void openingAnotherScenarioClearsTheOldRun()
+    void openingAnotherScenarioReplacesTheOldRunWithItsLanes()
     {
         QVERIFY(m_window->openScenario(u"classroom"_s));
         m_window->instantAction()->setChecked(true);
@@ -258,8 +258,17 @@ private Q_SLOTS:
 
         QVERIFY(m_window->openScenario(u"basic"_s));
         QCOMPARE(m_window->runController()->state(), RunController::State::Idle);
-        QCOMPARE(m_window->timelineModel()->rowCount(), 0);
-        QCOMPARE(m_window->resultModel()->rowCount(), 0);
+        // The new scenario's lanes before its first run: every task at 0 s, nothing happened,
+        // the planned sleeps ready to be drawn as ghosts.
+        const TimelineModel &timeline = *m_window->timelineModel();
+        QCOMPARE(timeline.rowCount(), 3);
+        QVERIFY(!timeline.hasStarted());
+        QCOMPARE(timeline.lane(1).label, u"say_hello('Mr. Turtle')"_s);
+        QCOMPARE(timeline.lane(1).plannedSleep, secondsToScenarioTime(1));
+        QCOMPARE(timeline.lane(2).plannedSleep, secondsToScenarioTime(2));
+        QVERIFY(timeline.lane(2).markers.empty());
+        QCOMPARE(timeline.horizon(), secondsToScenarioTime(2));
+        QCOMPARE(m_window->resultModel()->rowCount(), 2); // pending
         QCOMPARE(m_window->consoleModel()->rowCount(), 0);
         QCOMPARE(time->text(), u"t = 0.00 s"_s);
     }
@@ -514,6 +523,30 @@ private Q_SLOTS:
         QVERIFY(editorDock->isVisible());
         QVERIFY(!caption->isVisible());
         QCOMPARE(m_window->scale()->factor(), 1.0);
+    }
+
+    // During a real-time run the now line shows across the lanes; paused, PAUSED shows over
+    // them; once the run ends, neither.
+    void theNowLineAndThePausedOverlayFollowTheRun()
+    {
+        QVERIFY(m_window->openScenario(u"classroom"_s));
+        m_window->instantAction()->setChecked(false);
+        TimelineView *view = m_window->timeline()->view();
+        QVERIFY(!view->isLive());
+        QTest::keyClick(m_window.get(), Qt::Key_F5);
+        QVERIFY(view->isLive());
+        QVERIFY(!view->isPaused());
+        QTest::keyClick(m_window.get(), Qt::Key_Space);
+        QCOMPARE(m_window->runController()->state(), RunController::State::Paused);
+        QVERIFY(view->isPaused());
+        QCOMPARE(view->timelinePainter().now(), m_window->runController()->currentTime());
+        QTest::keyClick(m_window.get(), Qt::Key_Space);
+        QVERIFY(!view->isPaused());
+        QSignalSpy finished(m_window->runController(), &RunController::runFinished);
+        QTest::keyClick(m_window.get(), Qt::Key_Escape); // cancel: the run ends at once
+        QVERIFY(finished.count() == 1 || finished.wait(5000));
+        QVERIFY(!view->isLive());
+        QVERIFY(!view->isPaused());
     }
 
     void theStatusBarSaysHowToStart()

@@ -15,6 +15,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <functional>
+
 using namespace Gatherscope;
 using namespace GatherscopeTest;
 using namespace Qt::StringLiterals;
@@ -138,6 +140,65 @@ private Q_SLOTS:
         // Kofi's 6-second sleep was cut short: the finished run reaches only its last event.
         QCOMPARE(model.endTime(), secondsToScenarioTime(5));
         QCOMPARE(model.horizon(), model.endTime());
+    }
+
+    // What is planned is drawn ahead: before the run every sleep and cancel_after; during it
+    // the rest of each sleep, and a cancel_after until its task has ended.
+    void ghostsShowWhatIsPlannedAndNotYetHappened()
+    {
+        const auto describe = [](const std::vector<TimelineGhost> &ghosts) {
+            QStringList out;
+            for (const auto &ghost : ghosts)
+                out << QStringLiteral("%1 %2-%3")
+                           .arg(ghost.kind == TimelineGhost::Kind::Sleep ? u"sleep"_s : u"cancel"_s)
+                           .arg(scenarioTimeToSeconds(ghost.from))
+                           .arg(scenarioTimeToSeconds(ghost.to));
+            return out;
+        };
+        TimelineModel model;
+        RunSession modelSession({&model});
+        RunOptions stepped; // real time, paused and stepped: the virtual clock runs it at once
+        stepped.clockMode = ScenarioClock::Mode::Real;
+        Runner runner(bundledScenario(u"cancel"_s), stepped);
+        modelSession.follow(&runner.record(), ReportStyle::Each);
+        const ScenarioTime zero(0);
+        QVERIFY(!model.hasStarted());
+        QCOMPARE(describe(model.lane(0).ghosts(zero)), QStringList()); // the awaiter: nothing
+        QCOMPARE(describe(model.lane(1).ghosts(zero)), strings({"sleep 0-1"}));
+        QCOMPARE(describe(model.lane(2).ghosts(zero)), strings({"sleep 0-3", "cancel 2-2"}));
+        QCOMPARE(describe(model.lane(3).ghosts(zero)), strings({"sleep 0-2"}));
+        QCOMPARE(model.horizon(), secondsToScenarioTime(3));
+
+        // Stepped to 1 s, when Ada has finished: Grace sleeps on towards 3 s with her
+        // cancellation still to come at 2 s; the division sleeps towards 2 s.
+        runner.start();
+        runner.clock().setPaused(true);
+        const auto stepUntil = [&](const std::function<bool()> &done) {
+            // Each instant's events come over several turns of the event loop: let them all
+            // happen before the clock moves on.
+            const auto settle = [] {
+                for (int turn = 0; turn < 10; ++turn)
+                    QCoreApplication::processEvents();
+            };
+            settle();
+            for (int step = 0; step < 50 && !done(); ++step) {
+                runner.clock().stepToNextEvent();
+                settle();
+            }
+            return done();
+        };
+        QVERIFY(stepUntil([&] { return model.lane(1).hasEnded(); }));
+        const ScenarioTime one = secondsToScenarioTime(1);
+        QCOMPARE(runner.clock().now(), one);
+        QVERIFY(model.hasStarted());
+        QCOMPARE(describe(model.lane(1).ghosts(one)), QStringList());
+        QCOMPARE(describe(model.lane(2).ghosts(one)), strings({"sleep 1-3", "cancel 2-2"}));
+        QCOMPARE(describe(model.lane(3).ghosts(one)), strings({"sleep 1-2"}));
+
+        // At the end Grace was cancelled at 2 s: nothing is left to come.
+        QVERIFY(stepUntil([&] { return runner.state() == Runner::State::Finished; }));
+        for (int lane = 0; lane < model.laneCount(); ++lane)
+            QCOMPARE(describe(model.lane(lane).ghosts(runner.clock().now())), QStringList());
     }
 
     void aLiveRunHasOpenSegments()

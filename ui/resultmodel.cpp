@@ -32,6 +32,7 @@ void ResultModel::beginFollowing(const EventRecord *record, ReportStyle report)
 {
     beginResetModel();
     m_following = record != nullptr;
+    m_recordEvents = record ? record->events().size() : 0;
     m_report = report;
     m_rows.clear();
     m_rowOfNode.clear();
@@ -51,17 +52,25 @@ void ResultModel::beginFollowing(const EventRecord *record, ReportStyle report)
 
 void ResultModel::takeEvent(const TaskEvent &event, int index, bool live)
 {
-    Q_UNUSED(index);
     Q_UNUSED(live); // apply() tells the views of each row it changes; during a reset none look
+    if (index == 0 && live && !m_settled)
+        setSummary(pendingSummary()); // the run's first event: it is running now
     apply(event);
+}
+
+QString ResultModel::pendingSummary() const
+{
+    return tr("pending: the gather is running");
 }
 
 void ResultModel::caughtUp()
 {
     endResetModel();
+    const bool started = m_following && m_recordEvents > 0;
     setSummary(!m_following ? QString()
                : m_settled  ? m_summary
-                            : tr("pending: the gather is running"));
+               : started    ? pendingSummary()
+                            : tr("not run yet: F5 runs it"));
 }
 
 void ResultModel::apply(const TaskEvent &event)

@@ -56,6 +56,8 @@ private:
     bool isShown(const Row &row) const;
 
     bool m_following = false;
+    std::size_t m_recordEvents = 0; //!< recorded when following began
+    QString pendingSummary() const;
     Gatherscope::ReportStyle m_report = Gatherscope::ReportStyle::Each;
     std::vector<Row> m_rows;
     std::vector<int> m_rowOfNode; // node id -> row, -1 for nodes that are not top-level tasks

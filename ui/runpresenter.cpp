@@ -37,27 +37,48 @@ RunPresenter::RunPresenter(const Parts &parts, QObject *parent)
             m_ticker->start();
         else
             m_ticker->stop();
+        m_parts.timeline->setLive(m_parts.run->isActive());
+        m_parts.timeline->setPaused(m_parts.run->state() == RunController::State::Paused);
         updateActions();
         updateStatus();
     });
     connect(run, &RunController::runFinished, this, [this] {
+        // No fitAll(): the view already shows the whole run unless a person zoomed, and then
+        // it keeps their zoom; the axis does not jump when the run ends.
         m_parts.timeline->setCurrentTime(m_parts.run->currentTime());
-        m_parts.timeline->fitAll();
         m_parts.results->fitColumns();
         updateStatus();
     });
     connect(parts.timeline, &TimelineView::eventSelected, this, &RunPresenter::showEventDetails);
+    // The preview follows the scenario as it is edited, while no run is shown.
+    connect(parts.scenario, &ScenarioModel::scenarioEdited, this, &RunPresenter::showPreview);
+    connect(parts.scenario, &QAbstractItemModel::modelReset, this, &RunPresenter::showPreview);
     // A live run repaints its growing bars and the status bar's time 30 times a second.
     m_ticker->setInterval(30);
     connect(m_ticker, &QTimer::timeout, this, &RunPresenter::updateStatus);
     updateActions();
     updateStatus();
+    showPreview();
+}
+
+void RunPresenter::showPreview()
+{
+    if (m_parts.run->runner())
+        return; // a run is shown: it stays until the next one or until it is cleared
+    m_parts.session->follow(nullptr, ReportStyle::Each); // before the old preview goes
+    m_preview.reset();
+    if (!m_parts.scenario->isValid())
+        return;
+    const Scenario scenario = m_parts.scenario->scenario();
+    m_preview = std::make_unique<Runner>(scenario, RunOptions{});
+    m_parts.session->follow(&m_preview->record(), scenario.report);
 }
 
 void RunPresenter::runStarted(Runner *runner)
 {
     const ReportStyle report = runner->scenario().report;
     m_parts.session->follow(&runner->record(), report);
+    m_preview.reset();
     m_parts.results->fitColumns();
     m_parts.statusBar->showSeed(runner->usesRandomSleeps() ? tr("seed %1").arg(runner->seed())
                                                            : QString());
@@ -68,7 +89,7 @@ void RunPresenter::runStarted(Runner *runner)
 
 void RunPresenter::runCleared()
 {
-    m_parts.session->follow(nullptr, ReportStyle::Each);
+    showPreview(); // the controller has let go of the run already
     m_parts.statusBar->showSeed(QString());
     m_parts.statusBar->showEventDetails(QString());
     m_parts.timeline->setCurrentTime(ScenarioTime(0));

@@ -7,6 +7,8 @@
 
 #include <QObject>
 
+#include <memory>
+
 class QTimer;
 class ResultsPanel;
 class RunActions;
@@ -40,6 +42,9 @@ public:
     void stepScenario();
 
 private:
+    //! Before any run (and after one is cleared): the lanes of the edited scenario, every task
+    //! at 0 s with its planned sleep as a ghost, from a run that is built but never started.
+    void showPreview();
     //! Starts a run of the edited scenario: \a instantly on the virtual clock.
     void start(bool instantly);
     void runStarted(Gatherscope::Runner *runner);
@@ -49,5 +54,6 @@ private:
     void updateStatus();
 
     Parts m_parts;
+    std::unique_ptr<Gatherscope::Runner> m_preview;
     QTimer *m_ticker;
 };

@@ -86,6 +86,7 @@ void addNodes(RunState &run, std::vector<TaskNode> &nodes, const std::vector<Tas
         node.position = int(i);
         node.label = spec.displayName();
         node.kind = spec.kind;
+        node.cancelAfter = spec.cancelAfter;
         if (spec.kind != TaskSpec::Kind::Gather) {
             if (spec.sleep.isRandom()) {
                 run.usesRandomSleeps = true;
@@ -288,6 +289,7 @@ Runner::Runner(Scenario scenario, RunOptions options, QObject *parent)
     std::mt19937_64 random(run.seed);
     TaskNode root;
     root.label = run.scenario.title.isEmpty() ? QStringLiteral("gather") : run.scenario.title;
+    root.cancelAfter = run.scenario.cancelAfter;
     std::vector<TaskNode> nodes{root};
     run.specs.push_back(nullptr);
     detail::addNodes(run, nodes, run.scenario.tasks, 0, random);

@@ -11,6 +11,8 @@
 #include <QMetaType>
 #include <QString>
 
+#include <optional>
+
 namespace Gatherscope {
 
 //! One node of a run's task tree: the top-level gather (id 0) or a task of the scenario.
@@ -21,7 +23,8 @@ struct TaskNode {
     int position = 0; //!< its index in its gather's tasks (EventRecord::placeOf() names it)
     QString label;    //!< what a view calls it
     TaskSpec::Kind kind = TaskSpec::Kind::Gather;
-    LoopTime plannedSleep{0}; //!< the sleep this run drew for it (say_hello, divide)
+    LoopTime plannedSleep{0};          //!< the sleep this run drew for it (say_hello, divide)
+    std::optional<double> cancelAfter; //!< seconds from the start, when it has `cancel_after`
 
     bool operator==(const TaskNode &) const = default;
 };

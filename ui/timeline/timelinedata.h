@@ -34,6 +34,17 @@ struct TimelineMarker {
     bool operator==(const TimelineMarker &) const = default;
 };
 
+//! Something planned that has not happened yet, drawn ahead of it as an outline: the rest of a
+//! sleep (or, before the run, the whole sleep it drew), or a `cancel_after` to come.
+struct TimelineGhost {
+    enum class Kind { Sleep, Cancel };
+    Kind kind = Kind::Sleep;
+    Gatherscope::ScenarioTime from{0};
+    Gatherscope::ScenarioTime to{0}; //!< a cancel's is its time, as from
+
+    bool operator==(const TimelineGhost &) const = default;
+};
+
 //! Everything one lane shows: the top-level gather's awaiter (node 0) or one task.
 struct TimelineLane {
     int node = 0;
@@ -42,6 +53,15 @@ struct TimelineLane {
     QString label;
     std::vector<TimelineSegment> segments;
     std::vector<TimelineMarker> markers;
+    //! What is planned and may not have happened yet, drawn ahead as ghosts: the sleep the run
+    //! drew for the task, and when its `cancel_after` fires.
+    Gatherscope::ScenarioTime plannedSleep{0};
+    std::optional<Gatherscope::ScenarioTime> plannedCancel;
+
+    //! True once the task (or the gather's awaiter, for a gather's lane) has ended.
+    bool hasEnded() const;
+    //! What is planned on this lane after \a now and has not happened yet.
+    std::vector<TimelineGhost> ghosts(Gatherscope::ScenarioTime now) const;
 
     bool operator==(const TimelineLane &) const = default;
 };

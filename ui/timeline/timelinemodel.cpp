@@ -31,16 +31,28 @@ void TimelineModel::beginFollowing(const EventRecord *record, ReportStyle report
     m_raised = false;
     m_raisedType.clear();
     m_endTime = ScenarioTime(0);
+    m_plannedEnd = ScenarioTime(0);
+    m_eventCount = 0;
     m_plannedWakes.clear();
     if (!record)
         return;
-    for (const auto &node : record->nodes())
-        m_lanes.push_back(
-            {node.id, node.depth, node.kind == TaskSpec::Kind::Gather, node.label, {}, {}});
+    for (const auto &node : record->nodes()) {
+        TimelineLane lane;
+        lane.node = node.id;
+        lane.depth = node.depth;
+        lane.isGather = node.kind == TaskSpec::Kind::Gather;
+        lane.label = node.label;
+        lane.plannedSleep = secondsToScenarioTime(node.plannedSleep.count());
+        if (node.cancelAfter)
+            lane.plannedCancel = secondsToScenarioTime(*node.cancelAfter);
+        m_plannedEnd = std::max(m_plannedEnd, lane.plannedSleep);
+        m_lanes.push_back(std::move(lane));
+    }
 }
 
 void TimelineModel::takeEvent(const TaskEvent &event, int index, bool live)
 {
+    ++m_eventCount;
     apply(event, index);
     if (!live)
         return;
@@ -67,6 +79,8 @@ void TimelineModel::closeOpen(TimelineLane &lane, ScenarioTime time)
 
 ScenarioTime TimelineModel::horizon() const
 {
+    if (m_eventCount == 0)
+        return m_plannedEnd; // before the run: as far as the planned sleeps reach
     return m_plannedWakes.empty() ? m_endTime : std::max(m_endTime, *m_plannedWakes.rbegin());
 }
 
@@ -178,4 +192,32 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
         return index.row();
     }
     return {};
+}
+
+bool TimelineLane::hasEnded() const
+{
+    using Kind = TimelineMarker::Kind;
+    return std::any_of(markers.begin(), markers.end(), [this](const TimelineMarker &marker) {
+        if (isGather)
+            return marker.kind == Kind::GatherReturn || marker.kind == Kind::GatherRaise;
+        return marker.kind == Kind::Finish || marker.kind == Kind::Exception ||
+               marker.kind == Kind::Cancel;
+    });
+}
+
+std::vector<TimelineGhost> TimelineLane::ghosts(ScenarioTime now) const
+{
+    std::vector<TimelineGhost> planned;
+    if (!isGather && segments.empty() && markers.empty() && plannedSleep > ScenarioTime(0)) {
+        planned.push_back({TimelineGhost::Kind::Sleep, ScenarioTime(0), plannedSleep});
+    } else if (!segments.empty()) {
+        const TimelineSegment &last = segments.back();
+        if (!last.end && last.kind == TimelineSegment::Kind::Sleeping && last.plannedEnd &&
+            *last.plannedEnd > now)
+            planned.push_back(
+                {TimelineGhost::Kind::Sleep, std::max(now, last.start), *last.plannedEnd});
+    }
+    if (plannedCancel && *plannedCancel >= now && !hasEnded())
+        planned.push_back({TimelineGhost::Kind::Cancel, *plannedCancel, *plannedCancel});
+    return planned;
 }

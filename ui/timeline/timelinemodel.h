@@ -41,6 +41,8 @@ public:
     //! How far the run is known to reach: the latest event, or the latest wake-up a sleep
     //! still under way waits for. A live view fits this, so that bars grow towards it.
     Gatherscope::ScenarioTime horizon() const;
+    //! True once an event of the run has come: before, the lanes show only what is planned.
+    bool hasStarted() const { return m_eventCount > 0; }
     //! Every marker's time, sorted, for moving to the next or previous event.
     std::vector<Gatherscope::ScenarioTime> eventTimes() const;
 
@@ -60,5 +62,7 @@ private:
     bool m_raised = false;
     QString m_raisedType;
     Gatherscope::ScenarioTime m_endTime{0};
+    Gatherscope::ScenarioTime m_plannedEnd{0}; //!< the longest planned sleep
+    int m_eventCount = 0;
     std::multiset<Gatherscope::ScenarioTime> m_plannedWakes; // of the sleeps still open
 };

@@ -113,6 +113,8 @@ void TimelinePainter::paint(QPainter &painter, const TimelineGeometry &geometry,
         paintLane(painter, geometry, row, y, labelWidth, cached);
     }
     paintSettleLine(painter, geometry, labelWidth, top, bottom);
+    if (m_nowLineShown)
+        paintNowLine(painter, geometry, labelWidth, top, bottom);
     painter.restore();
 
     if (labelWidth > 0) {
@@ -216,6 +218,7 @@ void TimelinePainter::paintLane(QPainter &painter, const TimelineGeometry &geome
             painter.fillRect(bar, isGather ? c.awaiter : c.running);
         }
     }
+    paintGhosts(painter, geometry, m_model->lane(row), y, x0);
     const double mid = y + geometry.laneHeight / 2.0;
     for (const auto &[markerX, kind] : shapes.markers) {
         const double x = offset + markerX;
@@ -223,6 +226,73 @@ void TimelinePainter::paintLane(QPainter &painter, const TimelineGeometry &geome
             continue;
         paintMarker(painter, kind, QPointF(x, mid));
     }
+}
+
+void TimelinePainter::paintGhosts(QPainter &painter, const TimelineGeometry &geometry,
+                                  const TimelineLane &lane, int y, int x0) const
+{
+    // What is planned and has not happened yet, outlined and never filled, so that a class can
+    // predict what comes next: the rest of each sleep, and each `cancel_after` as a flag.
+    const auto toX = [&](ScenarioTime time) { return x0 + geometry.mapTimeToX(time); };
+    const double barTop = y + geometry.laneHeight * 0.25;
+    const double barHeight = geometry.laneHeight * 0.5;
+    QColor outline = m_colors.text;
+    outline.setAlpha(130);
+    painter.save();
+    painter.setPen(QPen(outline, 1.2 * m_scale, Qt::DashLine));
+    painter.setBrush(Qt::NoBrush);
+    for (const TimelineGhost &ghost : lane.ghosts(m_now)) {
+        const double x = toX(ghost.from);
+        if (ghost.kind == TimelineGhost::Kind::Sleep) {
+            painter.drawRect(QRectF(x, barTop, toX(ghost.to) - x, barHeight));
+            continue;
+        }
+        // A flag on a pole: where the cancellation will come, if the task is still going.
+        QColor cancel = m_colors.cancel;
+        cancel.setAlpha(200);
+        painter.save();
+        painter.setPen(QPen(cancel, 1.5 * m_scale));
+        const double poleTop = y + geometry.laneHeight * 0.1;
+        painter.drawLine(QPointF(x, poleTop), QPointF(x, y + geometry.laneHeight * 0.9));
+        QPolygonF flag;
+        flag << QPointF(x, poleTop) << QPointF(x + 9 * m_scale, poleTop + 4 * m_scale)
+             << QPointF(x, poleTop + 8 * m_scale);
+        painter.setBrush(cancel);
+        painter.drawPolygon(flag);
+        painter.restore();
+    }
+    painter.restore();
+}
+
+void TimelinePainter::paintNowLine(QPainter &painter, const TimelineGeometry &geometry, int x0,
+                                   int top, int bottom) const
+{
+    const double x = x0 + geometry.mapTimeToX(m_now);
+    if (x < x0 || x > x0 + geometry.width)
+        return;
+    painter.save();
+    painter.setPen(QPen(m_colors.running.darker(120), 2 * m_scale));
+    painter.drawLine(QPointF(x, top), QPointF(x, bottom));
+    // The time in large type at the top of the line, where every eye in the room can find it.
+    QFont large = m_font;
+    large.setBold(true);
+    if (large.pointSizeF() > 0)
+        large.setPointSizeF(large.pointSizeF() * 1.6);
+    painter.setFont(large);
+    const QString text =
+        QStringLiteral("%1 s").arg(Gatherscope::scenarioTimeToSeconds(m_now), 0, 'f', 2);
+    const QFontMetrics metrics(large);
+    QRectF box(x + 4, top + 2, metrics.horizontalAdvance(text) + 10, metrics.height() + 2);
+    if (box.right() > x0 + geometry.width) // near the right edge: on the line's left
+        box.moveRight(x - 4);
+    QColor back = m_colors.base;
+    back.setAlpha(220);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(back);
+    painter.drawRoundedRect(box, 4, 4);
+    painter.setPen(m_colors.running.darker(140));
+    painter.drawText(box, Qt::AlignCenter, text);
+    painter.restore();
 }
 
 void TimelinePainter::paintMarker(QPainter &painter, TimelineMarker::Kind kind, QPointF at) const

@@ -40,6 +40,8 @@ public:
     double markerRadius() const { return baseMarkerRadius * m_scale; }
     //! The time up to which open bars grow.
     void setNow(Gatherscope::ScenarioTime now) { m_now = now; }
+    //! During a run: a line across every lane at now, with the time in large type.
+    void setNowLineShown(bool shown) { m_nowLineShown = shown; }
     Gatherscope::ScenarioTime now() const { return m_now; }
 
     void invalidateAll();
@@ -91,6 +93,10 @@ private:
     void paintSettleLine(QPainter &painter, const TimelineGeometry &geometry, int x0, int top,
                          int bottom) const;
     void paintMarker(QPainter &painter, TimelineMarker::Kind kind, QPointF at) const;
+    void paintGhosts(QPainter &painter, const TimelineGeometry &geometry, const TimelineLane &lane,
+                     int y, int x0) const;
+    void paintNowLine(QPainter &painter, const TimelineGeometry &geometry, int x0, int top,
+                      int bottom) const;
     const LaneShapes &cachedShapes(int row, double microsPerPixel) const;
     static LaneShapes buildShapes(const TimelineLane &lane, double microsPerPixel);
 
@@ -99,6 +105,7 @@ private:
     QFont m_font;
     double m_scale = 1;
     Gatherscope::ScenarioTime m_now{0};
+    bool m_nowLineShown = false;
     // The pixel shapes of the lanes painted so far, at m_shapesScale µs per pixel.
     mutable std::vector<std::optional<LaneShapes>> m_shapes;
     mutable double m_shapesScale = 0;

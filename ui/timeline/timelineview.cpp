@@ -80,6 +80,19 @@ void TimelineView::setCurrentTime(ScenarioTime time)
     viewport()->update();
 }
 
+void TimelineView::setLive(bool live)
+{
+    m_live = live;
+    m_painter.setNowLineShown(live);
+    viewport()->update();
+}
+
+void TimelineView::setPaused(bool paused)
+{
+    m_paused = paused;
+    viewport()->update();
+}
+
 void TimelineView::fitAll()
 {
     m_zoom.fitAll();
@@ -186,6 +199,28 @@ void TimelineView::paintEvent(QPaintEvent *event)
         painter.drawText(QPointF(std::max(left, 0.0) + 4, geometry.axisHeight + 14),
                          TimelineGeometry::durationText(m_range->second - m_range->first));
     }
+    if (m_paused)
+        paintPausedOverlay(painter);
+}
+
+void TimelineView::paintPausedOverlay(QPainter &painter) const
+{
+    // Large and half-transparent: the class sees at once that time stands still, and the
+    // lanes still read through it.
+    QFont large = font();
+    large.setBold(true);
+    if (large.pointSizeF() > 0)
+        large.setPointSizeF(large.pointSizeF() * 4);
+    painter.setFont(large);
+    QColor ink = palette().color(QPalette::Text);
+    ink.setAlpha(90);
+    painter.setPen(ink);
+    const QRect area = viewport()->rect().adjusted(0, m_zoom.geometry().axisHeight, 0, 0);
+    painter.drawText(area, Qt::AlignCenter, tr("PAUSED"));
+    QFont hint = font();
+    painter.setFont(hint);
+    painter.drawText(area.adjusted(0, QFontMetrics(large).height(), 0, 0), Qt::AlignCenter,
+                     tr("Space resumes, F10 steps"));
 }
 
 QSize TimelineView::pictureSize() const

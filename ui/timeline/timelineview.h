@@ -41,6 +41,12 @@ public:
 
     //! The time up to which open bars grow (the clock's display time during a live run).
     void setCurrentTime(Gatherscope::ScenarioTime time);
+    //! A run is going: the now line shows across every lane.
+    void setLive(bool live);
+    //! The run's clock stands still: PAUSED in large letters over the lanes.
+    void setPaused(bool paused);
+    bool isLive() const { return m_live; }
+    bool isPaused() const { return m_paused; }
     //! Zooms out to show everything that happened, and follows the run again.
     void fitAll();
     //! The selected event (index into the record's events()), or -1.
@@ -91,6 +97,7 @@ private:
     void select(const Hit &hit);
     void updateScrollBars();
     void updateExtent();
+    void paintPausedOverlay(QPainter &painter) const;
 
     TimelineModel *m_model = nullptr;
     TimelinePainter m_painter;
@@ -100,4 +107,6 @@ private:
     std::optional<std::pair<Gatherscope::ScenarioTime, Gatherscope::ScenarioTime>> m_range;
     std::optional<QPoint> m_dragFrom;
     bool m_selectingRange = false;
+    bool m_live = false;
+    bool m_paused = false;
 };
