@@ -549,6 +549,26 @@ private Q_SLOTS:
         QVERIFY(!view->isPaused());
     }
 
+    // The difference return_exceptions makes, where the class looks: what the awaiter
+    // received, large above the results, the list or the one exception in red.
+    void whatTheAwaiterReceivedIsShownLarge()
+    {
+        auto *received = m_window->findChild<QLabel *>(u"awaiterReceived"_s);
+        QVERIFY(received);
+        QVERIFY(received->font().pointSizeF() > m_window->font().pointSizeF() * 1.3);
+        QVERIFY(received->font().bold());
+        m_window->instantAction()->setChecked(true);
+        QVERIFY(m_window->openScenario(u"advanced"_s));
+        QVERIFY(runAndWait(*m_window));
+        QCOMPARE(received->text(),
+                 u"gather returned [5.0, ZeroDivisionError('Cannot divide by zero'), 6.0]"_s);
+        QVERIFY(received->palette().color(QPalette::WindowText) != Theme::errorColor());
+        QVERIFY(m_window->openScenario(u"fail-fast"_s));
+        QVERIFY(runAndWait(*m_window));
+        QCOMPARE(received->text(), u"gather raised ZeroDivisionError: Cannot divide by zero"_s);
+        QCOMPARE(received->palette().color(QPalette::WindowText), Theme::errorColor());
+    }
+
     void theStatusBarSaysHowToStart()
     {
         QVERIFY(m_window->openScenario(u"basic"_s));

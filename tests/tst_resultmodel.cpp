@@ -55,7 +55,8 @@ private Q_SLOTS:
                  Theme::errorColor());
         QCOMPARE(columnTexts(model, ResultModel::NoteColumn),
                  strings({"at 1 s", "at 1 s", "at 1 s"}));
-        QCOMPARE(model.summary(), u"gather returned 3 result(s)"_s);
+        QCOMPARE(model.summary(),
+                 u"gather returned [5.0, ZeroDivisionError('Cannot divide by zero'), 6.0]"_s);
         QCOMPARE(model.index(1, ResultModel::ResultColumn).data(Qt::ToolTipRole).toString(),
                  u"With return_exceptions=True the exception takes its task's place."_s);
     }
@@ -100,7 +101,7 @@ private Q_SLOTS:
         QSignalSpy finished(&runner, &Runner::finished);
         runner.start();
         QVERIFY(finished.wait(5000));
-        QCOMPARE(model.summary(), u"['Mr. Turtle is done', 'Mr. Wolf is done']"_s);
+        QCOMPARE(model.summary(), u"gather returned ['Mr. Turtle is done', 'Mr. Wolf is done']"_s);
         modelSession.follow(nullptr, ReportStyle::Each);
         QCOMPARE(model.rowCount(), 0);
     }

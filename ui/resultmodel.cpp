@@ -24,6 +24,13 @@ bool isEnd(TaskEvent::Kind kind)
 
 } // namespace
 
+namespace {
+
+//! Characters of the returned list the summary shows (10,000 results would not read better).
+constexpr qsizetype maxSummaryLength = 400;
+
+} // namespace
+
 ResultModel::ResultModel(QObject *parent)
     : QAbstractTableModel(parent)
 {}
@@ -82,9 +89,8 @@ void ResultModel::apply(const TaskEvent &event)
         if (m_raised) {
             setSummary(tr("gather raised %1").arg(pythonExceptionLine(event.error)));
         } else {
-            setSummary(m_report == ReportStyle::List ? pythonRepr(event.value)
-                                                     : tr("gather returned %n result(s)", nullptr,
-                                                          int(event.value.toList().size())));
+            // What the awaiter received, whatever the report style: the list itself.
+            setSummary(tr("gather returned %1").arg(pythonReprCut(event.value, maxSummaryLength)));
         }
         // Fail-fast: the first task that raised handed its exception to the awaiter.
         if (m_raised && m_firstFailedRow >= 0) {

@@ -5,6 +5,9 @@
 
 #include "readonlytable.h"
 #include "resultmodel.h"
+#include "theme.h"
+
+#include <QEvent>
 
 #include <QLabel>
 #include <QTableView>
@@ -21,8 +24,37 @@ ResultsPanel::ResultsPanel(ResultModel *model, QWidget *parent)
     m_summary->setWordWrap(true);
     layout->addWidget(m_summary);
     layout->addWidget(m_table);
-    connect(model, &ResultModel::summaryChanged, m_summary, &QLabel::setText);
+    // What the awaiter received, large above the table: with return_exceptions the list with
+    // the exceptions in it, without it the one exception. Relative to the panel's font, so it
+    // grows with the window's scale.
+    m_summary->setObjectName(QStringLiteral("awaiterReceived"));
+    m_summary->setTextFormat(Qt::PlainText);
+    connect(model, &ResultModel::summaryChanged, this, [this, model](const QString &summary) {
+        m_summary->setText(summary);
+        QPalette palette = m_summary->palette();
+        palette.setColor(QPalette::WindowText, model->gatherRaised()
+                                                   ? Theme::errorColor()
+                                                   : this->palette().color(QPalette::WindowText));
+        m_summary->setPalette(palette);
+    });
+    sizeSummary();
     connect(model, &ResultModel::summaryChanged, this, &ResultsPanel::fitColumns);
+}
+
+void ResultsPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::FontChange)
+        sizeSummary();
+    QWidget::changeEvent(event);
+}
+
+void ResultsPanel::sizeSummary()
+{
+    QFont large = font();
+    if (large.pointSizeF() > 0)
+        large.setPointSizeF(large.pointSizeF() * 1.4);
+    large.setBold(true);
+    m_summary->setFont(large);
 }
 
 void ResultsPanel::fitColumns()

@@ -9,7 +9,7 @@ class QLabel;
 class QTableView;
 class ResultModel;
 
-//! The ordered results: a one-line summary of what the awaiter got above the table of outcomes.
+//! The ordered results: what the awaiter got, large, above the table of outcomes.
 class ResultsPanel : public QWidget {
     Q_OBJECT
 public:
@@ -18,7 +18,12 @@ public:
     //! Sizes the columns to what they hold now (values arrive when the gather hands them over).
     void fitColumns();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void sizeSummary();
+
     QLabel *m_summary;
     QTableView *m_table;
 };
