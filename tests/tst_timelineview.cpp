@@ -12,11 +12,13 @@
 #include "timelinemodel.h"
 #include "timelineview.h"
 
+#include <QHelpEvent>
 #include <QImage>
 #include <QPainter>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTest>
+#include <QToolTip>
 
 using namespace Gatherscope;
 using namespace GatherscopeTest;
@@ -61,13 +63,15 @@ private Q_SLOTS:
         QPainter painter(&image);
         m_view->paintPicture(painter, image.rect());
         painter.end();
-        // The exception's cross on divide(20, 0) (lane 2) at 1 s, in the theme's red exactly.
+        // The exception's cross on divide(20, 0) (lane 2) at 1 s, in the theme's red exactly,
+        // beside the wake-up at the same instant.
         const TimelinePainter &painter2 = m_view->timelinePainter();
         const TimelineGeometry geometry =
             painter2.pictureGeometry(image.rect(), m_view->zoom().geometry(), m_view->fitEnd());
-        const QPoint cross(
-            int(TimelinePainter::labelGutter + geometry.mapTimeToX(secondsToScenarioTime(1))),
-            geometry.axisHeight + 2 * geometry.laneHeight + geometry.laneHeight / 2);
+        const QPoint cross(int(TimelinePainter::labelGutter +
+                               geometry.mapTimeToX(secondsToScenarioTime(1)) +
+                               painter2.markerSpacing()),
+                           geometry.axisHeight + 2 * geometry.laneHeight + geometry.laneHeight / 2);
         const auto colourNear = [&image](QPoint at, const QColor &colour) {
             for (int dy = -2; dy <= 2; ++dy) {
                 for (int dx = -2; dx <= 2; ++dx) {
@@ -132,16 +136,47 @@ private Q_SLOTS:
 
     void clickingAMarkerSelectsIt()
     {
+        // divide(20, 0) woke and raised at 1 s: two markers side by side, each clickable.
         QSignalSpy selected(m_view.get(), &TimelineView::eventSelected);
         const auto &geometry = m_view->zoom().geometry();
         const int x = int(geometry.mapTimeToX(secondsToScenarioTime(1)));
         const int y = geometry.axisHeight + 2 * geometry.laneHeight + geometry.laneHeight / 2;
-        QTest::mouseClick(m_view->viewport(), Qt::LeftButton, {}, QPoint(x, y));
-        QCOMPARE(selected.size(), 1);
-        const auto &event =
-            m_runner->record().events()[std::size_t(selected.first().at(0).toInt())];
-        QCOMPARE(event.kind, TaskEvent::Kind::Raised);
-        QCOMPARE(event.node, 2);
+        const auto clicked = [&](int at) {
+            QTest::mouseClick(m_view->viewport(), Qt::LeftButton, {}, QPoint(at, y));
+            return m_runner->record().events()[std::size_t(selected.last().at(0).toInt())];
+        };
+        const TaskEvent woke = clicked(x);
+        QCOMPARE(woke.kind, TaskEvent::Kind::Woke);
+        QCOMPARE(woke.node, 2);
+        const TaskEvent raised = clicked(x + int(m_view->timelinePainter().markerSpacing()));
+        QCOMPARE(raised.kind, TaskEvent::Kind::Raised);
+        QCOMPARE(raised.node, 2);
+    }
+
+    void aSleepBarSaysWhoSleepsAndHowLong()
+    {
+        const auto &geometry = m_view->zoom().geometry();
+        const QPoint at(int(geometry.mapTimeToX(secondsToScenarioTime(0.5))),
+                        geometry.axisHeight + geometry.laneHeight + geometry.laneHeight / 2);
+        QHelpEvent help(QEvent::ToolTip, at, m_view->viewport()->mapToGlobal(at));
+        QCoreApplication::sendEvent(m_view->viewport(), &help);
+        QCOMPARE(QToolTip::text(), u"divide(10, 2) asleep from 0 s to 1 s (a sleep of 1 s)"_s);
+    }
+
+    void markersAtOneInstantStandSideBySide()
+    {
+        TimelineLane lane;
+        for (const double seconds : {0.0, 1.0, 1.0, 1.0, 1.5})
+            lane.markers.push_back(
+                {TimelineMarker::Kind::Print, secondsToScenarioTime(seconds), QString(), -1});
+        // 10 ms a pixel: 1 s is 100 px; the three at 1 s stand 13 px apart; 1.5 s stays at
+        // its time.
+        QCOMPARE(TimelinePainter::markerXs(lane, 10000, 13),
+                 std::vector<double>({0, 100, 113, 126, 150}));
+        // Zoomed out to 100 ms a pixel only the one instant spreads: nothing drifts from its
+        // time but the markers that share it.
+        QCOMPARE(TimelinePainter::markerXs(lane, 100000, 13),
+                 std::vector<double>({0, 10, 23, 36, 15}));
     }
 
     void shiftDragMeasuresARange()

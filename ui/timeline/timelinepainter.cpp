@@ -154,8 +154,21 @@ void TimelinePainter::paintAxis(QPainter &painter, const TimelineGeometry &geome
     }
 }
 
+std::vector<double> TimelinePainter::markerXs(const TimelineLane &lane, double microsPerPixel,
+                                              double spacing)
+{
+    std::vector<double> xs;
+    xs.reserve(lane.markers.size());
+    for (std::size_t i = 0; i < lane.markers.size(); ++i) {
+        const bool sameInstant = i > 0 && lane.markers[i].time == lane.markers[i - 1].time;
+        xs.push_back(sameInstant ? xs.back() + spacing
+                                 : double(lane.markers[i].time.count()) / microsPerPixel);
+    }
+    return xs;
+}
+
 TimelinePainter::LaneShapes TimelinePainter::buildShapes(const TimelineLane &lane,
-                                                         double microsPerPixel)
+                                                         double microsPerPixel, double spacing)
 {
     const auto toX = [microsPerPixel](ScenarioTime time) {
         return double(time.count()) / microsPerPixel;
@@ -166,9 +179,10 @@ TimelinePainter::LaneShapes TimelinePainter::buildShapes(const TimelineLane &lan
         shapes.bars.push_back({segment.kind, toX(segment.start),
                                segment.end ? std::optional(toX(*segment.end)) : std::nullopt});
     }
+    const std::vector<double> xs = markerXs(lane, microsPerPixel, spacing);
     shapes.markers.reserve(lane.markers.size());
-    for (const TimelineMarker &marker : lane.markers)
-        shapes.markers.emplace_back(toX(marker.time), marker.kind);
+    for (std::size_t i = 0; i < xs.size(); ++i)
+        shapes.markers.emplace_back(xs[i], lane.markers[i].kind);
     return shapes;
 }
 
@@ -181,7 +195,7 @@ const TimelinePainter::LaneShapes &TimelinePainter::cachedShapes(int row,
     }
     auto &shapes = m_shapes[std::size_t(row)];
     if (!shapes)
-        shapes = buildShapes(m_model->lane(row), microsPerPixel);
+        shapes = buildShapes(m_model->lane(row), microsPerPixel, markerSpacing());
     return *shapes;
 }
 
@@ -192,7 +206,7 @@ void TimelinePainter::paintLane(QPainter &painter, const TimelineGeometry &geome
     // A picture at its own zoom builds its shapes apart: the view's stay cached.
     LaneShapes ownShapes;
     if (!cached)
-        ownShapes = buildShapes(m_model->lane(row), geometry.microsPerPixel);
+        ownShapes = buildShapes(m_model->lane(row), geometry.microsPerPixel, markerSpacing());
     const LaneShapes &shapes = cached ? cachedShapes(row, geometry.microsPerPixel) : ownShapes;
     const bool isGather = m_model->lane(row).isGather;
     const double offset = x0 - double(geometry.start.count()) / geometry.microsPerPixel;

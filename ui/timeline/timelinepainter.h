@@ -38,6 +38,14 @@ public:
     //! How large markers are drawn: 1 normally, more in a room (the window's scale).
     void setScale(double scale) { m_scale = scale; }
     double markerRadius() const { return baseMarkerRadius * m_scale; }
+    //! The least distance between two markers' centres on one lane.
+    double markerSpacing() const { return 2 * markerRadius() + 2; }
+    //! Where each marker of \a lane is drawn, in pixels from time 0: at its time, except that
+    //! markers at one instant stand side by side, \a spacing apart, in the order they happened,
+    //! so that print, wake and value at one moment can all be seen and clicked. (Markers at
+    //! different times stay at their times; zooming in parts them.)
+    static std::vector<double> markerXs(const TimelineLane &lane, double microsPerPixel,
+                                        double spacing);
     //! The time up to which open bars grow.
     void setNow(Gatherscope::ScenarioTime now) { m_now = now; }
     //! During a run: a line across every lane at now, with the time in large type.
@@ -98,7 +106,7 @@ private:
     void paintNowLine(QPainter &painter, const TimelineGeometry &geometry, int x0, int top,
                       int bottom) const;
     const LaneShapes &cachedShapes(int row, double microsPerPixel) const;
-    static LaneShapes buildShapes(const TimelineLane &lane, double microsPerPixel);
+    static LaneShapes buildShapes(const TimelineLane &lane, double microsPerPixel, double spacing);
 
     const TimelineModel *m_model = nullptr;
     Colors m_colors;

@@ -176,7 +176,7 @@ void TimelineView::paintEvent(QPaintEvent *event)
 
     // The overlay: hover and selection rings, and the measured range.
     const auto ringAt = [&](const Hit &hit, const QColor &color, double width) {
-        const double x = geometry.mapTimeToX(hit.marker.time);
+        const double x = markerX(hit);
         const double y = geometry.axisHeight + hit.lane * geometry.laneHeight - scrollY +
                          geometry.laneHeight / 2.0;
         painter.setPen(QPen(color, width));
@@ -241,13 +241,17 @@ std::optional<TimelineView::Hit> TimelineView::hitTest(QPoint position) const
     if (row < 0 || row >= m_model->laneCount())
         return std::nullopt;
     const TimelineLane &lane = m_model->lane(row);
+    const TimelineGeometry &geometry = m_zoom.geometry();
+    const std::vector<double> xs =
+        TimelinePainter::markerXs(lane, geometry.microsPerPixel, m_painter.markerSpacing());
+    const double shift = double(geometry.start.count()) / geometry.microsPerPixel;
     std::optional<Hit> best;
     double bestDistance = m_painter.markerRadius() + 3;
-    for (const TimelineMarker &marker : lane.markers) {
-        const double distance = std::abs(m_zoom.geometry().mapTimeToX(marker.time) - position.x());
+    for (std::size_t i = 0; i < xs.size(); ++i) {
+        const double distance = std::abs(xs[i] - shift - position.x());
         if (distance <= bestDistance) { // later markers win ties: the end of a task
             bestDistance = distance;
-            best = Hit{row, marker};
+            best = Hit{row, lane.markers[i], i};
         }
     }
     return best;
@@ -263,12 +267,37 @@ bool TimelineView::viewportEvent(QEvent *event)
                                    .arg(scenarioTimeToSeconds(hit->marker.time))
                                    .arg(m_model->lane(hit->lane).label, hit->marker.text),
                                viewport());
+        } else if (const QString sleep = sleepAt(help->pos()); !sleep.isEmpty()) {
+            QToolTip::showText(help->globalPos(), sleep, viewport());
         } else {
             QToolTip::hideText();
         }
         return true;
     }
     return QAbstractScrollArea::viewportEvent(event);
+}
+
+QString TimelineView::sleepAt(QPoint position) const
+{
+    if (!m_model)
+        return {};
+    const TimelineGeometry &geometry = m_zoom.geometry();
+    const int row = geometry.laneAtY(position.y(), verticalScrollBar()->value());
+    if (row < 0 || row >= m_model->laneCount())
+        return {};
+    const TimelineLane &lane = m_model->lane(row);
+    const ScenarioTime time = geometry.mapXToTime(position.x());
+    for (const TimelineSegment &segment : lane.segments) {
+        const ScenarioTime end = segment.end.value_or(segment.plannedEnd.value_or(m_painter.now()));
+        if (segment.kind != TimelineSegment::Kind::Sleeping || time < segment.start || time > end)
+            continue;
+        return tr("%1 asleep from %2 s to %3 s (a sleep of %4)")
+            .arg(lane.label)
+            .arg(scenarioTimeToSeconds(segment.start))
+            .arg(scenarioTimeToSeconds(end))
+            .arg(TimelineGeometry::durationText(end - segment.start));
+    }
+    return {};
 }
 
 void TimelineView::select(const Hit &hit)
@@ -287,8 +316,9 @@ void TimelineView::selectAdjacentEvent(int direction)
     // Every marker in (time, lane) order; step from the selected one.
     std::vector<Hit> all;
     for (int row = 0; row < m_model->laneCount(); ++row) {
-        for (const auto &marker : m_model->lane(row).markers)
-            all.push_back({row, marker});
+        const auto &markers = m_model->lane(row).markers;
+        for (std::size_t i = 0; i < markers.size(); ++i)
+            all.push_back({row, markers[i], i});
     }
     if (all.empty())
         return;
@@ -418,9 +448,18 @@ void TimelineView::mouseReleaseEvent(QMouseEvent *event)
     viewport()->update();
 }
 
+double TimelineView::markerX(const Hit &hit) const
+{
+    const TimelineGeometry &geometry = m_zoom.geometry();
+    const std::vector<double> xs = TimelinePainter::markerXs(
+        m_model->lane(hit.lane), geometry.microsPerPixel, m_painter.markerSpacing());
+    const double shift = double(geometry.start.count()) / geometry.microsPerPixel;
+    return hit.index < xs.size() ? xs[hit.index] - shift : geometry.mapTimeToX(hit.marker.time);
+}
+
 QRect TimelineView::ringRect(const Hit &hit) const
 {
-    const int x = int(m_zoom.geometry().mapTimeToX(hit.marker.time));
+    const int x = int(markerX(hit));
     const int y = m_zoom.geometry().axisHeight + hit.lane * m_zoom.geometry().laneHeight -
                   verticalScrollBar()->value() + m_zoom.geometry().laneHeight / 2;
     const int r = int(m_painter.markerRadius()) + 8;

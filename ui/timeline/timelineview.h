@@ -89,10 +89,15 @@ private:
     struct Hit {
         int lane = -1;
         TimelineMarker marker;
+        std::size_t index = 0; //!< the marker's place in its lane
     };
 
     std::optional<Hit> hitTest(QPoint position) const;
+    //! The tooltip of the sleep bar at \a position (task, from, to, how long); empty if none.
+    QString sleepAt(QPoint position) const;
     QRect ringRect(const Hit &hit) const;
+    //! Where the marker of \a hit is drawn, in viewport x (beside others at its instant).
+    double markerX(const Hit &hit) const;
     void selectAdjacentEvent(int direction);
     void select(const Hit &hit);
     void updateScrollBars();
