@@ -225,6 +225,18 @@ private Q_SLOTS:
                  u"m.json: tasks[0].x: expected a number, got the string \"\\x01float:1.5\""_s);
     }
 
+    void aLeadingByteOrderMarkSurvivesSaving()
+    {
+        // Found by fuzz_scenario_reader: written raw, a U+FEFF starting a string was dropped
+        // when the file was read back.
+        Scenario scenario;
+        scenario.title = u"\uFEFFa"_s;
+        scenario.tasks = {TaskSpec::sayHello(u"\uFEFF"_s), TaskSpec::sayHello(u"b\uFEFF"_s)};
+        const QByteArray saved = ScenarioLoader::toJson(scenario);
+        QVERIFY(saved.contains(R"("title": "\ufeffa")"));
+        QVERIFY(loaded(ScenarioLoader::parse(saved, u"saved.json"_s)) == scenario);
+    }
+
     void numbersReadAsPythonsJsonReadsThem()
     {
         const Scenario scenario = loaded(ScenarioLoader::parse(

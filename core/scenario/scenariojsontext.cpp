@@ -60,10 +60,14 @@ bool spreadsOverLines(const QJsonValue &value)
                        [](const QJsonValue &member) { return spreadsOverLines(member); });
 }
 
-//! A string or number as QJsonDocument writes it.
+//! A string or number as QJsonDocument writes it, U+FEFF escaped.
 QByteArray scalarText(const QJsonValue &value)
 {
-    const QByteArray array = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
+    QByteArray array = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
+    // Qt 6.4's QJsonDocument::fromJson drops a U+FEFF written raw at the start of a string
+    // without escapes (it takes it for a byte order mark), so a title or name starting with
+    // one would not load back; escaped, it does. EF BB BF can only be U+FEFF in UTF-8.
+    array.replace("\xEF\xBB\xBF", "\\ufeff");
     return array.mid(1, array.size() - 2);
 }
 

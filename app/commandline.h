@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: 2026 The Gatherscope developers
+
+#pragma once
+
+#include "runner.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <variant>
+
+class QCommandLineParser;
+
+//! What the command line asks for. Only the headless mode's fields are checked and filled in:
+//! the window reads the rest from the parser itself (see runGui()).
+struct CommandLine {
+    enum class Mode { Help, Version, Window, Headless };
+
+    Mode mode = Mode::Window;
+    QString scenario;
+    Gatherscope::RunOptions options;
+    QString tracePath;
+};
+
+//! Declares the description, the options and the positional SCENARIO on \a parser.
+void addCommandLineOptions(QCommandLineParser &parser);
+
+//! Parses \a arguments (the program's name first) with \a parser, set up by
+//! addCommandLineOptions(): an error message for the user, or what to do. Never exits the
+//! process, unlike QCommandLineParser::process(): `--help` and `--version` are modes here.
+std::variant<QString, CommandLine> parseCommandLine(QCommandLineParser &parser,
+                                                    const QStringList &arguments);
