@@ -306,11 +306,15 @@ private Q_SLOTS:
         RunController *run = m_window->runController();
         QCOMPARE(run->state(), RunController::State::Paused);
         QCOMPARE(run->runner()->clock().mode(), ScenarioClock::Mode::Real);
-        // As asyncio's tasks, they take their first step in the loop's next iteration.
+        // As asyncio's tasks, they take their first step in the loop's next iteration; paused,
+        // what they do waits to be stepped through: Shift+F10 shows the instant at once.
+        QVERIFY(processEventsUntil([] { return EventLoopQueue::pendingCount() == 0; }));
+        QCOMPARE(m_window->consoleModel()->rowCount(), 0);
+        QTest::keyClick(m_window.get(), Qt::Key_F10, Qt::ShiftModifier);
         QVERIFY(processEventsUntil([&] { return m_window->consoleModel()->rowCount() == 2; }));
         QCOMPARE(columnTexts(*m_window->consoleModel(), ConsoleModel::LineColumn),
                  strings({"Hello, Mr. Turtle!", "Hello, Mr. Wolf!"}));
-        QTest::keyClick(m_window.get(), Qt::Key_F10);
+        QTest::keyClick(m_window.get(), Qt::Key_F10, Qt::ShiftModifier);
         QCOMPARE(run->runner()->clock().now(), secondsToScenarioTime(1));
         QVERIFY(processEventsUntil([&] { return m_window->consoleModel()->rowCount() == 3; }));
         QCOMPARE(columnTexts(*m_window->consoleModel(), ConsoleModel::LineColumn).last(),
@@ -567,6 +571,56 @@ private Q_SLOTS:
         QVERIFY(runAndWait(*m_window));
         QCOMPARE(received->text(), u"gather raised ZeroDivisionError: Cannot divide by zero"_s);
         QCOMPARE(received->palette().color(QPalette::WindowText), Theme::errorColor());
+    }
+
+    // F10 shows one event at a time with a caption of what happened and why, selected on the
+    // timeline; Shift+F10 shows a whole instant.
+    void steppingShowsOneEventAtATimeWithCaptions()
+    {
+        QVERIFY(m_window->openScenario(u"fail-fast"_s));
+        auto *caption = m_window->findChild<QLabel *>(u"stepCaption"_s);
+        QVERIFY(caption);
+        QTest::keyClick(m_window.get(), Qt::Key_F10); // a run, paused at 0 s
+        QTRY_COMPARE(m_window->runController()->state(), RunController::State::Paused);
+        QStringList captions;
+        QList<int> selected;
+        for (int step = 0; step < 16; ++step) {
+            QTest::keyClick(m_window.get(), Qt::Key_F10);
+            QTRY_VERIFY2(!caption->text().isEmpty() && !captions.contains(caption->text()),
+                         qPrintable(captions.join(u"\n"_s)));
+            captions << caption->text();
+            selected << m_window->timeline()->view()->selectedEvent();
+        }
+        QCOMPARE(
+            captions,
+            strings({"0 s: divide(10, 2) started", "0 s: divide(10, 2) printed Dividing 10 by 2",
+                     "0 s: divide(10, 2) went to sleep until 1 s; meanwhile the others run",
+                     "0 s: divide(20, 0) started", "0 s: divide(20, 0) printed Dividing 20 by 0",
+                     "0 s: divide(20, 0) went to sleep until 1 s; meanwhile the others run",
+                     "0 s: divide(30, 5) started", "0 s: divide(30, 5) printed Dividing 30 by 5",
+                     "0 s: divide(30, 5) went to sleep until 3 s; meanwhile the others run",
+                     "1 s: divide(10, 2) woke up", "1 s: divide(10, 2) returned 5.0",
+                     "1 s: divide(20, 0) woke up",
+                     "1 s: divide(20, 0) raised ZeroDivisionError: Cannot divide by zero; "
+                     "return_exceptions is False, so gather raises it to its caller now; "
+                     "divide(30, 5) keeps running",
+                     "1 s: the gather raised ZeroDivisionError: Cannot divide by zero to its "
+                     "caller",
+                     "3 s: divide(30, 5) woke up", "3 s: divide(30, 5) returned 6.0"}));
+        // The same event is selected on the timeline; a sleep's start has no marker of its own.
+        QCOMPARE(selected, QList<int>({1, 2, -1, 4, 5, -1, 7, 8, -1, 10, 11, 12, 13, 14, 15, 16}));
+
+        // Shift+F10: a whole instant at once.
+        QTest::keyClick(m_window.get(), Qt::Key_F10); // the run ended: a new one, paused at 0
+        QTRY_COMPARE(m_window->runController()->state(), RunController::State::Paused);
+        QCOMPARE(m_window->consoleModel()->rowCount(), 0);
+        QTest::keyClick(m_window.get(), Qt::Key_F10, Qt::ShiftModifier);
+        QTRY_COMPARE(m_window->consoleModel()->rowCount(), 3); // the three "Dividing" lines
+        QTest::keyClick(m_window.get(), Qt::Key_F10, Qt::ShiftModifier);
+        QTRY_COMPARE(m_window->consoleModel()->rowCount(), 4); // and the gather's raise at 1 s
+        QCOMPARE(caption->text(),
+                 u"1 s: the gather raised ZeroDivisionError: Cannot divide by zero to its "
+                 "caller"_s);
     }
 
     void theStatusBarSaysHowToStart()

@@ -81,6 +81,15 @@ MainWindow::MainWindow(Settings settings, QWidget *parent)
     centralLayout->setContentsMargins(0, 0, 0, 0);
     m_caption = new ScenarioCaption(m_editor->model(), central);
     centralLayout->addWidget(m_caption);
+    m_stepCaption = new QLabel(central);
+    m_stepCaption->setObjectName(QStringLiteral("stepCaption"));
+    m_stepCaption->setTextFormat(Qt::PlainText);
+    m_stepCaption->setWordWrap(true);
+    m_stepCaption->setContentsMargins(8, 4, 8, 4);
+    m_stepCaption->setToolTip(tr("What the last step (F10) showed, and why"));
+    m_stepCaption->setStyleSheet(QStringLiteral("QLabel { font-weight: bold; }"));
+    m_stepCaption->hide();
+    centralLayout->addWidget(m_stepCaption);
     centralLayout->addWidget(m_timeline, 1);
     setCentralWidget(central);
     setStatusBar(m_statusBar);
@@ -101,7 +110,7 @@ MainWindow::MainWindow(Settings settings, QWidget *parent)
     m_viewMenu->insertAction(m_panelsMenu->menuAction(), m_presentation->action());
     connect(m_scale, &WindowScale::changed, m_resultsPanel, &ResultsPanel::fitColumns);
     m_presenter = new RunPresenter({m_run, m_actions, m_editor->model(), m_session, m_timelineModel,
-                                    m_timeline->view(), m_resultsPanel, m_statusBar},
+                                    m_timeline->view(), m_resultsPanel, m_statusBar, m_stepCaption},
                                    this);
     connect(m_document, &ScenarioDocument::captionChanged, this, [this] {
         setWindowTitle(m_document->caption());

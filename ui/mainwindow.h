@@ -12,6 +12,7 @@
 
 class QAction;
 class QComboBox;
+class QLabel;
 class QMenu;
 class QTableView;
 class QTimer;
@@ -59,6 +60,7 @@ public:
     QAction *runAction() const { return m_actions->run(); }
     QAction *instantAction() const { return m_actions->instant(); }
     QAction *stepAction() const { return m_actions->step(); }
+    RunSession *session() const { return m_session; }
     void setDarkTheme(bool dark);
     WindowScale *scale() const { return m_scale; }
     PresentationMode *presentation() const { return m_presentation; }
@@ -114,6 +116,7 @@ private:
     QMenu *m_runMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
     ScenarioCaption *m_caption = nullptr;
+    QLabel *m_stepCaption = nullptr;
     WindowScale *m_scale = nullptr;
     PresentationMode *m_presentation = nullptr;
     QAction *m_fitAction = nullptr; //!< the timeline's F, also in the View menu

@@ -28,7 +28,8 @@ RunActions::RunActions(QObject *parent)
     , m_instant(new QAction(tr("&Virtual Clock"), this))
     , m_cancel(makeAction(RunIcons::Kind::Cancel, tr("&Cancel"), Shortcuts::Id::Cancel, this))
     , m_pause(makeAction(RunIcons::Kind::Pause, tr("&Pause"), Shortcuts::Id::Pause, this))
-    , m_step(makeAction(RunIcons::Kind::Step, tr("&Step to next event"), Shortcuts::Id::Step, this))
+    , m_step(makeAction(RunIcons::Kind::Step, tr("&Step One Event"), Shortcuts::Id::Step, this))
+    , m_stepInstant(new QAction(tr("Step to Next I&nstant"), this))
 {
     using Shortcuts::Id;
     m_instant->setShortcut(Shortcuts::key(Id::Instant));
@@ -41,9 +42,13 @@ RunActions::RunActions(QObject *parent)
         Shortcuts::withKey(tr("Cancel the gather, as gather_future.cancel() would"), Id::Cancel));
     m_pause->setCheckable(true);
     m_pause->setToolTip(Shortcuts::withKey(tr("Pause or resume the scenario clock"), Id::Pause));
-    m_step->setToolTip(Shortcuts::withKey(tr("Pause and jump to the next instant something "
-                                             "happens; before a run, start one paused at 0 s"),
+    m_step->setToolTip(Shortcuts::withKey(tr("Pause and show the next event alone, with a caption "
+                                             "of what happened and why; before a run, start one "
+                                             "paused at 0 s"),
                                           Id::Step));
+    m_stepInstant->setShortcut(Shortcuts::key(Id::StepInstant));
+    m_stepInstant->setToolTip(Shortcuts::withKey(
+        tr("Pause and show every event of the next instant at once"), Id::StepInstant));
     update(QString(), false, false);
 }
 
@@ -60,4 +65,5 @@ void RunActions::update(const QString &whyNotRunnable, bool active, bool paused)
     m_pause->setChecked(paused);
     // Stepping a run that is not going starts one, paused at 0 s.
     m_step->setEnabled(active || runnable);
+    m_stepInstant->setEnabled(active || runnable);
 }

@@ -25,10 +25,11 @@ public:
     //! Checkable: shows whether the clock is paused.
     QAction *pause() const { return m_pause; }
     QAction *step() const { return m_step; }
+    QAction *stepInstant() const { return m_stepInstant; }
     //! In toolbar and menu order.
     QList<QAction *> all() const
     {
-        return {m_run, m_runInstantly, m_instant, m_cancel, m_pause, m_step};
+        return {m_run, m_runInstantly, m_instant, m_cancel, m_pause, m_step, m_stepInstant};
     }
 
     //! Enables what can be done now. \a whyNotRunnable: the scenario's first error (empty
@@ -42,4 +43,5 @@ private:
     QAction *m_cancel;
     QAction *m_pause;
     QAction *m_step;
+    QAction *m_stepInstant;
 };

@@ -8,10 +8,12 @@
 #include "runsession.h"
 #include "runstatusbar.h"
 #include "scenariomodel.h"
+#include "stepcaption.h"
 #include "timelinemodel.h"
 #include "timelineview.h"
 
 #include <QAction>
+#include <QLabel>
 #include <QTimer>
 
 using namespace Gatherscope;
@@ -28,6 +30,8 @@ RunPresenter::RunPresenter(const Parts &parts, QObject *parent)
     connect(parts.actions->cancel(), &QAction::triggered, run, &RunController::cancel);
     connect(parts.actions->pause(), &QAction::triggered, run, &RunController::setPaused);
     connect(parts.actions->step(), &QAction::triggered, this, &RunPresenter::stepScenario);
+    connect(parts.actions->stepInstant(), &QAction::triggered, this, &RunPresenter::stepInstant);
+    connect(parts.session, &RunSession::eventShown, this, &RunPresenter::eventShown);
     connect(parts.scenario, &ScenarioModel::validityChanged, this, &RunPresenter::updateActions);
     connect(parts.actions->instant(), &QAction::toggled, this, &RunPresenter::updateActions);
     connect(run, &RunController::runStarted, this, &RunPresenter::runStarted);
@@ -37,8 +41,18 @@ RunPresenter::RunPresenter(const Parts &parts, QObject *parent)
             m_ticker->start();
         else
             m_ticker->stop();
+        const bool paused = m_parts.run->state() == RunController::State::Paused;
         m_parts.timeline->setLive(m_parts.run->isActive());
-        m_parts.timeline->setPaused(m_parts.run->state() == RunController::State::Paused);
+        m_parts.timeline->setPaused(paused);
+        // Paused, events wait to be shown one step at a time; resumed, they all flow again. A
+        // run that ends while some are held keeps them for the steps still to come.
+        if (paused) {
+            m_parts.session->setHolding(true);
+        } else if (m_parts.run->state() == RunController::State::Running) {
+            m_parts.session->setHolding(false);
+            m_parts.stepCaption->clear();
+            m_parts.stepCaption->hide();
+        }
         updateActions();
         updateStatus();
     });
@@ -133,6 +147,8 @@ void RunPresenter::start(bool instantly)
 
 void RunPresenter::stepScenario()
 {
+    if (m_parts.session->releaseNext())
+        return; // one of the instant's events was still held (also after the run ended)
     if (!m_parts.run->isActive()) {
         // Stepping needs the real clock: the virtual one never waits to be told.
         if (!m_parts.scenario->isValid())
@@ -140,7 +156,35 @@ void RunPresenter::stepScenario()
         m_parts.run->start(m_parts.scenario->scenario(), false, true);
         return; // paused at 0 s, after the tasks' first steps
     }
+    m_parts.session->passNextRecorded();
     m_parts.run->step();
+}
+
+void RunPresenter::stepInstant()
+{
+    if (m_parts.session->heldCount() > 0) {
+        m_parts.session->releaseAll(); // the rest of the instant being stepped through
+        return;
+    }
+    if (!m_parts.run->isActive()) {
+        stepScenario(); // starts a run, paused at 0 s
+        return;
+    }
+    m_parts.session->passInstant();
+    m_parts.run->step();
+}
+
+void RunPresenter::eventShown(int index)
+{
+    const Runner *runner = m_parts.run->runner();
+    if (!runner || !m_parts.session->isHolding())
+        return; // a run going by itself: no captions
+    m_parts.stepCaption->setText(
+        tr("%1 s: %2")
+            .arg(scenarioTimeToSeconds(runner->record().events()[std::size_t(index)].time))
+            .arg(stepCaption(runner->record(), index)));
+    m_parts.stepCaption->show();
+    m_parts.timeline->selectEvent(index);
 }
 
 void RunPresenter::updateActions()

@@ -9,6 +9,7 @@
 
 #include <memory>
 
+class QLabel;
 class QTimer;
 class ResultsPanel;
 class RunActions;
@@ -33,13 +34,17 @@ public:
         TimelineView *timeline;
         ResultsPanel *results;
         RunStatusBar *statusBar;
+        QLabel *stepCaption; //!< what the last step showed, and why
     };
     explicit RunPresenter(const Parts &parts, QObject *parent = nullptr);
 
     //! Runs the edited scenario (instantly when the Instant switch is on).
     void runScenario();
-    //! Steps the run to its next event; before a run, starts one paused at 0 s.
+    //! Shows the run's next event alone, with its caption (the run pauses); before a run,
+    //! starts one paused at 0 s.
     void stepScenario();
+    //! Shows every event of the run's next instant at once.
+    void stepInstant();
 
 private:
     //! Before any run (and after one is cleared): the lanes of the edited scenario, every task
@@ -50,6 +55,8 @@ private:
     void runStarted(Gatherscope::Runner *runner);
     void runCleared();
     void showEventDetails(int eventIndex);
+    //! While stepping: the caption of event \a index, selected on the timeline.
+    void eventShown(int index);
     void updateActions();
     void updateStatus();
 

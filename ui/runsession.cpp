@@ -15,6 +15,8 @@ void RunSession::follow(const EventRecord *record, ReportStyle report)
     if (m_record)
         disconnect(m_record, nullptr, this, nullptr);
     m_record = record;
+    m_shown = record ? record->events().size() : 0;
+    m_holding = m_passNext = m_passInstant = false; // a new run shows what it records
     for (RecordFollower *follower : m_followers) {
         follower->beginFollowing(record, report);
         if (record) {
@@ -24,11 +26,57 @@ void RunSession::follow(const EventRecord *record, ReportStyle report)
         }
         follower->caughtUp();
     }
-    if (record) {
-        connect(record, &EventRecord::eventRecorded, this,
-                [this](const TaskEvent &event, int index) {
-                    for (RecordFollower *follower : m_followers)
-                        follower->takeEvent(event, index, true);
-                });
+    if (record)
+        connect(record, &EventRecord::eventRecorded, this, &RunSession::recorded);
+}
+
+void RunSession::setHolding(bool holding)
+{
+    m_holding = holding;
+    if (holding)
+        return; // a step asked for just before the pause keeps what it asked for
+    m_passNext = m_passInstant = false;
+    releaseAll();
+}
+
+int RunSession::heldCount() const
+{
+    return m_record ? int(m_record->events().size() - m_shown) : 0;
+}
+
+bool RunSession::releaseNext()
+{
+    m_passInstant = false;
+    if (heldCount() == 0)
+        return false;
+    showUpTo(m_shown + 1);
+    return true;
+}
+
+void RunSession::releaseAll()
+{
+    if (m_record)
+        showUpTo(m_record->events().size());
+}
+
+void RunSession::recorded()
+{
+    if (!m_holding || m_passInstant) {
+        releaseAll();
+    } else if (m_passNext) {
+        m_passNext = false;
+        releaseNext();
+    }
+}
+
+void RunSession::showUpTo(std::size_t count)
+{
+    // Each event in record order, to every model: the models never see one twice or skip one.
+    while (m_record && m_shown < count) {
+        const std::size_t index = m_shown++;
+        const TaskEvent &event = m_record->events()[index];
+        for (RecordFollower *follower : m_followers)
+            follower->takeEvent(event, int(index), true);
+        Q_EMIT eventShown(int(index));
     }
 }

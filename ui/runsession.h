@@ -38,7 +38,33 @@ public:
     //! Shows \a record (null: nothing) in every model, live from now on.
     void follow(const Gatherscope::EventRecord *record, Gatherscope::ReportStyle report);
 
+    //! Stepping through a paused run: while holding, recorded events wait to be released one
+    //! at a time (F10) or an instant at a time (Shift+F10). Holding off releases them all.
+    void setHolding(bool holding);
+    bool isHolding() const { return m_holding; }
+    //! Recorded events not shown yet.
+    int heldCount() const;
+    //! Shows the next held event; false when none is held.
+    bool releaseNext();
+    //! Shows every held event.
+    void releaseAll();
+    //! The next event recorded is shown at once (the first of a step of the clock).
+    void passNextRecorded() { m_passNext = true; }
+    //! Every event recorded is shown at once until the next release (a step of an instant).
+    void passInstant() { m_passInstant = true; }
+
+Q_SIGNALS:
+    //! Event \a index of the record was shown live (not replayed by follow()).
+    void eventShown(int index);
+
 private:
+    void recorded();
+    void showUpTo(std::size_t count);
+
     std::vector<RecordFollower *> m_followers;
     QPointer<const Gatherscope::EventRecord> m_record;
+    std::size_t m_shown = 0; //!< events given to the followers
+    bool m_holding = false;
+    bool m_passNext = false;
+    bool m_passInstant = false;
 };

@@ -81,7 +81,10 @@ const std::vector<Shortcut> &table()
               "cancel the gather, stamped with the moment you pressed it"),
         keyed(Id::Pause, Area::Run, QKeySequence(Qt::Key_Space), "pause and resume"),
         keyed(Id::Step, Area::Run, QKeySequence(Qt::Key_F10),
-              "step to the next event (before a run, start one paused at 0 s)"),
+              "one event at a time, with a caption of what happened and why (before a run, "
+              "start one paused at 0 s)"),
+        keyed(Id::StepInstant, Area::Run, QKeySequence(Qt::SHIFT | Qt::Key_F10),
+              "every event of the next instant at once"),
         keyed(Id::SpeedUp, Area::Run, QKeySequence(Qt::Key_Plus),
               "run faster (speeds from 0.1× to 10×)"),
         keyed(Id::SlowDown, Area::Run, QKeySequence(Qt::Key_Minus), "run slower"),

@@ -38,6 +38,7 @@ enum class Id {
     Cancel,
     Pause,
     Step,
+    StepInstant,
     SpeedUp,
     SlowDown,
     // Editor

@@ -87,6 +87,7 @@ void addNodes(RunState &run, std::vector<TaskNode> &nodes, const std::vector<Tas
         node.label = spec.displayName();
         node.kind = spec.kind;
         node.cancelAfter = spec.cancelAfter;
+        node.returnExceptions = spec.returnExceptions;
         if (spec.kind != TaskSpec::Kind::Gather) {
             if (spec.sleep.isRandom()) {
                 run.usesRandomSleeps = true;
@@ -290,6 +291,7 @@ Runner::Runner(Scenario scenario, RunOptions options, QObject *parent)
     TaskNode root;
     root.label = run.scenario.title.isEmpty() ? QStringLiteral("gather") : run.scenario.title;
     root.cancelAfter = run.scenario.cancelAfter;
+    root.returnExceptions = run.scenario.returnExceptions;
     std::vector<TaskNode> nodes{root};
     run.specs.push_back(nullptr);
     detail::addNodes(run, nodes, run.scenario.tasks, 0, random);

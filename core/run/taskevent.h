@@ -25,6 +25,7 @@ struct TaskNode {
     TaskSpec::Kind kind = TaskSpec::Kind::Gather;
     LoopTime plannedSleep{0};          //!< the sleep this run drew for it (say_hello, divide)
     std::optional<double> cancelAfter; //!< seconds from the start, when it has `cancel_after`
+    bool returnExceptions = false;     //!< a gather's `return_exceptions`
 
     bool operator==(const TaskNode &) const = default;
 };

@@ -300,6 +300,21 @@ QString TimelineView::sleepAt(QPoint position) const
     return {};
 }
 
+void TimelineView::selectEvent(int eventIndex)
+{
+    if (m_model) {
+        for (int row = 0; row < m_model->laneCount(); ++row) {
+            const auto &markers = m_model->lane(row).markers;
+            for (std::size_t i = 0; i < markers.size(); ++i) {
+                if (markers[i].eventIndex == eventIndex)
+                    return select({row, markers[i], i});
+            }
+        }
+    }
+    m_selected.reset();
+    viewport()->update();
+}
+
 void TimelineView::select(const Hit &hit)
 {
     m_selected = hit;

@@ -49,6 +49,9 @@ public:
     bool isPaused() const { return m_paused; }
     //! Zooms out to show everything that happened, and follows the run again.
     void fitAll();
+    //! Selects the marker of event \a eventIndex (on the lane of its task), brought into view;
+    //! an event without a marker (a sleep beginning) clears the selection.
+    void selectEvent(int eventIndex);
     //! The selected event (index into the record's events()), or -1.
     int selectedEvent() const { return m_selected ? m_selected->marker.eventIndex : -1; }
     std::optional<std::pair<Gatherscope::ScenarioTime, Gatherscope::ScenarioTime>>
