@@ -40,6 +40,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
@@ -621,6 +622,40 @@ private Q_SLOTS:
         QCOMPARE(caption->text(),
                  u"1 s: the gather raised ZeroDivisionError: Cannot divide by zero to its "
                  "caller"_s);
+    }
+
+    // The timeline, the console and the results select the same thing: choosing it in any
+    // of the three selects it in the other two.
+    void theThreeViewsSelectTogether()
+    {
+        QVERIFY(m_window->openScenario(u"advanced"_s));
+        m_window->instantAction()->setChecked(true);
+        QVERIFY(runAndWait(*m_window));
+        const EventRecord &record = m_window->runController()->runner()->record();
+        const auto eventWhere = [&](int node, TaskEvent::Kind kind) {
+            for (std::size_t i = 0; i < record.events().size(); ++i) {
+                if (record.events()[i].node == node && record.events()[i].kind == kind)
+                    return int(i);
+            }
+            return -1;
+        };
+        auto *console =
+            m_window->findChild<QDockWidget *>(u"ConsoleDock"_s)->findChild<QTableView *>();
+        auto *results =
+            m_window->findChild<QDockWidget *>(u"ResultsDock"_s)->findChild<QTableView *>();
+        TimelineView *timeline = m_window->timeline()->view();
+
+        const int printed = eventWhere(2, TaskEvent::Kind::Printed); // Dividing 20 by 0
+        timeline->selectEvent(printed);
+        QCOMPARE(console->currentIndex().row(), 1);
+        QCOMPARE(results->currentIndex().row(), 1);
+
+        console->setCurrentIndex(console->model()->index(2, ConsoleModel::LineColumn));
+        QCOMPARE(timeline->selectedEvent(), eventWhere(3, TaskEvent::Kind::Printed));
+        QCOMPARE(results->currentIndex().row(), 2);
+
+        results->setCurrentIndex(results->model()->index(0, ResultModel::ResultColumn));
+        QCOMPARE(timeline->selectedEvent(), eventWhere(1, TaskEvent::Kind::Returned));
     }
 
     void theStatusBarSaysHowToStart()

@@ -3,6 +3,8 @@
 
 #include "consolemodel.h"
 
+#include <algorithm>
+
 #include "consolelines.h"
 #include "theme.h"
 
@@ -27,15 +29,29 @@ void ConsoleModel::beginFollowing(const EventRecord *record, ReportStyle report)
 
 void ConsoleModel::takeEvent(const TaskEvent &event, int index, bool live)
 {
-    Q_UNUSED(index);
     const QStringList lines = consoleLines(event, m_report);
     if (!live || lines.isEmpty()) {
-        append(event, lines);
+        append(event, index, lines);
         return;
     }
     beginInsertRows({}, rowCount(), rowCount() + int(lines.size()) - 1);
-    append(event, lines);
+    append(event, index, lines);
     endInsertRows();
+}
+
+int ConsoleModel::rowOfEvent(int eventIndex) const
+{
+    // Lines come in event order: a binary search finds the first of that event's.
+    const auto it =
+        std::lower_bound(m_lines.begin(), m_lines.end(), eventIndex,
+                         [](const Line &line, int index) { return line.eventIndex < index; });
+    return it != m_lines.end() && it->eventIndex == eventIndex ? int(it - m_lines.begin()) : -1;
+}
+
+int ConsoleModel::eventOfRow(int row) const
+{
+    return row >= 0 && std::size_t(row) < m_lines.size() ? m_lines[std::size_t(row)].eventIndex
+                                                         : -1;
 }
 
 void ConsoleModel::caughtUp()
@@ -43,10 +59,10 @@ void ConsoleModel::caughtUp()
     endResetModel();
 }
 
-void ConsoleModel::append(const TaskEvent &event, const QStringList &lines)
+void ConsoleModel::append(const TaskEvent &event, int eventIndex, const QStringList &lines)
 {
     for (const QString &line : lines)
-        m_lines.push_back({event.time, line, m_raised && event.node != 0});
+        m_lines.push_back({event.time, line, m_raised && event.node != 0, eventIndex});
     if (event.node == 0 && event.kind == TaskEvent::Kind::GatherRaised)
         m_raised = true;
 }

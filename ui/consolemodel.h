@@ -23,6 +23,11 @@ public:
     //! All lines, joined with newlines, as stdout would hold them.
     QString text() const;
 
+    //! The first line event \a eventIndex printed, or -1.
+    int rowOfEvent(int eventIndex) const;
+    //! The event that printed line \a row, or -1.
+    int eventOfRow(int row) const;
+
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
@@ -33,8 +38,9 @@ private:
         Gatherscope::ScenarioTime time;
         QString text;
         bool afterRaise = false;
+        int eventIndex = -1; //!< the record's event that printed it
     };
-    void append(const Gatherscope::TaskEvent &event, const QStringList &lines);
+    void append(const Gatherscope::TaskEvent &event, int eventIndex, const QStringList &lines);
 
     Gatherscope::ReportStyle m_report = Gatherscope::ReportStyle::Each;
     std::vector<Line> m_lines;

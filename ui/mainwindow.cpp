@@ -19,6 +19,7 @@
 #include "scenarioeditor.h"
 #include "scenariohistory.h"
 #include "scenariomodel.h"
+#include "selectionlink.h"
 #include "shortcuts.h"
 #include "theme.h"
 #include "timelinemodel.h"
@@ -105,6 +106,12 @@ MainWindow::MainWindow(Settings settings, QWidget *parent)
     createMenus();
     createToolBar();
     createDocks();
+    new SelectionLink(
+        {m_timeline->view(), m_consoleView, m_console, m_resultsPanel->table(), m_results},
+        [this]() -> const EventRecord * {
+            return m_run->runner() ? &m_run->runner()->record() : nullptr;
+        },
+        this);
     m_presentation = new PresentationMode(
         this, findChild<QDockWidget *>(QStringLiteral("ScenarioDock")), m_scale, m_caption);
     m_viewMenu->insertAction(m_panelsMenu->menuAction(), m_presentation->action());

@@ -32,6 +32,10 @@ public:
 
     //! One line about the gather itself: pending, its repr (`report: list`), or what it raised.
     QString summary() const { return m_summary; }
+    //! The row of the top-level task \a node is or lies under, or -1.
+    int rowOfNode(int node) const;
+    //! The node of the task in \a row, or -1.
+    int nodeOfRow(int row) const;
     bool gatherRaised() const { return m_raised; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -60,6 +64,7 @@ private:
     QString pendingSummary() const;
     Gatherscope::ReportStyle m_report = Gatherscope::ReportStyle::Each;
     std::vector<Row> m_rows;
+    std::vector<int> m_parentOf;  //!< by node: its gather, to find a nested task's row
     std::vector<int> m_rowOfNode; // node id -> row, -1 for nodes that are not top-level tasks
     int m_firstFailedRow = -1;
     bool m_settled = false;

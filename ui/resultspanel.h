@@ -17,6 +17,7 @@ public:
 
     //! Sizes the columns to what they hold now (values arrive when the gather hands them over).
     void fitColumns();
+    QTableView *table() const { return m_table; }
 
 protected:
     void changeEvent(QEvent *event) override;
