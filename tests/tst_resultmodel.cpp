@@ -40,6 +40,7 @@ private Q_SLOTS:
 
         QSignalSpy finished(&runner, &Runner::finished);
         runner.start();
+        modelSession.flush(); // the first frame of the live run
         QCOMPARE(model.summary(), u"pending: the gather is running"_s); // its first event
         QVERIFY(finished.wait(5000));
         QCOMPARE(columnTexts(model, ResultModel::ResultColumn),

@@ -39,6 +39,23 @@ void ConsoleModel::takeEvent(const TaskEvent &event, int index, bool live)
     endInsertRows();
 }
 
+void ConsoleModel::takeEvents(const EventRecord &record, int first, int last)
+{
+    // A frame's worth of lines in one insertion: the view lays out once.
+    std::vector<QStringList> lines;
+    int count = 0;
+    for (int i = first; i <= last; ++i) {
+        lines.push_back(consoleLines(record.events()[std::size_t(i)], m_report));
+        count += int(lines.back().size());
+    }
+    if (count > 0)
+        beginInsertRows({}, rowCount(), rowCount() + count - 1);
+    for (int i = first; i <= last; ++i)
+        append(record.events()[std::size_t(i)], i, lines[std::size_t(i - first)]);
+    if (count > 0)
+        endInsertRows();
+}
+
 int ConsoleModel::rowOfEvent(int eventIndex) const
 {
     // Lines come in event order: a binary search finds the first of that event's.

@@ -20,6 +20,7 @@ public:
                         Gatherscope::ReportStyle report) override;
     void takeEvent(const Gatherscope::TaskEvent &event, int index, bool live) override;
     void caughtUp() override;
+    void takeEvents(const Gatherscope::EventRecord &record, int first, int last) override;
     //! All lines, joined with newlines, as stdout would hold them.
     QString text() const;
 

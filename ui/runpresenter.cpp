@@ -57,6 +57,7 @@ RunPresenter::RunPresenter(const Parts &parts, QObject *parent)
         updateStatus();
     });
     connect(run, &RunController::runFinished, this, [this] {
+        m_parts.session->flush(); // the last frame's events, before anyone reads the models
         // No fitAll(): the view already shows the whole run unless a person zoomed, and then
         // it keeps their zoom; the axis does not jump when the run ends.
         m_parts.timeline->setCurrentTime(m_parts.run->currentTime());
@@ -162,16 +163,17 @@ void RunPresenter::stepScenario()
 
 void RunPresenter::stepInstant()
 {
-    if (m_parts.session->heldCount() > 0) {
-        m_parts.session->releaseAll(); // the rest of the instant being stepped through
-        return;
-    }
-    if (!m_parts.run->isActive()) {
+    const bool held = m_parts.session->heldCount() > 0;
+    if (!held && !m_parts.run->isActive()) {
         stepScenario(); // starts a run, paused at 0 s
         return;
     }
+    // What the instant has shown so far and what it still records, all at once; with nothing
+    // held, the instant is the clock's next.
+    m_parts.session->releaseAll();
     m_parts.session->passInstant();
-    m_parts.run->step();
+    if (!held)
+        m_parts.run->step();
 }
 
 void RunPresenter::eventShown(int index)

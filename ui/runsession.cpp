@@ -8,13 +8,32 @@ using namespace Gatherscope;
 RunSession::RunSession(std::initializer_list<RecordFollower *> followers, QObject *parent)
     : QObject(parent)
     , m_followers(followers)
-{}
+{
+    m_frame.setSingleShot(true);
+    m_frame.setInterval(frameMs);
+    connect(&m_frame, &QTimer::timeout, this, &RunSession::flush);
+}
+
+void RunSession::flush()
+{
+    m_frame.stop();
+    if (!m_record || m_holding)
+        return;
+    const auto count = m_record->events().size();
+    if (m_shown == count)
+        return;
+    const int first = int(m_shown);
+    m_shown = count;
+    for (RecordFollower *follower : m_followers)
+        follower->takeEvents(*m_record, first, int(count) - 1);
+}
 
 void RunSession::follow(const EventRecord *record, ReportStyle report)
 {
     if (m_record)
         disconnect(m_record, nullptr, this, nullptr);
     m_record = record;
+    m_frame.stop();
     m_shown = record ? record->events().size() : 0;
     m_holding = m_passNext = m_passInstant = false; // a new run shows what it records
     for (RecordFollower *follower : m_followers) {
@@ -26,8 +45,10 @@ void RunSession::follow(const EventRecord *record, ReportStyle report)
         }
         follower->caughtUp();
     }
-    if (record)
+    if (record) {
         connect(record, &EventRecord::eventRecorded, this, &RunSession::recorded);
+        connect(record, &EventRecord::completed, this, &RunSession::flush);
+    }
 }
 
 void RunSession::setHolding(bool holding)
@@ -61,7 +82,10 @@ void RunSession::releaseAll()
 
 void RunSession::recorded()
 {
-    if (!m_holding || m_passInstant) {
+    if (!m_holding) {
+        if (!m_frame.isActive())
+            m_frame.start();
+    } else if (m_passInstant) {
         releaseAll();
     } else if (m_passNext) {
         m_passNext = false;

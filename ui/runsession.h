@@ -8,6 +8,7 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QTimer>
 
 #include <initializer_list>
 #include <vector>
@@ -23,6 +24,14 @@ public:
     virtual void takeEvent(const Gatherscope::TaskEvent &event, int index, bool live) = 0;
     //! Every event recorded so far has been given: end the reset.
     virtual void caughtUp() = 0;
+    //! Events \a first to \a last of \a record, recorded since the last ones given, at once:
+    //! a frame's worth of a live run, so a model tells its views once, not once an event. By
+    //! default, one at a time.
+    virtual void takeEvents(const Gatherscope::EventRecord &record, int first, int last)
+    {
+        for (int i = first; i <= last; ++i)
+            takeEvent(record.events()[std::size_t(i)], i, true);
+    }
 
 protected:
     ~RecordFollower() = default;
@@ -35,8 +44,13 @@ class RunSession : public QObject {
 public:
     RunSession(std::initializer_list<RecordFollower *> followers, QObject *parent = nullptr);
 
-    //! Shows \a record (null: nothing) in every model, live from now on.
+    //! Shows \a record (null: nothing) in every model, live from now on. A live run's events
+    //! reach the models in batches, one a frame, so that thousands of tasks never mean one
+    //! repaint an event.
     void follow(const Gatherscope::EventRecord *record, Gatherscope::ReportStyle report);
+    //! Gives the models what is waiting for the next frame now (the run has ended).
+    void flush();
+    static constexpr int frameMs = 16;
 
     //! Stepping through a paused run: while holding, recorded events wait to be released one
     //! at a time (F10) or an instant at a time (Shift+F10). Holding off releases them all.
@@ -67,4 +81,5 @@ private:
     bool m_holding = false;
     bool m_passNext = false;
     bool m_passInstant = false;
+    QTimer m_frame; //!< the next batch of a live run
 };

@@ -35,6 +35,9 @@ public:
 Q_SIGNALS:
     //! \a event was appended as events()[\a index].
     void eventRecorded(const Gatherscope::TaskEvent &event, int index);
+    //! Every task has ended: nothing more will be recorded. (Before Runner::finished, so that
+    //! whatever shows the record has all of it when the run is said to be over.)
+    void completed();
 
 private:
     std::vector<TaskNode> m_nodes;

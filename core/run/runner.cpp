@@ -360,6 +360,7 @@ void Runner::start()
         // destroys this Runner).
         QTimer::singleShot(0, this, [this] {
             m_state = State::Finished;
+            Q_EMIT m_run->record.completed();
             Q_EMIT finished();
         });
     };

@@ -61,6 +61,24 @@ void TimelineModel::takeEvent(const TaskEvent &event, int index, bool live)
     Q_EMIT timelineChanged();
 }
 
+void TimelineModel::takeEvents(const EventRecord &record, int first, int last)
+{
+    // A frame's worth: the lanes it touched change together, and the view repaints once.
+    int top = laneCount();
+    int bottom = -1;
+    for (int i = first; i <= last; ++i) {
+        const TaskEvent &event = record.events()[std::size_t(i)];
+        ++m_eventCount;
+        apply(event, i);
+        top = std::min(top, event.node);
+        bottom = std::max(bottom, event.node);
+    }
+    if (bottom < 0)
+        return;
+    Q_EMIT dataChanged(index(top), index(bottom));
+    Q_EMIT timelineChanged();
+}
+
 void TimelineModel::caughtUp()
 {
     endResetModel();

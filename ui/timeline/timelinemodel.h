@@ -28,6 +28,7 @@ public:
                         Gatherscope::ReportStyle report) override;
     void takeEvent(const Gatherscope::TaskEvent &event, int index, bool live) override;
     void caughtUp() override;
+    void takeEvents(const Gatherscope::EventRecord &record, int first, int last) override;
 
     int laneCount() const { return int(m_lanes.size()); }
     const TimelineLane &lane(int row) const { return m_lanes[std::size_t(row)]; }
