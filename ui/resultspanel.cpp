@@ -50,11 +50,7 @@ void ResultsPanel::changeEvent(QEvent *event)
 
 void ResultsPanel::sizeSummary()
 {
-    QFont large = font();
-    if (large.pointSizeF() > 0)
-        large.setPointSizeF(large.pointSizeF() * 1.4);
-    large.setBold(true);
-    m_summary->setFont(large);
+    m_summary->setFont(Theme::largeFont(font(), 1.4));
 }
 
 void ResultsPanel::fitColumns()

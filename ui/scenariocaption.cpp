@@ -4,6 +4,7 @@
 #include "scenariocaption.h"
 
 #include "scenariomodel.h"
+#include "theme.h"
 
 #include <QEvent>
 #include <QLabel>
@@ -40,11 +41,7 @@ void ScenarioCaption::changeEvent(QEvent *event)
 
 void ScenarioCaption::sizeTitle()
 {
-    QFont large = font();
-    if (large.pointSizeF() > 0)
-        large.setPointSizeF(large.pointSizeF() * 1.8);
-    large.setBold(true);
-    m_title->setFont(large);
+    m_title->setFont(Theme::largeFont(font(), 1.8));
 }
 
 void ScenarioCaption::showScenario()

@@ -61,4 +61,15 @@ QColor cancelColor()
     return QColor(0x80, 0x80, 0x80);
 }
 
+QFont largeFont(const QFont &base, double factor)
+{
+    QFont large = base;
+    if (large.pointSizeF() > 0)
+        large.setPointSizeF(large.pointSizeF() * factor);
+    else // a font given in pixels
+        large.setPixelSize(int(large.pixelSize() * factor));
+    large.setBold(true);
+    return large;
+}
+
 } // namespace Theme

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <QColor>
+#include <QFont>
 
 //! Light and dark looks: Fusion with one of two palettes (Qt 6.4 has no colour-scheme hint).
 namespace Theme {
@@ -13,4 +14,7 @@ bool isDark();
 QColor errorColor();
 //! A cancellation: grey, apart from the red for colour-blind viewers too (shapes differ also).
 QColor cancelColor();
+//! \a base bold and \a factor times its size: what the back of a room must read (a caption,
+//! the awaiter's result, the time on the now line), growing with the window's scale.
+QFont largeFont(const QFont &base, double factor);
 } // namespace Theme

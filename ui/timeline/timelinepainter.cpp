@@ -288,10 +288,7 @@ void TimelinePainter::paintNowLine(QPainter &painter, const TimelineGeometry &ge
     painter.setPen(QPen(m_colors.running.darker(120), 2 * m_scale));
     painter.drawLine(QPointF(x, top), QPointF(x, bottom));
     // The time in large type at the top of the line, where every eye in the room can find it.
-    QFont large = m_font;
-    large.setBold(true);
-    if (large.pointSizeF() > 0)
-        large.setPointSizeF(large.pointSizeF() * 1.6);
+    const QFont large = Theme::largeFont(m_font, 1.6);
     painter.setFont(large);
     const QString text =
         QStringLiteral("%1 s").arg(Gatherscope::scenarioTimeToSeconds(m_now), 0, 'f', 2);

@@ -4,6 +4,7 @@
 #include "timelineview.h"
 
 #include "shortcuts.h"
+#include "theme.h"
 #include "timelinemodel.h"
 
 #include <QHelpEvent>
@@ -207,10 +208,7 @@ void TimelineView::paintPausedOverlay(QPainter &painter) const
 {
     // Large and half-transparent: the class sees at once that time stands still, and the
     // lanes still read through it.
-    QFont large = font();
-    large.setBold(true);
-    if (large.pointSizeF() > 0)
-        large.setPointSizeF(large.pointSizeF() * 4);
+    const QFont large = Theme::largeFont(font(), 4);
     painter.setFont(large);
     QColor ink = palette().color(QPalette::Text);
     ink.setAlpha(90);
