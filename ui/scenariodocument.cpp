@@ -5,9 +5,7 @@
 
 #include "scenarioloader.h"
 #include "scenariomodel.h"
-#include "scenariorules.h"
 
-#include <QFile>
 #include <QFileInfo>
 #include <QSettings>
 
@@ -18,13 +16,13 @@ namespace {
 constexpr int maxRecentFiles = 8;
 const QString recentFilesKey = QStringLiteral("recentFiles");
 
-//! The file's bytes, as far as a scenario may be long; empty if it cannot be read.
-QByteArray readBounded(const QString &path)
+//! The scenario in \a path as the loader reads it now; none if it cannot be read.
+std::optional<Scenario> loadedFrom(const QString &path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return file.read(ScenarioRules::maxFileBytes + 1);
+    auto result = ScenarioLoader::load(path);
+    if (auto *scenario = std::get_if<Scenario>(&result))
+        return std::move(*scenario);
+    return std::nullopt;
 }
 
 } // namespace
@@ -60,10 +58,10 @@ QString ScenarioDocument::open(const QString &pathOrName)
     if (const auto *error = std::get_if<LoadError>(&result))
         return error->toString();
     Q_EMIT replaced(); // before the model changes: what showed the old scenario lets go of it
-    m_model->setScenario(std::get<Scenario>(result));
+    const Scenario &scenario = std::get<Scenario>(result);
+    m_model->setScenario(scenario);
     const bool isFile = QFileInfo::exists(pathOrName);
-    setPath(isFile ? QFileInfo(pathOrName).absoluteFilePath() : QString(),
-            isFile ? readBounded(pathOrName) : QByteArray());
+    setPath(isFile ? QFileInfo(pathOrName).absoluteFilePath() : QString(), scenario);
     if (isFile)
         remember(m_path);
     return {};
@@ -76,7 +74,7 @@ void ScenarioDocument::startNew()
     scenario.tasks = {TaskSpec::sayHello(QStringLiteral("Mr. Turtle"), SleepSpec::fixed(1))};
     Q_EMIT replaced();
     m_model->setScenario(scenario);
-    setPath(QString(), {});
+    setPath(QString(), std::nullopt);
 }
 
 QString ScenarioDocument::unsavableReason() const
@@ -91,7 +89,7 @@ QString ScenarioDocument::saveAs(const QString &path)
     const Scenario scenario = m_model->scenario();
     if (QString error = ScenarioLoader::save(scenario, path); !error.isEmpty())
         return error;
-    setPath(QFileInfo(path).absoluteFilePath(), ScenarioLoader::toJson(scenario));
+    setPath(QFileInfo(path).absoluteFilePath(), scenario);
     m_model->setModified(false);
     remember(m_path);
     return {};
@@ -104,7 +102,7 @@ QString ScenarioDocument::reload()
 
 void ScenarioDocument::keepOwnVersion()
 {
-    m_bytesOnDisk = readBounded(m_path);
+    m_onDisk = loadedFrom(m_path);
     m_model->setModified(true);
 }
 
@@ -115,17 +113,17 @@ QString ScenarioDocument::recover(const QString &copyFile, const QString &origin
         return error->toString();
     Q_EMIT replaced();
     m_model->setScenario(std::get<Scenario>(result));
-    setPath(originalFile, originalFile.isEmpty() ? QByteArray() : readBounded(originalFile));
+    setPath(originalFile, originalFile.isEmpty() ? std::nullopt : loadedFrom(originalFile));
     m_model->setModified(true);
     return {};
 }
 
-void ScenarioDocument::setPath(const QString &path, const QByteArray &bytesOnDisk)
+void ScenarioDocument::setPath(const QString &path, std::optional<Scenario> onDisk)
 {
     if (!m_watcher.files().isEmpty())
         m_watcher.removePaths(m_watcher.files());
     m_path = path;
-    m_bytesOnDisk = bytesOnDisk;
+    m_onDisk = std::move(onDisk);
     if (!path.isEmpty())
         m_watcher.addPath(path);
     Q_EMIT captionChanged();
@@ -138,8 +136,8 @@ void ScenarioDocument::checkFile()
     const bool stillThere = QFileInfo::exists(m_path);
     if (stillThere && !m_watcher.files().contains(m_path))
         m_watcher.addPath(m_path);
-    if (stillThere && readBounded(m_path) == m_bytesOnDisk)
-        return; // this document's own save, or a write of the same bytes
+    if (stillThere && loadedFrom(m_path) == m_onDisk)
+        return; // this document's own save, or a write that changed nothing of the scenario
     Q_EMIT changedOnDisk(stillThere);
 }
 

@@ -3,11 +3,15 @@
 
 #pragma once
 
+#include "scenario.h"
+
 #include <QByteArray>
 #include <QFileSystemWatcher>
 #include <QObject>
 #include <QString>
 #include <QStringList>
+
+#include <optional>
 
 class ScenarioModel;
 
@@ -47,7 +51,7 @@ public:
 
 Q_SIGNALS:
     //! Another program changed the document's file (\a stillThere), or deleted or moved it.
-    //! Not emitted for this document's own saves, nor for a write that left the same bytes.
+    //! Not emitted for this document's own saves, nor for a write that left the same scenario.
     void
     changedOnDisk(bool stillThere); //! Another scenario replaced the one before (opened, or new).
     void replaced();
@@ -55,14 +59,14 @@ Q_SIGNALS:
     void recentFilesChanged();
 
 private:
-    void setPath(const QString &path, const QByteArray &bytesOnDisk);
+    void setPath(const QString &path, std::optional<Gatherscope::Scenario> onDisk);
     void remember(const QString &path);
     void checkFile();
 
     ScenarioModel *m_model;
     QString m_path;
-    //! The file as this document last read or wrote it, to tell another program's change from
-    //! its own save (the watcher reports both).
-    QByteArray m_bytesOnDisk;
+    //! The file's scenario as this document last read or wrote it, to tell another program's
+    //! change from its own save (the watcher reports both); none if it could not be read.
+    std::optional<Gatherscope::Scenario> m_onDisk;
     QFileSystemWatcher m_watcher;
 };
