@@ -43,15 +43,12 @@ void ResultModel::beginFollowing(const EventRecord *record, ReportStyle report)
     m_report = report;
     m_rows.clear();
     m_rowOfNode.clear();
-    m_parentOf.clear();
     m_settled = false;
     m_raised = false;
     m_firstFailedRow = -1;
     if (!record)
         return;
     m_rowOfNode.assign(record->nodes().size(), -1);
-    for (const auto &node : record->nodes())
-        m_parentOf.push_back(node.parent);
     for (const auto &node : record->nodes()) {
         if (node.parent == 0) {
             m_rowOfNode[std::size_t(node.id)] = int(m_rows.size());
@@ -70,10 +67,8 @@ void ResultModel::takeEvent(const TaskEvent &event, int index, bool live)
 
 int ResultModel::rowOfNode(int node) const
 {
-    // A nested task's result is part of its top-level gather's: climb to that task.
-    while (node > 0 && std::size_t(node) < m_rowOfNode.size() && m_rowOfNode[std::size_t(node)] < 0)
-        node = m_parentOf[std::size_t(node)];
-    return node > 0 && std::size_t(node) < m_rowOfNode.size() ? m_rowOfNode[std::size_t(node)] : -1;
+    return node >= 0 && std::size_t(node) < m_rowOfNode.size() ? m_rowOfNode[std::size_t(node)]
+                                                               : -1;
 }
 
 int ResultModel::nodeOfRow(int row) const

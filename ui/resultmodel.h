@@ -32,7 +32,7 @@ public:
 
     //! One line about the gather itself: pending, its repr (`report: list`), or what it raised.
     QString summary() const { return m_summary; }
-    //! The row of the top-level task \a node is or lies under, or -1.
+    //! The row of top-level task \a node, or -1 (the gather itself, a nested task).
     int rowOfNode(int node) const;
     //! The node of the task in \a row, or -1.
     int nodeOfRow(int row) const;
@@ -64,7 +64,6 @@ private:
     QString pendingSummary() const;
     Gatherscope::ReportStyle m_report = Gatherscope::ReportStyle::Each;
     std::vector<Row> m_rows;
-    std::vector<int> m_parentOf;  //!< by node: its gather, to find a nested task's row
     std::vector<int> m_rowOfNode; // node id -> row, -1 for nodes that are not top-level tasks
     int m_firstFailedRow = -1;
     bool m_settled = false;

@@ -28,6 +28,14 @@ SelectionLink::SelectionLink(const Views &views,
 
 namespace {
 
+//! The results row of \a node: a nested task's result is part of its top-level task's.
+int resultRowOf(const ResultModel &results, const Gatherscope::EventRecord &record, int node)
+{
+    while (node > 0 && results.rowOfNode(node) < 0)
+        node = record.nodes()[std::size_t(node)].parent;
+    return results.rowOfNode(node);
+}
+
 void selectRow(QTableView *view, int row)
 {
     if (row < 0) {
@@ -48,8 +56,8 @@ void SelectionLink::timelineSelected(int eventIndex)
         return;
     const QScopedValueRollback linking(m_linking, true);
     selectRow(m_views.console, m_views.consoleModel->rowOfEvent(eventIndex));
-    selectRow(m_views.results,
-              m_views.resultModel->rowOfNode(record->events()[std::size_t(eventIndex)].node));
+    selectRow(m_views.results, resultRowOf(*m_views.resultModel, *record,
+                                           record->events()[std::size_t(eventIndex)].node));
 }
 
 void SelectionLink::consoleSelected(int row)
@@ -62,8 +70,8 @@ void SelectionLink::consoleSelected(int row)
         m_views.timeline->selectEvent(event);
         const Gatherscope::EventRecord *record = m_record();
         if (record)
-            selectRow(m_views.results,
-                      m_views.resultModel->rowOfNode(record->events()[std::size_t(event)].node));
+            selectRow(m_views.results, resultRowOf(*m_views.resultModel, *record,
+                                                   record->events()[std::size_t(event)].node));
     }
 }
 
