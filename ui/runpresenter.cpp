@@ -104,7 +104,9 @@ void RunPresenter::runStarted(Runner *runner)
 
 void RunPresenter::runCleared()
 {
-    showPreview(); // the controller has let go of the run already
+    // A run is cleared when another scenario replaces the shown one: that one's preview comes
+    // with it (the model's reset), so none is built here of the scenario on its way out.
+    m_parts.session->follow(nullptr, ReportStyle::Each);
     m_parts.statusBar->showSeed(QString());
     m_parts.statusBar->showEventDetails(QString());
     m_parts.timeline->setCurrentTime(ScenarioTime(0));
