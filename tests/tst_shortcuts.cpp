@@ -57,7 +57,8 @@ private Q_SLOTS:
         for (const QAction *action : actions)
             registered.insert(action->shortcut().toString(QKeySequence::PortableText));
         for (const auto &shortcut : Shortcuts::table()) {
-            if (shortcut.area == Shortcuts::Area::Timeline)
+            if (shortcut.area == Shortcuts::Area::Timeline ||
+                shortcut.area == Shortcuts::Area::Lanes)
                 continue; // the timeline's keys are matched by the view itself, below
             const QString key = shortcut.key.toString(QKeySequence::PortableText);
             QVERIFY2(registered.contains(key), qPrintable(key + u" is not on any action"_s));

@@ -145,7 +145,12 @@ private Q_SLOTS:
         QCOMPARE(g.laneAtY(10, 0), -1);
         QCOMPARE(g.laneAtY(28, 0), 0);
         QCOMPARE(g.laneAtY(28 + 26, 0), 1);
-        QCOMPARE(g.laneAtY(28, 260), 10);
+        // the awaiter's row stays under the axis; the others scroll beneath it
+        QCOMPARE(g.laneAtY(28, 260), 0);
+        QCOMPARE(g.laneAtY(28 + 25, 260), 0);
+        QCOMPARE(g.laneAtY(28 + 26, 260), 11);
+        QCOMPARE(g.rowY(0, 260), 28);
+        QCOMPARE(g.rowY(11, 260), 28 + 11 * 26 - 260);
     }
 
     void ticksAreOneTwoFive_data()

@@ -6,6 +6,7 @@
 #include "consolemodel.h"
 #include "exporter.h"
 #include "filecommands.h"
+#include "lanefiltermodel.h"
 #include "presentationmode.h"
 #include "readonlytable.h"
 #include "reloadbar.h"
@@ -34,6 +35,7 @@
 #include <QDockWidget>
 #include <QFileInfo>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -158,6 +160,24 @@ void MainWindow::addTimelineKeys()
     }
 }
 
+void MainWindow::addLaneActions(QMenu *view)
+{
+    // For thousands of tasks: find a lane by name, fold nested gathers, fit more on the screen.
+    view->addAction(tr("Filter &Lanes…"), Shortcuts::key(Shortcuts::Id::FilterLanes), this, [this] {
+        m_timeline->filterBox()->setFocus(Qt::ShortcutFocusReason);
+        m_timeline->filterBox()->selectAll();
+    });
+    LaneFilterModel *lanes = m_timeline->view()->lanes();
+    view->addAction(tr("&Collapse Nested Gathers"), lanes,
+                    [lanes] { lanes->setAllCollapsed(true); });
+    view->addAction(tr("&Expand Nested Gathers"), lanes,
+                    [lanes] { lanes->setAllCollapsed(false); });
+    QAction *compact = view->addAction(tr("C&ompact Lanes"));
+    compact->setCheckable(true);
+    compact->setToolTip(tr("Lanes half as tall, with smaller markers: more tasks on the screen"));
+    connect(compact, &QAction::toggled, m_timeline->view(), &TimelineView::setCompact);
+}
+
 void MainWindow::setDarkTheme(bool dark)
 {
     m_darkAction->setChecked(dark);
@@ -197,6 +217,7 @@ void MainWindow::createMenus()
     view->addSeparator();
     m_fitAction->setText(tr("&Fit Timeline"));
     view->addAction(m_fitAction);
+    addLaneActions(view);
     view->addAction(m_darkAction);
     m_panelsMenu = view->addMenu(tr("&Panels")); // filled once the docks exist
     view->addSeparator();

@@ -85,6 +85,7 @@ protected:
 
 private:
     void createMenus();
+    void addLaneActions(QMenu *view);
     void addTimelineKeys();
     void createToolBar();
     void createDocks();

@@ -38,6 +38,8 @@ QString areaTitle(Area area)
         return tr("Scenario editor");
     case Area::Timeline:
         return tr("Timeline");
+    case Area::Lanes:
+        return tr("Lanes (when the timeline or the lane names have the focus)");
     }
     return {};
 }
@@ -69,6 +71,8 @@ const std::vector<Shortcut> &table()
               "back to the normal size"),
         keyed(Id::Presentation, Area::File, QKeySequence(Qt::Key_F11),
               "presentation mode: full screen, large, the editor hidden"),
+        keyed(Id::FilterLanes, Area::File, QKeySequence(Qt::CTRL | Qt::Key_L),
+              "filter the lanes by name"),
         keyed(Id::Help, Area::File, QKeySequence(Qt::Key_F1), "list the shortcuts"),
 
         keyed(Id::Run, Area::Run, QKeySequence(Qt::Key_F5),
@@ -124,6 +128,15 @@ const std::vector<Shortcut> &table()
         mouse(Id::Drag, "drag", "pan"),
         mouse(Id::RangeDrag, "Shift+drag", "select a range and read its duration"),
         mouse(Id::Click, "click", "select an event"),
+
+        keyed(Id::FirstLane, Area::Lanes, QKeySequence(Qt::Key_Home), "to the first lane"),
+        keyed(Id::LastLane, Area::Lanes, QKeySequence(Qt::Key_End), "to the last lane"),
+        keyed(Id::LanesPageUp, Area::Lanes, QKeySequence(Qt::Key_PageUp), "a page of lanes up"),
+        keyed(Id::LanesPageDown, Area::Lanes, QKeySequence(Qt::Key_PageDown),
+              "a page of lanes down"),
+        keyed(Id::CollapseGather, Area::Lanes, QKeySequence(Qt::Key_Left),
+              "collapse the nested gather chosen in the lane names"),
+        keyed(Id::ExpandGather, Area::Lanes, QKeySequence(Qt::Key_Right), "open it again"),
     };
     return shortcuts;
 }

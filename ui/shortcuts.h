@@ -16,7 +16,7 @@ class QKeyEvent;
 //! from it, and a test holds the README's table to it.
 namespace Shortcuts {
 
-enum class Area { File, Run, Editor, Timeline };
+enum class Area { File, Run, Editor, Timeline, Lanes };
 
 enum class Id {
     // File and view
@@ -30,6 +30,7 @@ enum class Id {
     ScaleDown,
     ScaleReset,
     Presentation,
+    FilterLanes,
     Help,
     // Run
     Run,
@@ -67,6 +68,13 @@ enum class Id {
     Drag,
     RangeDrag,
     Click,
+    // Lanes: keys of the timeline and the lane names while they have the focus
+    FirstLane,
+    LastLane,
+    LanesPageUp,
+    LanesPageDown,
+    CollapseGather,
+    ExpandGather,
 };
 
 struct Shortcut {

@@ -63,7 +63,14 @@ int TimelineGeometry::laneAtY(double y, int scrollY) const
 {
     if (y < axisHeight)
         return -1;
+    if (y < scrolledTop())
+        return 0;
     return int(std::floor((y - axisHeight + scrollY) / laneHeight));
+}
+
+int TimelineGeometry::rowY(int row, int scrollY) const
+{
+    return row == 0 ? axisHeight : axisHeight + row * laneHeight - scrollY;
 }
 
 ScenarioTime TimelineGeometry::tickStep(double minPixels) const

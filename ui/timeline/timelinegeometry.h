@@ -34,8 +34,13 @@ struct TimelineGeometry {
     //! Keeps the plot inside what \a everything shows: zoomed out no further, and panned no
     //! further than its ends.
     void constrainTo(const TimelineGeometry &everything);
-    //! The lane under \a y (plot coordinates, after scrolling by \a scrollY), or -1 on the axis.
+    //! The row shown under \a y (plot coordinates), or -1 on the axis. Row 0, the awaiter's
+    //! lane, stays pinned under the axis; the rows after it scroll by \a scrollY.
     int laneAtY(double y, int scrollY) const;
+    //! The top of row \a row (0 pinned, the others scrolled by \a scrollY).
+    int rowY(int row, int scrollY) const;
+    //! Where the scrolled rows begin: under the axis and the pinned row.
+    int scrolledTop() const { return axisHeight + laneHeight; }
 
     //! Readable tick spacing (1, 2 or 5 times a power of ten, in µs), at least \a minPixels apart.
     Gatherscope::ScenarioTime tickStep(double minPixels = 90) const;

@@ -11,6 +11,7 @@
 #include <QPainterPath>
 
 #include <algorithm>
+#include <numeric>
 
 using Gatherscope::ScenarioTime;
 
@@ -83,20 +84,24 @@ double TimelinePainter::settleLabelRoom() const
 }
 
 void TimelinePainter::paintContents(QPainter &painter, const TimelineGeometry &geometry,
-                                    int firstLane, int lastLane, int scrollY, int labelWidth) const
+                                    const std::vector<int> &listedRows, int first, int last,
+                                    int scrollY) const
 {
-    paint(painter, geometry, firstLane, lastLane, scrollY, labelWidth, true);
+    paint(painter, geometry, {listedRows, first, last, scrollY}, 0, true);
 }
 
-void TimelinePainter::paint(QPainter &painter, const TimelineGeometry &geometry, int firstLane,
-                            int lastLane, int scrollY, int labelWidth, bool cached) const
+void TimelinePainter::paint(QPainter &painter, const TimelineGeometry &geometry, const Rows &rows,
+                            int labelWidth, bool cached) const
 {
-    if (!m_model)
+    if (!m_model || m_model->laneCount() == 0)
         return;
     const Colors &c = m_colors;
     painter.setRenderHint(QPainter::Antialiasing);
     const int top = geometry.axisHeight;
-    const int bottom = top + (lastLane + 1) * geometry.laneHeight - scrollY;
+    const int bottom = geometry.rowY(rows.last, rows.scrollY) + geometry.laneHeight;
+    const auto sourceRow = [&](int row) {
+        return row == 0 ? 0 : rows.listed[std::size_t(row - 1)];
+    };
 
     // Grid lines at the ticks, then the lanes, clipped below the axis.
     painter.save();
@@ -106,11 +111,24 @@ void TimelinePainter::paint(QPainter &painter, const TimelineGeometry &geometry,
         painter.setPen(c.grid);
         painter.drawLine(QPointF(x, top), QPointF(x, bottom));
     }
-    for (int row = firstLane; row <= lastLane; ++row) {
-        const int y = top + row * geometry.laneHeight - scrollY;
+    // The scrolled rows pass under the pinned awaiter's.
+    painter.save();
+    painter.setClipRect(QRectF(labelWidth, geometry.scrolledTop(), geometry.width, 1e6));
+    // (from the first row showing under the pinned one: the rows scrolled past are not drawn)
+    const int firstScrolled =
+        std::max({rows.first, 1, geometry.laneAtY(geometry.scrolledTop(), rows.scrollY)});
+    for (int row = firstScrolled; row <= rows.last; ++row) {
+        const int y = geometry.rowY(row, rows.scrollY);
         if (row % 2 == 1)
             painter.fillRect(QRectF(labelWidth, y, geometry.width, geometry.laneHeight), c.grid);
-        paintLane(painter, geometry, row, y, labelWidth, cached);
+        paintLane(painter, geometry, sourceRow(row), y, labelWidth, cached);
+    }
+    painter.restore();
+    if (rows.first == 0) {
+        paintLane(painter, geometry, 0, top, labelWidth, cached);
+        painter.setPen(c.axis);
+        painter.drawLine(QPointF(labelWidth, geometry.scrolledTop() - 0.5),
+                         QPointF(labelWidth + geometry.width, geometry.scrolledTop() - 0.5));
     }
     paintSettleLine(painter, geometry, labelWidth, top, bottom);
     if (m_nowLineShown)
@@ -119,9 +137,9 @@ void TimelinePainter::paint(QPainter &painter, const TimelineGeometry &geometry,
 
     if (labelWidth > 0) {
         painter.setPen(c.text);
-        for (int row = firstLane; row <= lastLane; ++row) {
-            const TimelineLane &lane = m_model->lane(row);
-            const int y = top + row * geometry.laneHeight - scrollY;
+        for (int row = rows.first; row <= rows.last; ++row) {
+            const TimelineLane &lane = m_model->lane(sourceRow(row));
+            const int y = geometry.rowY(row, rows.scrollY);
             const QRect box(6 + lane.depth * 14, y, labelWidth - 12 - lane.depth * 14,
                             geometry.laneHeight);
             QFont font = m_font;
@@ -411,7 +429,19 @@ void TimelinePainter::paintLegend(QPainter &painter, const QRect &area) const
     painter.drawText(QPointF(x + 30, y + 4), tr("asleep"));
     x += 40 + painter.fontMetrics().horizontalAdvance(tr("asleep"));
     painter.fillRect(QRectF(x, y - 5, 24, 10), c.awaiter);
-    painter.drawText(QPointF(x + 30, y + 4), tr("a gather's awaiter waiting"));
+    painter.drawText(QPointF(x + 30, y + 4), tr("awaiter waiting"));
+    x += 40 + painter.fontMetrics().horizontalAdvance(tr("awaiter waiting"));
+    // The line across every lane where the top-level gather settled, drawn as it is there.
+    const auto settleLine = [&](bool raised, const QString &text) {
+        painter.setPen(
+            QPen(raised ? c.exception : c.finish, 2, raised ? Qt::DashLine : Qt::SolidLine));
+        painter.drawLine(QPointF(x + 4, y - 9), QPointF(x + 4, y + 9));
+        painter.setPen(c.text);
+        painter.drawText(QPointF(x + 12, y + 4), text);
+        x += 28 + painter.fontMetrics().horizontalAdvance(text);
+    };
+    settleLine(false, tr("gather returned"));
+    settleLine(true, tr("gather raised"));
 }
 
 QSize TimelinePainter::pictureSize(const TimelineGeometry &geometry) const
@@ -442,9 +472,12 @@ void TimelinePainter::paintPicture(QPainter &painter, const QRect &target,
     painter.fillRect(QRect(QPoint(0, 0), target.size()), m_colors.base);
     if (m_model && m_model->laneCount() > 0) {
         geometry = pictureGeometry(target, geometry, end);
+        // Every lane in its place, none pinned or hidden: a picture does not scroll.
         const int last = m_model->laneCount() - 1;
+        std::vector<int> listed(static_cast<std::size_t>(last));
+        std::iota(listed.begin(), listed.end(), 1);
         painter.setClipRect(QRect(QPoint(0, 0), target.size()));
-        paint(painter, geometry, 0, last, 0, labelGutter, false);
+        paint(painter, geometry, {listed, 0, last, 0}, labelGutter, false);
         const int legendTop = geometry.axisHeight + (last + 1) * geometry.laneHeight + 4;
         paintLegend(painter,
                     QRect(labelGutter, legendTop, target.width() - labelGutter, legendHeight));

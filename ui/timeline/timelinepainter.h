@@ -61,10 +61,11 @@ public:
     //! Pixels to keep right of the last event when fitting, for the settle label.
     double settleLabelRoom() const;
 
-    //! Lanes \a firstLane to \a lastLane under the axis, scrolled by \a scrollY, with their
-    //! names in a gutter \a labelWidth wide (0: none).
-    void paintContents(QPainter &painter, const TimelineGeometry &geometry, int firstLane,
-                       int lastLane, int scrollY, int labelWidth) const;
+    //! The axis and rows \a first to \a last: row 0 is the awaiter's lane (the model's row 0),
+    //! pinned under the axis; row i > 0 is the model's row \a listedRows[i - 1], scrolled by
+    //! \a scrollY.
+    void paintContents(QPainter &painter, const TimelineGeometry &geometry,
+                       const std::vector<int> &listedRows, int first, int last, int scrollY) const;
     //! Every marker shape and bar, explained, in \a area.
     void paintLegend(QPainter &painter, const QRect &area) const;
     //! The geometry paintPicture() draws the lanes of \a target with (x from the names' gutter).
@@ -93,8 +94,14 @@ private:
         std::vector<std::pair<double, TimelineMarker::Kind>> markers;
     };
 
-    void paint(QPainter &painter, const TimelineGeometry &geometry, int firstLane, int lastLane,
-               int scrollY, int labelWidth, bool cached) const;
+    struct Rows {
+        const std::vector<int> &listed;
+        int first;
+        int last;
+        int scrollY;
+    };
+    void paint(QPainter &painter, const TimelineGeometry &geometry, const Rows &rows,
+               int labelWidth, bool cached) const;
     void paintAxis(QPainter &painter, const TimelineGeometry &geometry, int x0, int width) const;
     void paintLane(QPainter &painter, const TimelineGeometry &geometry, int row, int y, int x0,
                    bool cached) const;

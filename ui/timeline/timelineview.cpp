@@ -3,6 +3,7 @@
 
 #include "timelineview.h"
 
+#include "lanefiltermodel.h"
 #include "shortcuts.h"
 #include "theme.h"
 #include "timelinemodel.h"
@@ -22,6 +23,7 @@ using Gatherscope::scenarioTimeToSeconds;
 
 TimelineView::TimelineView(QWidget *parent)
     : QAbstractScrollArea(parent)
+    , m_lanes(new LaneFilterModel(this))
 {
     setFocusPolicy(Qt::StrongFocus);
     setFrameShape(QFrame::NoFrame); // level with the lane names beside it
@@ -38,6 +40,12 @@ TimelineView::TimelineView(QWidget *parent)
     m_painter.setStyle(palette(), font());
     setToolTip(QString()); // tooltips come per event, from viewportEvent()
     setWhatsThis(Shortcuts::timelineHelp());
+    connect(m_lanes, &LaneFilterModel::rowsChanged, this, [this] {
+        // the rows moved: the hover and selection rings stand elsewhere now
+        m_hover.reset();
+        updateScrollBars();
+        viewport()->update();
+    });
 }
 
 void TimelineView::setModel(TimelineModel *model)
@@ -46,6 +54,7 @@ void TimelineView::setModel(TimelineModel *model)
         disconnect(m_model, nullptr, this, nullptr);
     m_model = model;
     m_painter.setModel(model);
+    m_lanes->setSourceModel(model);
     m_selected.reset();
     m_hover.reset();
     m_range.reset();
@@ -72,6 +81,7 @@ void TimelineView::setModel(TimelineModel *model)
     updateScrollBars();
     updateExtent();
     fitAll();
+    Q_EMIT modelChanged();
 }
 
 void TimelineView::setCurrentTime(ScenarioTime time)
@@ -79,6 +89,7 @@ void TimelineView::setCurrentTime(ScenarioTime time)
     m_painter.setNow(time);
     updateExtent();
     viewport()->update();
+    Q_EMIT nowChanged();
 }
 
 void TimelineView::setLive(bool live)
@@ -86,6 +97,7 @@ void TimelineView::setLive(bool live)
     m_live = live;
     m_painter.setNowLineShown(live);
     viewport()->update();
+    Q_EMIT nowChanged();
 }
 
 void TimelineView::setPaused(bool paused)
@@ -112,35 +124,78 @@ ScenarioTime TimelineView::fitEnd() const
                      Gatherscope::secondsToScenarioTime(1)});
 }
 
+int TimelineView::rowCount() const
+{
+    return m_model && m_model->laneCount() > 0 ? 1 + int(m_lanes->sourceRows().size()) : 0;
+}
+
+int TimelineView::rowOfLane(int lane) const
+{
+    if (lane == 0)
+        return 0;
+    const auto &rows = m_lanes->sourceRows();
+    // listed rows keep the model's order: a binary search finds one
+    const auto found = std::lower_bound(rows.begin(), rows.end(), lane);
+    return found != rows.end() && *found == lane ? int(found - rows.begin()) + 1 : -1;
+}
+
+int TimelineView::laneOfRow(int row) const
+{
+    if (row <= 0)
+        return row;
+    const auto &rows = m_lanes->sourceRows();
+    return std::size_t(row) <= rows.size() ? rows[std::size_t(row - 1)] : -1;
+}
+
 void TimelineView::scrollToLane(int lane)
 {
-    const int laneHeight = m_zoom.geometry().laneHeight;
-    const int top = lane * laneHeight;
-    const int visible = viewport()->height() - m_zoom.geometry().axisHeight;
-    if (top < verticalScrollBar()->value())
-        verticalScrollBar()->setValue(top);
-    else if (top + laneHeight > verticalScrollBar()->value() + visible)
-        verticalScrollBar()->setValue(top + laneHeight - visible);
+    const int row = rowOfLane(lane);
+    if (row <= 0)
+        return; // pinned, or not listed
+    const TimelineGeometry &geometry = m_zoom.geometry();
+    // Row r is drawn at axis + r × height − scroll, and must sit between the pinned row and
+    // the bottom of the viewport.
+    const int highest = (row - 1) * geometry.laneHeight;
+    const int lowest = geometry.axisHeight + (row + 1) * geometry.laneHeight - viewport()->height();
+    QScrollBar *bar = verticalScrollBar();
+    if (bar->value() > highest)
+        bar->setValue(highest);
+    else if (bar->value() < lowest)
+        bar->setValue(lowest);
 }
 
 void TimelineView::updateScrollBars()
 {
     const TimelineGeometry &geometry = m_zoom.geometry();
-    const int lanes = m_model ? m_model->laneCount() : 0;
-    const int visible = viewport()->height() - geometry.axisHeight;
-    verticalScrollBar()->setRange(0, std::max(0, lanes * geometry.laneHeight - visible));
+    const int scrolled = std::max(0, rowCount() - 1);
+    const int visible = viewport()->height() - geometry.scrolledTop();
+    verticalScrollBar()->setRange(0, std::max(0, scrolled * geometry.laneHeight - visible));
     verticalScrollBar()->setPageStep(std::max(visible, geometry.laneHeight));
 }
 
 void TimelineView::setScale(double scale)
 {
-    m_painter.setScale(scale);
+    m_scale = scale;
+    applyRowHeights();
+}
+
+void TimelineView::setCompact(bool compact)
+{
+    m_compact = compact;
+    applyRowHeights();
+}
+
+void TimelineView::applyRowHeights()
+{
+    const double lane = m_compact ? 0.5 : 1.0;
+    m_painter.setScale(m_compact ? m_scale * 0.6 : m_scale);
     m_painter.invalidateAll();
-    m_zoom.setRowHeights(int(std::lround(baseLaneHeight * scale)),
-                         int(std::lround(baseAxisHeight * scale)));
+    m_zoom.setRowHeights(int(std::lround(baseLaneHeight * m_scale * lane)),
+                         int(std::lround(baseAxisHeight * m_scale)));
     verticalScrollBar()->setSingleStep(m_zoom.geometry().laneHeight);
     updateScrollBars();
     viewport()->update();
+    Q_EMIT rowHeightsChanged();
 }
 
 void TimelineView::resizeEvent(QResizeEvent *event)
@@ -171,15 +226,19 @@ void TimelineView::paintEvent(QPaintEvent *event)
     const int scrollY = verticalScrollBar()->value();
     const int first =
         std::max(0, geometry.laneAtY(std::max(dirty.top(), geometry.axisHeight), scrollY));
-    const int last =
-        std::min(m_model->laneCount() - 1, geometry.laneAtY(dirty.bottom() + 1, scrollY));
-    m_painter.paintContents(painter, geometry, first, last, scrollY, 0);
+    const int last = std::min(rowCount() - 1, geometry.laneAtY(dirty.bottom() + 1, scrollY));
+    if (last >= 0)
+        m_painter.paintContents(painter, geometry, m_lanes->sourceRows(), first, last, scrollY);
 
     // The overlay: hover and selection rings, and the measured range.
     const auto ringAt = [&](const Hit &hit, const QColor &color, double width) {
+        const int row = rowOfLane(hit.lane);
+        if (row < 0)
+            return; // inside a collapsed gather, or filtered out
         const double x = markerX(hit);
-        const double y = geometry.axisHeight + hit.lane * geometry.laneHeight - scrollY +
-                         geometry.laneHeight / 2.0;
+        const double y = geometry.rowY(row, scrollY) + geometry.laneHeight / 2.0;
+        if (row > 0 && y < geometry.scrolledTop())
+            return; // scrolled under the pinned row
         painter.setPen(QPen(color, width));
         painter.setBrush(Qt::NoBrush);
         painter.drawEllipse(QPointF(x, y), m_painter.markerRadius() + 4,
@@ -235,7 +294,8 @@ std::optional<TimelineView::Hit> TimelineView::hitTest(QPoint position) const
 {
     if (!m_model)
         return std::nullopt;
-    const int row = m_zoom.geometry().laneAtY(position.y(), verticalScrollBar()->value());
+    const int row =
+        laneOfRow(m_zoom.geometry().laneAtY(position.y(), verticalScrollBar()->value()));
     if (row < 0 || row >= m_model->laneCount())
         return std::nullopt;
     const TimelineLane &lane = m_model->lane(row);
@@ -280,7 +340,7 @@ QString TimelineView::sleepAt(QPoint position) const
     if (!m_model)
         return {};
     const TimelineGeometry &geometry = m_zoom.geometry();
-    const int row = geometry.laneAtY(position.y(), verticalScrollBar()->value());
+    const int row = laneOfRow(geometry.laneAtY(position.y(), verticalScrollBar()->value()));
     if (row < 0 || row >= m_model->laneCount())
         return {};
     const TimelineLane &lane = m_model->lane(row);
@@ -315,6 +375,7 @@ void TimelineView::selectEvent(int eventIndex)
 
 void TimelineView::select(const Hit &hit)
 {
+    m_lanes->reveal(hit.lane); // a step into a collapsed gather opens it
     m_selected = hit;
     scrollToLane(hit.lane);
     m_zoom.reveal(hit.marker.time);
@@ -382,6 +443,21 @@ void TimelineView::keyPressEvent(QKeyEvent *event)
 {
     if (const auto shortcut = Shortcuts::timelineKey(event); shortcut && handleShortcut(*shortcut))
         return;
+    // Through the lanes: the first, the last, a page at a time.
+    QScrollBar *bar = verticalScrollBar();
+    if (event->modifiers() == Qt::NoModifier && event->key() == Qt::Key_Home) {
+        bar->setValue(bar->minimum());
+        return;
+    }
+    if (event->modifiers() == Qt::NoModifier && event->key() == Qt::Key_End) {
+        bar->setValue(bar->maximum());
+        return;
+    }
+    if (event->key() == Qt::Key_PageUp || event->key() == Qt::Key_PageDown) {
+        bar->setValue(bar->value() +
+                      (event->key() == Qt::Key_PageUp ? -bar->pageStep() : bar->pageStep()));
+        return;
+    }
     if (event->key() == Qt::Key_Escape && (m_range || m_selected)) {
         m_range.reset();
         m_selected.reset();
@@ -473,8 +549,9 @@ double TimelineView::markerX(const Hit &hit) const
 QRect TimelineView::ringRect(const Hit &hit) const
 {
     const int x = int(markerX(hit));
-    const int y = m_zoom.geometry().axisHeight + hit.lane * m_zoom.geometry().laneHeight -
-                  verticalScrollBar()->value() + m_zoom.geometry().laneHeight / 2;
+    const int y =
+        m_zoom.geometry().rowY(std::max(rowOfLane(hit.lane), 0), verticalScrollBar()->value()) +
+        m_zoom.geometry().laneHeight / 2;
     const int r = int(m_painter.markerRadius()) + 8;
     return {x - r, y - r, 2 * r, 2 * r};
 }

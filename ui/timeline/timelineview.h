@@ -13,6 +13,7 @@
 #include <optional>
 #include <utility>
 
+class LaneFilterModel;
 class TimelineModel;
 
 //! The live timeline: routes input (keys, wheel, drag, hover, clicks) to a TimelineZoom and to
@@ -29,6 +30,8 @@ public:
 
     void setModel(TimelineModel *model);
     TimelineModel *model() const { return m_model; }
+    //! Which lanes are listed under the pinned awaiter (collapsed gathers, the name filter).
+    LaneFilterModel *lanes() const { return m_lanes; }
     TimelineZoom &zoom() { return m_zoom; }
     const TimelineZoom &zoom() const { return m_zoom; }
     const TimelinePainter &timelinePainter() const { return m_painter; }
@@ -38,6 +41,10 @@ public:
     void setScale(double scale);
     static constexpr int baseLaneHeight = 26;
     static constexpr int baseAxisHeight = 28;
+    //! Compact lanes are half as tall, with smaller markers: more tasks fit on the screen.
+    void setCompact(bool compact);
+    bool isCompact() const { return m_compact; }
+    double scale() const { return m_scale; }
 
     //! The time up to which open bars grow (the clock's display time during a live run).
     void setCurrentTime(Gatherscope::ScenarioTime time);
@@ -61,7 +68,13 @@ public:
     }
     //! Where "fit everything" ends: the run's horizon, now, or at least one second.
     Gatherscope::ScenarioTime fitEnd() const;
+    //! Scrolls the lane of the model's row \a lane into view (the awaiter's always is).
     void scrollToLane(int lane);
+    //! The row the lane of the model's row \a lane shows in: 0 for the pinned awaiter, -1 for
+    //! a lane not listed.
+    int rowOfLane(int lane) const;
+    //! The model's row shown in \a row (0: the pinned awaiter).
+    int laneOfRow(int row) const;
 
     //! Does what the timeline key \a shortcut does (zoom at the cursor, pan, fit, step through
     //! events, list the keys); false for a shortcut that is not the timeline's.
@@ -75,6 +88,12 @@ public:
 Q_SIGNALS:
     void eventSelected(int eventIndex);
     void geometryChanged();
+    //! The lanes or the axis changed height (the window's scale, compact lanes).
+    void rowHeightsChanged();
+    //! Another model is shown.
+    void modelChanged();
+    //! The time up to which open bars grow moved.
+    void nowChanged();
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -106,8 +125,12 @@ private:
     void updateScrollBars();
     void updateExtent();
     void paintPausedOverlay(QPainter &painter) const;
+    void applyRowHeights();
+    //! How many rows show: the pinned awaiter and the listed lanes.
+    int rowCount() const;
 
     TimelineModel *m_model = nullptr;
+    LaneFilterModel *m_lanes;
     TimelinePainter m_painter;
     TimelineZoom m_zoom;
     std::optional<Hit> m_hover;
@@ -117,4 +140,6 @@ private:
     bool m_selectingRange = false;
     bool m_live = false;
     bool m_paused = false;
+    bool m_compact = false;
+    double m_scale = 1;
 };

@@ -3,11 +3,14 @@
 
 #include "timelinewidget.h"
 
+#include "lanefiltermodel.h"
+#include "overviewtrack.h"
 #include "timelinemodel.h"
 #include "timelineview.h"
 
-#include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListView>
 #include <QPainter>
 #include <QScrollBar>
@@ -34,8 +37,6 @@ public:
     {
         QStyleOptionViewItem indented = option;
         indented.rect.adjust(4 + index.data(TimelineModel::DepthRole).toInt() * 14, 0, 0, 0);
-        if (index.row() == 0)
-            indented.font.setBold(true);
         QStyledItemDelegate::paint(painter, indented, index);
     }
 
@@ -73,25 +74,46 @@ TimelineWidget::TimelineWidget(QWidget *parent)
     : QWidget(parent)
     , m_names(new QListView(this))
     , m_view(new TimelineView(this))
+    , m_overview(new OverviewTrack(m_view, this))
+    , m_filter(new QLineEdit(this))
+    , m_awaiterName(new QLabel(this))
 {
+    m_names->setModel(m_view->lanes());
     m_names->setItemDelegate(new LaneNameDelegate(m_view, m_names));
     m_names->setUniformItemSizes(true);
     m_names->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_names->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_names->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_names->setFrameShape(QFrame::NoFrame);
-    m_names->setToolTip(tr("Lanes: the awaiter of the top-level gather, then every task"));
+    m_names->setToolTip(tr("Every task's lane. A nested gather collapses and opens with Left "
+                           "and Right, Enter or a double-click."));
+    m_names->installEventFilter(this);
 
-    // A header as tall as the timeline's axis, so that each name sits level with its lane.
+    m_filter->setPlaceholderText(tr("Filter lanes"));
+    m_filter->setClearButtonEnabled(true);
+    m_filter->setToolTip(tr("Show only the lanes whose name contains this (Ctrl+L)"));
+    connect(m_filter, &QLineEdit::textChanged, m_view->lanes(), &LaneFilterModel::setNameFilter);
+    // a step into a filtered-out lane drops the filter: the box says so
+    connect(m_view->lanes(), &LaneFilterModel::rowsChanged, this, [this] {
+        if (m_filter->text() != m_view->lanes()->nameFilter())
+            m_filter->setText(m_view->lanes()->nameFilter());
+    });
+
+    QFont bold = m_awaiterName->font();
+    bold.setBold(true);
+    m_awaiterName->setFont(bold);
+    m_awaiterName->setIndent(4);
+    m_awaiterName->setToolTip(tr("The awaiter of the top-level gather, pinned: it waits from the "
+                                 "gather's start until it returns or raises."));
+
+    // The filter box as tall as the axis and the awaiter's name as its lane, so that each name
+    // sits level with its lane.
     auto *names = new QWidget(this);
-    auto *header = new QLabel(tr("Lanes"), names);
-    header->setFixedHeight(m_view->zoom().geometry().axisHeight);
-    header->setAlignment(Qt::AlignBottom | Qt::AlignLeft);
-    header->setIndent(6);
     auto *column = new QVBoxLayout(names);
     column->setContentsMargins(0, 0, 0, 0);
     column->setSpacing(0);
-    column->addWidget(header);
+    column->addWidget(m_filter);
+    column->addWidget(m_awaiterName);
     column->addWidget(m_names);
 
     auto *splitter = new QSplitter(this);
@@ -102,6 +124,7 @@ TimelineWidget::TimelineWidget(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
+    layout->addWidget(m_overview);
     layout->addWidget(splitter, 1);
     layout->addWidget(new LegendStrip(m_view, this));
 
@@ -110,15 +133,49 @@ TimelineWidget::TimelineWidget(QWidget *parent)
             &QScrollBar::setValue);
     connect(m_names->verticalScrollBar(), &QScrollBar::valueChanged, m_view->verticalScrollBar(),
             &QScrollBar::setValue);
+    connect(m_names, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
+        m_view->lanes()->toggleCollapsed(m_view->lanes()->mapToSource(index).row());
+    });
+    connect(m_view, &TimelineView::rowHeightsChanged, this, &TimelineWidget::matchRowHeights);
+    matchRowHeights();
 }
 
 void TimelineWidget::setModel(TimelineModel *model)
 {
-    m_names->setModel(model);
     m_view->setModel(model);
     connect(m_names->selectionModel(), &QItemSelectionModel::currentChanged, m_view,
             [this](const QModelIndex &current) {
                 if (current.isValid())
-                    m_view->scrollToLane(current.row());
+                    m_view->scrollToLane(m_view->lanes()->mapToSource(current).row());
             });
+    connect(model, &QAbstractItemModel::modelReset, this, &TimelineWidget::showAwaiterName);
+    showAwaiterName();
+}
+
+void TimelineWidget::showAwaiterName()
+{
+    const TimelineModel *model = m_view->model();
+    m_awaiterName->setText(model && model->laneCount() > 0 ? model->lane(0).label : QString());
+}
+
+void TimelineWidget::matchRowHeights()
+{
+    const TimelineGeometry &geometry = m_view->zoom().geometry();
+    m_filter->setFixedHeight(geometry.axisHeight);
+    m_awaiterName->setFixedHeight(geometry.laneHeight);
+    m_names->doItemsLayout(); // the delegate's rows changed height
+}
+
+bool TimelineWidget::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_names && event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        const QModelIndex current = m_names->currentIndex();
+        if (current.isValid() && (key->key() == Qt::Key_Left || key->key() == Qt::Key_Right)) {
+            m_view->lanes()->setCollapsed(m_view->lanes()->mapToSource(current).row(),
+                                          key->key() == Qt::Key_Left);
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }

@@ -3,6 +3,8 @@
 
 #include "timelinezoom.h"
 
+#include <algorithm>
+
 using Gatherscope::ScenarioTime;
 
 TimelineZoom::TimelineZoom(QObject *parent)
@@ -76,6 +78,17 @@ void TimelineZoom::reveal(ScenarioTime time)
     m_geometry.pan(x - m_geometry.width / 2);
     m_geometry.constrainTo(everything()); // centred if it can be, never past the run's ends
     Q_EMIT changed();
+}
+
+void TimelineZoom::centreOn(ScenarioTime time)
+{
+    if (m_userZoomed) {
+        m_geometry.pan(m_geometry.mapTimeToX(time) - m_geometry.width / 2);
+    } else {
+        const ScenarioTime half = std::max(m_end / 16, ScenarioTime(500));
+        m_geometry.fit(time - half, time + half);
+    }
+    userChanged();
 }
 
 void TimelineZoom::userChanged()

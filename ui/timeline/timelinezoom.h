@@ -36,6 +36,11 @@ public:
     //! Brings \a time into view, centred as far as the run's ends allow, when it is outside;
     //! leaves following as it was.
     void reveal(Gatherscope::ScenarioTime time);
+    //! Jumps to \a time, centred: a closer look around it (an eighth of the run) when the whole
+    //! run is shown, else the same zoom moved there.
+    void centreOn(Gatherscope::ScenarioTime time);
+    //! Where the run ends, as fitting everything shows it.
+    Gatherscope::ScenarioTime end() const { return m_end; }
 
 Q_SIGNALS:
     void changed();

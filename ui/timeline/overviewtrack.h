@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: 2026 The Gatherscope developers
+
+#pragma once
+
+#include "taskcounts.h"
+
+#include <QWidget>
+
+#include <optional>
+
+class TimelineModel;
+class TimelineView;
+
+//! The overview above the lanes: the whole run at a glance, as a counter track of how many
+//! tasks run, sleep and are done at each moment, with the stretch the lanes show marked.
+/*!
+ * Always in sight however far the lanes are scrolled. A click jumps the lanes to that moment,
+ * a drag shows the stretch dragged over; hovering tells the counts at the pointer.
+ */
+class OverviewTrack : public QWidget {
+    Q_OBJECT
+public:
+    explicit OverviewTrack(TimelineView *view, QWidget *parent = nullptr);
+
+    static constexpr int baseHeight = 44;
+    //! The counts the track draws, as last read.
+    const TaskCounts &counts() const { return m_counts; }
+    //! The time under x, and the x of a time, in this widget.
+    Gatherscope::ScenarioTime timeAt(double x) const;
+    double xOf(Gatherscope::ScenarioTime time) const;
+    //! The counts line shown in the corner: at now during a run, else at the end.
+    QString summary() const;
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    bool event(QEvent *event) override;
+
+private:
+    void readCounts() const;
+    //! What the track spans: from 0 to where fitting everything ends.
+    Gatherscope::ScenarioTime span() const;
+    static constexpr int margin = 6;
+
+    TimelineView *m_view;
+    mutable TaskCounts m_counts;
+    mutable bool m_stale = true;
+    std::optional<double> m_pressX;
+};

@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: 2026 The Gatherscope developers
+
+#pragma once
+
+#include "scenarioclock.h"
+
+#include <vector>
+
+class TimelineModel;
+
+//! How many tasks ran, slept and were done over a run: what the overview track draws. Counts
+//! the demo tasks, not the gathers that wait on them. Paints nothing.
+/*!
+ * On the virtual clock a task runs for no time at all, so "running" in a stretch of time
+ * counts the tasks that ran at some moment of it: at each instant a task ran, it shows.
+ */
+class TaskCounts {
+public:
+    struct Counts {
+        int running = 0;
+        int sleeping = 0;
+        int done = 0;
+
+        bool operator==(const Counts &) const = default;
+    };
+
+    //! Reads every lane of \a model; bars still open end at \a now.
+    void read(const TimelineModel &model, Gatherscope::ScenarioTime now);
+    //! The tasks counted (every demo task of the scenario).
+    int total() const { return m_total; }
+    //! The tasks that ran or slept at some moment of [\a from, \a to), and those done before
+    //! \a to: what one pixel of the track stands for.
+    Counts in(Gatherscope::ScenarioTime from, Gatherscope::ScenarioTime to) const;
+    //! The tasks running or asleep just after the moment \a time, and those done by then: a
+    //! task that ran and ended at that instant is done, not running.
+    Counts at(Gatherscope::ScenarioTime time) const;
+
+private:
+    struct Spans {
+        std::vector<Gatherscope::ScenarioTime> starts; // sorted
+        std::vector<Gatherscope::ScenarioTime> ends;   // sorted
+        //! How many spans meet [from, to): begun before its end, less those ended before its
+        //! start (a span of no length at \a from meets it).
+        int meeting(Gatherscope::ScenarioTime from, Gatherscope::ScenarioTime to) const;
+        //! How many spans go on just after \a time: begun by then and not ended by then.
+        int across(Gatherscope::ScenarioTime time) const;
+        void sort();
+    };
+
+    Spans m_running;
+    Spans m_sleeping;
+    std::vector<Gatherscope::ScenarioTime> m_doneAt; // sorted
+    int m_total = 0;
+};
