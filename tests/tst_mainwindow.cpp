@@ -43,6 +43,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolBar>
 #include <QTreeView>
 
 using namespace Gatherscope;
@@ -335,6 +336,16 @@ private Q_SLOTS:
             QCOMPARE(image.pixelColor(1, 1).alpha(), 0);          // transparent around it
         }
         Theme::apply(false);
+        // Every command of the run toolbar shows as an icon; the virtual clock, a setting
+        // and not a command, shows as its words.
+        const auto *bar = m_window->findChild<QToolBar *>(u"RunToolBar"_s);
+        QVERIFY(bar);
+        QStringList withoutIcon;
+        for (const QAction *action : bar->actions()) {
+            if (!action->isSeparator() && action->icon().isNull() && !action->text().isEmpty())
+                withoutIcon << action->text();
+        }
+        QCOMPARE(withoutIcon, QStringList{u"&Virtual Clock"_s});
     }
 
     void aMissingFileIsReportedNotOpened()

@@ -29,7 +29,8 @@ RunActions::RunActions(QObject *parent)
     , m_cancel(makeAction(RunIcons::Kind::Cancel, tr("&Cancel"), Shortcuts::Id::Cancel, this))
     , m_pause(makeAction(RunIcons::Kind::Pause, tr("&Pause"), Shortcuts::Id::Pause, this))
     , m_step(makeAction(RunIcons::Kind::Step, tr("&Step One Event"), Shortcuts::Id::Step, this))
-    , m_stepInstant(new QAction(tr("Step to Next I&nstant"), this))
+    , m_stepInstant(makeAction(RunIcons::Kind::StepInstant, tr("Step to Next I&nstant"),
+                               Shortcuts::Id::StepInstant, this))
 {
     using Shortcuts::Id;
     m_instant->setShortcut(Shortcuts::key(Id::Instant));
@@ -46,7 +47,6 @@ RunActions::RunActions(QObject *parent)
                                              "of what happened and why; before a run, start one "
                                              "paused at 0 s"),
                                           Id::Step));
-    m_stepInstant->setShortcut(Shortcuts::key(Id::StepInstant));
     m_stepInstant->setToolTip(Shortcuts::withKey(
         tr("Pause and show every event of the next instant at once"), Id::StepInstant));
     update(QString(), false, false);

@@ -65,6 +65,11 @@ public:
             triangle(3, 10.5);
             painter->drawRect(QRectF(11, 3, 2.5, 10));
             break;
+        case Kind::StepInstant: // the step's, with a second triangle: everything at once
+            triangle(1, 6);
+            triangle(6, 11);
+            painter->drawRect(QRectF(11.5, 3, 2.5, 10));
+            break;
         }
         painter->restore();
     }
