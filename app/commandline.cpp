@@ -12,6 +12,8 @@ using namespace Gatherscope;
 
 namespace {
 
+constexpr int maxSteps = 1000000;
+
 //! The headless mode's options, checked: an error message, or \a line filled in.
 std::variant<QString, CommandLine> parseHeadless(const QCommandLineParser &parser, CommandLine line)
 {
@@ -50,6 +52,20 @@ std::variant<QString, CommandLine> parseHeadless(const QCommandLineParser &parse
     return line;
 }
 
+//! The window's own options that need checking.
+std::variant<QString, CommandLine> parseWindow(const QCommandLineParser &parser, CommandLine line)
+{
+    if (parser.isSet(QStringLiteral("steps"))) {
+        bool ok = false;
+        line.steps = parser.value(QStringLiteral("steps")).toInt(&ok);
+        if (!ok || line.steps < 0 || line.steps > maxSteps)
+            return QStringLiteral("--steps takes a whole number from 0 to %1, not \"%2\"")
+                .arg(maxSteps)
+                .arg(parser.value(QStringLiteral("steps")));
+    }
+    return line;
+}
+
 } // namespace
 
 void addCommandLineOptions(QCommandLineParser &parser)
@@ -84,6 +100,13 @@ void addCommandLineOptions(QCommandLineParser &parser)
          QStringLiteral("FILE.json")},
         {QStringLiteral("dark"), QStringLiteral("Open the window (or take the screenshot) in the "
                                                 "dark theme.")},
+        {QStringLiteral("presentation"),
+         QStringLiteral("Open the window (or take the screenshot) in presentation mode: large, "
+                        "the editor hidden.")},
+        {QStringLiteral("steps"),
+         QStringLiteral("Start the run paused and step N events, as F10 does (the screenshot is "
+                        "taken then, with the caption of the last step)."),
+         QStringLiteral("N")},
         {QStringLiteral("screenshot"),
          QStringLiteral("Run SCENARIO in the window, save a PNG of it when every task has ended, "
                         "and exit. Needs no display."),
@@ -108,6 +131,7 @@ std::variant<QString, CommandLine> parseCommandLine(QCommandLineParser &parser,
         return parseHeadless(parser, std::move(line));
     } else {
         line.mode = CommandLine::Mode::Window;
+        return parseWindow(parser, std::move(line));
     }
     return line;
 }

@@ -21,6 +21,8 @@ struct CommandLine {
     QString scenario;
     Gatherscope::RunOptions options;
     QString tracePath;
+    //! The window's `--steps N`: start the run paused and step N events; -1 when not given.
+    int steps = -1;
 };
 
 //! Declares the description, the options and the positional SCENARIO on \a parser.

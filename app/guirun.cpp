@@ -5,6 +5,7 @@
 
 #include "atomicfile.h"
 #include "mainwindow.h"
+#include "presentationmode.h"
 #include "signalwatcher.h"
 #include "timelinewidget.h"
 
@@ -16,6 +17,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <functional>
 
 namespace {
 
@@ -25,9 +27,28 @@ int fail(const QString &message)
     return 2;
 }
 
+//! Starts a run paused at 0 s and steps \a steps events, one a turn of the event loop, as
+//! pressing F10 would; then calls \a done.
+void stepThenCall(MainWindow &window, int steps, std::function<void()> done)
+{
+    auto *timer = new QTimer(&window);
+    timer->setInterval(20); // time for each step's event to reach the views
+    QObject::connect(timer, &QTimer::timeout, &window,
+                     [&window, timer, left = steps + 1, done = std::move(done)]() mutable {
+                         if (left-- == 0) {
+                             timer->stop();
+                             timer->deleteLater();
+                             done();
+                             return;
+                         }
+                         window.stepAction()->trigger();
+                     });
+    timer->start();
+}
+
 } // namespace
 
-int runGui(const QCommandLineParser &parser)
+int runGui(const QCommandLineParser &parser, int steps)
 {
     const QStringList positional = parser.positionalArguments();
     if (positional.size() > 1)
@@ -54,13 +75,24 @@ int runGui(const QCommandLineParser &parser)
         window.instantAction()->setChecked(true);
     if (screenshot.isEmpty()) {
         window.show();
+        if (parser.isSet(QStringLiteral("presentation")))
+            window.presentation()->setOn(true);
+        if (steps >= 0)
+            stepThenCall(window, steps, [] {});
         QTimer::singleShot(0, &window, &MainWindow::offerRecovery);
         return QApplication::exec();
     }
 
     window.resize(1400, 860);
     window.show();
-    QObject::connect(window.runController(), &RunController::runFinished, &window, [&] {
+    if (parser.isSet(QStringLiteral("presentation"))) {
+        // As a 1400 × 860 screen would show it: full screen on the offscreen platform is its
+        // own default size, which is no one's screen.
+        window.presentation()->setOn(true);
+        window.setWindowState(window.windowState() & ~Qt::WindowFullScreen);
+        window.resize(1400, 860);
+    }
+    const auto saveScreenshot = [&] {
         // Let the views take in the last events before the picture is taken.
         QTimer::singleShot(50, &window, [&] {
             QByteArray bytes;
@@ -74,7 +106,13 @@ int runGui(const QCommandLineParser &parser)
             const QString error = Gatherscope::writeFileAtomically(screenshot, bytes);
             QApplication::exit(error.isEmpty() ? 0 : fail(error));
         });
-    });
-    QTimer::singleShot(0, &window, &MainWindow::runScenario);
+    };
+    if (steps < 0) {
+        QObject::connect(window.runController(), &RunController::runFinished, &window,
+                         saveScreenshot);
+        QTimer::singleShot(0, &window, &MainWindow::runScenario);
+    } else {
+        stepThenCall(window, steps, saveScreenshot);
+    }
     return QApplication::exec();
 }

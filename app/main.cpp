@@ -78,7 +78,7 @@ int main(int argc, char *argv[])
         std::printf("gatherscope %s\n", PROJECT_VERSION);
         return 0;
     case CommandLine::Mode::Window:
-        return runGui(parser);
+        return runGui(parser, command.steps);
     case CommandLine::Mode::Headless:
         break;
     }

@@ -47,6 +47,12 @@ struct Result {
 Result run(const QStringList &arguments, const std::function<void(QProcess &)> &setup = {})
 {
     QProcess process;
+    // A runtime directory of its own, as a desktop session gives: without one, Qt warns on
+    // stderr before the program says a word.
+    static const QTemporaryDir runtimeDir;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(u"XDG_RUNTIME_DIR"_s, runtimeDir.path());
+    process.setProcessEnvironment(environment);
     if (setup)
         setup(process);
     process.start(QStringLiteral(GATHERSCOPE_BINARY), arguments);
@@ -619,6 +625,12 @@ private Q_SLOTS:
         QTest::newRow("bad flag")
             << QStringList{u"--headless"_s, u"--return-exceptions"_s, u"yes"_s, u"basic"_s}
             << u"gatherscope: --return-exceptions takes true or false, not \"yes\""_s;
+        QTest::newRow("bad steps")
+            << QStringList{u"--screenshot"_s, u"never.png"_s, u"--steps"_s, u"-1"_s, u"basic"_s}
+            << u"gatherscope: --steps takes a whole number from 0 to 1000000, not \"-1\""_s;
+        QTest::newRow("steps not a number")
+            << QStringList{u"--steps"_s, u"ten"_s, u"basic"_s}
+            << u"gatherscope: --steps takes a whole number from 0 to 1000000, not \"ten\""_s;
         QTest::newRow("unknown option") << QStringList{u"--headless"_s, u"--fast"_s, u"basic"_s}
                                         << u"gatherscope: Unknown option 'fast'."_s;
     }
@@ -673,13 +685,26 @@ private Q_SLOTS:
         QVERIFY(red);
     }
 
+    void aScreenshotCanBeTakenPausedAfterStepsInPresentationMode()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"step.png"_s);
+        const Result result = run(
+            {u"--screenshot"_s, path, u"--presentation"_s, u"--steps"_s, u"14"_s, u"fail-fast"_s});
+        QCOMPARE(result.exitCode, 0);
+        QCOMPARE(result.out, QByteArray());
+        const QImage image(path);
+        // the size of the plain screenshot: presentation mode, but not the offscreen "screen"
+        QCOMPARE(image.size(), QSize(1400, 860));
+    }
+
     void helpDocumentsEveryOption()
     {
         const Result result = run({u"--help"_s});
         QCOMPARE(result.exitCode, 0);
         for (const char *option :
              {"--headless", "--instant", "--speed", "--seed", "--return-exceptions", "--trace",
-              "--screenshot", "SCENARIO", "basic"})
+              "--screenshot", "--presentation", "--steps", "SCENARIO", "basic"})
             QVERIFY2(result.out.contains(option), option);
     }
 };

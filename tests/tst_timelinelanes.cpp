@@ -197,6 +197,22 @@ private Q_SLOTS:
                  u"4 tasks · at 3.00 s: 0 running, 0 asleep, 4 done"_s);
     }
 
+    void aSleepStillUnderWayCountsAsAsleep()
+    {
+        // fail-fast when divide(20, 0) has just raised at 1 s: divide(30, 5) sleeps until 3 s.
+        run(std::get<Scenario>(ScenarioLoader::load(u"fail-fast"_s)));
+        const EventRecord &record = m_runner->record();
+        TimelineModel partial;
+        partial.beginFollowing(&record, ReportStyle::Each);
+        partial.takeEvents(record, 0, 13);
+        partial.caughtUp();
+        QCOMPARE(record.events()[13].kind, TaskEvent::Kind::Raised);
+        TaskCounts counts;
+        counts.read(partial, secondsToScenarioTime(1));
+        QCOMPARE(counts.at(secondsToScenarioTime(1)), (TaskCounts::Counts{0, 1, 2}));
+        QCOMPARE(counts.at(secondsToScenarioTime(2.5)), (TaskCounts::Counts{0, 1, 2}));
+    }
+
     void aClickOnTheOverviewJumpsThereAndADragShowsTheStretch()
     {
         OverviewTrack *overview = m_widget->overview();

@@ -90,7 +90,9 @@ MainWindow::MainWindow(Settings settings, QWidget *parent)
     m_stepCaption->setWordWrap(true);
     m_stepCaption->setContentsMargins(8, 4, 8, 4);
     m_stepCaption->setToolTip(tr("What the last step (F10) showed, and why"));
-    m_stepCaption->setStyleSheet(QStringLiteral("QLabel { font-weight: bold; }"));
+    QFont bold; // only the weight: the size follows the window's, which grows in a room
+    bold.setBold(true);
+    m_stepCaption->setFont(bold);
     m_stepCaption->hide();
     centralLayout->addWidget(m_stepCaption);
     centralLayout->addWidget(m_timeline, 1);

@@ -63,6 +63,13 @@ double OverviewTrack::xOf(ScenarioTime time) const
     return margin + double(time.count()) / double(span().count()) * plot;
 }
 
+ScenarioTime OverviewTrack::knownUntil() const
+{
+    if (m_view->isLive())
+        return m_view->timelinePainter().now();
+    return m_view->model() ? m_view->model()->endTime() : ScenarioTime(0);
+}
+
 void OverviewTrack::readCounts() const
 {
     if (!m_stale)
@@ -80,9 +87,7 @@ QString OverviewTrack::summary() const
     if (m_counts.total() == 0)
         return {};
     const QLocale locale;
-    const TimelineModel *model = m_view->model();
-    const ScenarioTime at = m_view->isLive() ? m_view->timelinePainter().now()
-                                             : (model ? model->endTime() : ScenarioTime(0));
+    const ScenarioTime at = knownUntil();
     const TaskCounts::Counts counts = m_counts.at(at);
     return tr("%1 tasks · at %2 s: %3 running, %4 asleep, %5 done")
         .arg(locale.toString(m_counts.total()))
@@ -107,7 +112,8 @@ void OverviewTrack::paintEvent(QPaintEvent *)
         asleep.setAlpha(80);
         const QColor running = colours.color(QPalette::Highlight);
         const double perTask = plot.height() / m_counts.total();
-        for (int x = int(plot.left()); x < int(plot.right()); ++x) {
+        const int right = int(std::min(plot.right(), xOf(knownUntil()) + 1));
+        for (int x = int(plot.left()); x < right; ++x) {
             const TaskCounts::Counts counts = m_counts.in(timeAt(x), timeAt(x + 1));
             double y = plot.bottom();
             const auto stack = [&](int count, const QColor &colour) {

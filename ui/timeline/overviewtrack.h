@@ -40,6 +40,8 @@ protected:
 
 private:
     void readCounts() const;
+    //! How far the counts are known: now during a run, the last event after it.
+    Gatherscope::ScenarioTime knownUntil() const;
     //! What the track spans: from 0 to where fitting everything ends.
     Gatherscope::ScenarioTime span() const;
     static constexpr int margin = 6;

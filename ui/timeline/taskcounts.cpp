@@ -40,7 +40,9 @@ void TaskCounts::read(const TimelineModel &model, ScenarioTime now)
         for (const TimelineSegment &segment : lane.segments) {
             Spans &spans = segment.kind == TimelineSegment::Kind::Running ? m_running : m_sleeping;
             spans.starts.push_back(segment.start);
-            spans.ends.push_back(segment.end.value_or(std::max(now, segment.start)));
+            // An open bar goes on past now: to the wake-up a sleep waits for, else a moment on.
+            spans.ends.push_back(segment.end.value_or(
+                segment.plannedEnd.value_or(std::max(now, segment.start) + ScenarioTime(1))));
         }
         if (lane.hasEnded() && !lane.markers.empty())
             m_doneAt.push_back(lane.markers.back().time);

@@ -25,7 +25,7 @@ public:
         bool operator==(const Counts &) const = default;
     };
 
-    //! Reads every lane of \a model; bars still open end at \a now.
+    //! Reads every lane of \a model; bars still open go on past \a now.
     void read(const TimelineModel &model, Gatherscope::ScenarioTime now);
     //! The tasks counted (every demo task of the scenario).
     int total() const { return m_total; }
