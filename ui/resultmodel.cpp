@@ -26,8 +26,9 @@ bool isEnd(TaskEvent::Kind kind)
 
 namespace {
 
-//! Characters of the returned list the summary shows (10,000 results would not read better).
-constexpr qsizetype maxSummaryLength = 400;
+//! Characters of the returned list the summary shows: two lines of its large type above the
+//! table (10,000 results would not read better, and the table lists them all).
+constexpr qsizetype maxSummaryLength = 160;
 
 } // namespace
 

@@ -56,6 +56,11 @@ QColor errorColor()
     return QColor(0xc6, 0x28, 0x28);
 }
 
+QColor finishColor()
+{
+    return QColor(0x2e, 0x7d, 0x32);
+}
+
 QColor cancelColor()
 {
     return QColor(0x80, 0x80, 0x80);

@@ -12,6 +12,8 @@ void apply(bool dark);
 bool isDark();
 //! An exception, a bad value: one red everywhere (readable on both palettes).
 QColor errorColor();
+//! A value returned, a gather that returned: one green everywhere.
+QColor finishColor();
 //! A cancellation: grey, apart from the red for colour-blind viewers too (shapes differ also).
 QColor cancelColor();
 //! \a base bold and \a factor times its size: what the back of a room must read (a caption,

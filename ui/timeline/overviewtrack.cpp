@@ -3,6 +3,7 @@
 
 #include "overviewtrack.h"
 
+#include "theme.h"
 #include "timelinegeometry.h"
 #include "timelinemodel.h"
 #include "timelineview.h"
@@ -81,19 +82,33 @@ void OverviewTrack::readCounts() const
         m_counts = {};
 }
 
-QString OverviewTrack::summary() const
+std::vector<std::pair<QString, QColor>> OverviewTrack::summaryParts() const
 {
     readCounts();
     if (m_counts.total() == 0)
         return {};
     const QLocale locale;
-    const ScenarioTime at = knownUntil();
-    const TaskCounts::Counts counts = m_counts.at(at);
-    return tr("%1 tasks · at %2 s: %3 running, %4 asleep, %5 done")
-        .arg(locale.toString(m_counts.total()))
-        .arg(scenarioTimeToSeconds(at), 0, 'f', 2)
-        .arg(locale.toString(counts.running), locale.toString(counts.sleeping),
-             locale.toString(counts.done));
+    const ScenarioTime moment = knownUntil();
+    const TaskCounts::Counts counts = m_counts.at(moment);
+    const Colours series = seriesColours();
+    return {
+        {tr("%1 tasks · at %2 s:")
+             .arg(locale.toString(m_counts.total()))
+             .arg(scenarioTimeToSeconds(moment), 0, 'f', 2),
+         QColor()},
+        {tr("%1 running").arg(locale.toString(counts.running)), series.running},
+        {tr("%1 asleep").arg(locale.toString(counts.sleeping)), series.asleep},
+        {tr("%1 done").arg(locale.toString(counts.done)), series.done},
+    };
+}
+
+QString OverviewTrack::summary() const
+{
+    const auto parts = summaryParts();
+    QStringList counts;
+    for (std::size_t i = 1; i < parts.size(); ++i)
+        counts << parts[i].first;
+    return parts.empty() ? QString() : parts.front().first + u' ' + counts.join(u", ");
 }
 
 void OverviewTrack::paintEvent(QPaintEvent *)
@@ -104,13 +119,9 @@ void OverviewTrack::paintEvent(QPaintEvent *)
     painter.fillRect(rect(), colours.color(QPalette::Window));
     const QRectF plot(margin, 2, width() - 2 * margin, height() - 4);
     painter.fillRect(plot, colours.color(QPalette::Base));
+    const Colours series = seriesColours();
     if (m_counts.total() > 0) {
         // One column a pixel, stacked from the bottom: done, asleep, running.
-        QColor done = colours.color(QPalette::Mid);
-        done.setAlpha(140);
-        QColor asleep = colours.color(QPalette::Highlight);
-        asleep.setAlpha(80);
-        const QColor running = colours.color(QPalette::Highlight);
         const double perTask = plot.height() / m_counts.total();
         const int right = int(std::min(plot.right(), xOf(knownUntil()) + 1));
         for (int x = int(plot.left()); x < right; ++x) {
@@ -123,9 +134,9 @@ void OverviewTrack::paintEvent(QPaintEvent *)
                 painter.fillRect(QRectF(x, y - h, 1, h), colour);
                 y -= h;
             };
-            stack(counts.done, done);
-            stack(counts.sleeping, asleep);
-            stack(counts.running, running);
+            stack(counts.done, series.done);
+            stack(counts.sleeping, series.asleep);
+            stack(counts.running, series.running);
         }
     }
     // The stretch the lanes show, once they show less than everything.
@@ -144,16 +155,45 @@ void OverviewTrack::paintEvent(QPaintEvent *)
         painter.setPen(QPen(colours.color(QPalette::Highlight).darker(120), 2));
         painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
     }
-    const QString text = summary();
-    if (!text.isEmpty()) {
-        const QFontMetrics metrics = fontMetrics();
-        const QRectF box(plot.left() + 4, plot.top() + 2, metrics.horizontalAdvance(text) + 8,
-                         metrics.height());
-        QColor back = colours.color(QPalette::Base);
-        back.setAlpha(200);
-        painter.fillRect(box, back);
-        painter.setPen(colours.color(QPalette::Text));
-        painter.drawText(box, Qt::AlignCenter, text);
+    paintSummary(painter, plot.topLeft() + QPointF(4, 2));
+}
+
+OverviewTrack::Colours OverviewTrack::seriesColours() const
+{
+    Colours series;
+    series.running = palette().color(QPalette::Highlight).darker(115);
+    series.asleep = palette().color(QPalette::Highlight);
+    series.asleep.setAlpha(110);
+    series.done = Theme::finishColor();
+    series.done.setAlpha(120);
+    return series;
+}
+
+void OverviewTrack::paintSummary(QPainter &painter, QPointF at) const
+{
+    // The counts at the moment, each after a swatch of its colour: the track's legend too.
+    const auto parts = summaryParts();
+    if (parts.empty())
+        return;
+    const QFontMetrics metrics = fontMetrics();
+    const int swatch = metrics.ascent() - 2;
+    double width = 8;
+    for (const auto &[text, colour] : parts)
+        width += metrics.horizontalAdvance(text) + (colour.isValid() ? swatch + 12 : 0);
+    QColor back = palette().color(QPalette::Base);
+    back.setAlpha(210);
+    painter.fillRect(QRectF(at, QSizeF(width, metrics.height())), back);
+    double x = at.x() + 4;
+    for (const auto &[text, colour] : parts) {
+        if (colour.isValid()) {
+            x += 8;
+            painter.fillRect(QRectF(x, at.y() + (metrics.height() - swatch) / 2.0, swatch, swatch),
+                             colour);
+            x += swatch + 4;
+        }
+        painter.setPen(palette().color(QPalette::Text));
+        painter.drawText(QPointF(x, at.y() + metrics.ascent()), text);
+        x += metrics.horizontalAdvance(text);
     }
 }
 

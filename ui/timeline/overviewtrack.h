@@ -5,9 +5,12 @@
 
 #include "taskcounts.h"
 
+#include <QColor>
 #include <QWidget>
 
 #include <optional>
+#include <utility>
+#include <vector>
 
 class TimelineModel;
 class TimelineView;
@@ -39,6 +42,13 @@ protected:
     bool event(QEvent *event) override;
 
 private:
+    struct Colours {
+        QColor running, asleep, done;
+    };
+    Colours seriesColours() const;
+    void paintSummary(QPainter &painter, QPointF at) const;
+    //! The summary's words, each with the colour of its series (none for the first).
+    std::vector<std::pair<QString, QColor>> summaryParts() const;
     void readCounts() const;
     //! How far the counts are known: now during a run, the last event after it.
     Gatherscope::ScenarioTime knownUntil() const;

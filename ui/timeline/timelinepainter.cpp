@@ -43,7 +43,7 @@ void TimelinePainter::setStyle(const QPalette &palette, const QFont &font)
     c.sleeping = c.running;
     c.sleeping.setAlpha(70);
     c.awaiter = QColor(0x8e, 0x6c, 0xc4);
-    c.finish = QColor(0x2e, 0x7d, 0x32);
+    c.finish = Theme::finishColor();
     c.exception = Theme::errorColor();
     c.cancel = Theme::cancelColor();
     m_font = font;
