@@ -10,7 +10,8 @@ Gatherscope's scenario clock: when nothing is ready the loop jumps to its next t
 waiting for it, so a run takes milliseconds and events of different instants never race. The
 loop's iterations are asyncio's own; only its clock and the order of equal deadlines are set.
 
-Only scenarios with fixed sleeps can be compared (random sleeps draw from another generator).
+Random sleeps are drawn as Gatherscope draws them: `random.seed(seed)`, then `random.randint(min,
+max)` for each, depth-first in file order; so a scenario with random sleeps needs its seed.
 Usage: asyncio_reference.py SCENARIO.json        (prints what the program prints)
        asyncio_reference.py A.json B.json ...  (one JSON line per scenario, for many at once)
 """
@@ -22,6 +23,7 @@ import io
 import itertools
 import json
 import math
+import random
 import selectors
 import sys
 
@@ -103,7 +105,7 @@ async def divide(x, y, sleep):
     return x / y
 
 
-DEFAULT_SLEEP = {"divide": 1}
+DEFAULT_SLEEP = {"say_hello": {"min": 1, "max": 3}, "divide": 1}
 
 
 def start(spec, everything):
@@ -114,9 +116,9 @@ def start(spec, everything):
         children = [start(child, everything) for child in spec["tasks"]]
         future = asyncio.gather(*children, return_exceptions=spec.get("return_exceptions", False))
     else:
-        sleep = spec.get("sleep", DEFAULT_SLEEP.get(kind))
-        if not isinstance(sleep, (int, float)):
-            raise SystemExit(f"{spec}: only fixed sleeps can be compared")
+        sleep = spec.get("sleep", DEFAULT_SLEEP[kind])
+        if isinstance(sleep, dict):  # drawn here, in the order Gatherscope draws them
+            sleep = random.randint(sleep["min"], sleep["max"])
         coroutine = (say_hello(spec["name"], sleep) if kind == "say_hello"
                      else divide(spec["x"], spec["y"], sleep))
         future = asyncio.ensure_future(coroutine)
@@ -154,9 +156,18 @@ async def main(scenario):
             future.exception()
 
 
+def has_random_sleep(tasks):
+    return any(has_random_sleep(t["tasks"]) if t["task"] == "gather"
+               else isinstance(t.get("sleep", DEFAULT_SLEEP[t["task"]]), dict) for t in tasks)
+
+
 def run(path):
     with open(path, encoding="utf-8") as file:
         scenario = json.load(file)
+    if "seed" in scenario:
+        random.seed(scenario["seed"])
+    elif has_random_sleep(scenario["tasks"]):
+        raise SystemExit(f"{path}: random sleeps can only be compared with a seed")
     loop = VirtualTimeLoop()
     try:
         loop.run_until_complete(main(scenario))

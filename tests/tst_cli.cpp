@@ -541,9 +541,10 @@ private Q_SLOTS:
     void outputEqualsAsyncio_data()
     {
         QTest::addColumn<QString>("path");
-        // The bundled examples with fixed sleeps, and corner cases of gather's semantics.
+        // The bundled examples (classroom's random sleeps drawn from its seed as Python's
+        // `random` draws them), and corner cases of gather's semantics.
         for (const char *name :
-             {"basic", "advanced", "fail-fast", "nested", "cancel", "cancel-all"})
+             {"basic", "advanced", "fail-fast", "nested", "cancel", "cancel-all", "classroom"})
             QTest::newRow(name) << sourceDir + u"/resources/scenarios/"_s + QLatin1String(name) +
                                        u".json"_s;
         const QDir corpus(dataDir + u"/asyncio"_s);

@@ -5,6 +5,7 @@
 
 #include "eventloopqueue.h"
 #include "gather.h"
+#include "pyrandom.h"
 #include "pythonerror.h"
 #include "tasks/demotasks.h"
 
@@ -73,9 +74,10 @@ std::uint64_t freshSeed()
     return (std::uint64_t(device()) << 32) ^ device();
 }
 
-// Numbers nodes depth-first, in file order, drawing each random sleep as it goes.
+// Numbers nodes depth-first, in file order, drawing each random sleep as it goes: the order
+// of Python's `random.randint` calls that gives the same sleeps from the same seed.
 void addNodes(RunState &run, std::vector<TaskNode> &nodes, const std::vector<TaskSpec> &specs,
-              int parent, std::mt19937_64 &random)
+              int parent, PyRandom &random)
 {
     for (std::size_t i = 0; i < specs.size(); ++i) {
         const TaskSpec &spec = specs[i];
@@ -91,9 +93,8 @@ void addNodes(RunState &run, std::vector<TaskNode> &nodes, const std::vector<Tas
         if (spec.kind != TaskSpec::Kind::Gather) {
             if (spec.sleep.isRandom()) {
                 run.usesRandomSleeps = true;
-                std::uniform_int_distribution<std::int64_t> draw(*spec.sleep.randomMin,
-                                                                 *spec.sleep.randomMax);
-                node.plannedSleep = LoopTime(double(draw(random)));
+                node.plannedSleep =
+                    LoopTime(double(random.randint(*spec.sleep.randomMin, *spec.sleep.randomMax)));
             } else {
                 node.plannedSleep = LoopTime(spec.sleep.seconds);
             }
@@ -287,7 +288,9 @@ Runner::Runner(Scenario scenario, RunOptions options, QObject *parent)
                                    : detail::freshSeed();
     run.clock.setSpeed(options.speed);
 
-    std::mt19937_64 random(run.seed);
+    // Python's generator, not <random>'s: a seed gives the sleeps `random.seed(seed)` and
+    // `random.randint` give, on every platform.
+    PyRandom random(run.seed);
     TaskNode root;
     root.label = run.scenario.title.isEmpty() ? QStringLiteral("gather") : run.scenario.title;
     root.cancelAfter = run.scenario.cancelAfter;
