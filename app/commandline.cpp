@@ -14,14 +14,24 @@ namespace {
 
 constexpr int maxSteps = 1000000;
 
-//! The headless mode's options, checked: an error message, or \a line filled in.
-std::variant<QString, CommandLine> parseHeadless(const QCommandLineParser &parser, CommandLine line)
+//! The one SCENARIO the headless mode and --python need: an error message, or its name.
+std::variant<QString, CommandLine> takeScenario(const QCommandLineParser &parser, CommandLine line)
 {
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 1)
         return QStringLiteral("give exactly one SCENARIO (a file, or one of: %1); see --help")
             .arg(ScenarioLoader::bundledNames().join(QStringLiteral(", ")));
     line.scenario = positional.first();
+    return line;
+}
+
+//! The headless mode's options, checked: an error message, or \a line filled in.
+std::variant<QString, CommandLine> parseHeadless(const QCommandLineParser &parser, CommandLine line)
+{
+    auto taken = takeScenario(parser, std::move(line));
+    if (std::holds_alternative<QString>(taken))
+        return taken;
+    line = std::get<CommandLine>(std::move(taken));
     line.options.clockMode = parser.isSet(QStringLiteral("instant")) ? ScenarioClock::Mode::Virtual
                                                                      : ScenarioClock::Mode::Real;
     if (parser.isSet(QStringLiteral("speed"))) {
@@ -98,6 +108,9 @@ void addCommandLineOptions(QCommandLineParser &parser)
         {QStringLiteral("trace"),
          QStringLiteral("Write the run as Chrome Trace Event JSON (opens in Perfetto)."),
          QStringLiteral("FILE.json")},
+        {QStringLiteral("python"),
+         QStringLiteral("Print the Python twin of SCENARIO: the asyncio program that prints what "
+                        "--headless prints, and exits with the same status.")},
         {QStringLiteral("dark"), QStringLiteral("Open the window (or take the screenshot) in the "
                                                 "dark theme.")},
         {QStringLiteral("presentation"),
@@ -126,6 +139,9 @@ std::variant<QString, CommandLine> parseCommandLine(QCommandLineParser &parser,
         line.mode = CommandLine::Mode::Help;
     } else if (parser.isSet(QStringLiteral("version"))) {
         line.mode = CommandLine::Mode::Version;
+    } else if (parser.isSet(QStringLiteral("python"))) {
+        line.mode = CommandLine::Mode::Python;
+        return takeScenario(parser, std::move(line));
     } else if (parser.isSet(QStringLiteral("headless"))) {
         line.mode = CommandLine::Mode::Headless;
         return parseHeadless(parser, std::move(line));

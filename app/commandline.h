@@ -15,7 +15,7 @@ class QCommandLineParser;
 //! What the command line asks for. Only the headless mode's fields are checked and filled in:
 //! the window reads the rest from the parser itself (see runGui()).
 struct CommandLine {
-    enum class Mode { Help, Version, Window, Headless };
+    enum class Mode { Help, Version, Window, Headless, Python };
 
     Mode mode = Mode::Window;
     QString scenario;

@@ -4,6 +4,7 @@
 #include "commandline.h"
 #include "guirun.h"
 #include "headlessrun.h"
+#include "pythontwin.h"
 
 #include "scenarioloader.h"
 
@@ -41,9 +42,9 @@ bool hasArgument(int argc, char *argv[], const char *name)
 //! The headless mode, the help and the version need no display; the window does.
 std::unique_ptr<QCoreApplication> makeApplication(int &argc, char *argv[])
 {
-    if (hasArgument(argc, argv, "--headless") || hasArgument(argc, argv, "--help") ||
-        hasArgument(argc, argv, "-h") || hasArgument(argc, argv, "--version") ||
-        hasArgument(argc, argv, "-v"))
+    if (hasArgument(argc, argv, "--headless") || hasArgument(argc, argv, "--python") ||
+        hasArgument(argc, argv, "--help") || hasArgument(argc, argv, "-h") ||
+        hasArgument(argc, argv, "--version") || hasArgument(argc, argv, "-v"))
         return std::make_unique<QCoreApplication>(argc, argv);
     // A screenshot needs no screen: render offscreen when there is none.
     if (hasArgument(argc, argv, "--screenshot") && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") &&
@@ -80,12 +81,17 @@ int main(int argc, char *argv[])
     case CommandLine::Mode::Window:
         return runGui(parser, command.steps);
     case CommandLine::Mode::Headless:
+    case CommandLine::Mode::Python:
         break;
     }
 
     auto loaded = ScenarioLoader::load(command.scenario);
     if (const auto *error = std::get_if<LoadError>(&loaded))
         return fail(error->toString());
+    if (command.mode == CommandLine::Mode::Python) {
+        std::fputs(pythonTwin(std::get<Scenario>(loaded)).toUtf8().constData(), stdout);
+        return std::fflush(stdout) == 0 ? 0 : fail(QStringLiteral("cannot write the program"));
+    }
 
     HeadlessRun run(std::get<Scenario>(std::move(loaded)), command.options, command.tracePath);
     if (!run.start())

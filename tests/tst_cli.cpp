@@ -19,6 +19,7 @@
 #include "atomicfile.h"
 #include "consolelines.h"
 #include "fulldisk.h"
+#include "pythontwin.h"
 #include "runner.h"
 #include "scenarioloader.h"
 
@@ -27,6 +28,7 @@
 
 #include <csignal>
 #include <functional>
+#include <limits>
 #include <sys/stat.h>
 
 using namespace Gatherscope;
@@ -122,20 +124,53 @@ Scenario randomScenario(QRandomGenerator &random)
     return scenario;
 }
 
-//! What `gatherscope --headless --instant` prints for \a scenario, run in this process.
-QString headlessOutput(const Scenario &scenario)
+struct HeadlessResult {
+    QString out;
+    int status = 0; //!< 1 when the gather raised
+};
+
+//! What `gatherscope --headless --instant` prints for \a scenario, and its exit status, run
+//! in this process.
+HeadlessResult headlessRun(const Scenario &scenario)
 {
     Runner runner(scenario, RunOptions{});
-    QString out;
+    HeadlessResult result;
     QObject::connect(&runner.record(), &EventRecord::eventRecorded, [&](const TaskEvent &event) {
         for (const QString &line : consoleLines(event, scenario.report))
-            out += line + u'\n';
+            result.out += line + u'\n';
+        if (event.node == 0 && event.kind == TaskEvent::Kind::GatherRaised)
+            result.status = 1;
     });
     QSignalSpy finished(&runner, &Runner::finished);
     runner.start();
     if (!finished.wait(10000))
         qFatal("a random scenario did not finish");
-    return out;
+    return result;
+}
+
+QString headlessOutput(const Scenario &scenario)
+{
+    return headlessRun(scenario).out;
+}
+
+//! \a scenario with about half of its sleeps drawn at random (whole seconds, as randint
+//! draws them) and a seed: what the Python twin must draw as the runner does.
+Scenario withRandomSleeps(Scenario scenario, QRandomGenerator &random)
+{
+    const std::function<void(std::vector<TaskSpec> &)> draw = [&](std::vector<TaskSpec> &tasks) {
+        for (TaskSpec &task : tasks) {
+            if (task.kind == TaskSpec::Kind::Gather) {
+                draw(task.tasks);
+            } else if (random.bounded(2) == 1) {
+                const int low = random.bounded(3);
+                task.sleep = SleepSpec::random(low, low + random.bounded(4));
+            }
+        }
+    };
+    draw(scenario.tasks);
+    scenario.seed =
+        random.bounded(3) == 0 ? std::numeric_limits<std::uint64_t>::max() : random.generate64();
+    return scenario;
 }
 
 QByteArray expectedOutput(const QString &name)
@@ -568,6 +603,65 @@ private Q_SLOTS:
 
         const Result ours = run({u"--headless"_s, u"--instant"_s, path});
         QCOMPARE(ours.out, asyncioOutput);
+    }
+
+    void thePythonTwinPrintsWhatHeadlessPrints()
+    {
+        // Every bundled example, the asyncio corner cases, and random scenarios with and
+        // without random sleeps: the twin, run by python3 as it is (on a virtual clock
+        // through the harness, not in the twin), prints the same bytes and exits with the
+        // same status as `--headless --instant`.
+        if (const QString missing = missingPython311(); !missing.isEmpty())
+            QSKIP(qPrintable(missing));
+        std::vector<Scenario> scenarios;
+        for (const QString &name : ScenarioLoader::bundledNames())
+            scenarios.push_back(std::get<Scenario>(ScenarioLoader::load(name)));
+        const QDir corpus(dataDir + u"/asyncio"_s);
+        for (const QString &file : corpus.entryList({u"*.json"_s}, QDir::Files, QDir::Name))
+            scenarios.push_back(std::get<Scenario>(ScenarioLoader::load(corpus.filePath(file))));
+        QRandomGenerator random(20261129);
+        for (int i = 0; i < 80; ++i) {
+            const Scenario drawn = randomScenario(random);
+            scenarios.push_back(i % 2 ? withRandomSleeps(drawn, random) : drawn);
+        }
+
+        QTemporaryDir dir;
+        QStringList twins;
+        for (std::size_t i = 0; i < scenarios.size(); ++i) {
+            twins << dir.filePath(u"twin-%1.py"_s.arg(i));
+            QCOMPARE(writeFileAtomically(twins.last(), pythonTwin(scenarios[i]).toUtf8()),
+                     QString());
+        }
+        QProcess python;
+        python.start(u"python3"_s, QStringList{sourceDir + u"/tests/run_twin.py"_s} + twins);
+        QVERIFY(python.waitForFinished(120000));
+        QCOMPARE(python.readAllStandardError(), QByteArray());
+        const QList<QByteArray> lines = python.readAllStandardOutput().split('\n');
+        QCOMPARE(lines.size(), twins.size() + 1); // and the empty one after the last newline
+        for (std::size_t i = 0; i < scenarios.size(); ++i) {
+            const QJsonObject twin = QJsonDocument::fromJson(lines[qsizetype(i)]).object();
+            const HeadlessResult headless = headlessRun(scenarios[i]);
+            const QByteArray context = "scenario " + QByteArray::number(qulonglong(i)) + ":\n" +
+                                       pythonTwin(scenarios[i]).toUtf8();
+            QVERIFY2(twin.value(u"stdout"_s).toString() == headless.out, context.constData());
+            QVERIFY2(twin.value(u"status"_s).toInt() == headless.status, context.constData());
+        }
+    }
+
+    void thePythonOptionPrintsTheTwin()
+    {
+        const Result result = run({u"--python"_s, u"fail-fast"_s});
+        QCOMPARE(result.exitCode, 0);
+        QCOMPARE(result.err, QByteArray());
+        QCOMPARE(QString::fromUtf8(result.out),
+                 pythonTwin(std::get<Scenario>(ScenarioLoader::load(u"fail-fast"_s))));
+        QVERIFY(result.out.contains("    try:\n        result = await asyncio.gather(\n"
+                                    "            divide(10, 2, 1),\n"
+                                    "            divide(20, 0, 1),\n"
+                                    "            divide(30, 5, 3),\n        )\n"));
+        const Result missing = run({u"--python"_s, u"nope"_s});
+        QCOMPARE(missing.exitCode, 2);
+        QCOMPARE(missing.out, QByteArray());
     }
 
     void randomScenariosPrintWhatAsyncioPrints()
