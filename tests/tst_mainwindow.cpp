@@ -13,6 +13,8 @@
 #include "fulldisk.h"
 #include "mainwindow.h"
 #include "presentationmode.h"
+#include "pythonpanel.h"
+#include "pythontwin.h"
 #include "resultmodel.h"
 #include "runicons.h"
 #include "scenariodocument.h"
@@ -28,6 +30,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
 #include <QComboBox>
 #include <QDir>
 #include <QDockWidget>
@@ -35,6 +38,7 @@
 #include <QFileInfo>
 #include <QImage>
 #include <QLabel>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -43,6 +47,8 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBlock>
+#include <QTextLayout>
 #include <QToolBar>
 #include <QTreeView>
 
@@ -115,6 +121,58 @@ private Q_SLOTS:
         QCOMPARE(timeline.lane(1).markers.back().kind, TimelineMarker::Kind::Finish);
         QCOMPARE(timeline.lane(0).markers.back().kind, TimelineMarker::Kind::GatherReturn);
         QCOMPARE(timeline.settleTime().value(), secondsToScenarioTime(1));
+    }
+
+    void thePythonPanelShowsTheTwinAndWhereEachTaskIs()
+    {
+        QVERIFY(m_window->openScenario(u"fail-fast"_s));
+        PythonPanel *panel = m_window->pythonPanel();
+        ScenarioModel *model = m_window->editor()->model();
+        QCOMPARE(panel->program(), pythonTwin(model->scenario()));
+        QCOMPARE(panel->view()->toPlainText(), panel->program());
+        QVERIFY(panel->marks().empty()); // nothing runs yet
+
+        model->setTitle(u"Fail fast, edited"_s); // the program follows the scenario
+        QVERIFY(panel->program().startsWith(u"# Fail fast, edited\n"_s));
+        panel->copy();
+        QCOMPARE(QApplication::clipboard()->text(), panel->program());
+
+        // Keywords are coloured: `async` of `async def say_hello` is bold.
+        const QTextBlock block = panel->view()->document()->findBlockByNumber(
+            int(panel->program()
+                    .left(panel->program().indexOf(u"async def say_hello"_s))
+                    .count(u'\n')));
+        const auto formats = block.layout()->formats();
+        QVERIFY(std::any_of(formats.begin(), formats.end(), [](const QTextLayout::FormatRange &r) {
+            return r.start == 0 && r.length == 5 && r.format.fontWeight() == QFont::Bold;
+        }));
+
+        // Stepped to 0 s, after the three have gone to sleep: all at divide's await.
+        const TwinLines lines = findTwinLines(panel->program());
+        QTest::keyClick(m_window.get(), Qt::Key_F10); // a run, paused at 0 s
+        QTRY_COMPARE(m_window->runController()->state(), RunController::State::Paused);
+        auto *caption = m_window->findChild<QLabel *>(u"stepCaption"_s);
+        for (int step = 0; step < 10; ++step) {
+            const QString before = caption->text();
+            QTest::keyClick(m_window.get(), Qt::Key_F10);
+            QTRY_VERIFY(caption->text() != before);
+        }
+        QTRY_COMPARE(panel->marks(),
+                     (std::map<int, QString>{
+                         {lines.divideSleep, u"divide(10, 2), divide(20, 0), divide(30, 5)"_s}}));
+        m_window->runController()->cancel();
+
+        // After a whole run: the two quotients at divide's return, the division by zero at its
+        // raise, each line marked with the names.
+        m_window->instantAction()->setChecked(true);
+        QVERIFY(runAndWait(*m_window));
+        QCOMPARE(panel->marks(),
+                 (std::map<int, QString>{{lines.divideRaise, u"divide(20, 0)"_s},
+                                         {lines.divideReturn, u"divide(10, 2), divide(30, 5)"_s}}));
+        const QStringList text = panel->program().split(u'\n');
+        QCOMPARE(text[lines.divideRaise].trimmed(),
+                 u"raise ZeroDivisionError(\"Cannot divide by zero\")"_s);
+        QCOMPARE(text[lines.divideReturn].trimmed(), u"return x / y"_s);
     }
 
     void aBadCellDisablesRunAndSaysWhy()

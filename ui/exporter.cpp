@@ -110,4 +110,17 @@ void exportTraceAsked(QWidget *parent, const Gatherscope::EventRecord *record)
         QMessageBox::critical(parent, QObject::tr("Export failed"), error);
 }
 
+void exportPythonAsked(QWidget *parent, const QString &program)
+{
+    QString path = QFileDialog::getSaveFileName(parent, QObject::tr("Export Python"), QString(),
+                                                QObject::tr("Python program (*.py)"));
+    if (path.isEmpty())
+        return;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QStringLiteral(".py");
+    if (const QString error = Gatherscope::writeFileAtomically(path, program.toUtf8());
+        !error.isEmpty())
+        QMessageBox::critical(parent, QObject::tr("Export failed"), error);
+}
+
 } // namespace Exporter

@@ -23,4 +23,7 @@ QString exportTrace(const Gatherscope::EventRecord &record, const QString &path)
 void exportTimelineAsked(QWidget *parent, TimelineView &view);
 //! Asks where, then exports \a record (null: there is no run yet, which it says).
 void exportTraceAsked(QWidget *parent, const Gatherscope::EventRecord *record);
+//! Asks where, then writes \a program (the Python twin) there, `.py` added to a name typed
+//! without an ending.
+void exportPythonAsked(QWidget *parent, const QString &program);
 } // namespace Exporter

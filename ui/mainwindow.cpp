@@ -8,6 +8,7 @@
 #include "filecommands.h"
 #include "lanefiltermodel.h"
 #include "presentationmode.h"
+#include "pythonpanel.h"
 #include "readonlytable.h"
 #include "reloadbar.h"
 #include "resultmodel.h"
@@ -193,6 +194,7 @@ void MainWindow::createMenus()
     file->addSeparator();
     file->addAction(tr("&Export Timeline (PNG, SVG, PDF)…"), Shortcuts::key(Id::ExportTimeline),
                     this, [this] { Exporter::exportTimelineAsked(this, *m_timeline->view()); });
+    file->addAction(tr("Export &Python (.py)…"), this, [this] { m_python->exportAsked(); });
     file->addAction(tr("Export &Trace (Chrome JSON)…"), this, [this] {
         Exporter::exportTraceAsked(this, m_run->runner() ? &m_run->runner()->record() : nullptr);
     });
@@ -292,7 +294,15 @@ void MainWindow::createDocks()
     consoleDock->setObjectName(QStringLiteral("ConsoleDock"));
     consoleDock->setWidget(m_consoleView);
     addDockWidget(Qt::BottomDockWidgetArea, consoleDock);
-    for (QDockWidget *dock : {editorDock, resultDock, consoleDock})
+    m_python = new PythonPanel(m_editor->model(), m_timelineModel, this);
+    auto *pythonDock = new QDockWidget(tr("Python"), this);
+    pythonDock->setObjectName(QStringLiteral("PythonDock"));
+    pythonDock->setWidget(m_python);
+    addDockWidget(Qt::LeftDockWidgetArea, pythonDock);
+    // beside the editor, one tab away: the scenario and its program side by side in a class
+    tabifyDockWidget(editorDock, pythonDock);
+    editorDock->raise();
+    for (QDockWidget *dock : {editorDock, pythonDock, resultDock, consoleDock})
         m_panelsMenu->addAction(dock->toggleViewAction());
     connect(m_console, &QAbstractItemModel::rowsInserted, m_consoleView,
             &QTableView::scrollToBottom);

@@ -19,6 +19,7 @@ class QTimer;
 class ConsoleModel;
 class FileCommands;
 class PresentationMode;
+class PythonPanel;
 class ScenarioCaption;
 class WindowScale;
 class ReloadBar;
@@ -54,6 +55,7 @@ public:
     RunController *runController() const { return m_run; }
     ScenarioEditor *editor() const { return m_editor; }
     TimelineWidget *timeline() const { return m_timeline; }
+    PythonPanel *pythonPanel() const { return m_python; }
     TimelineModel *timelineModel() const { return m_timelineModel; }
     ResultModel *resultModel() const { return m_results; }
     ConsoleModel *consoleModel() const { return m_console; }
@@ -107,6 +109,7 @@ private:
     ConsoleModel *m_console;
     RunSession *m_session;
     ResultsPanel *m_resultsPanel = nullptr;
+    PythonPanel *m_python = nullptr;
     ReloadBar *m_reloadBar = nullptr;
     Autosave *m_autosave = nullptr; //!< only when the settings are used
     QTableView *m_consoleView = nullptr;

@@ -333,4 +333,39 @@ QString pythonTwin(const Scenario &scenario)
     return text;
 }
 
+TwinLines findTwinLines(const QString &twin)
+{
+    TwinLines lines;
+    int *function = nullptr; // the sleep line of the function being read
+    const QStringList all = twin.split(u'\n');
+    for (int i = 0; i < int(all.size()); ++i) {
+        const QString &line = all[i];
+        if (line.startsWith(QStringLiteral("async def say_hello(")))
+            function = &lines.helloSleep;
+        else if (line.startsWith(QStringLiteral("async def divide(")))
+            function = &lines.divideSleep;
+        else if (line.startsWith(QStringLiteral("async def ")))
+            function = nullptr;
+        if (!function)
+            continue;
+        const bool hello = function == &lines.helloSleep;
+        const QString code = line.trimmed();
+        if (code.startsWith(QStringLiteral("await asyncio.sleep(")))
+            *function = i;
+        else if (code.startsWith(QStringLiteral("print(f\"Hello,")))
+            lines.helloPrint = i;
+        else if (code.startsWith(QStringLiteral("print(f\"Goodbye,")))
+            lines.goodbyePrint = i;
+        else if (code.startsWith(QStringLiteral("print(f\"Dividing")))
+            lines.dividePrint = i;
+        else if (code.startsWith(QStringLiteral("if y == 0:")))
+            lines.divideCheck = i;
+        else if (code.startsWith(QStringLiteral("raise ")))
+            lines.divideRaise = i;
+        else if (code.startsWith(QStringLiteral("return ")))
+            (hello ? lines.helloReturn : lines.divideReturn) = i;
+    }
+    return lines;
+}
+
 } // namespace Gatherscope

@@ -22,4 +22,21 @@ namespace Gatherscope {
  */
 QString pythonTwin(const Scenario &scenario);
 
+//! Where a twin's task functions are at each step, as line numbers from 0 (-1 if missing).
+struct TwinLines {
+    int helloPrint = -1;   //!< say_hello's `print(f"Hello, …")`
+    int helloSleep = -1;   //!< its `await asyncio.sleep(sleep)`
+    int goodbyePrint = -1; //!< its `print(f"Goodbye, …")`
+    int helloReturn = -1;  //!< its `return`
+    int dividePrint = -1;  //!< divide's `print(f"Dividing …")`
+    int divideSleep = -1;  //!< its `await asyncio.sleep(sleep)`
+    int divideCheck = -1;  //!< its `if y == 0:`
+    int divideRaise = -1;  //!< its `raise ZeroDivisionError(…)`
+    int divideReturn = -1; //!< its `return x / y`
+};
+
+//! The lines of \a twin (a pythonTwin()) where its say_hello and divide print, sleep, check,
+//! return and raise: where the window marks each task during a run.
+TwinLines findTwinLines(const QString &twin);
+
 } // namespace Gatherscope

@@ -3,6 +3,7 @@
 
 #pragma once
 
+#include "scenario.h"
 #include "scenarioclock.h"
 
 #include <QMetaType>
@@ -50,6 +51,7 @@ struct TimelineLane {
     int node = 0;
     int depth = 0;
     bool isGather = false; //!< a gather's lane shows it waiting on its tasks
+    Gatherscope::TaskSpec::Kind kind = Gatherscope::TaskSpec::Kind::Gather;
     QString label;
     std::vector<TimelineSegment> segments;
     std::vector<TimelineMarker> markers;

@@ -41,6 +41,7 @@ void TimelineModel::beginFollowing(const EventRecord *record, ReportStyle report
         lane.node = node.id;
         lane.depth = node.depth;
         lane.isGather = node.kind == TaskSpec::Kind::Gather;
+        lane.kind = node.kind;
         lane.label = node.label;
         lane.plannedSleep = secondsToScenarioTime(node.plannedSleep.count());
         if (node.cancelAfter)

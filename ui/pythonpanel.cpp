@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: 2026 The Gatherscope developers
+
+#include "pythonpanel.h"
+
+#include "exporter.h"
+#include "pythonhighlighter.h"
+#include "scenariomodel.h"
+#include "timelinemodel.h"
+#include "twinpositions.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QPainter>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QTextBlock>
+#include <QVBoxLayout>
+
+namespace {
+
+//! The program, read-only, with each marked line's note painted after its text.
+class TwinView : public QPlainTextEdit {
+public:
+    TwinView(const std::map<int, QString> &marks, QWidget *parent)
+        : QPlainTextEdit(parent)
+        , m_marks(marks)
+    {
+        setReadOnly(true);
+        setLineWrapMode(QPlainTextEdit::NoWrap);
+        setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+        setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    }
+
+protected:
+    void paintEvent(QPaintEvent *event) override
+    {
+        QPlainTextEdit::paintEvent(event);
+        QPainter painter(viewport());
+        const QColor ink = palette().color(QPalette::Highlight).darker(110);
+        for (const auto &[line, note] : m_marks) {
+            const QTextBlock block = document()->findBlockByNumber(line);
+            if (!block.isValid())
+                continue;
+            const QRectF box = blockBoundingGeometry(block).translated(contentOffset());
+            if (box.bottom() < 0 || box.top() > viewport()->height())
+                continue;
+            const double x = box.left() + document()->documentMargin() +
+                             fontMetrics().horizontalAdvance(block.text()) + 16;
+            painter.setPen(ink);
+            painter.drawText(QRectF(x, box.top(), viewport()->width(), box.height()),
+                             Qt::AlignVCenter | Qt::AlignLeft, QStringLiteral("← ") + note);
+        }
+    }
+
+private:
+    const std::map<int, QString> &m_marks;
+};
+
+//! "Amira", "Amira, Ben, Chen", "Amira, Ben, Chen +9,997": a line's tasks, short.
+QString namesNote(const QStringList &names)
+{
+    constexpr int shown = 3;
+    QString note = names.mid(0, shown).join(QStringLiteral(", "));
+    if (names.size() > shown)
+        note += QStringLiteral(" +%1").arg(QLocale().toString(names.size() - shown));
+    return note;
+}
+
+} // namespace
+
+PythonPanel::PythonPanel(ScenarioModel *scenario, TimelineModel *timeline, QWidget *parent)
+    : QWidget(parent)
+    , m_scenario(scenario)
+    , m_timeline(timeline)
+    , m_view(new TwinView(m_marks, this))
+{
+    new PythonHighlighter(m_view->document());
+    m_view->setToolTip(tr("The asyncio program this scenario stands for: run by python3 it "
+                          "prints what Gatherscope prints. During a run, each task is shown at "
+                          "the line it is at."));
+    auto *copy = new QPushButton(tr("&Copy"), this);
+    copy->setToolTip(tr("Copy the program to the clipboard"));
+    connect(copy, &QPushButton::clicked, this, &PythonPanel::copy);
+    auto *save = new QPushButton(tr("E&xport…"), this);
+    save->setToolTip(tr("Save the program as a .py file (File ▸ Export Python)"));
+    connect(save, &QPushButton::clicked, this, &PythonPanel::exportAsked);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(copy);
+    buttons->addWidget(save);
+    buttons->addStretch(1);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(buttons);
+    layout->addWidget(m_view, 1);
+
+    connect(scenario, &ScenarioModel::changed, this, &PythonPanel::showProgram);
+    connect(scenario, &ScenarioModel::scenarioEdited, this, &PythonPanel::showProgram);
+    connect(scenario, &QAbstractItemModel::modelReset, this, &PythonPanel::showProgram);
+    connect(timeline, &TimelineModel::timelineChanged, this, &PythonPanel::showPositions);
+    connect(timeline, &QAbstractItemModel::modelReset, this, &PythonPanel::showPositions);
+    showProgram();
+}
+
+void PythonPanel::showProgram()
+{
+    const QString program = Gatherscope::pythonTwin(m_scenario->scenario());
+    if (program == m_program)
+        return;
+    m_program = program;
+    m_lines = Gatherscope::findTwinLines(program);
+    // the same place in the program after an edit
+    const int scrolled = m_view->verticalScrollBar()->value();
+    m_view->setPlainText(program);
+    m_view->verticalScrollBar()->setValue(scrolled);
+    showPositions();
+}
+
+void PythonPanel::showPositions()
+{
+    m_marks.clear();
+    QList<QTextEdit::ExtraSelection> lines;
+    QColor band = palette().color(QPalette::Highlight);
+    band.setAlpha(45);
+    for (const auto &[line, names] : twinPositions(*m_timeline, m_lines)) {
+        m_marks[line] = namesNote(names);
+        QTextEdit::ExtraSelection selection;
+        selection.cursor = QTextCursor(m_view->document()->findBlockByNumber(line));
+        selection.format.setBackground(band);
+        selection.format.setProperty(QTextFormat::FullWidthSelection, true);
+        lines << selection;
+    }
+    m_view->setExtraSelections(lines);
+    m_view->viewport()->update();
+}
+
+void PythonPanel::copy() const
+{
+    QApplication::clipboard()->setText(m_program);
+}
+
+void PythonPanel::exportAsked()
+{
+    Exporter::exportPythonAsked(this, m_program);
+}

@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: 2026 The Gatherscope developers
+
+#pragma once
+
+#include "pythontwin.h"
+
+#include <QWidget>
+
+#include <map>
+
+class QPlainTextEdit;
+class ScenarioModel;
+class TimelineModel;
+
+//! The Python panel: the scenario's Python twin, highlighted, kept up to date as the scenario
+//! changes, with Copy and Export. During a run each line a task is at (printing, asleep at its
+//! `await`, returned, raised) is marked, with the tasks' names beside it.
+class PythonPanel : public QWidget {
+    Q_OBJECT
+public:
+    PythonPanel(ScenarioModel *scenario, TimelineModel *timeline, QWidget *parent = nullptr);
+
+    //! The program shown.
+    QString program() const { return m_program; }
+    QPlainTextEdit *view() const { return m_view; }
+    //! The marked lines and what is written beside each ("divide(20, 0)", "Amira, Ben +8").
+    const std::map<int, QString> &marks() const { return m_marks; }
+
+    //! Puts the program on the clipboard.
+    void copy() const;
+    //! Asks where, and writes the program there as a `.py` file.
+    void exportAsked();
+
+private:
+    void showProgram();
+    void showPositions();
+
+    ScenarioModel *m_scenario;
+    TimelineModel *m_timeline;
+    QPlainTextEdit *m_view;
+    QString m_program;
+    Gatherscope::TwinLines m_lines;
+    std::map<int, QString> m_marks;
+};
