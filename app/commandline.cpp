@@ -55,6 +55,7 @@ std::variant<QString, CommandLine> parseHeadless(const QCommandLineParser &parse
             return QStringLiteral("--return-exceptions takes true or false, not \"%1\"").arg(value);
         line.options.returnExceptions = value == u"true";
     }
+    line.explain = parser.isSet(QStringLiteral("explain"));
     line.tracePath = parser.value(QStringLiteral("trace"));
     if (!line.tracePath.isEmpty() && isSameFile(line.tracePath, line.scenario))
         return QStringLiteral("--trace %1 is the scenario itself; the trace would overwrite it")
@@ -108,6 +109,9 @@ void addCommandLineOptions(QCommandLineParser &parser)
         {QStringLiteral("trace"),
          QStringLiteral("Write the run as Chrome Trace Event JSON (opens in Perfetto)."),
          QStringLiteral("FILE.json")},
+        {QStringLiteral("explain"),
+         QStringLiteral("With --headless: after the run, tell what happened in a few sentences "
+                        "on stderr (who raised, what the awaiter received, what kept running).")},
         {QStringLiteral("python"),
          QStringLiteral("Print the Python twin of SCENARIO: the asyncio program that prints what "
                         "--headless prints, and exits with the same status.")},

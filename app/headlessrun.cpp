@@ -4,6 +4,7 @@
 #include "headlessrun.h"
 
 #include "consolelines.h"
+#include "narration.h"
 #include "traceexport.h"
 
 #include <QCoreApplication>
@@ -92,6 +93,11 @@ void HeadlessRun::interrupt(int signal)
 void HeadlessRun::finish()
 {
     int status = m_runner->gatherRaised() ? 1 : 0;
+    if (m_explain) {
+        std::fflush(stdout); // the story after the output it tells of, in a terminal too
+        for (const QString &sentence : narrate(m_runner->record()))
+            std::fprintf(stderr, "%s\n", sentence.toUtf8().constData());
+    }
     if (m_trace) {
         const QByteArray trace = chromeTraceJson(m_runner->record());
         if (!m_trace->commit(trace)) {

@@ -31,6 +31,8 @@ public:
     //! was). False, with the reason on stderr, when the trace file cannot be opened: then nothing
     //! runs.
     bool start();
+    //! Tells what happened, in a few sentences on stderr, once the run is over (`--explain`).
+    void setExplain(bool explain) { m_explain = explain; }
 
 private:
     void finish();
@@ -41,6 +43,7 @@ private:
     std::unique_ptr<Gatherscope::Runner> m_runner;
     QString m_tracePath;
     int m_outputError = 0; //!< errno of the first failed write to stdout
+    bool m_explain = false;
     std::unique_ptr<Gatherscope::AtomicFile> m_trace;
     SignalWatcher m_signals;
 };

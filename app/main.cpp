@@ -94,6 +94,7 @@ int main(int argc, char *argv[])
     }
 
     HeadlessRun run(std::get<Scenario>(std::move(loaded)), command.options, command.tracePath);
+    run.setExplain(command.explain);
     if (!run.start())
         return 2;
     return QCoreApplication::exec();

@@ -648,6 +648,23 @@ private Q_SLOTS:
         }
     }
 
+    void explainTellsWhatHappenedOnStderr()
+    {
+        const Result plain = run({u"--headless"_s, u"--instant"_s, u"fail-fast"_s});
+        const Result told = run({u"--headless"_s, u"--instant"_s, u"--explain"_s, u"fail-fast"_s});
+        QCOMPARE(told.exitCode, 1);
+        QCOMPARE(told.out, plain.out); // stdout stays what Python prints
+        QCOMPARE(QString::fromUtf8(told.err),
+                 u"At 0 s the gather started its 3 tasks: divide(10, 2), divide(20, 0) and "
+                 "divide(30, 5).\n"
+                 "At 1 s divide(20, 0) raised ZeroDivisionError: Cannot divide by zero.\n"
+                 "return_exceptions is False, so at 1 s the gather raised ZeroDivisionError: "
+                 "Cannot divide by zero to its awaiter at once.\n"
+                 "gather does not cancel the others when it raises: one task kept running "
+                 "(divide(30, 5) until 3 s, returning 6.0), and no one received its outcome.\n"
+                 "Every task had ended by 3 s.\n"_s);
+    }
+
     void thePythonOptionPrintsTheTwin()
     {
         const Result result = run({u"--python"_s, u"fail-fast"_s});
@@ -799,7 +816,8 @@ private Q_SLOTS:
         QCOMPARE(result.exitCode, 0);
         for (const char *option :
              {"--headless", "--instant", "--speed", "--seed", "--return-exceptions", "--trace",
-              "--screenshot", "--presentation", "--steps", "SCENARIO", "basic"})
+              "--screenshot", "--presentation", "--steps", "--python", "--explain", "SCENARIO",
+              "basic"})
             QVERIFY2(result.out.contains(option), option);
     }
 };

@@ -12,6 +12,7 @@
 #include "exporter.h"
 #include "fulldisk.h"
 #include "mainwindow.h"
+#include "narration.h"
 #include "presentationmode.h"
 #include "pythonpanel.h"
 #include "pythontwin.h"
@@ -121,6 +122,12 @@ private Q_SLOTS:
         QCOMPARE(timeline.lane(1).markers.back().kind, TimelineMarker::Kind::Finish);
         QCOMPARE(timeline.lane(0).markers.back().kind, TimelineMarker::Kind::GatherReturn);
         QCOMPARE(timeline.settleTime().value(), secondsToScenarioTime(1));
+        // what happened, in words, under the results
+        const auto *narration = m_window->findChild<QLabel *>(u"narration"_s);
+        QVERIFY(narration && narration->isVisible());
+        QCOMPARE(narration->text(),
+                 narrate(m_window->runController()->runner()->record()).join(u' '));
+        QVERIFY(narration->text().startsWith(u"At 0 s the gather started its 3 tasks"_s));
     }
 
     void thePythonPanelShowsTheTwinAndWhereEachTaskIs()

@@ -7,6 +7,7 @@
 #include "exporter.h"
 #include "filecommands.h"
 #include "lanefiltermodel.h"
+#include "narration.h"
 #include "presentationmode.h"
 #include "pythonpanel.h"
 #include "readonlytable.h"
@@ -130,6 +131,13 @@ MainWindow::MainWindow(Settings settings, QWidget *parent)
     });
     // Its timeline and results belong to the scenario being replaced.
     connect(m_document, &ScenarioDocument::replaced, m_run, &RunController::clear);
+    // What happened, in words, under the results once a run is over; gone with the run.
+    connect(m_run, &RunController::runFinished, m_resultsPanel,
+            [this](Runner *runner) { m_resultsPanel->setNarration(narrate(runner->record())); });
+    connect(m_run, &RunController::runStarted, m_resultsPanel,
+            [this] { m_resultsPanel->setNarration({}); });
+    connect(m_run, &RunController::runCleared, m_resultsPanel,
+            [this] { m_resultsPanel->setNarration({}); });
     connect(m_files, &FileCommands::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, 3000); });
     m_useSettings = settings == Settings::Use;

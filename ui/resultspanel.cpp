@@ -17,6 +17,7 @@ ResultsPanel::ResultsPanel(ResultModel *model, QWidget *parent)
     : QWidget(parent)
     , m_summary(new QLabel(this))
     , m_table(makeReadOnlyTable(model, this))
+    , m_narration(new QLabel(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -24,6 +25,14 @@ ResultsPanel::ResultsPanel(ResultModel *model, QWidget *parent)
     m_summary->setWordWrap(true);
     layout->addWidget(m_summary);
     layout->addWidget(m_table);
+    layout->addWidget(m_narration);
+    m_narration->setObjectName(QStringLiteral("narration"));
+    m_narration->setTextFormat(Qt::PlainText);
+    m_narration->setWordWrap(true);
+    m_narration->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_narration->setToolTip(tr("What happened in the run, in words (gatherscope --headless "
+                               "--explain prints the same)"));
+    m_narration->hide();
     // What the awaiter received, large above the table: with return_exceptions the list with
     // the exceptions in it, without it the one exception. Relative to the panel's font, so it
     // grows with the window's scale.
@@ -39,6 +48,17 @@ ResultsPanel::ResultsPanel(ResultModel *model, QWidget *parent)
     });
     sizeSummary();
     connect(model, &ResultModel::summaryChanged, this, &ResultsPanel::fitColumns);
+}
+
+void ResultsPanel::setNarration(const QStringList &sentences)
+{
+    m_narration->setText(sentences.join(u' '));
+    m_narration->setVisible(!sentences.isEmpty());
+}
+
+QString ResultsPanel::narration() const
+{
+    return m_narration->text();
 }
 
 void ResultsPanel::changeEvent(QEvent *event)

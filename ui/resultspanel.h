@@ -18,6 +18,9 @@ public:
     //! Sizes the columns to what they hold now (values arrive when the gather hands them over).
     void fitColumns();
     QTableView *table() const { return m_table; }
+    //! What happened, in words, under the table (empty hides it): the run's narration.
+    void setNarration(const QStringList &sentences);
+    QString narration() const;
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -27,4 +30,5 @@ private:
 
     QLabel *m_summary;
     QTableView *m_table;
+    QLabel *m_narration;
 };
