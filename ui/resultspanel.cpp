@@ -9,6 +9,7 @@
 
 #include <QEvent>
 
+#include <QHeaderView>
 #include <QLabel>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -25,6 +26,9 @@ ResultsPanel::ResultsPanel(ResultModel *model, QWidget *parent)
     m_summary->setWordWrap(true);
     layout->addWidget(m_summary);
     layout->addWidget(m_table);
+    // Fitting the columns lays out the text of the rows it measures: the first hundred tell the
+    // widths well enough, and 10,000 would take longer than the run (Qt's default is 1,000).
+    m_table->horizontalHeader()->setResizeContentsPrecision(100);
     layout->addWidget(m_narration);
     m_narration->setObjectName(QStringLiteral("narration"));
     m_narration->setTextFormat(Qt::PlainText);

@@ -68,8 +68,9 @@ RunPresenter::RunPresenter(const Parts &parts, QObject *parent)
     // The preview follows the scenario as it is edited, while no run is shown.
     connect(parts.scenario, &ScenarioModel::scenarioEdited, this, &RunPresenter::showPreview);
     connect(parts.scenario, &QAbstractItemModel::modelReset, this, &RunPresenter::showPreview);
-    // A live run repaints its growing bars and the status bar's time 30 times a second.
-    m_ticker->setInterval(30);
+    // A live run repaints its growing bars, the now line and the status bar's time once a
+    // screen refresh.
+    m_ticker->setInterval(RunSession::frameMs);
     connect(m_ticker, &QTimer::timeout, this, &RunPresenter::updateStatus);
     updateActions();
     updateStatus();
@@ -92,6 +93,11 @@ void RunPresenter::showPreview()
 void RunPresenter::runStarted(Runner *runner)
 {
     const ReportStyle report = runner->scenario().report;
+    // On the virtual clock no time is to be followed: frames only show progress, and fewer of
+    // them leave the run its time (a real-time run gets one a screen refresh).
+    m_parts.session->setFrameInterval(runner->clock().mode() == ScenarioClock::Mode::Virtual
+                                          ? RunSession::instantFrameMs
+                                          : RunSession::frameMs);
     m_parts.session->follow(&runner->record(), report);
     m_preview.reset();
     m_parts.results->fitColumns();

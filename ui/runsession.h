@@ -50,7 +50,11 @@ public:
     void follow(const Gatherscope::EventRecord *record, Gatherscope::ReportStyle report);
     //! Gives the models what is waiting for the next frame now (the run has ended).
     void flush();
-    static constexpr int frameMs = 16;
+    static constexpr int frameMs = 16;        //!< a live run: a frame as often as a screen
+    static constexpr int instantFrameMs = 50; //!< a run on the virtual clock: its progress
+    //! How often the models take the events recorded meanwhile, in ms.
+    void setFrameInterval(int ms) { m_frame.setInterval(ms); }
+    int frameInterval() const { return m_frame.interval(); }
 
     //! Stepping through a paused run: while holding, recorded events wait to be released one
     //! at a time (F10) or an instant at a time (Shift+F10). Holding off releases them all.

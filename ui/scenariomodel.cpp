@@ -82,8 +82,8 @@ void ScenarioModel::setScenario(const Scenario &scenario)
         m_root->children.push_back(makeItem(task, m_root.get()));
     endResetModel();
     Q_EMIT changed();
-    m_lastError.clear();
-    Q_EMIT validityChanged(true, QString());
+    m_lastError = checkFirstError();
+    Q_EMIT validityChanged(m_lastError.isEmpty(), m_lastError);
     setModified(false);
 }
 
@@ -124,7 +124,7 @@ QString ScenarioModel::firstErrorIn(const Item &item, const QString &place, int 
     return {};
 }
 
-QString ScenarioModel::firstError() const
+QString ScenarioModel::checkFirstError() const
 {
     if (!m_settingErrors.empty())
         return m_settingErrors.begin()->first + QStringLiteral(": ") +
@@ -147,7 +147,7 @@ void ScenarioModel::edited(const QString &what)
 {
     setModified(true);
     Q_EMIT scenarioEdited(what);
-    const QString error = firstError();
+    const QString error = checkFirstError();
     if (error != m_lastError) {
         m_lastError = error;
         Q_EMIT validityChanged(error.isEmpty(), error);

@@ -38,9 +38,11 @@ public:
     void setScenario(const Gatherscope::Scenario &scenario);
     Gatherscope::Scenario scenario() const;
 
-    bool isValid() const { return firstError().isEmpty(); }
+    bool isValid() const { return m_lastError.isEmpty(); }
     //! The first problem, as "tasks[1].y: expected a number, got \"zero\""; empty when valid.
-    QString firstError() const;
+    //! Kept from the last change (every change checks the whole scenario once), so that asking
+    //! costs nothing on 10,000 tasks.
+    const QString &firstError() const { return m_lastError; }
     bool isModified() const { return m_modified; }
     void setModified(bool modified);
 
@@ -104,6 +106,8 @@ private:
     std::unique_ptr<Item> makeItem(const Gatherscope::TaskSpec &spec, Item *parent) const;
     void collect(const Item &item, std::vector<Gatherscope::TaskSpec> &into) const;
     QString firstErrorIn(const Item &item, const QString &place, int depth) const;
+    //! Checks the whole scenario: its first problem, or empty.
+    QString checkFirstError() const;
     static std::size_t taskCount(const Item &item);
     void edited(const QString &what);
     template<typename T>

@@ -12,6 +12,7 @@
 #include <QLocale>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QTimer>
 #include <QToolTip>
 
 #include <algorithm>
@@ -84,7 +85,6 @@ void OverviewTrack::readCounts() const
 
 std::vector<std::pair<QString, QColor>> OverviewTrack::summaryParts() const
 {
-    readCounts();
     if (m_counts.total() == 0)
         return {};
     const QLocale locale;
@@ -104,6 +104,7 @@ std::vector<std::pair<QString, QColor>> OverviewTrack::summaryParts() const
 
 QString OverviewTrack::summary() const
 {
+    readCounts();
     const auto parts = summaryParts();
     QStringList counts;
     for (std::size_t i = 1; i < parts.size(); ++i)
@@ -111,9 +112,27 @@ QString OverviewTrack::summary() const
     return parts.empty() ? QString() : parts.front().first + u' ' + counts.join(u", ");
 }
 
+void OverviewTrack::readCountsForFrame()
+{
+    // Counting sorts every task's bars: during a run of many tasks not at every frame, but at
+    // most every minReadInterval, and once more when the run stops changing.
+    if (m_stale && m_lastRead.isValid() && m_lastRead.elapsed() < minReadInterval) {
+        if (!std::exchange(m_readScheduled, true)) {
+            QTimer::singleShot(minReadInterval - int(m_lastRead.elapsed()), this, [this] {
+                m_readScheduled = false;
+                update();
+            });
+        }
+        return;
+    }
+    if (m_stale)
+        m_lastRead.start();
+    readCounts();
+}
+
 void OverviewTrack::paintEvent(QPaintEvent *)
 {
-    readCounts();
+    readCountsForFrame();
     QPainter painter(this);
     const QPalette colours = palette();
     painter.fillRect(rect(), colours.color(QPalette::Window));

@@ -6,6 +6,7 @@
 #include "taskcounts.h"
 
 #include <QColor>
+#include <QElapsedTimer>
 #include <QWidget>
 
 #include <optional>
@@ -50,6 +51,8 @@ private:
     //! The summary's words, each with the colour of its series (none for the first).
     std::vector<std::pair<QString, QColor>> summaryParts() const;
     void readCounts() const;
+    void readCountsForFrame();
+    static constexpr int minReadInterval = 100; // ms
     //! How far the counts are known: now during a run, the last event after it.
     Gatherscope::ScenarioTime knownUntil() const;
     //! What the track spans: from 0 to where fitting everything ends.
@@ -59,5 +62,7 @@ private:
     TimelineView *m_view;
     mutable TaskCounts m_counts;
     mutable bool m_stale = true;
+    QElapsedTimer m_lastRead;
+    bool m_readScheduled = false;
     std::optional<double> m_pressX;
 };

@@ -116,11 +116,15 @@ void TimelineModel::apply(const TaskEvent &event, int eventIndex)
                           std::optional<ScenarioTime> plannedEnd = std::nullopt) {
         lane.segments.push_back({kind, event.time, std::nullopt, plannedEnd});
     };
+    // Looked up once: a run of 10,000 tasks marks 40,000 of them.
+    static const QString started = tr("started");
+    static const QString woke = tr("woke");
+    static const QString cancelled = tr("cancelled");
     using Kind = TaskEvent::Kind;
     switch (event.kind) {
     case Kind::Started:
         open(TimelineSegment::Kind::Running);
-        mark(TimelineMarker::Kind::Start, tr("started"));
+        mark(TimelineMarker::Kind::Start, started);
         break;
     case Kind::GatherStarted:
         if (event.node == 0) // the awaiter waits on the gather from here
@@ -137,7 +141,7 @@ void TimelineModel::apply(const TaskEvent &event, int eventIndex)
     case Kind::Woke:
         closeOpen(lane, event.time);
         open(TimelineSegment::Kind::Running);
-        mark(TimelineMarker::Kind::Wake, tr("woke"));
+        mark(TimelineMarker::Kind::Wake, woke);
         break;
     case Kind::Returned:
         closeOpen(lane, event.time);
@@ -151,7 +155,7 @@ void TimelineModel::apply(const TaskEvent &event, int eventIndex)
         break;
     case Kind::Cancelled:
         closeOpen(lane, event.time);
-        mark(TimelineMarker::Kind::Cancel, tr("cancelled"));
+        mark(TimelineMarker::Kind::Cancel, cancelled);
         break;
     case Kind::GatherReturned:
         if (event.node == 0) {

@@ -11,6 +11,7 @@
 #include <QPainterPath>
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 
 using Gatherscope::ScenarioTime;
@@ -271,7 +272,11 @@ void TimelinePainter::paintGhosts(QPainter &painter, const TimelineGeometry &geo
     QColor outline = m_colors.text;
     outline.setAlpha(130);
     painter.save();
-    painter.setPen(QPen(outline, 1.2 * m_scale, Qt::DashLine));
+    // Cosmetic: the raster engine dashes a cosmetic pen many times faster than a wide one, and
+    // each visible lane has its ghost in every frame of a run.
+    QPen dashed(outline, std::max(1.0, std::round(1.2 * m_scale)), Qt::DashLine);
+    dashed.setCosmetic(true);
+    painter.setPen(dashed);
     painter.setBrush(Qt::NoBrush);
     for (const TimelineGhost &ghost : lane.ghosts(m_now)) {
         const double x = toX(ghost.from);
