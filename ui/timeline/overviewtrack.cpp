@@ -114,9 +114,10 @@ QString OverviewTrack::summary() const
 
 void OverviewTrack::readCountsForFrame()
 {
-    // Counting sorts every task's bars: during a run of many tasks not at every frame, but at
-    // most every minReadInterval, and once more when the run stops changing.
-    if (m_stale && m_lastRead.isValid() && m_lastRead.elapsed() < minReadInterval) {
+    // Counting sorts every task's bars: during a run not at every frame, but at most every
+    // minReadInterval; once the run is over, at once.
+    if (m_stale && m_view->isLive() && m_lastRead.isValid() &&
+        m_lastRead.elapsed() < minReadInterval) {
         if (!std::exchange(m_readScheduled, true)) {
             QTimer::singleShot(minReadInterval - int(m_lastRead.elapsed()), this, [this] {
                 m_readScheduled = false;
