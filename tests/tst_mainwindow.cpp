@@ -586,11 +586,15 @@ private Q_SLOTS:
         auto *editorDock = m_window->findChild<QDockWidget *>(u"ScenarioDock"_s);
         auto *caption = m_window->findChild<QWidget *>(u"scenarioCaption"_s);
         QVERIFY(editorDock->isVisible());
+        auto *pythonDock = m_window->findChild<QDockWidget *>(u"PythonDock"_s);
+        const bool pythonShown = pythonDock->isVisible(); // a tab behind, unless moved
         QVERIFY(!caption->isVisible());
         QTest::keyClick(m_window.get(), Qt::Key_F11);
         QVERIFY(m_window->presentation()->isOn());
         QVERIFY(m_window->windowState().testFlag(Qt::WindowFullScreen));
         QVERIFY(!editorDock->isVisible());
+        // the Python panel, in the editor's tab group, does not take its place
+        QVERIFY(!pythonDock->isVisible());
         QVERIFY(caption->isVisible());
         QCOMPARE(caption->findChild<QLabel *>(u"captionTitle"_s)->text(), u"Basic example"_s);
         QCOMPARE(caption->findChild<QLabel *>(u"captionDescription"_s)->text(),
@@ -601,7 +605,9 @@ private Q_SLOTS:
         QTest::keyClick(m_window.get(), Qt::Key_F11);
         QVERIFY(!m_window->presentation()->isOn());
         QVERIFY(!m_window->windowState().testFlag(Qt::WindowFullScreen));
-        QVERIFY(editorDock->isVisible());
+        QVERIFY(editorDock->isVisible()); // the panels as they were
+        QCOMPARE(pythonDock->isVisible(), pythonShown);
+        QVERIFY(pythonDock->toggleViewAction()->isChecked());
         QVERIFY(!caption->isVisible());
         QCOMPARE(m_window->scale()->factor(), 1.0);
     }

@@ -118,8 +118,10 @@ MainWindow::MainWindow(Settings settings, QWidget *parent)
             return m_run->runner() ? &m_run->runner()->record() : nullptr;
         },
         this);
-    m_presentation = new PresentationMode(
-        this, findChild<QDockWidget *>(QStringLiteral("ScenarioDock")), m_scale, m_caption);
+    m_presentation = new PresentationMode(this,
+                                          {findChild<QDockWidget *>(QStringLiteral("ScenarioDock")),
+                                           findChild<QDockWidget *>(QStringLiteral("PythonDock"))},
+                                          m_scale, m_caption);
     m_viewMenu->insertAction(m_panelsMenu->menuAction(), m_presentation->action());
     connect(m_scale, &WindowScale::changed, m_resultsPanel, &ResultsPanel::fitColumns);
     m_presenter = new RunPresenter({m_run, m_actions, m_editor->model(), m_session, m_timelineModel,
@@ -440,7 +442,7 @@ void MainWindow::readSettings()
 {
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()) ||
-        !restoreState(settings.value(QStringLiteral("window/state")).toByteArray()))
+        !restoreState(settings.value(QStringLiteral("window/state")).toByteArray(), layoutVersion))
         useDefaultLayout();
     const double speed = settings.value(QStringLiteral("run/speed"), 1.0).toDouble();
     const int index = m_speed->findData(speed);
@@ -461,7 +463,7 @@ void MainWindow::writeSettings() const
 {
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("window/state"), saveState(layoutVersion));
     settings.setValue(QStringLiteral("run/speed"), m_run->speed());
     settings.setValue(QStringLiteral("run/instant"), m_actions->instant()->isChecked());
     settings.setValue(QStringLiteral("view/dark"), m_darkAction->isChecked());

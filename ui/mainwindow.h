@@ -86,6 +86,9 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
+    //! The docks' layout as saved: a layout of an older version (without the Python panel) is
+    //! not restored, and the default one is used instead.
+    static constexpr int layoutVersion = 1;
     void createMenus();
     void addLaneActions(QMenu *view);
     void addTimelineKeys();

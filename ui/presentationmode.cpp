@@ -11,12 +11,13 @@
 #include <QMainWindow>
 
 #include <algorithm>
+#include <utility>
 
-PresentationMode::PresentationMode(QMainWindow *window, QDockWidget *editor, WindowScale *scale,
-                                   QWidget *caption)
+PresentationMode::PresentationMode(QMainWindow *window, QList<QDockWidget *> panels,
+                                   WindowScale *scale, QWidget *caption)
     : QObject(window)
     , m_window(window)
-    , m_editor(editor)
+    , m_panels(std::move(panels))
     , m_scale(scale)
     , m_caption(caption)
     , m_action(new QAction(tr("&Presentation"), this))
@@ -38,15 +39,17 @@ void PresentationMode::setOn(bool on)
     m_action->setChecked(on);
     if (on) {
         m_stateBefore = m_window->windowState();
-        m_editorVisibleBefore = m_editor->isVisible();
+        // The docks as they were (open or closed, which tab in front), to put back whole.
+        m_layoutBefore = m_window->saveState();
+        for (QDockWidget *panel : std::as_const(m_panels))
+            panel->hide();
         m_scaleBefore = m_scale->factor();
-        m_editor->hide();
         m_scale->setFactor(std::max(roomScale, m_scaleBefore));
         m_caption->show();
         m_window->setWindowState(m_stateBefore | Qt::WindowFullScreen);
     } else {
         m_window->setWindowState(m_stateBefore);
-        m_editor->setVisible(m_editorVisibleBefore);
+        m_window->restoreState(m_layoutBefore);
         m_scale->setFactor(m_scaleBefore);
         m_caption->hide();
     }

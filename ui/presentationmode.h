@@ -3,6 +3,8 @@
 
 #pragma once
 
+#include <QByteArray>
+#include <QList>
 #include <QObject>
 
 class QAction;
@@ -17,7 +19,8 @@ class WindowScale;
 class PresentationMode : public QObject {
     Q_OBJECT
 public:
-    PresentationMode(QMainWindow *window, QDockWidget *editor, WindowScale *scale,
+    //! \a panels are hidden while it is on (the editor and the Python program).
+    PresentationMode(QMainWindow *window, QList<QDockWidget *> panels, WindowScale *scale,
                      QWidget *caption);
 
     //! Checkable; its key is F11.
@@ -29,13 +32,13 @@ public:
 
 private:
     QMainWindow *m_window;
-    QDockWidget *m_editor;
+    QList<QDockWidget *> m_panels;
     WindowScale *m_scale;
     QWidget *m_caption;
     QAction *m_action;
     bool m_on = false;
     // The window as it was before, to put back.
     Qt::WindowStates m_stateBefore;
-    bool m_editorVisibleBefore = true;
+    QByteArray m_layoutBefore;
     double m_scaleBefore = 1;
 };
