@@ -8,6 +8,7 @@
 
 #include "atomicfile.h"
 #include "autosave.h"
+#include "comparewindow.h"
 #include "consolemodel.h"
 #include "exporter.h"
 #include "fulldisk.h"
@@ -40,6 +41,7 @@
 #include <QImage>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -180,6 +182,32 @@ private Q_SLOTS:
         QCOMPARE(text[lines.divideRaise].trimmed(),
                  u"raise ZeroDivisionError(\"Cannot divide by zero\")"_s);
         QCOMPARE(text[lines.divideReturn].trimmed(), u"return x / y"_s);
+    }
+
+    void compareShowsBothRunsOnOneAxisAndSaysWhatDiffers()
+    {
+        QVERIFY(m_window->openScenario(u"fail-fast"_s));
+        QTest::keyClick(m_window.get(), Qt::Key_F5, Qt::ControlModifier | Qt::ShiftModifier);
+        auto *compare = m_window->findChild<CompareWindow *>();
+        QVERIFY(compare);
+        QTRY_VERIFY(compare->isFinished());
+        QCOMPARE(compare->difference(),
+                 u"With False, gather raised ZeroDivisionError at 1 s and divide(30, 5) finished "
+                 "unseen at 3 s; with True, gather returned 3 results at 3 s."_s);
+        // Zooming the upper timeline moves the lower one with it, and back.
+        TimelineView *above = compare->timeline(false)->view();
+        TimelineView *below = compare->timeline(true)->view();
+        above->zoom().zoomAt(3, 200);
+        QCOMPARE(below->zoom().geometry().start, above->zoom().geometry().start);
+        QCOMPARE(below->zoom().geometry().microsPerPixel, above->zoom().geometry().microsPerPixel);
+        below->zoom().pan(40);
+        QCOMPARE(above->zoom().geometry().start, below->zoom().geometry().start);
+        QVERIFY(below->model()->lane(0).markers.back().kind == TimelineMarker::Kind::GatherReturn);
+        QVERIFY(above->model()->lane(0).markers.back().kind == TimelineMarker::Kind::GatherRaise);
+        // A second comparison replaces the first.
+        QPointer<CompareWindow> first = compare;
+        QVERIFY(m_window->compareReturnExceptions());
+        QTRY_VERIFY(!first);
     }
 
     void aBadCellDisablesRunAndSaysWhy()

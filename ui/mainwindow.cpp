@@ -3,6 +3,7 @@
 
 #include "mainwindow.h"
 
+#include "comparewindow.h"
 #include "consolemodel.h"
 #include "exporter.h"
 #include "filecommands.h"
@@ -133,6 +134,7 @@ MainWindow::MainWindow(Settings settings, QWidget *parent)
     });
     // Its timeline and results belong to the scenario being replaced.
     connect(m_document, &ScenarioDocument::replaced, m_run, &RunController::clear);
+    connect(m_actions->compare(), &QAction::triggered, this, &MainWindow::compareReturnExceptions);
     // What happened, in words, under the results once a run is over; gone with the run.
     connect(m_run, &RunController::runFinished, m_resultsPanel,
             [this](Runner *runner) { m_resultsPanel->setNarration(narrate(runner->record())); });
@@ -171,6 +173,17 @@ void MainWindow::addTimelineKeys()
         if (shortcut.id == Shortcuts::Id::Fit)
             m_fitAction = action; // the View menu shows it too
     }
+}
+
+CompareWindow *MainWindow::compareReturnExceptions()
+{
+    if (!m_editor->model()->isValid())
+        return nullptr;
+    if (m_compare)
+        m_compare->close(); // one comparison at a time: the new one replaces it
+    m_compare = new CompareWindow(m_editor->model()->scenario(), this);
+    m_compare->show();
+    return m_compare;
 }
 
 void MainWindow::addLaneActions(QMenu *view)

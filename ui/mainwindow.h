@@ -7,6 +7,7 @@
 #include "runcontroller.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
 #include "autosave.h"
 
@@ -18,6 +19,7 @@ class QTableView;
 class QTimer;
 class ConsoleModel;
 class FileCommands;
+class CompareWindow;
 class PresentationMode;
 class PythonPanel;
 class ScenarioCaption;
@@ -78,6 +80,9 @@ public:
 public Q_SLOTS:
     //! Runs the edited scenario (instantly when the Instant switch is on).
     void runScenario();
+    //! Opens the comparison of return_exceptions False and True (Run ▸ Compare); null when the
+    //! scenario cannot run.
+    CompareWindow *compareReturnExceptions();
     void stepScenario();
 
 protected:
@@ -113,6 +118,7 @@ private:
     RunSession *m_session;
     ResultsPanel *m_resultsPanel = nullptr;
     PythonPanel *m_python = nullptr;
+    QPointer<CompareWindow> m_compare;
     ReloadBar *m_reloadBar = nullptr;
     Autosave *m_autosave = nullptr; //!< only when the settings are used
     QTableView *m_consoleView = nullptr;

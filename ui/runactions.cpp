@@ -31,6 +31,8 @@ RunActions::RunActions(QObject *parent)
     , m_step(makeAction(RunIcons::Kind::Step, tr("&Step One Event"), Shortcuts::Id::Step, this))
     , m_stepInstant(makeAction(RunIcons::Kind::StepInstant, tr("Step to Next I&nstant"),
                                Shortcuts::Id::StepInstant, this))
+    , m_compare(makeAction(RunIcons::Kind::Compare, tr("C&ompare return_exceptions"),
+                           Shortcuts::Id::Compare, this))
 {
     using Shortcuts::Id;
     m_instant->setShortcut(Shortcuts::key(Id::Instant));
@@ -49,6 +51,10 @@ RunActions::RunActions(QObject *parent)
                                           Id::Step));
     m_stepInstant->setToolTip(Shortcuts::withKey(
         tr("Pause and show every event of the next instant at once"), Id::StepInstant));
+    m_compare->setToolTip(Shortcuts::withKey(
+        tr("Run the scenario with return_exceptions False and True, one above the other on one "
+           "time axis, and say what differs"),
+        Id::Compare));
     update(QString(), false, false);
 }
 
@@ -66,4 +72,5 @@ void RunActions::update(const QString &whyNotRunnable, bool active, bool paused)
     // Stepping a run that is not going starts one, paused at 0 s.
     m_step->setEnabled(active || runnable);
     m_stepInstant->setEnabled(active || runnable);
+    m_compare->setEnabled(runnable);
 }

@@ -26,10 +26,13 @@ public:
     QAction *pause() const { return m_pause; }
     QAction *step() const { return m_step; }
     QAction *stepInstant() const { return m_stepInstant; }
+    //! Runs the scenario twice, return_exceptions False and True, side by side.
+    QAction *compare() const { return m_compare; }
     //! In toolbar and menu order.
     QList<QAction *> all() const
     {
-        return {m_run, m_runInstantly, m_instant, m_cancel, m_pause, m_step, m_stepInstant};
+        return {m_run,   m_runInstantly, m_instant,     m_cancel,
+                m_pause, m_step,         m_stepInstant, m_compare};
     }
 
     //! Enables what can be done now. \a whyNotRunnable: the scenario's first error (empty
@@ -44,4 +47,5 @@ private:
     QAction *m_pause;
     QAction *m_step;
     QAction *m_stepInstant;
+    QAction *m_compare;
 };

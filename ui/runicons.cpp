@@ -65,6 +65,10 @@ public:
             triangle(3, 10.5);
             painter->drawRect(QRectF(11, 3, 2.5, 10));
             break;
+        case Kind::Compare: // two lanes, one above the other, on one axis
+            painter->drawRect(QRectF(2, 3, 12, 3.5));
+            painter->drawRect(QRectF(2, 9.5, 7, 3.5));
+            break;
         case Kind::StepInstant: // the step's, with a second triangle: everything at once
             triangle(1, 6);
             triangle(6, 11);

@@ -9,7 +9,7 @@
 //! so that they stay visible in the dark theme (Fusion's own media icons are dark grey).
 namespace RunIcons {
 
-enum class Kind { Run, Instant, Cancel, Pause, Step, StepInstant };
+enum class Kind { Run, Instant, Cancel, Pause, Step, StepInstant, Compare };
 
 QIcon icon(Kind kind);
 

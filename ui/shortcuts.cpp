@@ -92,6 +92,8 @@ const std::vector<Shortcut> &table()
         keyed(Id::SpeedUp, Area::Run, QKeySequence(Qt::Key_Plus),
               "run faster (speeds from 0.1× to 10×)"),
         keyed(Id::SlowDown, Area::Run, QKeySequence(Qt::Key_Minus), "run slower"),
+        keyed(Id::Compare, Area::Run, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F5),
+              "compare return_exceptions False and True on one time axis"),
 
         keyed(Id::Undo, Area::Editor, QKeySequence(Qt::CTRL | Qt::Key_Z),
               "undo the last change to the scenario"),

@@ -42,6 +42,7 @@ enum class Id {
     StepInstant,
     SpeedUp,
     SlowDown,
+    Compare,
     // Editor
     Undo,
     Redo,

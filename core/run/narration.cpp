@@ -8,6 +8,7 @@
 #include <QCoreApplication>
 #include <QLocale>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <optional>
@@ -204,6 +205,48 @@ QStringList narrate(const EventRecord &record)
     for (const auto &[time, sentence] : story)
         sentences << sentence;
     return sentences;
+}
+
+namespace {
+
+//! One side of the comparison: what the awaiter got and when, and what ended unseen after.
+QString outcomeOf(const EventRecord &record)
+{
+    const auto &events = record.events();
+    const auto settled = std::find_if(events.begin(), events.end(), [](const TaskEvent &event) {
+        return event.node == 0 && (event.kind == TaskEvent::Kind::GatherReturned ||
+                                   event.kind == TaskEvent::Kind::GatherRaised);
+    });
+    if (settled == events.end())
+        return tr("the gather did not finish");
+    if (settled->kind == TaskEvent::Kind::GatherReturned) {
+        const qsizetype results = qsizetype(settled->value.toList().size());
+        return tr("gather returned %1 at %2")
+            .arg(count(results, "1 result", "%1 results"), at(settled->time));
+    }
+    QString text = tr("gather raised %1 at %2")
+                       .arg(QString::fromStdString(settled->error.typeName), at(settled->time));
+    QStringList unseen;
+    ScenarioTime last{0};
+    for (auto event = settled + 1; event != events.end(); ++event) {
+        const TaskNode &node = record.nodes()[std::size_t(event->node)];
+        if (isTaskEnd(event->kind) && node.kind != TaskSpec::Kind::Gather) {
+            unseen << node.label;
+            last = event->time;
+        }
+    }
+    if (unseen.size() == 1)
+        text += tr(" and %1 finished unseen at %2").arg(unseen.first(), at(last));
+    else if (!unseen.isEmpty())
+        text += tr(" and %1 finished unseen, the last at %2").arg(names(unseen), at(last));
+    return text;
+}
+
+} // namespace
+
+QString compareReturnExceptions(const EventRecord &withFalse, const EventRecord &withTrue)
+{
+    return tr("With False, %1; with True, %2.").arg(outcomeOf(withFalse), outcomeOf(withTrue));
 }
 
 } // namespace Gatherscope

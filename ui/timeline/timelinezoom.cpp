@@ -91,6 +91,20 @@ void TimelineZoom::centreOn(ScenarioTime time)
     userChanged();
 }
 
+void TimelineZoom::follow(const TimelineZoom *leader)
+{
+    connect(leader, &TimelineZoom::changed, this, [this, leader] {
+        const TimelineGeometry &shown = leader->geometry();
+        // Copied only when it differs: two that follow each other settle at once.
+        if (m_geometry.start == shown.start && m_geometry.microsPerPixel == shown.microsPerPixel)
+            return;
+        m_geometry.start = shown.start;
+        m_geometry.microsPerPixel = shown.microsPerPixel;
+        m_userZoomed = leader->isUserZoomed();
+        Q_EMIT changed();
+    });
+}
+
 void TimelineZoom::userChanged()
 {
     // Zoom and pan stay within the run, as fitting everything shows it.

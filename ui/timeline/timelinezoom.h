@@ -39,6 +39,9 @@ public:
     //! Jumps to \a time, centred: a closer look around it (an eighth of the run) when the whole
     //! run is shown, else the same zoom moved there.
     void centreOn(Gatherscope::ScenarioTime time);
+    //! Shows what \a leader shows, from now on: the same start and zoom, kept in step (two
+    //! timelines on one time axis; each may follow the other).
+    void follow(const TimelineZoom *leader);
     //! Where the run ends, as fitting everything shows it.
     Gatherscope::ScenarioTime end() const { return m_end; }
 

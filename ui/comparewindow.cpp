@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: 2026 The Gatherscope developers
+
+#include "comparewindow.h"
+
+#include "narration.h"
+#include "resultmodel.h"
+#include "resultspanel.h"
+#include "runner.h"
+#include "runsession.h"
+#include "timelinemodel.h"
+#include "timelineview.h"
+#include "timelinewidget.h"
+
+#include <QLabel>
+#include <QSplitter>
+#include <QVBoxLayout>
+
+using namespace Gatherscope;
+
+CompareWindow::CompareWindow(const Scenario &scenario, QWidget *parent)
+    : QWidget(parent, Qt::Window)
+    , m_difference(new QLabel(this))
+{
+    setAttribute(Qt::WA_DeleteOnClose);
+    setWindowTitle(tr("Compare return_exceptions — %1")
+                       .arg(scenario.title.isEmpty() ? tr("untitled") : scenario.title));
+    m_difference->setObjectName(QStringLiteral("difference"));
+    m_difference->setWordWrap(true);
+    m_difference->setTextFormat(Qt::PlainText);
+    m_difference->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QFont bold = m_difference->font();
+    bold.setBold(true);
+    m_difference->setFont(bold);
+    m_difference->setText(tr("Running…"));
+
+    auto *panes = new QSplitter(Qt::Vertical, this);
+    panes->addWidget(makePane(m_sides[0], false));
+    panes->addWidget(makePane(m_sides[1], true));
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_difference);
+    layout->addWidget(panes, 1);
+    resize(1300, 820);
+
+    // One time axis: whichever is zoomed or panned, the other shows the same.
+    TimelineView *above = m_sides[0].widget->view();
+    TimelineView *below = m_sides[1].widget->view();
+    above->zoom().follow(&below->zoom());
+    below->zoom().follow(&above->zoom());
+
+    // The same sleeps on both sides: the file's seed, or the first run's fresh one.
+    start(m_sides[0], scenario, false, scenario.seed);
+    start(m_sides[1], scenario, true, m_sides[0].runner->seed());
+}
+
+CompareWindow::~CompareWindow()
+{
+    // The sessions let go of the records before the runners go.
+    for (Side &side : m_sides)
+        side.session->follow(nullptr, ReportStyle::Each);
+}
+
+QWidget *CompareWindow::makePane(Side &side, bool returnExceptions)
+{
+    auto *pane = new QWidget(this);
+    side.timeline = new TimelineModel(pane);
+    side.results = new ResultModel(pane);
+    side.session = new RunSession({side.timeline, side.results}, pane);
+    side.session->setFrameInterval(RunSession::instantFrameMs);
+    side.widget = new TimelineWidget(pane);
+    side.widget->setModel(side.timeline);
+    auto *title = new QLabel(
+        returnExceptions ? tr("return_exceptions=True") : tr("return_exceptions=False"), pane);
+    QFont bold = title->font();
+    bold.setBold(true);
+    title->setFont(bold);
+    auto *row = new QSplitter(Qt::Horizontal, pane);
+    row->addWidget(side.widget);
+    row->addWidget(new ResultsPanel(side.results, row));
+    row->setStretchFactor(0, 3);
+    row->setStretchFactor(1, 2);
+    auto *layout = new QVBoxLayout(pane);
+    layout->setContentsMargins(0, 4, 0, 0);
+    layout->addWidget(title);
+    layout->addWidget(row, 1);
+    return pane;
+}
+
+void CompareWindow::start(Side &side, const Scenario &scenario, bool returnExceptions,
+                          std::optional<std::uint64_t> seed)
+{
+    RunOptions options;
+    options.clockMode = ScenarioClock::Mode::Virtual;
+    options.returnExceptions = returnExceptions;
+    options.seed = seed;
+    side.runner = std::make_unique<Runner>(scenario, options);
+    side.session->follow(&side.runner->record(), scenario.report);
+    connect(side.runner.get(), &Runner::finished, this, &CompareWindow::sideFinished);
+    side.runner->start();
+}
+
+void CompareWindow::sideFinished()
+{
+    if (++m_finished < 2)
+        return;
+    for (Side &side : m_sides)
+        side.session->flush();
+    m_difference->setText(
+        compareReturnExceptions(m_sides[0].runner->record(), m_sides[1].runner->record()));
+    // Both fitted to the later end: the axis they share shows both runs whole.
+    for (Side &side : m_sides)
+        side.widget->view()->fitAll();
+    Q_EMIT finished();
+}
+
+QString CompareWindow::difference() const
+{
+    return isFinished() ? m_difference->text() : QString();
+}
+
+TimelineWidget *CompareWindow::timeline(bool returnExceptions) const
+{
+    return m_sides[returnExceptions ? 1 : 0].widget;
+}
