@@ -803,7 +803,7 @@ private Q_SLOTS:
         const QString path = dir.filePath(u"step.png"_s);
         const Result result = run(
             {u"--screenshot"_s, path, u"--presentation"_s, u"--steps"_s, u"14"_s, u"fail-fast"_s});
-        QCOMPARE(result.exitCode, 0);
+        QVERIFY2(result.exitCode == 0, result.err.constData());
         QCOMPARE(result.out, QByteArray());
         const QImage image(path);
         // the size of the plain screenshot: presentation mode, but not the offscreen "screen"

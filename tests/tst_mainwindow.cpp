@@ -17,6 +17,7 @@
 #include "presentationmode.h"
 #include "pythonpanel.h"
 #include "pythontwin.h"
+#include "replayscrubber.h"
 #include "resultmodel.h"
 #include "runicons.h"
 #include "scenariodocument.h"
@@ -45,6 +46,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSlider>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
@@ -208,6 +210,41 @@ private Q_SLOTS:
         QPointer<CompareWindow> first = compare;
         QVERIFY(m_window->compareReturnExceptions());
         QTRY_VERIFY(!first);
+    }
+
+    void theReplayScrubberShowsAnyMomentOfAFinishedRun()
+    {
+        QVERIFY(m_window->openScenario(u"fail-fast"_s));
+        auto *scrubber = m_window->findChild<ReplayScrubber *>();
+        QVERIFY(scrubber && !scrubber->isEnabled()); // nothing to replay yet
+        m_window->instantAction()->setChecked(true);
+        QVERIFY(runAndWait(*m_window));
+        const auto &events = m_window->runController()->runner()->record().events();
+        QVERIFY(scrubber->isEnabled());
+        QCOMPARE(scrubber->slider()->maximum(), int(events.size()));
+        QCOMPARE(m_window->consoleModel()->rowCount(), 4);
+
+        // After the first three events: the gather started, divide(10, 2) started and printed.
+        scrubber->replayTo(3);
+        QCOMPARE(columnTexts(*m_window->consoleModel(), ConsoleModel::LineColumn),
+                 strings({"Dividing 10 by 2"}));
+        TimelineView *view = m_window->timeline()->view();
+        QCOMPARE(m_window->timelineModel()->lane(1).markers.size(), std::size_t(2));
+        QVERIFY(view->isLive()); // the now line stands at the replayed moment
+        QCOMPARE(view->selectedEvent(), 2);
+        QCOMPARE(m_window->resultModel()->summary(), u"pending: the gather is running"_s);
+
+        // Right on the timeline: one event on; Left from the end: one back.
+        view->setFocus();
+        QTest::keyClick(view, Qt::Key_Right);
+        QCOMPARE(scrubber->slider()->value(), 4);
+        scrubber->replayTo(int(events.size()));
+        QCOMPARE(m_window->consoleModel()->rowCount(), 4);
+        QVERIFY(!view->isLive());
+        QTest::keyClick(view, Qt::Key_Left);
+        QCOMPARE(scrubber->slider()->value(), int(events.size()) - 1);
+        QCOMPARE(m_window->timelineModel()->lane(3).markers.back().kind,
+                 TimelineMarker::Kind::Wake); // divide(30, 5) woke; its value is the last event
     }
 
     void aBadCellDisablesRunAndSaysWhy()

@@ -13,6 +13,7 @@
 #include "pythonpanel.h"
 #include "readonlytable.h"
 #include "reloadbar.h"
+#include "replayscrubber.h"
 #include "resultmodel.h"
 #include "resultspanel.h"
 #include "runpresenter.h"
@@ -99,6 +100,8 @@ MainWindow::MainWindow(Settings settings, QWidget *parent)
     m_stepCaption->hide();
     centralLayout->addWidget(m_stepCaption);
     centralLayout->addWidget(m_timeline, 1);
+    m_scrubber = new ReplayScrubber(m_run, m_session, m_timeline->view(), central);
+    centralLayout->addWidget(m_scrubber);
     setCentralWidget(central);
     setStatusBar(m_statusBar);
     m_scale = new WindowScale(this, m_timeline->view());

@@ -20,6 +20,7 @@ class QTimer;
 class ConsoleModel;
 class FileCommands;
 class CompareWindow;
+class ReplayScrubber;
 class PresentationMode;
 class PythonPanel;
 class ScenarioCaption;
@@ -119,6 +120,7 @@ private:
     ResultsPanel *m_resultsPanel = nullptr;
     PythonPanel *m_python = nullptr;
     QPointer<CompareWindow> m_compare;
+    ReplayScrubber *m_scrubber = nullptr;
     ReloadBar *m_reloadBar = nullptr;
     Autosave *m_autosave = nullptr; //!< only when the settings are used
     QTableView *m_consoleView = nullptr;

@@ -3,6 +3,8 @@
 
 #include "runsession.h"
 
+#include <algorithm>
+
 using namespace Gatherscope;
 
 RunSession::RunSession(std::initializer_list<RecordFollower *> followers, QObject *parent)
@@ -33,6 +35,7 @@ void RunSession::follow(const EventRecord *record, ReportStyle report)
     if (m_record)
         disconnect(m_record, nullptr, this, nullptr);
     m_record = record;
+    m_report = report;
     m_frame.stop();
     m_shown = record ? record->events().size() : 0;
     m_holding = m_passNext = m_passInstant = false; // a new run shows what it records
@@ -48,6 +51,28 @@ void RunSession::follow(const EventRecord *record, ReportStyle report)
     if (record) {
         connect(record, &EventRecord::eventRecorded, this, &RunSession::recorded);
         connect(record, &EventRecord::completed, this, &RunSession::flush);
+    }
+}
+
+void RunSession::replayTo(std::size_t count)
+{
+    if (!m_record)
+        return;
+    count = std::min(count, m_record->events().size());
+    const auto &events = m_record->events();
+    if (count < m_shown) {
+        for (RecordFollower *follower : m_followers) {
+            follower->beginFollowing(m_record, m_report);
+            for (std::size_t i = 0; i < count; ++i)
+                follower->takeEvent(events[i], int(i), false);
+            follower->caughtUp();
+        }
+        m_shown = count;
+    } else if (count > m_shown) {
+        const int first = int(m_shown);
+        m_shown = count;
+        for (RecordFollower *follower : m_followers)
+            follower->takeEvents(*m_record, first, int(count) - 1);
     }
 }
 

@@ -71,6 +71,13 @@ public:
     //! Every event recorded is shown at once until the next release (a step of an instant).
     void passInstant() { m_passInstant = true; }
 
+    //! Replays a finished run to the moment after its first \a count events: the models show
+    //! exactly those (back: each starts over and takes them again; forward: the next ones in
+    //! one batch).
+    void replayTo(std::size_t count);
+    //! How many of the record's events the models hold.
+    std::size_t shownCount() const { return m_shown; }
+
 Q_SIGNALS:
     //! Event \a index of the record was shown live (not replayed by follow()).
     void eventShown(int index);
@@ -82,6 +89,7 @@ private:
     std::vector<RecordFollower *> m_followers;
     QPointer<const Gatherscope::EventRecord> m_record;
     std::size_t m_shown = 0; //!< events given to the followers
+    Gatherscope::ReportStyle m_report = Gatherscope::ReportStyle::Each;
     bool m_holding = false;
     bool m_passNext = false;
     bool m_passInstant = false;

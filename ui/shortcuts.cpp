@@ -137,8 +137,10 @@ const std::vector<Shortcut> &table()
         keyed(Id::LanesPageDown, Area::Lanes, QKeySequence(Qt::Key_PageDown),
               "a page of lanes down"),
         keyed(Id::CollapseGather, Area::Lanes, QKeySequence(Qt::Key_Left),
-              "collapse the nested gather chosen in the lane names"),
-        keyed(Id::ExpandGather, Area::Lanes, QKeySequence(Qt::Key_Right), "open it again"),
+              "in the lane names: collapse the nested gather chosen; on the timeline: the replay "
+              "one event back"),
+        keyed(Id::ExpandGather, Area::Lanes, QKeySequence(Qt::Key_Right),
+              "in the lane names: open it again; on the timeline: the replay one event on"),
     };
     return shortcuts;
 }

@@ -458,6 +458,11 @@ void TimelineView::keyPressEvent(QKeyEvent *event)
                       (event->key() == Qt::Key_PageUp ? -bar->pageStep() : bar->pageStep()));
         return;
     }
+    if (event->modifiers() == Qt::NoModifier &&
+        (event->key() == Qt::Key_Left || event->key() == Qt::Key_Right)) {
+        Q_EMIT replayStepAsked(event->key() == Qt::Key_Left ? -1 : +1);
+        return;
+    }
     if (event->key() == Qt::Key_Escape && (m_range || m_selected)) {
         m_range.reset();
         m_selected.reset();

@@ -94,6 +94,8 @@ Q_SIGNALS:
     void modelChanged();
     //! The time up to which open bars grow moved.
     void nowChanged();
+    //! Left (-1) or Right (+1) was pressed: one event back or on in the replay of a run.
+    void replayStepAsked(int direction);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
