@@ -80,7 +80,9 @@ int runGui(const QCommandLineParser &parser, int steps)
         if (steps >= 0)
             stepThenCall(window, steps, [] {});
         QTimer::singleShot(0, &window, &MainWindow::offerRecovery);
-        return QApplication::exec();
+        const int status = QApplication::exec();
+        window.runController()->unwind(); // closed during a run: its tasks end before we do
+        return status;
     }
 
     window.resize(1400, 860);
@@ -114,5 +116,7 @@ int runGui(const QCommandLineParser &parser, int steps)
     } else {
         stepThenCall(window, steps, saveScreenshot);
     }
-    return QApplication::exec();
+    const int status = QApplication::exec();
+    window.runController()->unwind(); // a picture of a paused run: its tasks end before we do
+    return status;
 }

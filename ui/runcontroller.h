@@ -37,6 +37,9 @@ public Q_SLOTS:
     void start(const Gatherscope::Scenario &scenario, bool instant, bool paused = false);
     //! Drops the current run (cancelling what is left of it); the views show nothing.
     void clear();
+    //! For the program's end, once the event loop has stopped: drops a run still going and
+    //! turns the loop until its cancelled tasks have unwound, so that nothing is left behind.
+    void unwind();
     //! Cancels the top-level gather (asyncio's `cancel()`); tasks end in CancelledError.
     void cancel();
     void setPaused(bool paused);
