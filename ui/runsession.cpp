@@ -4,7 +4,6 @@
 #include "runsession.h"
 
 #include <algorithm>
-#include <limits>
 
 using namespace Gatherscope;
 
@@ -14,29 +13,21 @@ RunSession::RunSession(std::initializer_list<RecordFollower *> followers, QObjec
 {
     m_frame.setSingleShot(true);
     m_frame.setInterval(frameMs);
-    connect(&m_frame, &QTimer::timeout, this, [this] { takeBatch(maxEventsPerFrame); });
+    connect(&m_frame, &QTimer::timeout, this, &RunSession::flush);
 }
 
 void RunSession::flush()
 {
-    takeBatch(std::numeric_limits<std::size_t>::max());
-}
-
-void RunSession::takeBatch(std::size_t most)
-{
     m_frame.stop();
     if (!m_record || m_holding)
         return;
-    const std::size_t recorded = m_record->events().size();
-    const std::size_t count = recorded - m_shown > most ? m_shown + most : recorded;
+    const auto count = m_record->events().size();
     if (m_shown == count)
         return;
     const int first = int(m_shown);
     m_shown = count;
     for (RecordFollower *follower : m_followers)
         follower->takeEvents(*m_record, first, int(count) - 1);
-    if (m_shown < recorded)
-        m_frame.start(); // the rest in the next frames: each frame stays short
 }
 
 void RunSession::follow(const EventRecord *record, ReportStyle report)

@@ -48,11 +48,8 @@ public:
     //! reach the models in batches, one a frame, so that thousands of tasks never mean one
     //! repaint an event.
     void follow(const Gatherscope::EventRecord *record, Gatherscope::ReportStyle report);
-    //! Gives the models everything waiting for the next frames now (the run has ended).
+    //! Gives the models what is waiting for the next frame now (the run has ended).
     void flush();
-    //! The most events the models take in one frame: 30,000 at once (10,000 tasks starting
-    //! at 0 s) made one frame 75 ms long, and the window deaf to input that long.
-    static constexpr std::size_t maxEventsPerFrame = 8000;
     static constexpr int frameMs = 16;        //!< a live run: a frame as often as a screen
     static constexpr int instantFrameMs = 50; //!< a run on the virtual clock: its progress
     //! How often the models take the events recorded meanwhile, in ms.
@@ -87,7 +84,6 @@ Q_SIGNALS:
 
 private:
     void recorded();
-    void takeBatch(std::size_t most);
     void showUpTo(std::size_t count);
 
     std::vector<RecordFollower *> m_followers;
