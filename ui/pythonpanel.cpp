@@ -100,8 +100,8 @@ PythonPanel::PythonPanel(ScenarioModel *scenario, TimelineModel *timeline, QWidg
     connect(scenario, &ScenarioModel::changed, this, &PythonPanel::showProgram);
     connect(scenario, &ScenarioModel::scenarioEdited, this, &PythonPanel::showProgram);
     connect(scenario, &QAbstractItemModel::modelReset, this, &PythonPanel::showProgram);
-    connect(timeline, &TimelineModel::timelineChanged, this, &PythonPanel::showPositions);
-    connect(timeline, &QAbstractItemModel::modelReset, this, &PythonPanel::showPositions);
+    connect(timeline, &TimelineModel::timelineChanged, this, &PythonPanel::positionsChanged);
+    connect(timeline, &QAbstractItemModel::modelReset, this, &PythonPanel::positionsChanged);
     showProgram();
 }
 
@@ -119,8 +119,31 @@ void PythonPanel::showProgram()
     showPositions();
 }
 
+void PythonPanel::positionsChanged()
+{
+    // Reading where 10,000 tasks are at every frame costs the run time: only while seen.
+    m_marksStale = true;
+    if (isVisible())
+        showPositions();
+}
+
+void PythonPanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_marksStale)
+        showPositions();
+}
+
+const std::map<int, QString> &PythonPanel::marks()
+{
+    if (m_marksStale)
+        showPositions();
+    return m_marks;
+}
+
 void PythonPanel::showPositions()
 {
+    m_marksStale = false;
     m_marks.clear();
     QList<QTextEdit::ExtraSelection> lines;
     QColor band = palette().color(QPalette::Highlight);

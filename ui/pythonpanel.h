@@ -25,7 +25,7 @@ public:
     QString program() const { return m_program; }
     QPlainTextEdit *view() const { return m_view; }
     //! The marked lines and what is written beside each ("divide(20, 0)", "Amira, Ben +8").
-    const std::map<int, QString> &marks() const { return m_marks; }
+    const std::map<int, QString> &marks();
 
     //! Puts the program on the clipboard.
     void copy() const;
@@ -35,11 +35,18 @@ public:
 private:
     void showProgram();
     void showPositions();
+    //! The run moved on: the marks are read again when the panel is next seen.
+    void positionsChanged();
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
+private:
     ScenarioModel *m_scenario;
     TimelineModel *m_timeline;
     QPlainTextEdit *m_view;
     QString m_program;
     Gatherscope::TwinLines m_lines;
     std::map<int, QString> m_marks;
+    bool m_marksStale = false;
 };

@@ -142,9 +142,13 @@ void LaneFilterModel::readStructure()
     const int count = sourceModel() ? sourceModel()->rowCount() : 0;
     m_parentRow.assign(std::size_t(count), -1);
     m_subtreeEnd.assign(std::size_t(count), 0);
+    // The lanes read straight from a TimelineModel: 10,000 variants a run are not free.
+    const auto *lanes = qobject_cast<const TimelineModel *>(sourceModel());
     std::vector<std::pair<int, int>> open; // (row, depth)
     for (int row = 0; row < count; ++row) {
-        const int depth = sourceModel()->index(row, 0).data(TimelineModel::DepthRole).toInt();
+        const int depth = lanes
+                              ? lanes->lane(row).depth
+                              : sourceModel()->index(row, 0).data(TimelineModel::DepthRole).toInt();
         while (!open.empty() && open.back().second >= depth) {
             m_subtreeEnd[std::size_t(open.back().first)] = row;
             open.pop_back();
@@ -167,7 +171,13 @@ void LaneFilterModel::refilter()
     invalidateFilter();
     m_rows.clear();
     m_rows.reserve(std::size_t(rowCount()));
-    for (int row = 0; row < rowCount(); ++row)
-        m_rows.push_back(mapToSource(index(row, 0)).row());
+    if (m_filter.isEmpty() && m_collapsedNodes.empty()) {
+        // Every lane but the awaiter's, in order: no need to ask the proxy for each.
+        for (int row = 1; row <= rowCount(); ++row)
+            m_rows.push_back(row);
+    } else {
+        for (int row = 0; row < rowCount(); ++row)
+            m_rows.push_back(mapToSource(index(row, 0)).row());
+    }
     Q_EMIT rowsChanged();
 }
