@@ -8,7 +8,6 @@
 #include "traceexport.h"
 
 #include <QCoreApplication>
-#include <QDeadlineTimer>
 #include <QPointer>
 
 #include <cerrno>
@@ -34,13 +33,9 @@ HeadlessRun::~HeadlessRun()
 {
     if (!m_runner || m_runner->state() != Runner::State::Running)
         return;
-    // The tasks still sleeping end as cancelled on the next turns of the event loop, and the
-    // last of them lets go of the run's state, record included.
     const QPointer<const EventRecord> record = &m_runner->record();
     m_runner.reset();
-    QDeadlineTimer patience(std::chrono::seconds(5));
-    while (record && !patience.hasExpired())
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    awaitUnwound(record);
 }
 
 void HeadlessRun::printLines(const QStringList &lines)

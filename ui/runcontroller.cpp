@@ -3,10 +3,6 @@
 
 #include "runcontroller.h"
 
-#include <QCoreApplication>
-#include <QDeadlineTimer>
-#include <QPointer>
-
 using namespace Gatherscope;
 
 RunController::RunController(QObject *parent)
@@ -62,13 +58,9 @@ void RunController::unwind()
 {
     if (!m_runner || m_runner->state() != Runner::State::Running)
         return;
-    // The tasks still sleeping end as cancelled on the next turns of the event loop, and the
-    // last of them lets go of the run's state, record included.
     const QPointer<const EventRecord> record = &m_runner->record();
     clear();
-    QDeadlineTimer patience(std::chrono::seconds(5));
-    while (record && !patience.hasExpired())
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    awaitUnwound(record);
 }
 
 void RunController::cancel()

@@ -37,17 +37,8 @@ void RunSession::follow(const EventRecord *record, ReportStyle report)
     m_record = record;
     m_report = report;
     m_frame.stop();
-    m_shown = record ? record->events().size() : 0;
     m_holding = m_passNext = m_passInstant = false; // a new run shows what it records
-    for (RecordFollower *follower : m_followers) {
-        follower->beginFollowing(record, report);
-        if (record) {
-            const auto &events = record->events();
-            for (std::size_t i = 0; i < events.size(); ++i)
-                follower->takeEvent(events[i], int(i), false);
-        }
-        follower->caughtUp();
-    }
+    startOver(record ? record->events().size() : 0);
     if (record) {
         connect(record, &EventRecord::eventRecorded, this, &RunSession::recorded);
         connect(record, &EventRecord::completed, this, &RunSession::flush);
@@ -59,21 +50,25 @@ void RunSession::replayTo(std::size_t count)
     if (!m_record)
         return;
     count = std::min(count, m_record->events().size());
-    const auto &events = m_record->events();
     if (count < m_shown) {
-        for (RecordFollower *follower : m_followers) {
-            follower->beginFollowing(m_record, m_report);
-            for (std::size_t i = 0; i < count; ++i)
-                follower->takeEvent(events[i], int(i), false);
-            follower->caughtUp();
-        }
-        m_shown = count;
+        startOver(count);
     } else if (count > m_shown) {
         const int first = int(m_shown);
         m_shown = count;
         for (RecordFollower *follower : m_followers)
             follower->takeEvents(*m_record, first, int(count) - 1);
     }
+}
+
+void RunSession::startOver(std::size_t count)
+{
+    for (RecordFollower *follower : m_followers) {
+        follower->beginFollowing(m_record, m_report);
+        for (std::size_t i = 0; i < count; ++i)
+            follower->takeEvent(m_record->events()[i], int(i), false);
+        follower->caughtUp();
+    }
+    m_shown = count;
 }
 
 void RunSession::setHolding(bool holding)

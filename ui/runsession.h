@@ -85,6 +85,9 @@ Q_SIGNALS:
 private:
     void recorded();
     void showUpTo(std::size_t count);
+    //! Each model forgets what it showed and takes the record's first \a count events again
+    //! (none without a record).
+    void startOver(std::size_t count);
 
     std::vector<RecordFollower *> m_followers;
     QPointer<const Gatherscope::EventRecord> m_record;

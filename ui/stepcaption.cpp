@@ -19,19 +19,13 @@ QString tr(const char *text)
     return QCoreApplication::translate("StepCaption", text);
 }
 
-bool isTaskEnd(TaskEvent::Kind kind)
-{
-    return kind == TaskEvent::Kind::Returned || kind == TaskEvent::Kind::Raised ||
-           kind == TaskEvent::Kind::Cancelled;
-}
-
 //! The tasks of gather \a parent that have not ended by event \a index.
 QStringList stillRunning(const EventRecord &record, int parent, int index)
 {
     std::vector<bool> ended(record.nodes().size());
     for (int i = 0; i <= index; ++i) {
         const TaskEvent &event = record.events()[std::size_t(i)];
-        if (isTaskEnd(event.kind))
+        if (endsTask(event.kind))
             ended[std::size_t(event.node)] = true;
     }
     QStringList names;

@@ -53,19 +53,17 @@ QString resultsCount(qsizetype n)
     return n == 2 ? tr("both results") : count(n, "the one result", "all %1 results");
 }
 
-bool isTaskEnd(TaskEvent::Kind kind)
+//! True if \a node's own `cancel_after` has come by \a time.
+bool cancelAfterDue(const TaskNode &node, ScenarioTime time)
 {
-    return kind == TaskEvent::Kind::Returned || kind == TaskEvent::Kind::Raised ||
-           kind == TaskEvent::Kind::Cancelled;
+    return node.cancelAfter && secondsToScenarioTime(*node.cancelAfter) <= time;
 }
 
 //! Who cancelled \a node at \a time: its own cancel_after, the cancel_after of a gather around
 //! it, or (neither due then) the person who cancelled the run.
 QString cancelledBy(const EventRecord &record, int node, ScenarioTime time)
 {
-    const auto due = [&](const TaskNode &n) {
-        return n.cancelAfter && secondsToScenarioTime(*n.cancelAfter) <= time;
-    };
+    const auto due = [&](const TaskNode &n) { return cancelAfterDue(n, time); };
     if (due(record.nodes()[std::size_t(node)]))
         return tr("by its own cancel_after");
     for (int up = record.nodes()[std::size_t(node)].parent; up >= 0;
@@ -142,7 +140,7 @@ QStringList narrate(const EventRecord &record)
                      ? tr("return_exceptions is False, so at %1 the gather raised %2 to its "
                           "awaiter at once.")
                            .arg(at(event.time), pythonExceptionLine(event.error))
-                 : cancelledBy(record, 0, event.time) == tr("by its own cancel_after")
+                 : cancelAfterDue(nodes[0], event.time)
                      ? tr("The gather was cancelled by its cancel_after, so at %1 its awaiter "
                           "got CancelledError instead of a list.")
                            .arg(at(event.time))
@@ -178,7 +176,7 @@ QStringList narrate(const EventRecord &record)
         bool after = false;
         for (const TaskEvent &event : events) {
             after = after || (event.node == 0 && event.kind == TaskEvent::Kind::GatherRaised);
-            if (!after || !isTaskEnd(event.kind) ||
+            if (!after || !endsTask(event.kind) ||
                 nodes[std::size_t(event.node)].kind == TaskSpec::Kind::Gather)
                 continue;
             keptOn << (event.kind == TaskEvent::Kind::Returned
@@ -230,7 +228,7 @@ QString outcomeOf(const EventRecord &record)
     ScenarioTime last{0};
     for (auto event = settled + 1; event != events.end(); ++event) {
         const TaskNode &node = record.nodes()[std::size_t(event->node)];
-        if (isTaskEnd(event->kind) && node.kind != TaskSpec::Kind::Gather) {
+        if (endsTask(event->kind) && node.kind != TaskSpec::Kind::Gather) {
             unseen << node.label;
             last = event->time;
         }

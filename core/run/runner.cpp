@@ -9,6 +9,8 @@
 #include "pythonerror.h"
 #include "tasks/demotasks.h"
 
+#include <QCoreApplication>
+#include <QDeadlineTimer>
 #include <QTimer>
 
 #include <random>
@@ -376,6 +378,13 @@ void Runner::cancel()
 {
     m_run->clock.catchUp(); // stamped with the moment it was asked for
     m_run->cancelRun.request_stop();
+}
+
+void awaitUnwound(const QPointer<const EventRecord> &record)
+{
+    QDeadlineTimer patience(std::chrono::seconds(5));
+    while (record && !patience.hasExpired())
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
 }
 
 } // namespace Gatherscope

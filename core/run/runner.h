@@ -8,6 +8,7 @@
 #include "scenarioclock.h"
 
 #include <QObject>
+#include <QPointer>
 
 #include <cstdint>
 #include <memory>
@@ -69,5 +70,10 @@ private:
     std::shared_ptr<detail::RunState> m_run;
     State m_state = State::Ready;
 };
+
+//! Turns the event loop until \a record is gone, for at most five seconds. A Runner destroyed
+//! mid-run leaves its cancelled tasks to unwind on later turns, the last of them letting go of
+//! the record: at the program's end, when nothing else turns the loop, this lets them.
+void awaitUnwound(const QPointer<const EventRecord> &record);
 
 } // namespace Gatherscope

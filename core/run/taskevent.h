@@ -56,6 +56,13 @@ struct TaskEvent {
     bool operator==(const TaskEvent &) const = default;
 };
 
+//! True for the kinds that end a task: it returned, raised or was cancelled.
+constexpr bool endsTask(TaskEvent::Kind kind)
+{
+    return kind == TaskEvent::Kind::Returned || kind == TaskEvent::Kind::Raised ||
+           kind == TaskEvent::Kind::Cancelled;
+}
+
 //! A short name of an event kind (`started`, `printed`, …), for traces and test output.
 QString eventKindName(TaskEvent::Kind kind);
 
