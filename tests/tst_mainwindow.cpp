@@ -184,6 +184,25 @@ private Q_SLOTS:
         QCOMPARE(text[lines.divideRaise].trimmed(),
                  u"raise ZeroDivisionError(\"Cannot divide by zero\")"_s);
         QCOMPARE(text[lines.divideReturn].trimmed(), u"return x / y"_s);
+
+        // Behind the Scenario tab the panel reads nothing while a run goes on (Qt keeps a tab
+        // behind visible, out of sight): it still shows the last run's two lines. Its tab
+        // brought to the front, it shows where the tasks are now: asleep at divide's await.
+        auto *pythonDock = m_window->findChild<QDockWidget *>(u"PythonDock"_s);
+        QVERIFY(pythonDock->visibleRegion().isEmpty());
+        QCOMPARE(panel->view()->extraSelections().size(), 2);
+        QTest::keyClick(m_window.get(), Qt::Key_F10);
+        QTRY_COMPARE(m_window->runController()->state(), RunController::State::Paused);
+        for (int step = 0; step < 10; ++step) {
+            const QString before = caption->text();
+            QTest::keyClick(m_window.get(), Qt::Key_F10);
+            QTRY_VERIFY(caption->text() != before);
+        }
+        QCOMPARE(panel->view()->extraSelections().size(), 2);
+        pythonDock->raise();
+        QTRY_COMPARE(panel->view()->extraSelections().size(), 1);
+        QCOMPARE(panel->view()->extraSelections().front().cursor.blockNumber(), lines.divideSleep);
+        m_window->runController()->cancel();
     }
 
     void compareShowsBothRunsOnOneAxisAndSaysWhatDiffers()

@@ -129,7 +129,7 @@ MainWindow::MainWindow(Settings settings, QWidget *parent)
     m_viewMenu->insertAction(m_panelsMenu->menuAction(), m_presentation->action());
     connect(m_scale, &WindowScale::changed, m_resultsPanel, &ResultsPanel::fitColumns);
     m_presenter = new RunPresenter({m_run, m_actions, m_editor->model(), m_session, m_timelineModel,
-                                    m_timeline->view(), m_resultsPanel, m_statusBar, m_stepCaption},
+                                    m_timeline->view(), m_statusBar, m_stepCaption},
                                    this);
     connect(m_document, &ScenarioDocument::captionChanged, this, [this] {
         setWindowTitle(m_document->caption());
@@ -327,6 +327,10 @@ void MainWindow::createDocks()
     addDockWidget(Qt::LeftDockWidgetArea, pythonDock);
     // beside the editor, one tab away: the scenario and its program side by side in a class
     tabifyDockWidget(editorDock, pythonDock);
+    connect(pythonDock, &QDockWidget::visibilityChanged, m_python, [this](bool shown) {
+        if (shown)
+            m_python->catchUp();
+    });
     editorDock->raise();
     for (QDockWidget *dock : {editorDock, pythonDock, resultDock, consoleDock})
         m_panelsMenu->addAction(dock->toggleViewAction());

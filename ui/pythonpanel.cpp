@@ -123,15 +123,25 @@ void PythonPanel::positionsChanged()
 {
     // Reading where 10,000 tasks are at every frame costs the run time: only while seen.
     m_marksStale = true;
-    if (isVisible())
+    if (isSeen())
+        showPositions();
+}
+
+bool PythonPanel::isSeen() const
+{
+    return isVisible() && !visibleRegion().isEmpty();
+}
+
+void PythonPanel::catchUp()
+{
+    if (m_marksStale)
         showPositions();
 }
 
 void PythonPanel::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
-    if (m_marksStale)
-        showPositions();
+    catchUp();
 }
 
 const std::map<int, QString> &PythonPanel::marks()

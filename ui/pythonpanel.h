@@ -27,6 +27,10 @@ public:
     //! The marked lines and what is written beside each ("divide(20, 0)", "Amira, Ben +8").
     const std::map<int, QString> &marks();
 
+    //! Reads where the tasks are if the run moved on while the panel was out of sight: its dock
+    //! calls it when its tab comes to the front (a tab behind another is never hidden).
+    void catchUp();
+
     //! Puts the program on the clipboard.
     void copy() const;
     //! Asks where, and writes the program there as a `.py` file.
@@ -37,6 +41,9 @@ private:
     void showPositions();
     //! The run moved on: the marks are read again when the panel is next seen.
     void positionsChanged();
+    //! Some of the panel is on screen. A dock in a tab behind another stays visible to Qt,
+    //! moved out of sight.
+    bool isSeen() const;
 
 protected:
     void showEvent(QShowEvent *event) override;

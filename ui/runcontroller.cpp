@@ -21,12 +21,12 @@ ScenarioTime RunController::currentTime() const
     return m_runner->clock().displayTime();
 }
 
-void RunController::start(const Scenario &scenario, bool instant, bool paused)
+void RunController::start(Scenario scenario, bool instant, bool paused)
 {
     RunOptions options;
     options.clockMode = instant ? ScenarioClock::Mode::Virtual : ScenarioClock::Mode::Real;
     options.speed = m_speed;
-    auto next = std::make_unique<Runner>(scenario, options);
+    auto next = std::make_unique<Runner>(std::move(scenario), options);
     connect(next.get(), &Runner::finished, this, [this, runner = next.get()] {
         if (runner != m_runner.get())
             return;

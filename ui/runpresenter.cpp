@@ -3,7 +3,6 @@
 
 #include "runpresenter.h"
 
-#include "resultspanel.h"
 #include "runactions.h"
 #include "runsession.h"
 #include "runstatusbar.h"
@@ -60,8 +59,8 @@ RunPresenter::RunPresenter(const Parts &parts, QObject *parent)
         m_parts.session->flush(); // the last frame's events, before anyone reads the models
         // No fitAll(): the view already shows the whole run unless a person zoomed, and then
         // it keeps their zoom; the axis does not jump when the run ends.
+        // (The results fit their columns themselves, when the gather hands its values over.)
         m_parts.timeline->setCurrentTime(m_parts.run->currentTime());
-        m_parts.results->fitColumns();
         updateStatus();
     });
     connect(parts.timeline, &TimelineView::eventSelected, this, &RunPresenter::showEventDetails);
@@ -100,7 +99,6 @@ void RunPresenter::runStarted(Runner *runner)
                                           : RunSession::frameMs);
     m_parts.session->follow(&runner->record(), report);
     m_preview.reset();
-    m_parts.results->fitColumns();
     m_parts.statusBar->showSeed(runner->usesRandomSleeps() ? tr("seed %1").arg(runner->seed())
                                                            : QString());
     m_parts.timeline->setCurrentTime(ScenarioTime(0));

@@ -11,7 +11,6 @@
 
 class QLabel;
 class QTimer;
-class ResultsPanel;
 class RunActions;
 class RunSession;
 class RunStatusBar;
@@ -32,7 +31,6 @@ public:
         RunSession *session;
         TimelineModel *timelineModel;
         TimelineView *timeline;
-        ResultsPanel *results;
         RunStatusBar *statusBar;
         QLabel *stepCaption; //!< what the last step showed, and why
     };

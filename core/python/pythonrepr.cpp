@@ -94,6 +94,7 @@ QString pythonStringRepr(const QString &text)
 QString pythonEscaped(const QString &text, char16_t quote)
 {
     QString out;
+    out.reserve(text.size());
     const auto hex = [&out](const char *prefix, char32_t c, int width) {
         out +=
             QLatin1String(prefix) + QStringLiteral("%1").arg(uint(c), width, 16, QLatin1Char('0'));
@@ -109,7 +110,7 @@ QString pythonEscaped(const QString &text, char16_t quote)
         } else if (c == U'\t') {
             out += QLatin1String("\\t");
         } else if (isPrintable(c)) {
-            out += QString::fromUcs4(&c, 1);
+            out += QStringView(QChar::fromUcs4(c)); // no temporary QString per character
         } else if (c < 0x100) {
             hex("\\x", c, 2);
         } else if (c < 0x10000) {

@@ -9,7 +9,6 @@
 #include <QAbstractListModel>
 
 #include <optional>
-#include <set>
 #include <vector>
 
 //! The lanes of a run's timeline, built from its record and updated live. Paints nothing.
@@ -57,6 +56,15 @@ Q_SIGNALS:
 private:
     void apply(const Gatherscope::TaskEvent &event, int eventIndex);
     void closeOpen(TimelineLane &lane, Gatherscope::ScenarioTime time);
+    //! Drops from the top of m_plannedWakes the wake-ups of sleeps no longer open.
+    void dropPastWakes();
+
+    //! A sleep still open on a lane, and the wake-up it waits for.
+    struct PlannedWake {
+        Gatherscope::ScenarioTime until;
+        int lane;
+        bool operator<(const PlannedWake &other) const { return until < other.until; }
+    };
 
     std::vector<TimelineLane> m_lanes;
     std::optional<Gatherscope::ScenarioTime> m_settleTime;
@@ -65,5 +73,7 @@ private:
     Gatherscope::ScenarioTime m_endTime{0};
     Gatherscope::ScenarioTime m_plannedEnd{0}; //!< the longest planned sleep
     int m_eventCount = 0;
-    std::multiset<Gatherscope::ScenarioTime> m_plannedWakes; // of the sleeps still open
+    //! A max-heap of the wake-ups planned, its top always a sleep still open: a wake-up taken
+    //! off only when it reaches the top, so that 10,000 sleeps cost no node each.
+    std::vector<PlannedWake> m_plannedWakes;
 };
