@@ -38,16 +38,16 @@ QStringList segments(const TimelineLane &lane)
     return out;
 }
 
-QStringList markers(const TimelineLane &lane)
+QStringList markers(const TimelineModel &model, int row)
 {
     static const char *const names[] = {"start",     "wake",   "print",         "finish",
                                         "exception", "cancel", "gather-return", "gather-raise"};
     QStringList out;
-    for (const auto &marker : lane.markers)
+    for (const auto &marker : model.lane(row).markers)
         out << QStringLiteral("%1@%2 %3")
                    .arg(QLatin1String(names[int(marker.kind)]))
                    .arg(scenarioTimeToSeconds(marker.time))
-                   .arg(marker.text);
+                   .arg(model.markerText(marker));
     return out;
 }
 
@@ -82,14 +82,14 @@ private Q_SLOTS:
         QCOMPARE(changed.last().at(1).value<QModelIndex>().row(), 3);
 
         QCOMPARE(segments(model.lane(0)), strings({"running 0-1"}));
-        QCOMPARE(markers(model.lane(0)),
+        QCOMPARE(markers(model, 0),
                  strings({"gather-return@1 gather returned [5.0, ZeroDivisionError('Cannot divide "
                           "by zero'), 6.0]"}));
         QCOMPARE(segments(model.lane(2)), strings({"running 0-0", "sleeping 0-1", "running 1-1"}));
-        QCOMPARE(markers(model.lane(2)),
+        QCOMPARE(markers(model, 2),
                  strings({"start@0 started", "print@0 Dividing 20 by 0", "wake@1 woke",
                           "exception@1 raised ZeroDivisionError: Cannot divide by zero"}));
-        QCOMPARE(markers(model.lane(1)).last(), u"finish@1 returned 5.0"_s);
+        QCOMPARE(markers(model, 1).last(), u"finish@1 returned 5.0"_s);
         QCOMPARE(model.settleTime().value(), secondsToScenarioTime(1));
         QVERIFY(!model.gatherRaised());
         QCOMPARE(model.endTime(), secondsToScenarioTime(1));
@@ -114,10 +114,10 @@ private Q_SLOTS:
         QCOMPARE(model.raisedType(), u"ZeroDivisionError"_s);
         QCOMPARE(model.settleTime().value(), secondsToScenarioTime(1));
         QCOMPARE(
-            markers(model.lane(0)),
+            markers(model, 0),
             strings({"gather-raise@1 gather raised ZeroDivisionError: Cannot divide by zero"}));
         // Ada's lane goes on after the raise and ends with her value at 3 s.
-        QCOMPARE(markers(model.lane(2)).last(), u"finish@3 returned 'Ada is done'"_s);
+        QCOMPARE(markers(model, 2).last(), u"finish@3 returned 'Ada is done'"_s);
         QCOMPARE(model.endTime(), secondsToScenarioTime(3));
     }
 
@@ -135,10 +135,10 @@ private Q_SLOTS:
         QVERIFY(model.lane(11).isGather);
         QCOMPARE(model.lane(12).depth, 2);
         QCOMPARE(
-            markers(model.lane(11)).mid(1, 1),
+            markers(model, 11).mid(1, 1),
             strings(
                 {"gather-return@4 gather returned ['Ms. Ivanova is done', 'Mr. Jones is done']"}));
-        QCOMPARE(markers(model.lane(14)).last(), u"cancel@4 cancelled"_s);
+        QCOMPARE(markers(model, 14).last(), u"cancel@4 cancelled"_s);
         QCOMPARE(segments(model.lane(14)).last(), u"sleeping 0-4"_s);
         // Kofi's 6-second sleep was cut short: the finished run reaches only its last event.
         QCOMPARE(model.endTime(), secondsToScenarioTime(5));

@@ -168,7 +168,7 @@ private Q_SLOTS:
         TimelineLane lane;
         for (const double seconds : {0.0, 1.0, 1.0, 1.0, 1.5})
             lane.markers.push_back(
-                {TimelineMarker::Kind::Print, secondsToScenarioTime(seconds), QString(), -1});
+                {TimelineMarker::Kind::Print, secondsToScenarioTime(seconds), -1});
         // 10 ms a pixel: 1 s is 100 px; the three at 1 s stand 13 px apart; 1.5 s stays at
         // its time.
         QCOMPARE(TimelinePainter::markerXs(lane, 10000, 13),

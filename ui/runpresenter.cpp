@@ -68,7 +68,7 @@ RunPresenter::RunPresenter(const Parts &parts, QObject *parent)
     connect(parts.scenario, &ScenarioModel::scenarioEdited, this, &RunPresenter::showPreview);
     connect(parts.scenario, &QAbstractItemModel::modelReset, this, &RunPresenter::showPreview);
     // A live run repaints its growing bars, the now line and the status bar's time once a
-    // screen refresh.
+    // frame (runStarted() sets how often).
     m_ticker->setInterval(RunSession::frameMs);
     connect(m_ticker, &QTimer::timeout, this, &RunPresenter::updateStatus);
     updateActions();
@@ -94,9 +94,11 @@ void RunPresenter::runStarted(Runner *runner)
     const ReportStyle report = runner->scenario().report;
     // On the virtual clock no time is to be followed: frames only show progress, and fewer of
     // them leave the run its time (a real-time run gets one a screen refresh).
-    m_parts.session->setFrameInterval(runner->clock().mode() == ScenarioClock::Mode::Virtual
-                                          ? RunSession::instantFrameMs
-                                          : RunSession::frameMs);
+    const int frameMs = runner->clock().mode() == ScenarioClock::Mode::Virtual
+                            ? RunSession::instantFrameMs
+                            : RunSession::frameMs;
+    m_parts.session->setFrameInterval(frameMs);
+    m_ticker->setInterval(frameMs);
     m_parts.session->follow(&runner->record(), report);
     m_preview.reset();
     m_parts.statusBar->showSeed(runner->usesRandomSleeps() ? tr("seed %1").arg(runner->seed())
@@ -129,7 +131,8 @@ void RunPresenter::showEventDetails(int eventIndex)
         if (candidate.eventIndex == eventIndex)
             marker = &candidate;
     }
-    const QString what = marker ? marker->text : eventKindName(event.kind);
+    const QString what =
+        marker ? m_parts.timelineModel->markerText(*marker) : eventKindName(event.kind);
     const QString place = runner->record().placeOf(event.node);
     const QString details =
         tr("%1 s — %2%3 — %4")

@@ -24,12 +24,12 @@ struct TimelineSegment {
     bool operator==(const TimelineSegment &) const = default;
 };
 
-//! One moment on a lane, drawn with a shape of its own.
+//! One moment on a lane, drawn with a shape of its own. What it says ("returned 5.0") is
+//! TimelineModel::markerText(), written from its event when asked.
 struct TimelineMarker {
     enum class Kind { Start, Wake, Print, Finish, Exception, Cancel, GatherReturn, GatherRaise };
     Kind kind = Kind::Start;
     Gatherscope::ScenarioTime time{0};
-    QString text;
     int eventIndex = -1; //!< index into the record's events()
 
     bool operator==(const TimelineMarker &) const = default;

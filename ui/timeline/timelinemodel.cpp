@@ -26,7 +26,7 @@ void TimelineModel::beginFollowing(const EventRecord *record, ReportStyle report
 {
     Q_UNUSED(report);
     beginResetModel();
-    m_lanes.clear();
+    m_record = record;
     m_settleTime.reset();
     m_raised = false;
     m_raisedType.clear();
@@ -34,17 +34,25 @@ void TimelineModel::beginFollowing(const EventRecord *record, ReportStyle report
     m_plannedEnd = ScenarioTime(0);
     m_eventCount = 0;
     m_plannedWakes.clear();
-    if (!record)
+    if (!record) {
+        m_lanes.clear();
         return;
-    m_lanes.reserve(record->nodes().size());
-    for (const auto &node : record->nodes()) {
-        TimelineLane lane;
+    }
+    // The lanes of the run before are cleared, not freed: a run again of the same scenario
+    // (the preview, then each run) fills the room its lanes already have.
+    m_lanes.resize(record->nodes().size());
+    for (std::size_t row = 0; row < m_lanes.size(); ++row) {
+        const TaskNode &node = record->nodes()[row];
+        TimelineLane &lane = m_lanes[row];
         lane.node = node.id;
         lane.depth = node.depth;
         lane.isGather = node.kind == TaskSpec::Kind::Gather;
         lane.kind = node.kind;
         lane.label = node.label;
+        lane.segments.clear();
+        lane.markers.clear();
         lane.plannedSleep = secondsToScenarioTime(node.plannedSleep.count());
+        lane.plannedCancel.reset();
         if (node.cancelAfter)
             lane.plannedCancel = secondsToScenarioTime(*node.cancelAfter);
         if (!lane.isGather) {
@@ -54,7 +62,6 @@ void TimelineModel::beginFollowing(const EventRecord *record, ReportStyle report
             lane.markers.reserve(4);
         }
         m_plannedEnd = std::max(m_plannedEnd, lane.plannedSleep);
-        m_lanes.push_back(std::move(lane));
     }
 }
 
@@ -130,29 +137,25 @@ void TimelineModel::apply(const TaskEvent &event, int eventIndex)
         return;
     TimelineLane &lane = m_lanes[std::size_t(event.node)];
     m_endTime = std::max(m_endTime, event.time);
-    const auto mark = [&](TimelineMarker::Kind kind, QString text) {
-        lane.markers.push_back({kind, event.time, std::move(text), eventIndex});
+    const auto mark = [&](TimelineMarker::Kind kind) {
+        lane.markers.push_back({kind, event.time, eventIndex});
     };
     const auto open = [&](TimelineSegment::Kind kind,
                           std::optional<ScenarioTime> plannedEnd = std::nullopt) {
         lane.segments.push_back({kind, event.time, std::nullopt, plannedEnd});
     };
-    // Looked up once: a run of 10,000 tasks marks 40,000 of them.
-    static const QString started = tr("started");
-    static const QString woke = tr("woke");
-    static const QString cancelled = tr("cancelled");
     using Kind = TaskEvent::Kind;
     switch (event.kind) {
     case Kind::Started:
         open(TimelineSegment::Kind::Running);
-        mark(TimelineMarker::Kind::Start, started);
+        mark(TimelineMarker::Kind::Start);
         break;
     case Kind::GatherStarted:
         if (event.node == 0) // the awaiter waits on the gather from here
             open(TimelineSegment::Kind::Running);
         break;
     case Kind::Printed:
-        mark(TimelineMarker::Kind::Print, event.text);
+        mark(TimelineMarker::Kind::Print);
         break;
     case Kind::Slept:
         closeOpen(lane, event.time);
@@ -163,29 +166,26 @@ void TimelineModel::apply(const TaskEvent &event, int eventIndex)
     case Kind::Woke:
         closeOpen(lane, event.time);
         open(TimelineSegment::Kind::Running);
-        mark(TimelineMarker::Kind::Wake, woke);
+        mark(TimelineMarker::Kind::Wake);
         break;
     case Kind::Returned:
         closeOpen(lane, event.time);
-        mark(TimelineMarker::Kind::Finish,
-             tr("returned %1").arg(pythonReprCut(event.value, maxValueLength)));
+        mark(TimelineMarker::Kind::Finish);
         break;
     case Kind::Raised:
         closeOpen(lane, event.time);
-        mark(TimelineMarker::Kind::Exception,
-             tr("raised %1").arg(pythonExceptionLine(event.error)));
+        mark(TimelineMarker::Kind::Exception);
         break;
     case Kind::Cancelled:
         closeOpen(lane, event.time);
-        mark(TimelineMarker::Kind::Cancel, cancelled);
+        mark(TimelineMarker::Kind::Cancel);
         break;
     case Kind::GatherReturned:
         if (event.node == 0) {
             closeOpen(lane, event.time);
             m_settleTime = event.time;
         }
-        mark(TimelineMarker::Kind::GatherReturn,
-             tr("gather returned %1").arg(pythonReprCut(event.value, maxValueLength)));
+        mark(TimelineMarker::Kind::GatherReturn);
         break;
     case Kind::GatherRaised:
         if (event.node == 0) {
@@ -194,10 +194,38 @@ void TimelineModel::apply(const TaskEvent &event, int eventIndex)
             m_raised = true;
             m_raisedType = QString::fromStdString(event.error.typeName);
         }
-        mark(TimelineMarker::Kind::GatherRaise,
-             tr("gather raised %1").arg(pythonExceptionLine(event.error)));
+        mark(TimelineMarker::Kind::GatherRaise);
         break;
     }
+}
+
+QString TimelineModel::markerText(const TimelineMarker &marker) const
+{
+    if (!m_record || marker.eventIndex < 0 ||
+        std::size_t(marker.eventIndex) >= m_record->events().size())
+        return {};
+    // Written when asked (a tooltip, the status bar), not for each of a big run's markers.
+    const TaskEvent &event = m_record->events()[std::size_t(marker.eventIndex)];
+    using Kind = TimelineMarker::Kind;
+    switch (marker.kind) {
+    case Kind::Start:
+        return tr("started");
+    case Kind::Wake:
+        return tr("woke");
+    case Kind::Print:
+        return event.text;
+    case Kind::Finish:
+        return tr("returned %1").arg(pythonReprCut(event.value, maxValueLength));
+    case Kind::Exception:
+        return tr("raised %1").arg(pythonExceptionLine(event.error));
+    case Kind::Cancel:
+        return tr("cancelled");
+    case Kind::GatherReturn:
+        return tr("gather returned %1").arg(pythonReprCut(event.value, maxValueLength));
+    case Kind::GatherRaise:
+        return tr("gather raised %1").arg(pythonExceptionLine(event.error));
+    }
+    return {};
 }
 
 std::vector<ScenarioTime> TimelineModel::eventTimes() const

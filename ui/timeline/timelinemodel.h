@@ -7,6 +7,7 @@
 #include "timelinedata.h"
 
 #include <QAbstractListModel>
+#include <QPointer>
 
 #include <optional>
 #include <vector>
@@ -43,6 +44,8 @@ public:
     Gatherscope::ScenarioTime horizon() const;
     //! True once an event of the run has come: before, the lanes show only what is planned.
     bool hasStarted() const { return m_eventCount > 0; }
+    //! What \a marker of a lane says: "started", a printed line, "returned 'Ada is done'"...
+    QString markerText(const TimelineMarker &marker) const;
     //! Every marker's time, sorted, for moving to the next or previous event.
     std::vector<Gatherscope::ScenarioTime> eventTimes() const;
 
@@ -66,6 +69,7 @@ private:
         bool operator<(const PlannedWake &other) const { return until < other.until; }
     };
 
+    QPointer<const Gatherscope::EventRecord> m_record; //!< what the markers' events are in
     std::vector<TimelineLane> m_lanes;
     std::optional<Gatherscope::ScenarioTime> m_settleTime;
     bool m_raised = false;

@@ -320,11 +320,12 @@ bool TimelineView::viewportEvent(QEvent *event)
     if (event->type() == QEvent::ToolTip) {
         auto *help = static_cast<QHelpEvent *>(event);
         if (const auto hit = hitTest(help->pos())) {
-            QToolTip::showText(help->globalPos(),
-                               tr("%1 s — %2\n%3")
-                                   .arg(scenarioTimeToSeconds(hit->marker.time))
-                                   .arg(m_model->lane(hit->lane).label, hit->marker.text),
-                               viewport());
+            QToolTip::showText(
+                help->globalPos(),
+                tr("%1 s — %2\n%3")
+                    .arg(scenarioTimeToSeconds(hit->marker.time))
+                    .arg(m_model->lane(hit->lane).label, m_model->markerText(hit->marker)),
+                viewport());
         } else if (const QString sleep = sleepAt(help->pos()); !sleep.isEmpty()) {
             QToolTip::showText(help->globalPos(), sleep, viewport());
         } else {
