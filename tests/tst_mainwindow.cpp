@@ -19,6 +19,7 @@
 #include "pythontwin.h"
 #include "replayscrubber.h"
 #include "resultmodel.h"
+#include "resultspanel.h"
 #include "runicons.h"
 #include "scenariodocument.h"
 #include "scenarioeditor.h"
@@ -734,6 +735,11 @@ private Q_SLOTS:
         QCOMPARE(received->text(),
                  u"gather returned [5.0, ZeroDivisionError('Cannot divide by zero'), 6.0]"_s);
         QVERIFY(received->palette().color(QPalette::WindowText) != Theme::errorColor());
+        // The table's columns fit the values handed over: the longest is read whole.
+        const QTableView *table = m_window->findChild<ResultsPanel *>()->table();
+        QVERIFY(table->columnWidth(ResultModel::ResultColumn) >
+                table->fontMetrics().horizontalAdvance(
+                    u"ZeroDivisionError('Cannot divide by zero')"_s));
         QVERIFY(m_window->openScenario(u"fail-fast"_s));
         QVERIFY(runAndWait(*m_window));
         QCOMPARE(received->text(), u"gather raised ZeroDivisionError: Cannot divide by zero"_s);

@@ -4,6 +4,7 @@
 #include "consolemodel.h"
 
 #include <algorithm>
+#include <iterator>
 
 #include "consolelines.h"
 #include "theme.h"
@@ -29,31 +30,32 @@ void ConsoleModel::beginFollowing(const EventRecord *record, ReportStyle report)
 
 void ConsoleModel::takeEvent(const TaskEvent &event, int index, bool live)
 {
-    const QStringList lines = consoleLines(event, m_report);
-    if (!live || lines.isEmpty()) {
-        append(event, index, lines);
+    if (!live) {
+        linesOf(event, index, m_lines);
         return;
     }
-    beginInsertRows({}, rowCount(), rowCount() + int(lines.size()) - 1);
-    append(event, index, lines);
-    endInsertRows();
+    std::vector<Line> lines;
+    linesOf(event, index, lines);
+    insert(std::move(lines));
 }
 
 void ConsoleModel::takeEvents(const EventRecord &record, int first, int last)
 {
     // A frame's worth of lines in one insertion: the view lays out once.
-    std::vector<QStringList> lines;
-    int count = 0;
-    for (int i = first; i <= last; ++i) {
-        lines.push_back(consoleLines(record.events()[std::size_t(i)], m_report));
-        count += int(lines.back().size());
-    }
-    if (count > 0)
-        beginInsertRows({}, rowCount(), rowCount() + count - 1);
+    std::vector<Line> lines;
     for (int i = first; i <= last; ++i)
-        append(record.events()[std::size_t(i)], i, lines[std::size_t(i - first)]);
-    if (count > 0)
-        endInsertRows();
+        linesOf(record.events()[std::size_t(i)], i, lines);
+    insert(std::move(lines));
+}
+
+void ConsoleModel::insert(std::vector<Line> lines)
+{
+    if (lines.empty())
+        return;
+    beginInsertRows({}, rowCount(), rowCount() + int(lines.size()) - 1);
+    m_lines.insert(m_lines.end(), std::make_move_iterator(lines.begin()),
+                   std::make_move_iterator(lines.end()));
+    endInsertRows();
 }
 
 int ConsoleModel::rowOfEvent(int eventIndex) const
@@ -76,10 +78,10 @@ void ConsoleModel::caughtUp()
     endResetModel();
 }
 
-void ConsoleModel::append(const TaskEvent &event, int eventIndex, const QStringList &lines)
+void ConsoleModel::linesOf(const TaskEvent &event, int eventIndex, std::vector<Line> &into)
 {
-    for (const QString &line : lines)
-        m_lines.push_back({event.time, line, m_raised && event.node != 0, eventIndex});
+    for (QString &line : consoleLines(event, m_report))
+        into.push_back({event.time, std::move(line), m_raised && event.node != 0, eventIndex});
     if (event.node == 0 && event.kind == TaskEvent::Kind::GatherRaised)
         m_raised = true;
 }

@@ -41,7 +41,10 @@ private:
         bool afterRaise = false;
         int eventIndex = -1; //!< the record's event that printed it
     };
-    void append(const Gatherscope::TaskEvent &event, int eventIndex, const QStringList &lines);
+    //! The lines \a event prints, added to \a into (not yet shown).
+    void linesOf(const Gatherscope::TaskEvent &event, int eventIndex, std::vector<Line> &into);
+    //! Shows \a lines after the others, in one insertion.
+    void insert(std::vector<Line> lines);
 
     Gatherscope::ReportStyle m_report = Gatherscope::ReportStyle::Each;
     std::vector<Line> m_lines;

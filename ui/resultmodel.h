@@ -37,6 +37,8 @@ public:
     //! The node of the task in \a row, or -1.
     int nodeOfRow(int row) const;
     bool gatherRaised() const { return m_raised; }
+    //! True once the gather has returned or raised: the values are handed over.
+    bool hasSettled() const { return m_settled; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

@@ -51,7 +51,12 @@ ResultsPanel::ResultsPanel(ResultModel *model, QWidget *parent)
         m_summary->setPalette(palette);
     });
     sizeSummary();
-    connect(model, &ResultModel::summaryChanged, this, &ResultsPanel::fitColumns);
+    // The columns fit the rows of each run, and again once the gather hands its values over.
+    connect(model, &QAbstractItemModel::modelReset, this, &ResultsPanel::fitColumns);
+    connect(model, &ResultModel::summaryChanged, this, [this, model] {
+        if (model->hasSettled())
+            fitColumns();
+    });
 }
 
 void ResultsPanel::setNarration(const QStringList &sentences)
