@@ -374,6 +374,19 @@ void Runner::start()
     Q_UNUSED(task); // runs on by itself; the run state keeps everything it needs alive
 }
 
+void Runner::restore(std::vector<TaskEvent> events)
+{
+    if (m_state != State::Ready)
+        return;
+    m_state = State::Finished;
+    for (TaskEvent &event : events) {
+        if (event.node == 0 && event.kind == TaskEvent::Kind::GatherRaised)
+            m_run->gatherRaised = true;
+        m_run->record.append(std::move(event));
+    }
+    Q_EMIT m_run->record.completed();
+}
+
 void Runner::cancel()
 {
     m_run->clock.catchUp(); // stamped with the moment it was asked for

@@ -56,6 +56,10 @@ public:
     //! After the run: true if the top-level gather raised instead of returning.
     bool gatherRaised() const;
 
+    //! Takes \a events as its record instead of running (a run file's): the run is finished,
+    //! as the one that recorded them was. Only before start().
+    void restore(std::vector<TaskEvent> events);
+
 public Q_SLOTS:
     //! Starts the run (once).
     void start();

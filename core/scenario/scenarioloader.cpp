@@ -20,10 +20,26 @@ ScenarioLoader::Result ScenarioLoader::parse(const QByteArray &json, const QStri
 
 ScenarioLoader::Result ScenarioLoader::load(const QString &path)
 {
+    auto bytes = readFile(path, ScenarioRules::maxFileBytes, QStringLiteral("scenario file"));
+    if (auto *error = std::get_if<LoadError>(&bytes))
+        return std::move(*error);
+    return parse(std::get<QByteArray>(bytes), sourceName(path));
+}
+
+QString ScenarioLoader::sourceName(const QString &path)
+{
+    const bool bundled =
+        !QFileInfo::exists(path) && !path.contains(u'/') && QFile::exists(bundledPath(path));
+    return bundled ? path : QDir::toNativeSeparators(path);
+}
+
+std::variant<QByteArray, LoadError>
+ScenarioLoader::readFile(const QString &path, std::int64_t maxBytes, const QString &what)
+{
     QString filePath = path;
     if (!QFileInfo::exists(path) && !path.contains(u'/') && QFile::exists(bundledPath(path)))
         filePath = bundledPath(path);
-    const QString source = filePath.startsWith(u':') ? path : QDir::toNativeSeparators(path);
+    const QString source = sourceName(path);
     QFile file(filePath);
     if (!file.exists())
         return LoadError{
@@ -38,20 +54,22 @@ ScenarioLoader::Result ScenarioLoader::load(const QString &path)
     };
     const QFileInfo info(filePath);
     if (info.isDir())
-        return fileError(QStringLiteral("is a folder, not a scenario file"));
+        return fileError(QStringLiteral("is a folder, not a %1").arg(what));
     // A device or a pipe may never end (/dev/zero) or never begin (a FIFO nobody writes).
     if (!info.isFile())
         return fileError(QStringLiteral("is not a regular file (a device, a pipe or a socket); "
-                                        "give a scenario file"));
+                                        "give a %1")
+                             .arg(what));
     if (!file.open(QIODevice::ReadOnly))
         return fileError(QStringLiteral("cannot be read: %1").arg(file.errorString()));
     // Read with the bound whatever the size said: a file may grow while it is read.
-    const QByteArray json = file.read(ScenarioRules::maxFileBytes + 1);
-    if (json.size() > ScenarioRules::maxFileBytes)
-        return fileError(QStringLiteral("is larger than 16 MiB (%1 bytes), the most a scenario "
-                                        "file may be")
-                             .arg(ScenarioRules::maxFileBytes));
-    return parse(json, source);
+    QByteArray json = file.read(maxBytes + 1);
+    if (json.size() > maxBytes)
+        return fileError(QStringLiteral("is larger than %1 MiB (%2 bytes), the most a %3 may be")
+                             .arg(maxBytes / (std::int64_t{1024} * 1024))
+                             .arg(maxBytes)
+                             .arg(what));
+    return json;
 }
 
 QByteArray ScenarioLoader::toJson(const Scenario &scenario)
