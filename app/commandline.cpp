@@ -7,6 +7,7 @@
 #include "scenarioloader.h"
 
 #include <QCommandLineParser>
+#include <QFileInfo>
 
 using namespace Gatherscope;
 
@@ -60,6 +61,15 @@ std::variant<QString, CommandLine> parseHeadless(const QCommandLineParser &parse
     if (!line.tracePath.isEmpty() && isSameFile(line.tracePath, line.scenario))
         return QStringLiteral("--trace %1 is the scenario itself; the trace would overwrite it")
             .arg(line.tracePath);
+    line.runPath = parser.value(QStringLiteral("save-run"));
+    if (!line.runPath.isEmpty() && isSameFile(line.runPath, line.scenario))
+        return QStringLiteral("--save-run %1 is the scenario itself; the run would overwrite it")
+            .arg(line.runPath);
+    if (!line.runPath.isEmpty() && !line.tracePath.isEmpty() &&
+        (QFileInfo(line.runPath).absoluteFilePath() ==
+             QFileInfo(line.tracePath).absoluteFilePath() ||
+         isSameFile(line.runPath, line.tracePath)))
+        return QStringLiteral("--save-run and --trace name the same file, %1").arg(line.runPath);
     return line;
 }
 
@@ -87,8 +97,9 @@ void addCommandLineOptions(QCommandLineParser &parser)
             "Without --headless it opens a window with SCENARIO (default: basic). "
             "--headless runs SCENARIO (a JSON file, or the name of a bundled scenario: %1) and "
             "prints exactly what the equivalent Python program prints, line by line as it "
-            "happens. Exit status: 0 when the gather returned, 1 when it raised, 2 for bad "
-            "input or usage.")
+            "happens; given a run file (--save-run, or File > Save Run in the window) it prints "
+            "what that run printed. Exit status: 0 when the gather returned, 1 when it raised, "
+            "2 for bad input or usage.")
             .arg(ScenarioLoader::bundledNames().join(QStringLiteral(", "))));
     parser.addHelpOption();
     parser.addVersionOption();
@@ -108,6 +119,10 @@ void addCommandLineOptions(QCommandLineParser &parser)
          QStringLiteral("true|false")},
         {QStringLiteral("trace"),
          QStringLiteral("Write the run as Chrome Trace Event JSON (opens in Perfetto)."),
+         QStringLiteral("FILE.json")},
+        {QStringLiteral("save-run"),
+         QStringLiteral("With --headless: save the finished run as a run file, to open in the "
+                        "window or print again with --headless FILE.json."),
          QStringLiteral("FILE.json")},
         {QStringLiteral("explain"),
          QStringLiteral("With --headless: after the run, tell what happened in a few sentences "

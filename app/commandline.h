@@ -21,6 +21,7 @@ struct CommandLine {
     QString scenario;
     Gatherscope::RunOptions options;
     QString tracePath;
+    QString runPath;      //!< `--save-run`: where to save the finished run
     bool explain = false; //!< `--explain`: tell what happened on stderr
     //! The window's `--steps N`: start the run paused and step N events; -1 when not given.
     int steps = -1;

@@ -5,10 +5,12 @@
 
 #include "consolelines.h"
 #include "narration.h"
+#include "runfile.h"
 #include "traceexport.h"
 
 #include <QCoreApplication>
 #include <QPointer>
+#include <QTimer>
 
 #include <cerrno>
 #include <csignal>
@@ -18,8 +20,13 @@
 using namespace Gatherscope;
 
 HeadlessRun::HeadlessRun(Scenario scenario, RunOptions options, QString tracePath, QObject *parent)
+    : HeadlessRun(std::make_unique<Runner>(std::move(scenario), options), std::move(tracePath),
+                  parent)
+{}
+
+HeadlessRun::HeadlessRun(std::unique_ptr<Runner> runner, QString tracePath, QObject *parent)
     : QObject(parent)
-    , m_runner(std::make_unique<Runner>(std::move(scenario), options))
+    , m_runner(std::move(runner))
     , m_tracePath(std::move(tracePath))
 {
     const ReportStyle report = m_runner->scenario().report;
@@ -60,6 +67,14 @@ bool HeadlessRun::start()
             return false;
         }
     }
+    if (m_runner->state() == Runner::State::Finished) {
+        // A saved run: what it printed, then the end as a run's (once the loop turns).
+        const ReportStyle report = m_runner->scenario().report;
+        for (const TaskEvent &event : m_runner->record().events())
+            printLines(consoleLines(event, report));
+        QTimer::singleShot(0, this, &HeadlessRun::finish);
+        return true;
+    }
     if (m_runner->seedIsFresh() && m_runner->usesRandomSleeps())
         std::fprintf(stderr, "seed: %llu\n", static_cast<unsigned long long>(m_runner->seed()));
     m_runner->start();
@@ -97,6 +112,12 @@ void HeadlessRun::finish()
         const QByteArray trace = chromeTraceJson(m_runner->record());
         if (!m_trace->commit(trace)) {
             reportTraceError();
+            status = 2;
+        }
+    }
+    if (!m_runPath.isEmpty()) {
+        if (const QString error = RunFile::save(*m_runner, m_runPath); !error.isEmpty()) {
+            std::fprintf(stderr, "gatherscope: the run was not saved: %s\n", qPrintable(error));
             status = 2;
         }
     }

@@ -20,6 +20,10 @@ public:
     //! \a tracePath: where to write the Chrome trace afterwards (empty: nowhere).
     HeadlessRun(Gatherscope::Scenario scenario, Gatherscope::RunOptions options, QString tracePath,
                 QObject *parent = nullptr);
+    //! Prints the run of \a runner: a run file's, already finished (RunFile::load()), prints
+    //! what it recorded.
+    HeadlessRun(std::unique_ptr<Gatherscope::Runner> runner, QString tracePath,
+                QObject *parent = nullptr);
 
     //! Cancels a run cut short (by a signal) and lets its tasks unwind, so that the program
     //! ends with nothing left behind.
@@ -33,6 +37,8 @@ public:
     bool start();
     //! Tells what happened, in a few sentences on stderr, once the run is over (`--explain`).
     void setExplain(bool explain) { m_explain = explain; }
+    //! Saves the finished run as a run file at \a path (`--save-run`); empty: nowhere.
+    void setRunPath(const QString &path) { m_runPath = path; }
 
 private:
     void finish();
@@ -42,6 +48,7 @@ private:
 
     std::unique_ptr<Gatherscope::Runner> m_runner;
     QString m_tracePath;
+    QString m_runPath;
     int m_outputError = 0; //!< errno of the first failed write to stdout
     bool m_explain = false;
     std::unique_ptr<Gatherscope::AtomicFile> m_trace;

@@ -5,6 +5,7 @@
 #include "guirun.h"
 #include "headlessrun.h"
 #include "pythontwin.h"
+#include "runfile.h"
 
 #include "scenarioloader.h"
 
@@ -53,6 +54,43 @@ std::unique_ptr<QCoreApplication> makeApplication(int &argc, char *argv[])
     return std::make_unique<QApplication>(argc, argv);
 }
 
+//! `--python`: the Python twin of \a scenario on stdout.
+int printTwin(const Scenario &scenario)
+{
+    std::fputs(pythonTwin(scenario).toUtf8().constData(), stdout);
+    return std::fflush(stdout) == 0 ? 0 : fail(QStringLiteral("cannot write the program"));
+}
+
+//! Runs (or prints) \a run as \a command asks, until it ends: the exit status.
+int runHeadless(HeadlessRun &run, const CommandLine &command)
+{
+    run.setExplain(command.explain);
+    run.setRunPath(command.runPath);
+    if (!run.start())
+        return usageError;
+    return QCoreApplication::exec();
+}
+
+//! `--headless RUNFILE` prints what the saved run printed; `--python RUNFILE` its twin.
+int showSavedRun(const CommandLine &command)
+{
+    if (command.options.seed || command.options.returnExceptions)
+        return fail(QStringLiteral("%1 is a run file: it shows what was recorded, so --seed and "
+                                   "--return-exceptions do not apply")
+                        .arg(command.scenario));
+    auto loaded = RunFile::load(command.scenario);
+    if (const auto *error = std::get_if<LoadError>(&loaded))
+        return fail(error->toString());
+    auto runner = std::get<std::unique_ptr<Runner>>(std::move(loaded));
+    if (command.mode == CommandLine::Mode::Python) {
+        Scenario scenario = runner->scenario();
+        scenario.seed = runner->seed(); // the sleeps it drew
+        return printTwin(scenario);
+    }
+    HeadlessRun run(std::move(runner), command.tracePath);
+    return runHeadless(run, command);
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -85,17 +123,14 @@ int main(int argc, char *argv[])
         break;
     }
 
+    if (RunFile::isRunFileAt(command.scenario))
+        return showSavedRun(command);
+
     auto loaded = ScenarioLoader::load(command.scenario);
     if (const auto *error = std::get_if<LoadError>(&loaded))
         return fail(error->toString());
-    if (command.mode == CommandLine::Mode::Python) {
-        std::fputs(pythonTwin(std::get<Scenario>(loaded)).toUtf8().constData(), stdout);
-        return std::fflush(stdout) == 0 ? 0 : fail(QStringLiteral("cannot write the program"));
-    }
-
+    if (command.mode == CommandLine::Mode::Python)
+        return printTwin(std::get<Scenario>(loaded));
     HeadlessRun run(std::get<Scenario>(std::move(loaded)), command.options, command.tracePath);
-    run.setExplain(command.explain);
-    if (!run.start())
-        return 2;
-    return QCoreApplication::exec();
+    return runHeadless(run, command);
 }

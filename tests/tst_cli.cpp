@@ -665,6 +665,70 @@ private Q_SLOTS:
                  "Every task had ended by 3 s.\n"_s);
     }
 
+    void aSavedRunPrintsWhatItRecorded_data()
+    {
+        QTest::addColumn<QString>("name");
+        for (const QString &name : ScenarioLoader::bundledNames())
+            QTest::newRow(qPrintable(name)) << name;
+    }
+
+    void aSavedRunPrintsWhatItRecorded()
+    {
+        QFETCH(QString, name);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"run.json"_s);
+        const Result ran = run({u"--headless"_s, u"--instant"_s, u"--explain"_s, u"--seed"_s,
+                                u"11"_s, u"--save-run"_s, path, name});
+        QVERIFY(ran.exitCode == 0 || ran.exitCode == 1);
+        const Result shown = run({u"--headless"_s, u"--explain"_s, path});
+        QCOMPARE(shown.exitCode, ran.exitCode);
+        QCOMPARE(shown.out, ran.out);
+        QCOMPARE(shown.err, ran.err);
+        // Its twin draws the sleeps the run drew.
+        const Result twin = run({u"--python"_s, path});
+        QCOMPARE(twin.exitCode, 0);
+        Scenario seeded = std::get<Scenario>(ScenarioLoader::load(name));
+        seeded.seed = 11;
+        QCOMPARE(QString::fromUtf8(twin.out), pythonTwin(seeded));
+    }
+
+    void aRunFileIsRefusedWhenItCannotBeShown()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"run.json"_s);
+        QCOMPARE(run({u"--headless"_s, u"--instant"_s, u"--save-run"_s, path, u"basic"_s}).exitCode,
+                 0);
+        const Result reseeded = run({u"--headless"_s, u"--seed"_s, u"3"_s, path});
+        QCOMPARE(reseeded.exitCode, 2);
+        QCOMPARE(QString::fromUtf8(reseeded.err),
+                 u"gatherscope: %1 is a run file: it shows what was recorded, so --seed and "
+                 "--return-exceptions do not apply\n"_s.arg(path));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        const QByteArray whole = file.readAll();
+        QVERIFY(file.resize(whole.size() / 2));
+        file.close();
+        // Cut in half it is still taken for a run file, and said to be damaged.
+        const Result cut = run({u"--headless"_s, path});
+        QCOMPARE(cut.exitCode, 2);
+        QVERIFY(cut.err.startsWith(
+            u"gatherscope: %1: damaged: not a JSON object ("_s.arg(path).toUtf8()));
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(QByteArray(whole).replace("\"gatherscope_run\":1", "\"gatherscope_run\":2"));
+        file.close();
+        const Result newer = run({u"--headless"_s, path});
+        QCOMPARE(newer.exitCode, 2);
+        QCOMPARE(newer.out, QByteArray());
+        QCOMPARE(QString::fromUtf8(newer.err),
+                 u"gatherscope: %1: gatherscope_run: a run file of version 2; this Gatherscope "
+                 "reads version 1\n"_s.arg(path));
+        const Result over = run({u"--headless"_s, u"--save-run"_s, path, path});
+        QCOMPARE(over.exitCode, 2);
+        QCOMPARE(QString::fromUtf8(over.err),
+                 u"gatherscope: --save-run %1 is the scenario itself; the run would overwrite "
+                 "it\n"_s.arg(path));
+    }
+
     void thePythonOptionPrintsTheTwin()
     {
         const Result result = run({u"--python"_s, u"fail-fast"_s});

@@ -146,35 +146,40 @@ private Q_SLOTS:
                          u"{\"title\": \"T\", \"tasks\": [{\"task\": \"divide\"}]}"_s;
                  })),
                  u"run.json: scenario.tasks[0]: missing key \"y\" (a number)"_s);
-        QCOMPARE(refusal(changedBasic([](QJsonObject &file) {
-                     QJsonArray nodes = file[u"nodes"_s].toArray();
-                     QJsonObject first = nodes[1].toObject();
-                     first[u"planned_sleep"_s] = u"3.0"_s;
-                     nodes[1] = first;
-                     file[u"nodes"_s] = nodes;
-                 })),
-                 u"run.json: nodes[1]: not the task the scenario and seed make: the record is "
-                 "not this scenario's"_s);
+        QCOMPARE(
+            refusal(changedBasic([](QJsonObject &file) {
+                QJsonObject record = file[u"record"_s].toObject();
+                QJsonArray nodes = record[u"nodes"_s].toArray();
+                QJsonObject first = nodes[1].toObject();
+                first[u"planned_sleep"_s] = u"3.0"_s;
+                nodes[1] = first;
+                record[u"nodes"_s] = nodes;
+                file[u"record"_s] = record;
+            })),
+            u"run.json: record.nodes[1]: not the task the scenario and seed make: the record is "
+            "not this scenario's"_s);
         const auto changedEvent = [](int index, const QString &key, const QJsonValue &value) {
             return changedBasic([&](QJsonObject &file) {
-                QJsonArray events = file[u"events"_s].toArray();
+                QJsonObject record = file[u"record"_s].toObject();
+                QJsonArray events = record[u"events"_s].toArray();
                 QJsonObject event = events[index].toObject();
                 event[key] = value;
                 events[index] = event;
-                file[u"events"_s] = events;
+                record[u"events"_s] = events;
+                file[u"record"_s] = record;
             });
         };
         QCOMPARE(refusal(changedEvent(3, u"node"_s, 9)),
-                 u"run.json: events[3].node: no such node (the run has 3)"_s);
+                 u"run.json: record.events[3].node: no such node (the run has 3)"_s);
         QCOMPARE(refusal(changedEvent(3, u"kind"_s, u"exploded"_s)),
-                 u"run.json: events[3].kind: unknown kind \"exploded\""_s);
+                 u"run.json: record.events[3].kind: unknown kind \"exploded\""_s);
         QCOMPARE(refusal(changedEvent(9, u"t"_s, 0)),
-                 u"run.json: events[9].t: earlier than the event before"_s);
+                 u"run.json: record.events[9].t: earlier than the event before"_s);
         QCOMPARE(refusal(changedEvent(9, u"value"_s, QJsonObject{{u"int"_s, u"five"_s}})),
-                 u"run.json: events[9].value: expected a value: {\"int\"|\"float\"|\"str\"|"
+                 u"run.json: record.events[9].value: expected a value: {\"int\"|\"float\"|\"str\"|"
                  "\"list\"|\"exception\": …}"_s);
         QCOMPARE(refusal(changedEvent(0, u"t"_s, 0.5)),
-                 u"run.json: events[0]: expected an event: {\"t\", \"node\", \"kind\"}"_s);
+                 u"run.json: record.events[0]: expected an event: {\"t\", \"node\", \"kind\"}"_s);
     }
 };
 

@@ -177,7 +177,7 @@ public:
     std::variant<TaskEvent, LoadError> event(const QJsonValue &json, int index, int nodes,
                                              ScenarioTime after) const
     {
-        const QString place = QStringLiteral("events[%1]").arg(index);
+        const QString place = QStringLiteral("record.events[%1]").arg(index);
         const QJsonObject object = json.toObject();
         const QJsonValue time = object.value(QStringLiteral("t"));
         const QJsonValue node = object.value(QStringLiteral("node"));
@@ -257,15 +257,22 @@ QByteArray write(const Runner &runner)
         {QStringLiteral("scenario"), QString::fromUtf8(writeScenario(runner.scenario()))},
         // A string: JSON's numbers hold 53 bits, a seed 64.
         {QStringLiteral("seed"), QString::number(runner.seed())},
-        {QStringLiteral("nodes"), nodes},
-        {QStringLiteral("events"), events},
+        // After the version (QJsonObject sorts its keys): a file cut short still says it is a
+        // run file.
+        {QStringLiteral("record"),
+         QJsonObject{{QStringLiteral("nodes"), nodes}, {QStringLiteral("events"), events}}},
     };
     return QJsonDocument(file).toJson(QJsonDocument::Compact) + '\n';
 }
 
 bool isRunFile(const QByteArray &json)
 {
-    return QJsonDocument::fromJson(json).object().contains(QLatin1String(versionKey));
+    QJsonParseError error{};
+    const QJsonDocument document = QJsonDocument::fromJson(json, &error);
+    // A run file cut short or garbled is still one: read() then says it is damaged.
+    if (error.error != QJsonParseError::NoError)
+        return json.contains(QByteArray(QByteArray("\"") + versionKey + '"'));
+    return document.object().contains(QLatin1String(versionKey));
 }
 
 std::variant<std::unique_ptr<Runner>, LoadError> read(const QByteArray &json, const QString &source)
@@ -315,22 +322,24 @@ std::variant<std::unique_ptr<Runner>, LoadError> read(const QByteArray &json, co
     options.seed = seed;
     auto runner = std::make_unique<Runner>(std::get<Scenario>(std::move(scenario)), options);
     const auto &expected = runner->record().nodes();
-    const QJsonArray nodes = file.value(QStringLiteral("nodes")).toArray();
-    if (!file.value(QStringLiteral("nodes")).isArray() ||
+    const QJsonObject record = file.value(QStringLiteral("record")).toObject();
+    const QJsonArray nodes = record.value(QStringLiteral("nodes")).toArray();
+    if (!record.value(QStringLiteral("nodes")).isArray() ||
         nodes.size() != qsizetype(expected.size()))
-        return reader.error(QStringLiteral("nodes"),
+        return reader.error(QStringLiteral("record.nodes"),
                             QStringLiteral("expected the %1 nodes of the scenario's task tree")
                                 .arg(expected.size()));
     for (qsizetype i = 0; i < nodes.size(); ++i) {
         if (nodes[i].toObject() != nodeJson(expected[std::size_t(i)]))
-            return reader.error(QStringLiteral("nodes[%1]").arg(i),
+            return reader.error(QStringLiteral("record.nodes[%1]").arg(i),
                                 QStringLiteral("not the task the scenario and seed make: the "
                                                "record is not this scenario's"));
     }
 
-    const QJsonValue eventsJson = file.value(QStringLiteral("events"));
+    const QJsonValue eventsJson = record.value(QStringLiteral("events"));
     if (!eventsJson.isArray())
-        return reader.error(QStringLiteral("events"), QStringLiteral("expected a list of events"));
+        return reader.error(QStringLiteral("record.events"),
+                            QStringLiteral("expected a list of events"));
     std::vector<TaskEvent> events;
     ScenarioTime after(0);
     const QJsonArray eventList = eventsJson.toArray();
@@ -344,6 +353,12 @@ std::variant<std::unique_ptr<Runner>, LoadError> read(const QByteArray &json, co
     }
     runner->restore(std::move(events));
     return runner;
+}
+
+bool isRunFileAt(const QString &path)
+{
+    const auto bytes = ScenarioLoader::readFile(path, maxFileBytes, QStringLiteral("run file"));
+    return std::holds_alternative<QByteArray>(bytes) && isRunFile(std::get<QByteArray>(bytes));
 }
 
 std::variant<std::unique_ptr<Runner>, LoadError> load(const QString &path)

@@ -31,8 +31,11 @@ QByteArray write(const Runner &runner);
 //! is not the one its scenario and seed make; \a source names it in errors.
 std::variant<std::unique_ptr<Runner>, LoadError> read(const QByteArray &json,
                                                       const QString &source);
-//! True when \a json is a run file of any version (not a scenario): worth reading as one.
+//! True when \a json is a run file of any version (not a scenario), damaged or not: worth
+//! reading as one.
 bool isRunFile(const QByteArray &json);
+//! True when \a path is a run file of any version (its JSON says so), not a scenario.
+bool isRunFileAt(const QString &path);
 //! Reads the file at \a path (errors name the file).
 std::variant<std::unique_ptr<Runner>, LoadError> load(const QString &path);
 //! Writes the run of \a runner to \a path atomically (an older file stays whole if anything
