@@ -21,6 +21,7 @@
 #include "resultmodel.h"
 #include "resultspanel.h"
 #include "runicons.h"
+#include "runner.h"
 #include "scenariodocument.h"
 #include "scenarioeditor.h"
 #include "scenarioloader.h"
@@ -204,6 +205,58 @@ private Q_SLOTS:
         QTRY_COMPARE(panel->view()->extraSelections().size(), 1);
         QCOMPARE(panel->view()->extraSelections().front().cursor.blockNumber(), lines.divideSleep);
         m_window->runController()->cancel();
+    }
+
+    // A teacher prepares runs before class: saved, then opened again, the window shows the
+    // same timeline, results, console and narration without running anything.
+    void aSavedRunOpensAgainWithoutRunning()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"fail-fast-run.json"_s);
+        QAction *saveRun = nullptr;
+        for (QAction *action : m_window->findChildren<QAction *>()) {
+            if (action->text() == u"Save &Run As…"_s)
+                saveRun = action;
+        }
+        QVERIFY(saveRun);
+        QVERIFY(m_window->openScenario(u"fail-fast"_s));
+        QVERIFY(!saveRun->isEnabled()); // nothing has run yet
+        QVERIFY(!m_window->saveRunAs(path));
+        m_window->instantAction()->setChecked(true);
+        QVERIFY(runAndWait(*m_window));
+        QVERIFY(saveRun->isEnabled());
+        const Runner *ran = m_window->runController()->runner();
+        const std::vector<TaskEvent> events = ran->record().events();
+        const Scenario scenario = ran->scenario();
+        const QString console = m_window->consoleModel()->text();
+        auto *received = m_window->findChild<QLabel *>(u"awaiterReceived"_s);
+        auto *narration = m_window->findChild<QLabel *>(u"narration"_s);
+        const QString summary = received->text();
+        const QString story = narration->text();
+        QVERIFY(m_window->saveRunAs(path));
+
+        QVERIFY(m_window->openScenario(u"basic"_s));
+        QVERIFY(m_window->openScenario(path));
+        const RunController *shown = m_window->runController();
+        QCOMPARE(shown->state(), RunController::State::Finished);
+        QVERIFY(shown->runner()->record().events() == events);
+        QCOMPARE(m_window->consoleModel()->text(), console);
+        QCOMPARE(received->text(), summary);
+        QCOMPARE(narration->text(), story);
+        QCOMPARE(m_window->timelineModel()->lane(0).markers.back().kind,
+                 TimelineMarker::Kind::GatherRaise);
+        QCOMPARE(m_window->timelineModel()->settleTime(), std::optional(ScenarioTime(1000000)));
+        // Its scenario is in the editor as a new document: Save never writes over the run.
+        QVERIFY(m_window->editor()->model()->scenario() == scenario);
+        QCOMPARE(m_window->currentFile(), QString());
+
+        // A damaged run file is refused and the run shown stays.
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QVERIFY(file.resize(file.size() / 2));
+        file.close();
+        QVERIFY(!m_window->openScenario(path, true));
+        QVERIFY(m_window->runController()->runner()->record().events() == events);
     }
 
     void compareShowsBothRunsOnOneAxisAndSaysWhatDiffers()

@@ -3,6 +3,8 @@
 
 #include "filecommands.h"
 
+#include "runfile.h"
+#include "runfilecommands.h"
 #include "scenariodocument.h"
 #include "scenarioloader.h"
 #include "shortcuts.h"
@@ -39,6 +41,8 @@ void FileCommands::addTo(QMenu *menu)
 
 bool FileCommands::open(const QString &pathOrName, bool quiet)
 {
+    if (m_runs && Gatherscope::RunFile::isRunFileAt(pathOrName))
+        return m_runs->open(pathOrName, quiet);
     const QString error = m_document->open(pathOrName);
     if (!error.isEmpty() && !quiet)
         QMessageBox::warning(m_window, tr("Cannot open scenario"), error);
@@ -88,8 +92,9 @@ void FileCommands::openDialog()
 {
     if (!maybeSave())
         return;
-    const QString path = QFileDialog::getOpenFileName(m_window, tr("Open Scenario"), lastFolder(),
-                                                      tr("Scenarios (*.json);;All files (*)"));
+    const QString path =
+        QFileDialog::getOpenFileName(m_window, tr("Open Scenario"), lastFolder(),
+                                     tr("Scenarios and runs (*.json);;All files (*)"));
     if (!path.isEmpty())
         open(path);
 }

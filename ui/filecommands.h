@@ -8,6 +8,7 @@
 
 class QMenu;
 class QWidget;
+class RunFileCommands;
 class ScenarioDocument;
 
 //! The File menu's scenario commands and their dialogs: new, open, recent files, the bundled
@@ -22,8 +23,10 @@ public:
     //! Adds New, Open, Open Recent, Examples, Save and Save As to \a menu.
     void addTo(QMenu *menu);
 
-    //! Opens \a pathOrName (a file, or a bundled scenario's name); false (and a message box
-    //! unless \a quiet) when it cannot be read. Asks nothing about unsaved changes.
+    //! Run files opened go to \a runs (which shows them), not to the scenario document.
+    void setRunFiles(RunFileCommands *runs) { m_runs = runs; }
+    //! Opens \a pathOrName (a file, a run file, or a bundled scenario's name); false (and a
+    //! message box unless \a quiet) when it cannot be read. Asks nothing about unsaved changes.
     bool open(const QString &pathOrName, bool quiet = false);
     //! Saves to \a path atomically; false (with a message box) on failure.
     bool saveTo(const QString &path);
@@ -49,4 +52,5 @@ private:
     ScenarioDocument *m_document;
     QWidget *m_window;
     QMenu *m_recent = nullptr;
+    RunFileCommands *m_runs = nullptr;
 };

@@ -16,6 +16,7 @@
 #include "replayscrubber.h"
 #include "resultmodel.h"
 #include "resultspanel.h"
+#include "runfilecommands.h"
 #include "runpresenter.h"
 #include "runsession.h"
 #include "runstatusbar.h"
@@ -71,6 +72,7 @@ MainWindow::MainWindow(Settings settings, QWidget *parent)
     , m_editor(new ScenarioEditor(this))
     , m_document(new ScenarioDocument(m_editor->model(), this))
     , m_files(new FileCommands(m_document, this))
+    , m_runFiles(new RunFileCommands(m_run, m_document, this))
     , m_actions(new RunActions(this))
     , m_timeline(new TimelineWidget(this))
     , m_timelineModel(new TimelineModel(this))
@@ -145,8 +147,10 @@ MainWindow::MainWindow(Settings settings, QWidget *parent)
             [this] { m_resultsPanel->setNarration({}); });
     connect(m_run, &RunController::runCleared, m_resultsPanel,
             [this] { m_resultsPanel->setNarration({}); });
-    connect(m_files, &FileCommands::message, this,
-            [this](const QString &text) { statusBar()->showMessage(text, 3000); });
+    m_files->setRunFiles(m_runFiles);
+    const auto showMessage = [this](const QString &text) { statusBar()->showMessage(text, 3000); };
+    connect(m_files, &FileCommands::message, this, showMessage);
+    connect(m_runFiles, &RunFileCommands::message, this, showMessage);
     m_useSettings = settings == Settings::Use;
     if (m_useSettings)
         m_autosave = new Autosave(m_editor->model(), m_document, Autosave::defaultFolder(), this);
@@ -217,6 +221,7 @@ void MainWindow::createMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     using Shortcuts::Id;
     m_files->addTo(file);
+    m_runFiles->addTo(file);
     file->addSeparator();
     file->addAction(tr("&Export Timeline (PNG, SVG, PDF)…"), Shortcuts::key(Id::ExportTimeline),
                     this, [this] { Exporter::exportTimelineAsked(this, *m_timeline->view()); });
@@ -367,6 +372,11 @@ QString MainWindow::currentFile() const
 bool MainWindow::saveScenarioAs(const QString &path)
 {
     return m_files->saveTo(path);
+}
+
+bool MainWindow::saveRunAs(const QString &path)
+{
+    return m_runFiles->saveTo(path);
 }
 
 void MainWindow::showShortcuts()

@@ -19,6 +19,7 @@ class QTableView;
 class QTimer;
 class ConsoleModel;
 class FileCommands;
+class RunFileCommands;
 class CompareWindow;
 class ReplayScrubber;
 class PresentationMode;
@@ -53,6 +54,8 @@ public:
     bool openScenario(const QString &pathOrName, bool quiet = false);
     //! Saves to \a path atomically; false (with a message box) on failure.
     bool saveScenarioAs(const QString &path);
+    //! Saves the finished run to \a path as a run file (File ▸ Save Run As…).
+    bool saveRunAs(const QString &path);
     QString currentFile() const;
 
     RunController *runController() const { return m_run; }
@@ -111,6 +114,7 @@ private:
     ScenarioEditor *m_editor;
     ScenarioDocument *m_document;
     FileCommands *m_files;
+    RunFileCommands *m_runFiles;
     RunActions *m_actions;
     TimelineWidget *m_timeline;
     TimelineModel *m_timelineModel;

@@ -33,15 +33,27 @@ void RunController::start(Scenario scenario, bool instant, bool paused)
         setState(State::Finished);
         Q_EMIT runFinished(runner);
     });
+    takeOver(std::move(next));
+    setState(State::Running);
+    m_runner->start();
+    if (paused)
+        setPaused(true);
+}
+
+void RunController::show(std::unique_ptr<Runner> finished)
+{
+    takeOver(std::move(finished)); // the views take its whole record
+    setState(State::Finished);
+    Q_EMIT runFinished(m_runner.get());
+}
+
+void RunController::takeOver(std::unique_ptr<Runner> next)
+{
     // Views move to the new record first; only then does the old run go (it cancels what is
     // left of it and unwinds on its own).
     auto previous = std::exchange(m_runner, std::move(next));
     Q_EMIT runStarted(m_runner.get());
     previous.reset();
-    setState(State::Running);
-    m_runner->start();
-    if (paused)
-        setPaused(true);
 }
 
 void RunController::clear()

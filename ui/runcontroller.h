@@ -31,6 +31,9 @@ public:
     Gatherscope::ScenarioTime currentTime() const;
     double speed() const { return m_speed; }
 
+    //! Shows \a finished, a run already over (a run file's), as a run that just ended.
+    void show(std::unique_ptr<Gatherscope::Runner> finished);
+
 public Q_SLOTS:
     //! Runs \a scenario: on the virtual clock when \a instant, else in real time at speed();
     //! \a paused: stop the clock right after the tasks' first steps (to step through it).
@@ -56,6 +59,8 @@ Q_SIGNALS:
     void runFinished(Gatherscope::Runner *runner);
 
 private:
+    //! \a next becomes the run shown (runStarted()), the one before it goes.
+    void takeOver(std::unique_ptr<Gatherscope::Runner> next);
     void setState(State state);
 
     std::unique_ptr<Gatherscope::Runner> m_runner;

@@ -72,6 +72,11 @@ void ScenarioDocument::startNew()
     Scenario scenario;
     scenario.title = tr("New scenario");
     scenario.tasks = {TaskSpec::sayHello(QStringLiteral("Mr. Turtle"), SleepSpec::fixed(1))};
+    adopt(scenario);
+}
+
+void ScenarioDocument::adopt(const Scenario &scenario)
+{
     Q_EMIT replaced();
     m_model->setScenario(scenario);
     setPath(QString(), std::nullopt);

@@ -36,6 +36,9 @@ public:
     QString open(const QString &pathOrName);
     //! Replaces the model's scenario with a new one holding one task.
     void startNew();
+    //! Shows \a scenario as a new document, saved nowhere yet (a run file's: Save asks where,
+    //! and never writes over the run).
+    void adopt(const Gatherscope::Scenario &scenario);
     //! Why the model cannot be saved (the loader would refuse the file); empty when it can.
     QString unsavableReason() const;
     //! Saves atomically to \a path and makes it the document's file; the error, or empty.

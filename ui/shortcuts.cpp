@@ -60,6 +60,8 @@ const std::vector<Shortcut> &table()
         keyed(Id::Open, Area::File, QKeySequence(Qt::CTRL | Qt::Key_O), "open a scenario"),
         keyed(Id::Save, Area::File, QKeySequence(Qt::CTRL | Qt::Key_S), "save"),
         keyed(Id::SaveAs, Area::File, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), "save as"),
+        keyed(Id::SaveRun, Area::File, QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_S),
+              "save the finished run (open it later without running)"),
         keyed(Id::ExportTimeline, Area::File, QKeySequence(Qt::CTRL | Qt::Key_E),
               "export the timeline (PNG, SVG, PDF)"),
         keyed(Id::Quit, Area::File, QKeySequence(Qt::CTRL | Qt::Key_Q), "quit"),

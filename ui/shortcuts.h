@@ -24,6 +24,7 @@ enum class Id {
     Open,
     Save,
     SaveAs,
+    SaveRun,
     ExportTimeline,
     Quit,
     ScaleUp,
