@@ -259,6 +259,38 @@ private Q_SLOTS:
         QVERIFY(m_window->runController()->runner()->record().events() == events);
     }
 
+    // File ▸ Compare With…: the scenario in the editor above a saved run or another scenario.
+    void compareWithPutsAnyTwoRunsOnOneAxis()
+    {
+        QTemporaryDir dir;
+        const QString runPath = dir.filePath(u"fail-fast-run.json"_s);
+        QVERIFY(m_window->openScenario(u"fail-fast"_s));
+        m_window->instantAction()->setChecked(true);
+        QVERIFY(runAndWait(*m_window));
+        QVERIFY(m_window->saveRunAs(runPath));
+        QVERIFY(m_window->openScenario(u"advanced"_s));
+        CompareWindow *compare = m_window->compareWith(runPath, true);
+        QVERIFY(compare);
+        QTRY_VERIFY(compare->isFinished());
+        QCOMPARE(compare->difference(),
+                 u"In Advanced example, gather returned 3 results at 1 s; in fail-fast-run.json, "
+                 "gather raised ZeroDivisionError at 1 s and divide(30, 5) finished unseen at 3 "
+                 "s."_s);
+        QCOMPARE(compare->windowTitle(), u"Compare Advanced example with fail-fast-run.json"_s);
+        QCOMPARE(compare->timeline(true)->view()->model()->lane(0).markers.back().kind,
+                 TimelineMarker::Kind::GatherRaise);
+        // A scenario file runs there on the virtual clock; what cannot be read is refused.
+        const QString scenarioPath = dir.filePath(u"advanced-copy.json"_s);
+        QVERIFY(m_window->saveScenarioAs(scenarioPath));
+        QVERIFY(m_window->openScenario(u"fail-fast"_s));
+        compare = m_window->compareWith(scenarioPath, true);
+        QVERIFY(compare);
+        QTRY_VERIFY(compare->isFinished());
+        QVERIFY(compare->difference().endsWith(
+            u"in advanced-copy.json, gather returned 3 results at 1 s."_s));
+        QVERIFY(!m_window->compareWith(dir.filePath(u"missing.json"_s), true));
+    }
+
     void compareShowsBothRunsOnOneAxisAndSaysWhatDiffers()
     {
         QVERIFY(m_window->openScenario(u"fail-fast"_s));

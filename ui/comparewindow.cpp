@@ -18,13 +18,58 @@
 
 using namespace Gatherscope;
 
+namespace {
+
+//! \a scenario to run on the virtual clock with `return_exceptions` \a returnExceptions.
+std::unique_ptr<Runner> instantRun(const Scenario &scenario, bool returnExceptions,
+                                   std::optional<std::uint64_t> seed)
+{
+    RunOptions options;
+    options.clockMode = ScenarioClock::Mode::Virtual;
+    options.returnExceptions = returnExceptions;
+    options.seed = seed;
+    return std::make_unique<Runner>(scenario, options);
+}
+
+//! Both runs of a return_exceptions comparison: the same sleeps on both sides (the file's seed,
+//! or the first run's fresh one).
+std::array<CompareWindow::Run, 2> bothReturnExceptions(const Scenario &scenario)
+{
+    auto withFalse = instantRun(scenario, false, scenario.seed);
+    auto withTrue = instantRun(scenario, true, withFalse->seed());
+    return {CompareWindow::Run{QObject::tr("return_exceptions=False"), std::move(withFalse)},
+            CompareWindow::Run{QObject::tr("return_exceptions=True"), std::move(withTrue)}};
+}
+
+} // namespace
+
 CompareWindow::CompareWindow(const Scenario &scenario, QWidget *parent)
+    : CompareWindow(bothReturnExceptions(scenario),
+                    tr("Compare return_exceptions — %1")
+                        .arg(scenario.title.isEmpty() ? tr("untitled") : scenario.title),
+                    compareReturnExceptions, parent)
+{}
+
+CompareWindow::CompareWindow(Run above, Run below, QWidget *parent)
+    : CompareWindow({std::move(above), std::move(below)}, QString(), {}, parent)
+{}
+
+CompareWindow::CompareWindow(std::array<Run, 2> runs, const QString &title,
+                             std::function<QString(const EventRecord &, const EventRecord &)> tell,
+                             QWidget *parent)
     : QWidget(parent, Qt::Window)
+    , m_tell(std::move(tell))
     , m_difference(new QLabel(this))
 {
     setAttribute(Qt::WA_DeleteOnClose);
-    setWindowTitle(tr("Compare return_exceptions — %1")
-                       .arg(scenario.title.isEmpty() ? tr("untitled") : scenario.title));
+    setWindowTitle(title.isEmpty() ? tr("Compare %1 with %2").arg(runs[0].name, runs[1].name)
+                                   : title);
+    if (!m_tell) {
+        m_tell = [above = runs[0].name, below = runs[1].name](const EventRecord &first,
+                                                              const EventRecord &second) {
+            return compareRuns(first, above, second, below);
+        };
+    }
     m_difference->setObjectName(QStringLiteral("difference"));
     m_difference->setWordWrap(true);
     m_difference->setTextFormat(Qt::PlainText);
@@ -35,8 +80,8 @@ CompareWindow::CompareWindow(const Scenario &scenario, QWidget *parent)
     m_difference->setText(tr("Running…"));
 
     auto *panes = new QSplitter(Qt::Vertical, this);
-    panes->addWidget(makePane(m_sides[0], false));
-    panes->addWidget(makePane(m_sides[1], true));
+    panes->addWidget(makePane(m_sides[0], runs[0].name));
+    panes->addWidget(makePane(m_sides[1], runs[1].name));
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_difference);
     layout->addWidget(panes, 1);
@@ -48,9 +93,8 @@ CompareWindow::CompareWindow(const Scenario &scenario, QWidget *parent)
     above->zoom().follow(&below->zoom());
     below->zoom().follow(&above->zoom());
 
-    // The same sleeps on both sides: the file's seed, or the first run's fresh one.
-    start(m_sides[0], scenario, false, scenario.seed);
-    start(m_sides[1], scenario, true, m_sides[0].runner->seed());
+    start(m_sides[0], std::move(runs[0].runner));
+    start(m_sides[1], std::move(runs[1].runner));
 }
 
 CompareWindow::~CompareWindow()
@@ -60,7 +104,7 @@ CompareWindow::~CompareWindow()
         side.session->follow(nullptr, ReportStyle::Each);
 }
 
-QWidget *CompareWindow::makePane(Side &side, bool returnExceptions)
+QWidget *CompareWindow::makePane(Side &side, const QString &name)
 {
     auto *pane = new QWidget(this);
     side.timeline = new TimelineModel(pane);
@@ -69,8 +113,7 @@ QWidget *CompareWindow::makePane(Side &side, bool returnExceptions)
     side.session->setFrameInterval(RunSession::instantFrameMs);
     side.widget = new TimelineWidget(pane);
     side.widget->setModel(side.timeline);
-    auto *title = new QLabel(
-        returnExceptions ? tr("return_exceptions=True") : tr("return_exceptions=False"), pane);
+    auto *title = new QLabel(name, pane);
     QFont bold = title->font();
     bold.setBold(true);
     title->setFont(bold);
@@ -86,15 +129,14 @@ QWidget *CompareWindow::makePane(Side &side, bool returnExceptions)
     return pane;
 }
 
-void CompareWindow::start(Side &side, const Scenario &scenario, bool returnExceptions,
-                          std::optional<std::uint64_t> seed)
+void CompareWindow::start(Side &side, std::unique_ptr<Runner> runner)
 {
-    RunOptions options;
-    options.clockMode = ScenarioClock::Mode::Virtual;
-    options.returnExceptions = returnExceptions;
-    options.seed = seed;
-    side.runner = std::make_unique<Runner>(scenario, options);
-    side.session->follow(&side.runner->record(), scenario.report);
+    side.runner = std::move(runner);
+    side.session->follow(&side.runner->record(), side.runner->scenario().report);
+    if (side.runner->state() == Runner::State::Finished) {
+        sideFinished(); // a saved run: its record is whole already
+        return;
+    }
     connect(side.runner.get(), &Runner::finished, this, &CompareWindow::sideFinished);
     side.runner->start();
 }
@@ -105,8 +147,7 @@ void CompareWindow::sideFinished()
         return;
     for (Side &side : m_sides)
         side.session->flush();
-    m_difference->setText(
-        compareReturnExceptions(m_sides[0].runner->record(), m_sides[1].runner->record()));
+    m_difference->setText(m_tell(m_sides[0].runner->record(), m_sides[1].runner->record()));
     // Both fitted to the later end: the axis they share shows both runs whole.
     for (Side &side : m_sides)
         side.widget->view()->fitAll();
@@ -118,7 +159,7 @@ QString CompareWindow::difference() const
     return isFinished() ? m_difference->text() : QString();
 }
 
-TimelineWidget *CompareWindow::timeline(bool returnExceptions) const
+TimelineWidget *CompareWindow::timeline(bool below) const
 {
-    return m_sides[returnExceptions ? 1 : 0].widget;
+    return m_sides[below ? 1 : 0].widget;
 }

@@ -16,6 +16,7 @@
 #include "replayscrubber.h"
 #include "resultmodel.h"
 #include "resultspanel.h"
+#include "runfile.h"
 #include "runfilecommands.h"
 #include "runpresenter.h"
 #include "runsession.h"
@@ -24,6 +25,7 @@
 #include "scenariodocument.h"
 #include "scenarioeditor.h"
 #include "scenariohistory.h"
+#include "scenarioloader.h"
 #include "scenariomodel.h"
 #include "selectionlink.h"
 #include "shortcuts.h"
@@ -38,6 +40,7 @@
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
@@ -186,9 +189,48 @@ CompareWindow *MainWindow::compareReturnExceptions()
 {
     if (!m_editor->model()->isValid())
         return nullptr;
+    return showComparison(new CompareWindow(m_editor->model()->scenario(), this));
+}
+
+CompareWindow *MainWindow::compareWith(const QString &path, bool quiet)
+{
+    const auto refuse = [&](const QString &why) -> CompareWindow * {
+        if (!quiet)
+            QMessageBox::warning(this, tr("Cannot compare"), why);
+        return nullptr;
+    };
+    if (!m_editor->model()->isValid())
+        return refuse(tr("Fix the scenario first: %1").arg(m_editor->model()->firstError()));
+    std::unique_ptr<Runner> other;
+    if (RunFile::isRunFileAt(path)) {
+        auto loaded = RunFile::load(path);
+        if (const auto *error = std::get_if<LoadError>(&loaded))
+            return refuse(error->toString());
+        other = std::get<std::unique_ptr<Runner>>(std::move(loaded));
+    } else {
+        auto loaded = ScenarioLoader::load(path);
+        if (const auto *error = std::get_if<LoadError>(&loaded))
+            return refuse(error->toString());
+        other = std::make_unique<Runner>(std::get<Scenario>(std::move(loaded)), RunOptions{});
+    }
+    // This side draws the sleeps of the run shown, if any: what the person is looking at.
+    RunOptions options;
+    if (const Runner *shown = m_run->runner())
+        options.seed = shown->seed();
+    const Scenario scenario = m_editor->model()->scenario();
+    auto mine = std::make_unique<Runner>(scenario, options);
+    const QString myName = m_document->path().isEmpty()
+                               ? (scenario.title.isEmpty() ? tr("this scenario") : scenario.title)
+                               : QFileInfo(m_document->path()).fileName();
+    return showComparison(new CompareWindow({myName, std::move(mine)},
+                                            {QFileInfo(path).fileName(), std::move(other)}, this));
+}
+
+CompareWindow *MainWindow::showComparison(CompareWindow *compare)
+{
     if (m_compare)
         m_compare->close(); // one comparison at a time: the new one replaces it
-    m_compare = new CompareWindow(m_editor->model()->scenario(), this);
+    m_compare = compare;
     m_compare->show();
     return m_compare;
 }
@@ -222,6 +264,13 @@ void MainWindow::createMenus()
     using Shortcuts::Id;
     m_files->addTo(file);
     m_runFiles->addTo(file);
+    file->addAction(tr("&Compare With…"), this, [this] {
+        const QString path = QFileDialog::getOpenFileName(
+            this, tr("Compare With"), QFileInfo(m_document->path()).absolutePath(),
+            tr("Scenarios and runs (*.json);;All files (*)"));
+        if (!path.isEmpty())
+            compareWith(path);
+    });
     file->addSeparator();
     file->addAction(tr("&Export Timeline (PNG, SVG, PDF)…"), Shortcuts::key(Id::ExportTimeline),
                     this, [this] { Exporter::exportTimelineAsked(this, *m_timeline->view()); });

@@ -87,6 +87,10 @@ public Q_SLOTS:
     //! Opens the comparison of return_exceptions False and True (Run ▸ Compare); null when the
     //! scenario cannot run.
     CompareWindow *compareReturnExceptions();
+    //! The scenario in the editor (run on the virtual clock, with the sleeps of the run shown)
+    //! above the scenario or run file at \a path below (File ▸ Compare With…); null, with a
+    //! message box unless \a quiet, when either cannot be run.
+    CompareWindow *compareWith(const QString &path, bool quiet = false);
     void stepScenario();
 
 protected:
@@ -95,6 +99,8 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
+    //! Shows \a compare, closing the comparison shown before (one at a time).
+    CompareWindow *showComparison(CompareWindow *compare);
     //! The docks' layout as saved: a layout of an older version (without the Python panel) is
     //! not restored, and the default one is used instead.
     static constexpr int layoutVersion = 1;

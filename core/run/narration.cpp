@@ -247,4 +247,11 @@ QString compareReturnExceptions(const EventRecord &withFalse, const EventRecord 
     return tr("With False, %1; with True, %2.").arg(outcomeOf(withFalse), outcomeOf(withTrue));
 }
 
+QString compareRuns(const EventRecord &first, const QString &firstName, const EventRecord &second,
+                    const QString &secondName)
+{
+    return tr("In %1, %2; in %3, %4.")
+        .arg(firstName, outcomeOf(first), secondName, outcomeOf(second));
+}
+
 } // namespace Gatherscope

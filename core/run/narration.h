@@ -21,4 +21,11 @@ QStringList narrate(const EventRecord &record);
 //! returned 3 results at 3 s."
 QString compareReturnExceptions(const EventRecord &withFalse, const EventRecord &withTrue);
 
+//! The difference between any two runs, \a first called \a firstName and \a second called
+//! \a secondName, in one sentence: "In basic.json, gather returned 2 results at 2 s; in
+//! fail-fast.json, gather raised ZeroDivisionError at 1 s and divide(30, 5) finished unseen at
+//! 3 s."
+QString compareRuns(const EventRecord &first, const QString &firstName, const EventRecord &second,
+                    const QString &secondName);
+
 } // namespace Gatherscope
