@@ -178,6 +178,11 @@ private Q_SLOTS:
         QCOMPARE(refusal(changedEvent(9, u"value"_s, QJsonObject{{u"int"_s, u"five"_s}})),
                  u"run.json: record.events[9].value: expected a value: {\"int\"|\"float\"|\"str\"|"
                  "\"list\"|\"exception\": …}"_s);
+        QCOMPARE(refusal(changedEvent(0, u"vaule"_s, 1)),
+                 u"run.json: record.events[0]: unknown key \"vaule\""_s);
+        QCOMPARE(refusal(changedEvent(13, u"value"_s, QJsonObject{{u"int"_s, u"5"_s}})),
+                 u"run.json: record.events[13].value: a gather returns a list: expected "
+                 "{\"list\": […]}"_s);
         QCOMPARE(refusal(changedEvent(0, u"t"_s, 0.5)),
                  u"run.json: record.events[0]: expected an event: {\"t\", \"node\", \"kind\"}"_s);
     }

@@ -40,6 +40,14 @@ const QString taskKindNames[] = {QStringLiteral("say_hello"), QStringLiteral("di
                                  QStringLiteral("gather")};
 static_assert(std::size(taskKindNames) == std::size_t(TaskSpec::Kind::Gather) + 1);
 
+//! \a text as a JSON string literal: what a file held, quoted, on one line.
+QString quoted(const QString &text)
+{
+    return QString::fromUtf8(QJsonDocument(QJsonArray{text}).toJson(QJsonDocument::Compact))
+        .mid(1)
+        .chopped(1);
+}
+
 //! A float as Python would print it, exactly: JSON's numbers would not tell 10.0 from 10.
 QString floatText(double value)
 {
@@ -185,6 +193,14 @@ public:
         TaskEvent event;
         if (!json.isObject() || !isWhole(time) || !isWhole(node) || !kind.isString())
             return error(place, QStringLiteral("expected an event: {\"t\", \"node\", \"kind\"}"));
+        static const QStringList keys = {QStringLiteral("t"),     QStringLiteral("node"),
+                                         QStringLiteral("kind"),  QStringLiteral("text"),
+                                         QStringLiteral("until"), QStringLiteral("value"),
+                                         QStringLiteral("error")};
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            if (!keys.contains(it.key()))
+                return error(place, QStringLiteral("unknown key %1").arg(quoted(it.key())));
+        }
         event.time = ScenarioTime(qint64(time.toDouble()));
         event.node = node.toInt();
         if (event.time < after)
@@ -196,7 +212,7 @@ public:
         const auto *name = std::find(std::begin(kindNames), std::end(kindNames), kind.toString());
         if (name == std::end(kindNames))
             return error(place + QStringLiteral(".kind"),
-                         QStringLiteral("unknown kind \"%1\"").arg(kind.toString()));
+                         QStringLiteral("unknown kind %1").arg(quoted(kind.toString())));
         event.kind = TaskEvent::Kind(name - std::begin(kindNames));
         if (object.contains(QStringLiteral("text"))) {
             if (!object.value(QStringLiteral("text")).isString())
@@ -224,6 +240,15 @@ public:
                              QStringLiteral("expected {\"type\", \"message\"}"));
             event.error = std::move(*read);
         }
+        // What the console and the narration read of each kind.
+        using Kind = TaskEvent::Kind;
+        if (event.kind == Kind::GatherReturned && !event.value.isList())
+            return error(place + QStringLiteral(".value"),
+                         QStringLiteral("a gather returns a list: expected {\"list\": […]}"));
+        if ((event.kind == Kind::Raised || event.kind == Kind::GatherRaised) &&
+            event.error.typeName.empty())
+            return error(place + QStringLiteral(".error"),
+                         QStringLiteral("what was raised: expected {\"type\", \"message\"}"));
         return event;
     }
 
