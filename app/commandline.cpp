@@ -84,6 +84,10 @@ std::variant<QString, CommandLine> parseWindow(const QCommandLineParser &parser,
                 .arg(maxSteps)
                 .arg(parser.value(QStringLiteral("steps")));
     }
+    const QString show = parser.value(QStringLiteral("show"));
+    if (parser.isSet(QStringLiteral("show")) && !showChoices().contains(show))
+        return QStringLiteral("--show takes one of %1, not \"%2\"")
+            .arg(showChoices().join(QStringLiteral(", ")), show);
     return line;
 }
 
@@ -139,6 +143,12 @@ void addCommandLineOptions(QCommandLineParser &parser)
          QStringLiteral("Start the run paused and step N events, as F10 does (the screenshot is "
                         "taken then, with the caption of the last step)."),
          QStringLiteral("N")},
+        {QStringLiteral("show"),
+         QStringLiteral("With --screenshot: what the picture shows once the run is over: "
+                        "python (the Python tab, with where each task ended), compare (the "
+                        "return_exceptions comparison) or replay (the run replayed to half its "
+                        "time)."),
+         QStringLiteral("WHAT")},
         {QStringLiteral("screenshot"),
          QStringLiteral("Run SCENARIO in the window, save a PNG of it when every task has ended, "
                         "and exit. Needs no display."),

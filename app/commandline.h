@@ -27,6 +27,12 @@ struct CommandLine {
     int steps = -1;
 };
 
+//! What `--show` may ask the screenshot to show.
+inline QStringList showChoices()
+{
+    return {QStringLiteral("python"), QStringLiteral("compare"), QStringLiteral("replay")};
+}
+
 //! Declares the description, the options and the positional SCENARIO on \a parser.
 void addCommandLineOptions(QCommandLineParser &parser);
 

@@ -4,18 +4,23 @@
 #include "guirun.h"
 
 #include "atomicfile.h"
+#include "comparewindow.h"
 #include "mainwindow.h"
 #include "presentationmode.h"
+#include "pythonpanel.h"
+#include "replayscrubber.h"
 #include "signalwatcher.h"
 #include "timelinewidget.h"
 
 #include <QApplication>
 #include <QBuffer>
 #include <QCommandLineParser>
+#include <QDockWidget>
 #include <QFileInfo>
 #include <QImage>
 #include <QTimer>
 
+#include <algorithm>
 #include <cstdio>
 #include <functional>
 
@@ -94,14 +99,15 @@ int runGui(const QCommandLineParser &parser, int steps)
         window.setWindowState(window.windowState() & ~Qt::WindowFullScreen);
         window.resize(1400, 860);
     }
-    const auto saveScreenshot = [&] {
-        // Let the views take in the last events before the picture is taken.
-        QTimer::singleShot(50, &window, [&] {
+    const auto saveScreenshot = [&](QWidget *shown) {
+        // Let the views take in the last events (and the overview its counts, read at most
+        // every 100 ms while a replay is live) before the picture is taken.
+        QTimer::singleShot(200, &window, [&, shown] {
             QByteArray bytes;
             QBuffer buffer(&bytes);
             buffer.open(QIODevice::WriteOnly);
             const QByteArray format = QFileInfo(screenshot).suffix().toLatin1();
-            if (!window.grab().toImage().save(&buffer, format.isEmpty() ? "PNG" : format.data()))
+            if (!shown->grab().toImage().save(&buffer, format.isEmpty() ? "PNG" : format.data()))
                 return QApplication::exit(
                     fail(QStringLiteral("%1: cannot encode the screenshot as %2")
                              .arg(screenshot, QString::fromLatin1(format))));
@@ -109,12 +115,34 @@ int runGui(const QCommandLineParser &parser, int steps)
             QApplication::exit(error.isEmpty() ? 0 : fail(error));
         });
     };
+    const QString show = parser.value(QStringLiteral("show"));
+    const auto showThenSave = [&] {
+        if (show == u"python") {
+            window.findChild<QDockWidget *>(QStringLiteral("PythonDock"))->raise();
+            window.pythonPanel()->scrollToMarks();
+        } else if (show == u"replay") {
+            // Half way through the run's time: some tasks done, some still asleep.
+            const auto &events = window.runController()->runner()->record().events();
+            const auto half = events.back().time / 2;
+            window.findChild<ReplayScrubber *>()->replayTo(int(std::count_if(
+                events.begin(), events.end(), [half](const auto &e) { return e.time <= half; })));
+        } else if (show == u"compare") {
+            CompareWindow *compare = window.compareReturnExceptions();
+            if (!compare)
+                return QApplication::exit(fail(QStringLiteral("the scenario cannot run")));
+            compare->resize(1400, 860);
+            QObject::connect(compare, &CompareWindow::finished, &window,
+                             [&, compare] { saveScreenshot(compare); });
+            return;
+        }
+        saveScreenshot(&window);
+    };
     if (steps < 0) {
         QObject::connect(window.runController(), &RunController::runFinished, &window,
-                         saveScreenshot);
+                         showThenSave);
         QTimer::singleShot(0, &window, &MainWindow::runScenario);
     } else {
-        stepThenCall(window, steps, saveScreenshot);
+        stepThenCall(window, steps, showThenSave);
     }
     const int status = QApplication::exec();
     window.runController()->unwind(); // a picture of a paused run: its tasks end before we do

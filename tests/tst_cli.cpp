@@ -874,14 +874,37 @@ private Q_SLOTS:
         QCOMPARE(image.size(), QSize(1400, 860));
     }
 
+    void aScreenshotCanShowTheTeachingViews()
+    {
+        QTemporaryDir dir;
+        const QString python = dir.filePath(u"python.png"_s);
+        const QString compare = dir.filePath(u"compare.png"_s);
+        QCOMPARE(run({u"--screenshot"_s, python, u"--instant"_s, u"--show"_s, u"python"_s,
+                      u"fail-fast"_s})
+                     .exitCode,
+                 0);
+        QCOMPARE(run({u"--screenshot"_s, compare, u"--instant"_s, u"--show"_s, u"compare"_s,
+                      u"fail-fast"_s})
+                     .exitCode,
+                 0);
+        QCOMPARE(QImage(python).size(), QSize(1400, 860));
+        // The comparison's own window, not the main one: its two timelines fill the picture.
+        QCOMPARE(QImage(compare).size(), QSize(1400, 860));
+        QVERIFY(QImage(compare) != QImage(python));
+        const Result wrong = run({u"--screenshot"_s, python, u"--show"_s, u"nope"_s, u"basic"_s});
+        QCOMPARE(wrong.exitCode, 2);
+        QCOMPARE(QString::fromUtf8(wrong.err),
+                 u"gatherscope: --show takes one of python, compare, replay, not \"nope\"\n"_s);
+    }
+
     void helpDocumentsEveryOption()
     {
         const Result result = run({u"--help"_s});
         QCOMPARE(result.exitCode, 0);
         for (const char *option :
              {"--headless", "--instant", "--speed", "--seed", "--return-exceptions", "--trace",
-              "--screenshot", "--presentation", "--steps", "--python", "--explain", "SCENARIO",
-              "basic"})
+              "--screenshot", "--presentation", "--steps", "--python", "--explain", "--save-run",
+              "--show", "SCENARIO", "basic"})
             QVERIFY2(result.out.contains(option), option);
     }
 };

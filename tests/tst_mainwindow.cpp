@@ -829,6 +829,12 @@ private Q_SLOTS:
         QVERIFY(runAndWait(*m_window));
         QCOMPARE(received->text(), u"gather raised ZeroDivisionError: Cannot divide by zero"_s);
         QCOMPARE(received->palette().color(QPalette::WindowText), Theme::errorColor());
+        // The note of divide(30, 5), which ended two seconds after the raise, is read whole.
+        const QString note =
+            m_window->resultModel()->index(2, ResultModel::NoteColumn).data().toString();
+        QVERIFY(note.startsWith(u"arrived"_s));
+        QVERIFY(table->columnWidth(ResultModel::NoteColumn) >
+                table->fontMetrics().horizontalAdvance(note));
     }
 
     // F10 shows one event at a time with a caption of what happened and why, selected on the

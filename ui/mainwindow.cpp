@@ -146,6 +146,8 @@ MainWindow::MainWindow(Settings settings, QWidget *parent)
     // What happened, in words, under the results once a run is over; gone with the run.
     connect(m_run, &RunController::runFinished, m_resultsPanel,
             [this](Runner *runner) { m_resultsPanel->setNarration(narrate(runner->record())); });
+    // Tasks that ended after the gather raised have their notes by now.
+    connect(m_run, &RunController::runFinished, m_resultsPanel, &ResultsPanel::fitColumns);
     connect(m_run, &RunController::runStarted, m_resultsPanel,
             [this] { m_resultsPanel->setNarration({}); });
     connect(m_run, &RunController::runCleared, m_resultsPanel,

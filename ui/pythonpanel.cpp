@@ -170,6 +170,18 @@ void PythonPanel::showPositions()
     m_view->viewport()->update();
 }
 
+void PythonPanel::scrollToMarks()
+{
+    const auto &marked = marks();
+    if (marked.empty())
+        return;
+    // The last marked line first, then the first: both show when they fit.
+    for (const int line : {marked.rbegin()->first, marked.begin()->first}) {
+        m_view->setTextCursor(QTextCursor(m_view->document()->findBlockByNumber(line)));
+        m_view->ensureCursorVisible();
+    }
+}
+
 void PythonPanel::copy() const
 {
     QApplication::clipboard()->setText(m_program);

@@ -31,6 +31,9 @@ public:
     //! calls it when its tab comes to the front (a tab behind another is never hidden).
     void catchUp();
 
+    //! Scrolls the program so that the marked lines show (from the first).
+    void scrollToMarks();
+
     //! Puts the program on the clipboard.
     void copy() const;
     //! Asks where, and writes the program there as a `.py` file.
