@@ -213,6 +213,50 @@ private Q_SLOTS:
         QCOMPARE(counts.at(secondsToScenarioTime(2.5)), (TaskCounts::Counts{0, 1, 2}));
     }
 
+    // Read as a live run goes, a few events at a time, then replayed from the start: at every
+    // moment the counts are what the lanes show, counted lane by lane.
+    void countsReadAsTheRunGoesAreWhatTheLanesShow()
+    {
+        run(std::get<Scenario>(ScenarioLoader::load(u"classroom"_s)));
+        const EventRecord &record = m_runner->record();
+        const int events = int(record.events().size());
+        TimelineModel lanes;
+        TaskCounts counts;
+        // What the lanes show at `time`, bar by bar (open bars go on as the overview draws them).
+        const auto byLanes = [&lanes](ScenarioTime time, ScenarioTime now) {
+            TaskCounts::Counts expected;
+            for (int row = 0; row < lanes.laneCount(); ++row) {
+                const TimelineLane &lane = lanes.lane(row);
+                if (lane.isGather)
+                    continue;
+                for (const TimelineSegment &bar : lane.segments) {
+                    const ScenarioTime end = bar.end.value_or(
+                        bar.plannedEnd.value_or(std::max(now, bar.start) + ScenarioTime(1)));
+                    if (bar.start <= time && time < end)
+                        ++(bar.kind == TimelineSegment::Kind::Running ? expected.running
+                                                                      : expected.sleeping);
+                }
+                if (lane.hasEnded() && lane.markers.back().time <= time)
+                    ++expected.done;
+            }
+            return expected;
+        };
+        for (const int replayedTo : {events, events / 2}) {
+            lanes.beginFollowing(&record, ReportStyle::Each);
+            lanes.caughtUp();
+            for (int first = 0; first < replayedTo; first += 7) {
+                const int last = std::min(first + 6, replayedTo - 1);
+                lanes.takeEvents(record, first, last);
+                const ScenarioTime now = record.events()[std::size_t(last)].time;
+                counts.read(lanes, now);
+                for (int tenth = 0; tenth <= 60; ++tenth) {
+                    const ScenarioTime time = secondsToScenarioTime(tenth / 10.0);
+                    QCOMPARE(counts.at(time), byLanes(time, now));
+                }
+            }
+        }
+    }
+
     void aClickOnTheOverviewJumpsThereAndADragShowsTheStretch()
     {
         OverviewTrack *overview = m_widget->overview();

@@ -2,11 +2,14 @@
 // SPDX-FileCopyrightText: 2026 The Gatherscope developers
 
 // The time one frame of the timeline takes with many lanes: what the viewport shows, fitted to
-// the whole run and zoomed in, scrolled half way down. Rendered offscreen into a QImage.
+// the whole run and zoomed in, scrolled half way down; and one frame of the overview track,
+// with its counts as they were or read again. Rendered offscreen into a QImage.
 
+#include "overviewtrack.h"
 #include "runner.h"
 #include "runsession.h"
 #include "scenarioloader.h"
+#include "taskcounts.h"
 #include "timelinemodel.h"
 #include "timelineview.h"
 
@@ -66,7 +69,55 @@ void BM_TimelineFrame(benchmark::State &state)
     }
 }
 
+//! One frame of the overview track over the whole run; \a recount: the run moved on since the
+//! last frame (its counts are read again, as at every change of a live run, at most every
+//! 100 ms), else they are the last frame's.
+void overviewFrames(benchmark::State &state, bool recount)
+{
+    const Run run = finishedRun(int(state.range(0)));
+    TimelineView view;
+    view.resize(1280, 800);
+    view.setModel(run.model.get());
+    OverviewTrack track(&view);
+    track.resize(1280, track.height());
+    QImage frame(track.size(), QImage::Format_ARGB32_Premultiplied);
+    track.render(&frame);
+    ScenarioTime now(0);
+    for (auto _ : state) {
+        if (recount)
+            view.setCurrentTime(now += ScenarioTime(1000));
+        track.render(&frame);
+        benchmark::DoNotOptimize(frame.constBits());
+    }
+}
+
+void BM_OverviewFrame(benchmark::State &state)
+{
+    overviewFrames(state, false);
+}
+
+void BM_OverviewRecount(benchmark::State &state)
+{
+    overviewFrames(state, true);
+}
+
+//! Reading a whole finished run's counts at once: what the track does first (after a run, when
+//! it is opened from a file, or replayed from the start).
+void BM_OverviewFirstRead(benchmark::State &state)
+{
+    const Run run = finishedRun(int(state.range(0)));
+    for (auto _ : state) {
+        TaskCounts counts;
+        counts.read(*run.model, run.model->endTime());
+        benchmark::DoNotOptimize(counts.total());
+    }
+}
+
 } // namespace
+
+BENCHMARK(BM_OverviewFirstRead)->Arg(10000)->Arg(100000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_OverviewFrame)->Arg(10000)->Arg(100000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_OverviewRecount)->Arg(10000)->Arg(100000)->Unit(benchmark::kMillisecond);
 
 // lanes, zoom factor
 BENCHMARK(BM_TimelineFrame)

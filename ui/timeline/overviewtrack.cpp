@@ -114,7 +114,8 @@ QString OverviewTrack::summary() const
 
 void OverviewTrack::readCountsForFrame()
 {
-    // Counting sorts every task's bars: during a run not at every frame, but at most every
+    // Counting takes the events since the last count and sorts the bars still open (100,000
+    // tasks asleep: a few ms): during a run not at every frame, but at most every
     // minReadInterval; once the run is over, at once.
     if (m_stale && m_view->isLive() && m_lastRead.isValid() &&
         m_lastRead.elapsed() < minReadInterval) {

@@ -6,50 +6,129 @@
 #include "timelinemodel.h"
 
 #include <algorithm>
+#include <optional>
 
-using Gatherscope::ScenarioTime;
+using namespace Gatherscope;
 
-void TaskCounts::Spans::sort()
-{
-    std::sort(starts.begin(), starts.end());
-    std::sort(ends.begin(), ends.end());
-}
+//! A task's span still open: running or asleep since \a start (asleep until \a plannedEnd).
+struct OpenSpan {
+    bool sleeping = false;
+    ScenarioTime start{0};
+    ScenarioTime plannedEnd{0};
+};
+
+struct TaskCounts::Progress {
+    const EventRecord *record = nullptr;
+    int generation = -1;                       //!< the model's, when this run was read
+    int taken = 0;                             //!< events of the record read
+    std::vector<bool> isGather;                //!< by node: gathers are not counted
+    std::vector<std::optional<OpenSpan>> open; //!< by node
+};
+
+TaskCounts::TaskCounts() = default;
+TaskCounts::~TaskCounts() = default;
+TaskCounts::TaskCounts(TaskCounts &&) noexcept = default;
+TaskCounts &TaskCounts::operator=(TaskCounts &&) noexcept = default;
 
 int TaskCounts::Spans::meeting(ScenarioTime from, ScenarioTime to) const
 {
-    const auto begun = std::lower_bound(starts.begin(), starts.end(), to) - starts.begin();
-    const auto ended = std::lower_bound(ends.begin(), ends.end(), from) - ends.begin();
-    return int(begun - ended);
+    const auto before = [](const std::vector<ScenarioTime> &times, ScenarioTime time) {
+        return std::lower_bound(times.begin(), times.end(), time) - times.begin();
+    };
+    return int(before(starts, to) - before(ends, from) - before(openEnds, from));
 }
 
 int TaskCounts::Spans::across(ScenarioTime time) const
 {
-    const auto begun = std::upper_bound(starts.begin(), starts.end(), time) - starts.begin();
-    const auto ended = std::upper_bound(ends.begin(), ends.end(), time) - ends.begin();
-    return int(begun - ended);
+    const auto byThen = [](const std::vector<ScenarioTime> &times, ScenarioTime time) {
+        return std::upper_bound(times.begin(), times.end(), time) - times.begin();
+    };
+    return int(byThen(starts, time) - byThen(ends, time) - byThen(openEnds, time));
+}
+
+void TaskCounts::reset(const TimelineModel &model)
+{
+    *this = {};
+    m_progress = std::make_unique<Progress>();
+    const EventRecord *record = model.record();
+    m_progress->record = record;
+    m_progress->generation = model.generation();
+    if (!record)
+        return;
+    for (const TaskNode &node : record->nodes()) {
+        const bool gather = node.kind == TaskSpec::Kind::Gather;
+        m_progress->isGather.push_back(gather);
+        m_total += gather ? 0 : 1;
+    }
+    m_progress->open.resize(record->nodes().size());
+}
+
+void TaskCounts::take(const TaskEvent &event)
+{
+    const auto node = std::size_t(event.node);
+    if (node >= m_progress->open.size() || m_progress->isGather[node])
+        return;
+    std::optional<OpenSpan> &open = m_progress->open[node];
+    // Events come in time order: each time is appended to its list already sorted.
+    const auto close = [&] {
+        if (open)
+            (open->sleeping ? m_sleeping : m_running).ends.push_back(event.time);
+        open.reset();
+    };
+    const auto start = [&](bool sleeping) {
+        (sleeping ? m_sleeping : m_running).starts.push_back(event.time);
+        open = OpenSpan{sleeping, event.time, event.until};
+    };
+    using Kind = TaskEvent::Kind;
+    switch (event.kind) {
+    case Kind::Started:
+        start(false);
+        break;
+    case Kind::Slept:
+        close();
+        start(true);
+        break;
+    case Kind::Woke:
+        close();
+        start(false);
+        break;
+    case Kind::Returned:
+    case Kind::Raised:
+    case Kind::Cancelled:
+        close();
+        m_doneAt.push_back(event.time);
+        break;
+    case Kind::Printed:
+    case Kind::GatherStarted:
+    case Kind::GatherReturned:
+    case Kind::GatherRaised:
+        break;
+    }
 }
 
 void TaskCounts::read(const TimelineModel &model, ScenarioTime now)
 {
-    *this = {};
-    for (int row = 0; row < model.laneCount(); ++row) {
-        const TimelineLane &lane = model.lane(row);
-        if (lane.isGather)
-            continue;
-        ++m_total;
-        for (const TimelineSegment &segment : lane.segments) {
-            Spans &spans = segment.kind == TimelineSegment::Kind::Running ? m_running : m_sleeping;
-            spans.starts.push_back(segment.start);
-            // An open bar goes on past now: to the wake-up a sleep waits for, else a moment on.
-            spans.ends.push_back(segment.end.value_or(
-                segment.plannedEnd.value_or(std::max(now, segment.start) + ScenarioTime(1))));
-        }
-        if (lane.hasEnded() && !lane.markers.empty())
-            m_doneAt.push_back(lane.markers.back().time);
+    const int shown = model.eventCount();
+    if (!m_progress || m_progress->generation != model.generation() || shown < m_progress->taken)
+        reset(model); // another run, or replayed from the start
+    if (const EventRecord *record = m_progress->record) {
+        for (; m_progress->taken < shown; ++m_progress->taken)
+            take(record->events()[std::size_t(m_progress->taken)]);
     }
-    m_running.sort();
-    m_sleeping.sort();
-    std::sort(m_doneAt.begin(), m_doneAt.end());
+    // Only the bars still open are sorted: they go on past now, to the wake-up a sleep waits
+    // for, else a moment on.
+    m_running.openEnds.clear();
+    m_sleeping.openEnds.clear();
+    for (const auto &open : m_progress->open) {
+        if (!open)
+            continue;
+        if (open->sleeping)
+            m_sleeping.openEnds.push_back(open->plannedEnd);
+        else
+            m_running.openEnds.push_back(std::max(now, open->start) + ScenarioTime(1));
+    }
+    std::sort(m_running.openEnds.begin(), m_running.openEnds.end());
+    std::sort(m_sleeping.openEnds.begin(), m_sleeping.openEnds.end());
 }
 
 TaskCounts::Counts TaskCounts::in(ScenarioTime from, ScenarioTime to) const

@@ -5,9 +5,13 @@
 
 #include "scenarioclock.h"
 
+#include <memory>
 #include <vector>
 
 class TimelineModel;
+namespace Gatherscope {
+struct TaskEvent;
+}
 
 //! How many tasks ran, slept and were done over a run: what the overview track draws. Counts
 //! the demo tasks, not the gathers that wait on them. Paints nothing.
@@ -17,6 +21,11 @@ class TimelineModel;
  */
 class TaskCounts {
 public:
+    TaskCounts();
+    ~TaskCounts();
+    TaskCounts(TaskCounts &&) noexcept;
+    TaskCounts &operator=(TaskCounts &&) noexcept;
+
     struct Counts {
         int running = 0;
         int sleeping = 0;
@@ -25,7 +34,9 @@ public:
         bool operator==(const Counts &) const = default;
     };
 
-    //! Reads every lane of \a model; bars still open go on past \a now.
+    //! Reads what \a model shows of its run; bars still open go on past \a now. From the
+    //! events taken since the last read of the same run (they come in time order, so nothing
+    //! is sorted but the bars still open), else from the start.
     void read(const TimelineModel &model, Gatherscope::ScenarioTime now);
     //! The tasks counted (every demo task of the scenario).
     int total() const { return m_total; }
@@ -38,18 +49,25 @@ public:
 
 private:
     struct Spans {
-        std::vector<Gatherscope::ScenarioTime> starts; // sorted
-        std::vector<Gatherscope::ScenarioTime> ends;   // sorted
+        std::vector<Gatherscope::ScenarioTime> starts;   // sorted: every span, open or not
+        std::vector<Gatherscope::ScenarioTime> ends;     // sorted: the spans that ended
+        std::vector<Gatherscope::ScenarioTime> openEnds; // sorted: where open ones stop
         //! How many spans meet [from, to): begun before its end, less those ended before its
         //! start (a span of no length at \a from meets it).
         int meeting(Gatherscope::ScenarioTime from, Gatherscope::ScenarioTime to) const;
         //! How many spans go on just after \a time: begun by then and not ended by then.
         int across(Gatherscope::ScenarioTime time) const;
-        void sort();
     };
+    //! Starts over for the run of \a model.
+    void reset(const TimelineModel &model);
+    //! Takes event \a event of the run.
+    void take(const Gatherscope::TaskEvent &event);
 
     Spans m_running;
     Spans m_sleeping;
     std::vector<Gatherscope::ScenarioTime> m_doneAt; // sorted
     int m_total = 0;
+    //! What has been read: the record, how many of its events, and each task's open span.
+    struct Progress;
+    std::unique_ptr<Progress> m_progress;
 };

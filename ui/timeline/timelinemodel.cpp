@@ -27,6 +27,7 @@ void TimelineModel::beginFollowing(const EventRecord *record, ReportStyle report
     Q_UNUSED(report);
     beginResetModel();
     m_record = record;
+    ++m_generation;
     m_settleTime.reset();
     m_raised = false;
     m_raisedType.clear();

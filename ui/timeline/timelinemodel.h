@@ -44,6 +44,12 @@ public:
     Gatherscope::ScenarioTime horizon() const;
     //! True once an event of the run has come: before, the lanes show only what is planned.
     bool hasStarted() const { return m_eventCount > 0; }
+    //! The run shown (null: none), and how many of its events the lanes show (its first ones).
+    const Gatherscope::EventRecord *record() const { return m_record; }
+    int eventCount() const { return m_eventCount; }
+    //! Changes each time the lanes start over (another run, or the same replayed from the
+    //! start): what was read of the lanes before is no longer theirs.
+    int generation() const { return m_generation; }
     //! What \a marker of a lane says: "started", a printed line, "returned 'Ada is done'"...
     QString markerText(const TimelineMarker &marker) const;
     //! Every marker's time, sorted, for moving to the next or previous event.
@@ -77,6 +83,7 @@ private:
     Gatherscope::ScenarioTime m_endTime{0};
     Gatherscope::ScenarioTime m_plannedEnd{0}; //!< the longest planned sleep
     int m_eventCount = 0;
+    int m_generation = 0;
     //! A max-heap of the wake-ups planned, its top always a sleep still open: a wake-up taken
     //! off only when it reaches the top, so that 10,000 sleeps cost no node each.
     std::vector<PlannedWake> m_plannedWakes;
