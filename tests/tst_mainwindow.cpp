@@ -822,9 +822,9 @@ private Q_SLOTS:
         QVERIFY(received->palette().color(QPalette::WindowText) != Theme::errorColor());
         // The table's columns fit the values handed over: the longest is read whole.
         const QTableView *table = m_window->findChild<ResultsPanel *>()->table();
-        QVERIFY(table->columnWidth(ResultModel::ResultColumn) >
-                table->fontMetrics().horizontalAdvance(
-                    u"ZeroDivisionError('Cannot divide by zero')"_s));
+        QTRY_VERIFY(table->columnWidth(ResultModel::ResultColumn) >
+                    table->fontMetrics().horizontalAdvance(
+                        u"ZeroDivisionError('Cannot divide by zero')"_s));
         QVERIFY(m_window->openScenario(u"fail-fast"_s));
         QVERIFY(runAndWait(*m_window));
         QCOMPARE(received->text(), u"gather raised ZeroDivisionError: Cannot divide by zero"_s);
@@ -833,8 +833,8 @@ private Q_SLOTS:
         const QString note =
             m_window->resultModel()->index(2, ResultModel::NoteColumn).data().toString();
         QVERIFY(note.startsWith(u"arrived"_s));
-        QVERIFY(table->columnWidth(ResultModel::NoteColumn) >
-                table->fontMetrics().horizontalAdvance(note));
+        QTRY_VERIFY(table->columnWidth(ResultModel::NoteColumn) >
+                    table->fontMetrics().horizontalAdvance(note));
     }
 
     // F10 shows one event at a time with a caption of what happened and why, selected on the

@@ -20,6 +20,10 @@ ResultsPanel::ResultsPanel(ResultModel *model, QWidget *parent)
     , m_table(makeReadOnlyTable(model, this))
     , m_narration(new QLabel(this))
 {
+    // Asked at a run's start and end by several signals at once, it fits once.
+    m_fit.setSingleShot(true);
+    m_fit.setInterval(0);
+    connect(&m_fit, &QTimer::timeout, m_table, &QTableView::resizeColumnsToContents);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -84,5 +88,5 @@ void ResultsPanel::sizeSummary()
 
 void ResultsPanel::fitColumns()
 {
-    m_table->resizeColumnsToContents();
+    m_fit.start();
 }

@@ -3,6 +3,7 @@
 
 #pragma once
 
+#include <QTimer>
 #include <QWidget>
 
 class QLabel;
@@ -15,7 +16,8 @@ class ResultsPanel : public QWidget {
 public:
     ResultsPanel(ResultModel *model, QWidget *parent = nullptr);
 
-    //! Sizes the columns to what they hold now (values arrive when the gather hands them over).
+    //! Sizes the columns to what they hold, once this turn of the event loop is over (values
+    //! arrive when the gather hands them over).
     void fitColumns();
     QTableView *table() const { return m_table; }
     //! What happened, in words, under the table (empty hides it): the run's narration.
@@ -31,4 +33,5 @@ private:
     QLabel *m_summary;
     QTableView *m_table;
     QLabel *m_narration;
+    QTimer m_fit;
 };
