@@ -17,6 +17,7 @@ Usage: asyncio_reference.py SCENARIO.json        (prints what the program prints
 """
 
 import asyncio
+import builtins
 import contextlib
 import heapq
 import io
@@ -105,7 +106,22 @@ async def divide(x, y, sleep):
     return x / y
 
 
-DEFAULT_SLEEP = {"say_hello": {"min": 1, "max": 3}, "divide": 1}
+async def fail(error, message, sleep):
+    await asyncio.sleep(sleep)
+    raise error(message)
+
+
+DEFAULT_SLEEP = {"say_hello": {"min": 1, "max": 3}, "divide": 1, "fail": 1}
+
+
+def coroutine_of(spec, sleep):
+    """The coroutine of a task that is not a gather."""
+    kind = spec["task"]
+    if kind == "say_hello":
+        return say_hello(spec["name"], sleep)
+    if kind == "fail":
+        return fail(getattr(builtins, spec["exception"]), spec["message"], sleep)
+    return divide(spec["x"], spec["y"], sleep)
 
 
 def start(spec, everything):
@@ -119,9 +135,7 @@ def start(spec, everything):
         sleep = spec.get("sleep", DEFAULT_SLEEP[kind])
         if isinstance(sleep, dict):  # drawn here, in the order Gatherscope draws them
             sleep = random.randint(sleep["min"], sleep["max"])
-        coroutine = (say_hello(spec["name"], sleep) if kind == "say_hello"
-                     else divide(spec["x"], spec["y"], sleep))
-        future = asyncio.ensure_future(coroutine)
+        future = asyncio.ensure_future(coroutine_of(spec, sleep))
     everything.append(future)
     if "cancel_after" in spec:
         loop.call_later(spec["cancel_after"], future.cancel)

@@ -207,6 +207,23 @@ private Q_SLOTS:
         QVERIFY(loaded(ScenarioLoader::parse(saved, u"saved.json"_s)) == scenario);
     }
 
+    void aFailTaskRoundTrips()
+    {
+        const QByteArray json = R"({"title": "f", "tasks": [
+            {"task": "fail", "exception": "KeyError", "message": "x"},
+            {"task": "fail", "exception": "ValueError", "message": "", "sleep": 0.5}]})";
+        const Scenario scenario = loaded(ScenarioLoader::parse(json, u"fail.json"_s));
+        QVERIFY(scenario.tasks[0] == TaskSpec::fail(u"KeyError"_s, u"x"_s, SleepSpec::fixed(1)));
+        QVERIFY(scenario.tasks[1] ==
+                TaskSpec::fail(u"ValueError"_s, QString(), SleepSpec::fixed(0.5)));
+        QCOMPARE(scenario.tasks[0].displayName(), u"fail(KeyError, 'x')"_s);
+        const QByteArray saved = ScenarioLoader::toJson(scenario);
+        QVERIFY2(saved.contains(R"({"task": "fail", "exception": "KeyError", "message": "x", )"
+                                R"("sleep": 1})"),
+                 saved.constData());
+        QVERIFY(loaded(ScenarioLoader::parse(saved, u"saved.json"_s)) == scenario);
+    }
+
     void stringsThatLookLikeMarkersSurviveSaving()
     {
         // Once, floats were wrapped in marked strings: these broke the saved file or loaded as

@@ -103,6 +103,8 @@ const std::vector<Shortcut> &table()
         keyed(Id::AddHello, Area::Editor, QKeySequence(Qt::CTRL | Qt::Key_H), "add a say_hello"),
         keyed(Id::AddDivide, Area::Editor, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D),
               "add a divide"),
+        keyed(Id::AddFail, Area::Editor, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R),
+              "add a fail (a task that raises)"),
         keyed(Id::AddGather, Area::Editor, QKeySequence(Qt::CTRL | Qt::Key_G),
               "add a nested gather"),
         keyed(Id::Remove, Area::Editor, QKeySequence(Qt::Key_Delete), "remove the task"),

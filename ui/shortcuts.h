@@ -49,6 +49,7 @@ enum class Id {
     Redo,
     AddHello,
     AddDivide,
+    AddFail,
     AddGather,
     Remove,
     Duplicate,

@@ -35,8 +35,12 @@ QString pythonRepr(const PyValue &value);
 //! is written once per level, and whole it would make them as large as depth × tasks.
 QString pythonReprCut(const PyValue &value, qsizetype maxLength);
 
-//! The last line of a Python traceback: `ZeroDivisionError: Cannot divide by zero`, or just
-//! `CancelledError` when there is no message.
+//! Python's `str()` of an exception: its message, but a KeyError's in quotes, as its repr
+//! (`str(KeyError('x'))` is `'x'`; `str(KeyError())` is empty).
+QString pythonExceptionStr(const ExceptionInfo &error);
+
+//! The last line of a Python traceback: `ZeroDivisionError: Cannot divide by zero`
+//! (`KeyError: 'x'`), or just `CancelledError` when its str() is empty.
 QString pythonExceptionLine(const ExceptionInfo &error);
 
 } // namespace Gatherscope

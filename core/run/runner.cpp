@@ -131,10 +131,7 @@ QCoro::Task<PyValue> runLeafTask(std::shared_ptr<RunState> run, int node, std::s
             throw CancelledError();
         run->add(TaskEvent::Kind::Started, node);
         const TaskContext context(&run->record, &run->clock, node, token);
-        if (spec.kind == TaskSpec::Kind::SayHello)
-            value = co_await sayHello(context, spec.name, sleep);
-        else
-            value = co_await divide(context, spec.x, spec.y, sleep);
+        value = co_await runDemoTask(context, spec, sleep);
         run->add(TaskEvent::Kind::Returned, node, value);
     } catch (...) {
         error = std::current_exception();
@@ -190,8 +187,8 @@ PyValue toList(const Slots &results, const RunState &run, const std::vector<int>
             items.push_back(slot.value());
         } else {
             ExceptionInfo error = describeException(slot.error());
-            error.emptyMessageIsArgument =
-                isCancellation(slot.error()) && task.kind != TaskSpec::Kind::Gather;
+            if (isCancellation(slot.error()) && task.kind != TaskSpec::Kind::Gather)
+                error.emptyMessageIsArgument = true;
             items.push_back(PyValue::exception(std::move(error)));
         }
     }

@@ -7,6 +7,7 @@
 
 #include <QStringList>
 
+#include <algorithm>
 #include <cmath>
 #include <set>
 #include <utility>
@@ -64,6 +65,14 @@ bool usesRandomSleeps(const std::vector<TaskSpec> &tasks)
     return false;
 }
 
+bool usesKind(const std::vector<TaskSpec> &tasks, TaskSpec::Kind kind)
+{
+    return std::any_of(tasks.begin(), tasks.end(), [kind](const TaskSpec &task) {
+        return task.kind == kind ||
+               (task.kind == TaskSpec::Kind::Gather && usesKind(task.tasks, kind));
+    });
+}
+
 bool usesCancelAfter(const std::vector<TaskSpec> &tasks)
 {
     for (const TaskSpec &task : tasks) {
@@ -91,7 +100,16 @@ async def divide(x, y, sleep):
     if y == 0:
         raise ZeroDivisionError("Cannot divide by zero")
     return x / y
+)";
 
+const char *const failFunction = R"(
+
+async def fail(error, message, sleep):
+    await asyncio.sleep(sleep)
+    raise error(message)
+)";
+
+const char *const mainHead = R"(
 
 async def main():
 )";
@@ -193,7 +211,7 @@ public:
             QStringLiteral("raise"),    QStringLiteral("del"),       QStringLiteral("global"),
             QStringLiteral("lambda"),   QStringLiteral("yield"),     QStringLiteral("break"),
             QStringLiteral("continue"), QStringLiteral("finally"),   QStringLiteral("except"),
-            QStringLiteral("assert"),   QStringLiteral("nonlocal"),
+            QStringLiteral("assert"),   QStringLiteral("nonlocal"),  QStringLiteral("fail"),
         };
         if (taken.count(name) > 0)
             name += QStringLiteral("_task");
@@ -224,6 +242,9 @@ private:
         if (task.kind == TaskSpec::Kind::SayHello)
             return QStringLiteral("say_hello(%1, %2)")
                 .arg(pythonStringRepr(task.name), sleepArgument(task.sleep));
+        if (task.kind == TaskSpec::Kind::Fail)
+            return QStringLiteral("fail(%1, %2, %3)")
+                .arg(task.exception, pythonStringRepr(task.message), sleepArgument(task.sleep));
         return QStringLiteral("divide(%1, %2, %3)")
             .arg(numberLiteral(task.x), numberLiteral(task.y), sleepArgument(task.sleep));
     }
@@ -287,6 +308,11 @@ QString pythonTwin(const Scenario &scenario)
     QString text = program.join(u'\n') + QStringLiteral("\n\n");
     text += QString::fromLatin1(programHead)
                 .arg(random ? QStringLiteral("import random\n") : QString());
+    // Only the functions the scenario calls, so that a twin of the article's tasks is the
+    // article's program.
+    if (usesKind(scenario.tasks, TaskSpec::Kind::Fail))
+        text += QString::fromLatin1(failFunction);
+    text += QString::fromLatin1(mainHead);
 
     MainWriter main;
     const bool cancels = usesCancelAfter(scenario.tasks) || scenario.cancelAfter;
@@ -344,6 +370,8 @@ TwinLines findTwinLines(const QString &twin)
             function = &lines.helloSleep;
         else if (line.startsWith(QStringLiteral("async def divide(")))
             function = &lines.divideSleep;
+        else if (line.startsWith(QStringLiteral("async def fail(")))
+            function = &lines.failSleep;
         else if (line.startsWith(QStringLiteral("async def ")))
             function = nullptr;
         if (!function)
@@ -352,6 +380,8 @@ TwinLines findTwinLines(const QString &twin)
         const QString code = line.trimmed();
         if (code.startsWith(QStringLiteral("await asyncio.sleep(")))
             *function = i;
+        else if (function == &lines.failSleep && code.startsWith(QStringLiteral("raise ")))
+            lines.failRaise = i;
         else if (code.startsWith(QStringLiteral("print(f\"Hello,")))
             lines.helloPrint = i;
         else if (code.startsWith(QStringLiteral("print(f\"Goodbye,")))

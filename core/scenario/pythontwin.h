@@ -33,9 +33,11 @@ struct TwinLines {
     int divideCheck = -1;  //!< its `if y == 0:`
     int divideRaise = -1;  //!< its `raise ZeroDivisionError(…)`
     int divideReturn = -1; //!< its `return x / y`
+    int failSleep = -1;    //!< fail's `await asyncio.sleep(sleep)`, when the twin has fail
+    int failRaise = -1;    //!< its `raise error(message)`
 };
 
-//! The lines of \a twin (a pythonTwin()) where its say_hello and divide print, sleep, check,
+//! The lines of \a twin (a pythonTwin()) where its say_hello, divide and fail print, sleep, check,
 //! return and raise: where the window marks each task during a run.
 TwinLines findTwinLines(const QString &twin);
 

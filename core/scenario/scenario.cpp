@@ -26,6 +26,16 @@ TaskSpec TaskSpec::divide(PyValue x, PyValue y, SleepSpec sleep)
     return spec;
 }
 
+TaskSpec TaskSpec::fail(QString exception, QString message, SleepSpec sleep)
+{
+    TaskSpec spec;
+    spec.kind = Kind::Fail;
+    spec.exception = std::move(exception);
+    spec.message = std::move(message);
+    spec.sleep = sleep;
+    return spec;
+}
+
 TaskSpec TaskSpec::gather(std::vector<TaskSpec> tasks, bool returnExceptions)
 {
     TaskSpec spec;
@@ -44,6 +54,8 @@ QString TaskSpec::displayName() const
         return QStringLiteral("say_hello(%1)").arg(pythonStringRepr(name));
     case Kind::Divide:
         return QStringLiteral("divide(%1, %2)").arg(pythonRepr(x), pythonRepr(y));
+    case Kind::Fail:
+        return QStringLiteral("fail(%1, %2)").arg(exception, pythonStringRepr(message));
     case Kind::Gather:
         return QStringLiteral("gather(%1 tasks)").arg(tasks.size());
     }
