@@ -27,6 +27,7 @@ import math
 import random
 import selectors
 import sys
+import time
 
 
 class VirtualTimeSelector(selectors.SelectSelector):
@@ -65,6 +66,15 @@ class OrderedTimerHandle(asyncio.TimerHandle):
 
     def __lt__(self, other):
         return (self._when, self._order_set) < (other._when, other._order_set)
+
+
+def virtual_time_sleep(seconds):
+    """`time.sleep` on the virtual clock: the loop's time moves on by `seconds` at once, and
+    since the loop is held nothing else runs meanwhile, as with the real `time.sleep`."""
+    loop = asyncio.get_running_loop()
+    if not isinstance(loop, VirtualTimeLoop):
+        raise RuntimeError("time.sleep on virtual time outside its loop")
+    loop.now += seconds
 
 
 class VirtualTimeLoop(asyncio.SelectorEventLoop):
@@ -111,7 +121,12 @@ async def fail(error, message, sleep):
     raise error(message)
 
 
-DEFAULT_SLEEP = {"say_hello": {"min": 1, "max": 3}, "divide": 1, "fail": 1}
+async def blocking_sleep(sleep):
+    time.sleep(sleep)  # the classic mistake: it holds the event loop, no other task runs
+    return sleep
+
+
+DEFAULT_SLEEP = {"say_hello": {"min": 1, "max": 3}, "divide": 1, "fail": 1, "blocking_sleep": 1}
 
 
 def coroutine_of(spec, sleep):
@@ -119,6 +134,8 @@ def coroutine_of(spec, sleep):
     kind = spec["task"]
     if kind == "say_hello":
         return say_hello(spec["name"], sleep)
+    if kind == "blocking_sleep":
+        return blocking_sleep(sleep)
     if kind == "fail":
         return fail(getattr(builtins, spec["exception"]), spec["message"], sleep)
     return divide(spec["x"], spec["y"], sleep)
@@ -183,6 +200,7 @@ def run(path):
     elif has_random_sleep(scenario["tasks"]):
         raise SystemExit(f"{path}: random sleeps can only be compared with a seed")
     loop = VirtualTimeLoop()
+    time.sleep = virtual_time_sleep
     try:
         loop.run_until_complete(main(scenario))
     finally:

@@ -108,11 +108,14 @@ std::vector<TaskSpec> randomTasks(QRandomGenerator &random, int depth, Kinds kin
     for (int i = random.bounded(depth == 1 ? 5 : 4); i > 0; --i) {
         TaskSpec task;
         const auto sleep = [&] { return SleepSpec::fixed(pick(random, {0, 1e-9, 0.5, 1, 1, 2})); };
-        const int leafKinds = kinds == Kinds::All ? 3 : 2;
+        const int leafKinds = kinds == Kinds::All ? 4 : 2;
         const int kind = random.bounded(depth < 4 ? leafKinds + 1 : leafKinds);
         switch (kind == leafKinds ? -1 : kind) {
         case 2:
             task = randomFail(random, sleep());
+            break;
+        case 3:
+            task = TaskSpec::blockingSleep(sleep());
             break;
         case 0:
             task = TaskSpec::sayHello(QString(QChar(u'A' + random.bounded(8))), sleep());

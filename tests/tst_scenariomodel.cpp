@@ -214,6 +214,23 @@ private Q_SLOTS:
         QVERIFY2(expected.endsWith(tip), qPrintable(tip)); // which key, and why
     }
 
+    void aBlockingSleepHasNoParameters()
+    {
+        ScenarioModel model;
+        QAbstractItemModelTester tester(&model);
+        model.setScenario(bundledScenario(u"basic"_s));
+        QVERIFY(model.setData(model.index(0, 0), u"blocking_sleep"_s, Qt::EditRole));
+        QVERIFY(model.isValid());
+        QCOMPARE(model.scenario().tasks[0].displayName(), u"blocking_sleep(1)"_s);
+        QCOMPARE(model.index(0, ScenarioModel::ParametersColumn).data().toString(), QString());
+        QVERIFY(model.setData(model.index(0, ScenarioModel::SleepColumn), u"2.5"_s, Qt::EditRole));
+        QCOMPARE(model.scenario().tasks[0].displayName(), u"blocking_sleep(2.5)"_s);
+        QVERIFY(
+            model.setData(model.index(0, ScenarioModel::ParametersColumn), u"x"_s, Qt::EditRole));
+        QCOMPARE(model.firstError(), u"tasks[0]: blocking_sleep takes no parameters (its seconds "
+                                     "are its Sleep), got \"x\""_s);
+    }
+
     void cellsReadLikeTheLoader_data()
     {
         QTest::addColumn<int>("column");
@@ -244,9 +261,10 @@ private Q_SLOTS:
         QTest::newRow("cancel negative")
             << cancel << u"-2"_s
             << u"tasks[0].cancel_after: expected seconds (a number ≥ 0) or nothing, got \"-2\""_s;
-        QTest::newRow("kind") << int(ScenarioModel::KindColumn) << u"sleep"_s
-                              << u"tasks[0].task: expected say_hello, divide, fail or gather, got "
-                                 "\"sleep\""_s;
+        QTest::newRow("kind")
+            << int(ScenarioModel::KindColumn) << u"sleep"_s
+            << u"tasks[0].task: expected say_hello, divide, fail, blocking_sleep or gather, got "
+               "\"sleep\""_s;
     }
     void cellsReadLikeTheLoader()
     {

@@ -102,6 +102,8 @@ ScenarioEditor::ScenarioEditor(QWidget *parent)
         {TaskSpec::Kind::SayHello, tr("+ say_hello"), Id::AddHello, tr("Add a say_hello task")},
         {TaskSpec::Kind::Divide, tr("+ divide"), Id::AddDivide, tr("Add a divide task")},
         {TaskSpec::Kind::Fail, tr("+ fail"), Id::AddFail, tr("Add a task that raises")},
+        {TaskSpec::Kind::BlockingSleep, tr("+ blocking_sleep"), Id::AddBlockingSleep,
+         tr("Add a task that calls time.sleep: it holds the event loop")},
         {TaskSpec::Kind::Gather, tr("+ gather"), Id::AddGather, tr("Add a nested gather")},
     };
     for (const auto &adder : adders) {
@@ -207,6 +209,9 @@ void ScenarioEditor::addTask(TaskSpec::Kind kind)
         break;
     case TaskSpec::Kind::Fail:
         spec = TaskSpec::fail(QStringLiteral("ValueError"), QStringLiteral("bad input"));
+        break;
+    case TaskSpec::Kind::BlockingSleep:
+        spec = TaskSpec::blockingSleep();
         break;
     case TaskSpec::Kind::Gather:
         spec = TaskSpec::gather({});

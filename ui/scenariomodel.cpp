@@ -295,11 +295,16 @@ QVariant ScenarioModel::data(const QModelIndex &index, int role) const
                 return tr("x, y: 10 is an int, 10.0 a float, as in Python");
             case TaskSpec::Kind::Fail:
                 return tr("The exception it raises and its message: KeyError: x");
+            case TaskSpec::Kind::BlockingSleep:
+                return tr("None: time.sleep(Sleep) holds the event loop");
             case TaskSpec::Kind::Gather:
                 return tr("return_exceptions=True or False for this nested gather");
             }
             return {};
         case SleepColumn:
+            if (item.spec.kind == TaskSpec::Kind::BlockingSleep)
+                return tr("Seconds of time.sleep, or a random whole number like 1..3: the "
+                          "event loop is held that long");
             return tr("Seconds, or a random whole number of seconds like 1..3");
         case CancelAfterColumn:
             return tr("Cancel this task alone after so many seconds (empty: never)");

@@ -50,6 +50,7 @@ enum class Id {
     AddHello,
     AddDivide,
     AddFail,
+    AddBlockingSleep,
     AddGather,
     Remove,
     Duplicate,

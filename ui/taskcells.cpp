@@ -44,6 +44,8 @@ QString parametersText(const TaskSpec &spec)
         return spec.name;
     case TaskSpec::Kind::Divide:
         return pythonRepr(spec.x) + QStringLiteral(", ") + pythonRepr(spec.y);
+    case TaskSpec::Kind::BlockingSleep:
+        return {}; // its one parameter is its sleep
     case TaskSpec::Kind::Fail:
         return spec.message.isEmpty() ? spec.exception
                                       : spec.exception + QStringLiteral(": ") + spec.message;
@@ -155,6 +157,12 @@ QString parseParameters(const QString &text, TaskSpec &spec, QString *key)
         spec.y = y;
         return {};
     }
+    case TaskSpec::Kind::BlockingSleep:
+        if (!text.trimmed().isEmpty())
+            return QObject::tr("blocking_sleep takes no parameters (its seconds are its Sleep), "
+                               "got %1")
+                .arg(quoted(text));
+        return {};
     case TaskSpec::Kind::Fail: {
         // "KeyError: x", as a traceback's last line writes it (without the KeyError's quotes)
         const qsizetype colon = text.indexOf(u':');

@@ -60,6 +60,13 @@ QString pythonFloatRepr(double value)
     return QString::fromStdString(out);
 }
 
+PyValue pythonSeconds(double seconds)
+{
+    if (seconds == std::floor(seconds) && std::abs(seconds) < 1e15)
+        return PyValue::integer(std::int64_t(seconds));
+    return PyValue::floating(seconds);
+}
+
 namespace {
 
 //! Python's str.isprintable() for one code point: what repr() leaves as it is.

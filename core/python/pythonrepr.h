@@ -13,6 +13,10 @@ namespace Gatherscope {
 //! Python lays it out (`5.0`, `0.3333333333333333`, `1e+16`, `1e-05`, `-0.0`, `inf`, `nan`).
 QString pythonFloatRepr(double value);
 
+//! A number of seconds as a Python program writes it: an int when whole (`2`), else a float
+//! (`0.5`).
+PyValue pythonSeconds(double seconds);
+
 //! Python's `repr(str)`: quoted with `'` unless the text holds `'` and no `"`, escapes as Python.
 QString pythonStringRepr(const QString &text);
 

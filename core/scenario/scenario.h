@@ -29,7 +29,7 @@ struct SleepSpec {
 //! One task of a scenario, as the file describes it. Plain data.
 struct TaskSpec {
     //! Gather stays last: a run file names kinds by this order.
-    enum class Kind { SayHello, Divide, Fail, Gather };
+    enum class Kind { SayHello, Divide, Fail, BlockingSleep, Gather };
 
     Kind kind = Kind::SayHello;
     QString label;                     //!< display name; empty means derived from the task
@@ -47,10 +47,12 @@ struct TaskSpec {
     static TaskSpec sayHello(QString name, SleepSpec sleep = SleepSpec::random(1, 3));
     static TaskSpec divide(PyValue x, PyValue y, SleepSpec sleep = SleepSpec::fixed(1));
     static TaskSpec fail(QString exception, QString message, SleepSpec sleep = SleepSpec::fixed(1));
+    //! `time.sleep(seconds)` inside a coroutine: holds the event loop for \a sleep.
+    static TaskSpec blockingSleep(SleepSpec sleep = SleepSpec::fixed(1));
     static TaskSpec gather(std::vector<TaskSpec> tasks, bool returnExceptions = false);
 
     //! The label, or a name derived from the task (`say_hello('Mr. Wolf')`, `divide(10, 2)`,
-    //! `fail(KeyError, 'x')`).
+    //! `fail(KeyError, 'x')`, `blocking_sleep(2)`).
     QString displayName() const;
     bool operator==(const TaskSpec &) const = default;
 };

@@ -304,6 +304,12 @@ TaskSpec Reader::task(const QJsonValue &v, const QString &place, int depth) cons
         if (r.has(ScenarioRules::Keys::sleep))
             spec.sleep =
                 sleep(r.value(ScenarioRules::Keys::sleep), r.placeOf(ScenarioRules::Keys::sleep));
+    } else if (name == ScenarioRules::Kinds::blockingSleep) {
+        const Object r(*this, object, place, common + QStringList{ScenarioRules::Keys::sleep});
+        spec = TaskSpec::blockingSleep();
+        if (r.has(ScenarioRules::Keys::sleep))
+            spec.sleep =
+                sleep(r.value(ScenarioRules::Keys::sleep), r.placeOf(ScenarioRules::Keys::sleep));
     } else if (name == u"gather") {
         if (depth >= ScenarioRules::maxNesting)
             fail(place, ScenarioRules::nestedTooDeeply());

@@ -16,6 +16,8 @@ QString kindName(TaskSpec::Kind kind)
         return Kinds::divide;
     case TaskSpec::Kind::Fail:
         return Kinds::fail;
+    case TaskSpec::Kind::BlockingSleep:
+        return Kinds::blockingSleep;
     case TaskSpec::Kind::Gather:
         return Kinds::gather;
     }
@@ -24,9 +26,9 @@ QString kindName(TaskSpec::Kind kind)
 
 const std::vector<TaskSpec::Kind> &kinds()
 {
-    static const std::vector<TaskSpec::Kind> all = {TaskSpec::Kind::SayHello,
-                                                    TaskSpec::Kind::Divide, TaskSpec::Kind::Fail,
-                                                    TaskSpec::Kind::Gather};
+    static const std::vector<TaskSpec::Kind> all = {
+        TaskSpec::Kind::SayHello, TaskSpec::Kind::Divide, TaskSpec::Kind::Fail,
+        TaskSpec::Kind::BlockingSleep, TaskSpec::Kind::Gather};
     return all;
 }
 

@@ -48,6 +48,7 @@ namespace Kinds {
 inline const QString sayHello = QStringLiteral("say_hello");
 inline const QString divide = QStringLiteral("divide");
 inline const QString fail = QStringLiteral("fail");
+inline const QString blockingSleep = QStringLiteral("blocking_sleep");
 inline const QString gather = QStringLiteral("gather");
 } // namespace Kinds
 

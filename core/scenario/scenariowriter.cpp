@@ -91,6 +91,10 @@ private:
             object[ScenarioRules::Keys::message] = spec.message;
             object[ScenarioRules::Keys::sleep] = sleep();
             break;
+        case TaskSpec::Kind::BlockingSleep:
+            object[ScenarioRules::Keys::task] = ScenarioRules::Kinds::blockingSleep;
+            object[ScenarioRules::Keys::sleep] = sleep();
+            break;
         case TaskSpec::Kind::Gather: {
             object[ScenarioRules::Keys::task] = ScenarioRules::Kinds::gather;
             object[ScenarioRules::Keys::returnExceptions] = spec.returnExceptions;

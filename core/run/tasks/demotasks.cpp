@@ -32,6 +32,12 @@ QCoro::Task<PyValue> fail(TaskContext context, QString exception, QString messag
     throw RaisedError(exception.toStdString(), message.toStdString());
 }
 
+QCoro::Task<PyValue> blockingSleep(TaskContext context, LoopTime sleep)
+{
+    context.blockLoop(sleep);
+    co_return pythonSeconds(sleep.count());
+}
+
 QCoro::Task<PyValue> runDemoTask(const TaskContext &context, const TaskSpec &spec, LoopTime sleep)
 {
     switch (spec.kind) {
@@ -41,6 +47,8 @@ QCoro::Task<PyValue> runDemoTask(const TaskContext &context, const TaskSpec &spe
         return divide(context, spec.x, spec.y, sleep);
     case TaskSpec::Kind::Fail:
         return fail(context, spec.exception, spec.message, sleep);
+    case TaskSpec::Kind::BlockingSleep:
+        return blockingSleep(context, sleep);
     case TaskSpec::Kind::Gather:
         break;
     }

@@ -24,6 +24,11 @@ QCoro::Task<PyValue> divide(TaskContext context, PyValue x, PyValue y, LoopTime 
 //! `raise KeyError(message)` does.
 QCoro::Task<PyValue> fail(TaskContext context, QString exception, QString message, LoopTime sleep);
 
+//! A `blocking_sleep` task, the classic mistake: `time.sleep(sleep)` inside a coroutine, which
+//! holds the event loop for \a sleep (no other task runs meanwhile), then returns \a sleep
+//! (as Python writes it: `2`, `0.5`).
+QCoro::Task<PyValue> blockingSleep(TaskContext context, LoopTime sleep);
+
 //! The coroutine of a task of \a spec's kind (not a gather), sleeping \a sleep.
 QCoro::Task<PyValue> runDemoTask(const TaskContext &context, const TaskSpec &spec, LoopTime sleep);
 
