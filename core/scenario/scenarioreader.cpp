@@ -280,17 +280,11 @@ TaskSpec Reader::task(const QJsonValue &v, const QString &place, int depth) cons
         const Object r(*this, object, place,
                        common + QStringList{ScenarioRules::Keys::name, ScenarioRules::Keys::sleep});
         spec = TaskSpec::sayHello(r.string(ScenarioRules::Keys::name, true));
-        if (r.has(ScenarioRules::Keys::sleep))
-            spec.sleep =
-                sleep(r.value(ScenarioRules::Keys::sleep), r.placeOf(ScenarioRules::Keys::sleep));
     } else if (name == u"divide") {
         const Object r(*this, object, place,
                        common + QStringList{ScenarioRules::Keys::x, ScenarioRules::Keys::y,
                                             ScenarioRules::Keys::sleep});
         spec = TaskSpec::divide(r.number(ScenarioRules::Keys::x), r.number(ScenarioRules::Keys::y));
-        if (r.has(ScenarioRules::Keys::sleep))
-            spec.sleep =
-                sleep(r.value(ScenarioRules::Keys::sleep), r.placeOf(ScenarioRules::Keys::sleep));
     } else if (name == ScenarioRules::Kinds::fail) {
         const Object r(*this, object, place,
                        common + QStringList{ScenarioRules::Keys::exception,
@@ -301,15 +295,9 @@ TaskSpec Reader::task(const QJsonValue &v, const QString &place, int depth) cons
             expected(r.placeOf(ScenarioRules::Keys::exception), ScenarioRules::exceptionChoices(),
                      r.value(ScenarioRules::Keys::exception));
         spec = TaskSpec::fail(exception, r.string(ScenarioRules::Keys::message, true));
-        if (r.has(ScenarioRules::Keys::sleep))
-            spec.sleep =
-                sleep(r.value(ScenarioRules::Keys::sleep), r.placeOf(ScenarioRules::Keys::sleep));
     } else if (name == ScenarioRules::Kinds::blockingSleep) {
         const Object r(*this, object, place, common + QStringList{ScenarioRules::Keys::sleep});
         spec = TaskSpec::blockingSleep();
-        if (r.has(ScenarioRules::Keys::sleep))
-            spec.sleep =
-                sleep(r.value(ScenarioRules::Keys::sleep), r.placeOf(ScenarioRules::Keys::sleep));
     } else if (name == u"gather") {
         if (depth >= ScenarioRules::maxNesting)
             fail(place, ScenarioRules::nestedTooDeeply());
@@ -324,7 +312,11 @@ TaskSpec Reader::task(const QJsonValue &v, const QString &place, int depth) cons
     } else {
         expected(join(place, ScenarioRules::Keys::task), ScenarioRules::kindChoices(), kind);
     }
+    // What every kind reads alike; the keys were checked above, kind by kind.
     const Object r(*this, object, place, object.keys());
+    if (r.has(ScenarioRules::Keys::sleep)) // only the kinds that sleep allow it
+        spec.sleep =
+            sleep(r.value(ScenarioRules::Keys::sleep), r.placeOf(ScenarioRules::Keys::sleep));
     spec.label = r.string(ScenarioRules::Keys::label, false);
     spec.cancelAfter = r.seconds(ScenarioRules::Keys::cancelAfter);
     return spec;
