@@ -28,7 +28,6 @@ struct SleepSpec {
 
 //! One task of a scenario, as the file describes it. Plain data.
 struct TaskSpec {
-    //! Gather stays last: a run file names kinds by this order.
     enum class Kind { SayHello, Divide, Fail, BlockingSleep, Gather };
 
     Kind kind = Kind::SayHello;
