@@ -17,6 +17,7 @@ Usage: asyncio_reference.py SCENARIO.json        (prints what the program prints
 """
 
 import asyncio
+import builtins
 import contextlib
 import heapq
 import io
@@ -26,6 +27,7 @@ import math
 import random
 import selectors
 import sys
+import time
 
 
 class VirtualTimeSelector(selectors.SelectSelector):
@@ -64,6 +66,15 @@ class OrderedTimerHandle(asyncio.TimerHandle):
 
     def __lt__(self, other):
         return (self._when, self._order_set) < (other._when, other._order_set)
+
+
+def virtual_time_sleep(seconds):
+    """`time.sleep` on the virtual clock: the loop's time moves on by `seconds` at once, and
+    since the loop is held nothing else runs meanwhile, as with the real `time.sleep`."""
+    loop = asyncio.get_running_loop()
+    if not isinstance(loop, VirtualTimeLoop):
+        raise RuntimeError("time.sleep on virtual time outside its loop")
+    loop.now += seconds
 
 
 class VirtualTimeLoop(asyncio.SelectorEventLoop):
@@ -105,7 +116,29 @@ async def divide(x, y, sleep):
     return x / y
 
 
-DEFAULT_SLEEP = {"say_hello": {"min": 1, "max": 3}, "divide": 1}
+async def fail(error, message, sleep):
+    await asyncio.sleep(sleep)
+    raise error(message)
+
+
+async def blocking_sleep(sleep):
+    time.sleep(sleep)  # the classic mistake: it holds the event loop, no other task runs
+    return sleep
+
+
+DEFAULT_SLEEP = {"say_hello": {"min": 1, "max": 3}, "divide": 1, "fail": 1, "blocking_sleep": 1}
+
+
+def coroutine_of(spec, sleep):
+    """The coroutine of a task that is not a gather."""
+    kind = spec["task"]
+    if kind == "say_hello":
+        return say_hello(spec["name"], sleep)
+    if kind == "blocking_sleep":
+        return blocking_sleep(sleep)
+    if kind == "fail":
+        return fail(getattr(builtins, spec["exception"]), spec["message"], sleep)
+    return divide(spec["x"], spec["y"], sleep)
 
 
 def start(spec, everything):
@@ -119,9 +152,7 @@ def start(spec, everything):
         sleep = spec.get("sleep", DEFAULT_SLEEP[kind])
         if isinstance(sleep, dict):  # drawn here, in the order Gatherscope draws them
             sleep = random.randint(sleep["min"], sleep["max"])
-        coroutine = (say_hello(spec["name"], sleep) if kind == "say_hello"
-                     else divide(spec["x"], spec["y"], sleep))
-        future = asyncio.ensure_future(coroutine)
+        future = asyncio.ensure_future(coroutine_of(spec, sleep))
     everything.append(future)
     if "cancel_after" in spec:
         loop.call_later(spec["cancel_after"], future.cancel)
@@ -169,6 +200,7 @@ def run(path):
     elif has_random_sleep(scenario["tasks"]):
         raise SystemExit(f"{path}: random sleeps can only be compared with a seed")
     loop = VirtualTimeLoop()
+    time.sleep = virtual_time_sleep
     try:
         loop.run_until_complete(main(scenario))
     finally:

@@ -4,8 +4,9 @@
 """Runs a Python twin (`gatherscope --python`) on a virtual clock, unchanged.
 
 Only the harness differs from `python3 TWIN.py`: asyncio.run gets the reference's virtual-time
-loop (asyncio's own iterations; time jumps to the next timer when nothing is ready), so a run
-of many seconds takes milliseconds and prints exactly what it prints in real time. The twin's
+loop (asyncio's own iterations; time jumps to the next timer when nothing is ready), and
+time.sleep moves that loop's time on instead of the process's, so a run of many seconds takes
+milliseconds and prints exactly what it prints in real time. The twin's
 stdout and exit status are its own.
 Usage: run_twin.py TWIN.py          (prints what it prints, exits with its status)
        run_twin.py A.py B.py ...   (one JSON line per twin: its stdout and its status)
@@ -20,7 +21,9 @@ import runpy
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from asyncio_reference import VirtualTimeLoop  # noqa: E402
+import time  # noqa: E402
+
+from asyncio_reference import VirtualTimeLoop, virtual_time_sleep  # noqa: E402
 
 
 def run_on_virtual_time(main):
@@ -52,6 +55,7 @@ def run_many(paths):
 
 if __name__ == "__main__":
     asyncio.run = run_on_virtual_time
+    time.sleep = virtual_time_sleep
     if len(sys.argv) == 2:
         sys.exit(run_twin(sys.argv[1]))
     run_many(sys.argv[1:])

@@ -90,13 +90,33 @@ std::optional<double> maybeCancelAfter(QRandomGenerator &random)
     return pick(random, {0, 1e-9, 0.5, 1, 2});
 }
 
-std::vector<TaskSpec> randomTasks(QRandomGenerator &random, int depth)
+//! Which kinds of task a random scenario draws: the first corpus's, or every kind (a corpus
+//! of its own, so that the first one stays as it was drawn).
+enum class Kinds { Article, All };
+
+TaskSpec randomFail(QRandomGenerator &random, SleepSpec sleep)
+{
+    static const QString types[] = {u"ValueError"_s, u"KeyError"_s, u"RuntimeError"_s,
+                                    u"TimeoutError"_s};
+    static const QString messages[] = {u"x"_s, QString(), u"it's"_s};
+    return TaskSpec::fail(types[random.bounded(4)], messages[random.bounded(3)], sleep);
+}
+
+std::vector<TaskSpec> randomTasks(QRandomGenerator &random, int depth, Kinds kinds)
 {
     std::vector<TaskSpec> tasks;
     for (int i = random.bounded(depth == 1 ? 5 : 4); i > 0; --i) {
         TaskSpec task;
         const auto sleep = [&] { return SleepSpec::fixed(pick(random, {0, 1e-9, 0.5, 1, 1, 2})); };
-        switch (random.bounded(depth < 4 ? 3 : 2)) {
+        const int leafKinds = kinds == Kinds::All ? 4 : 2;
+        const int kind = random.bounded(depth < 4 ? leafKinds + 1 : leafKinds);
+        switch (kind == leafKinds ? -1 : kind) {
+        case 2:
+            task = randomFail(random, sleep());
+            break;
+        case 3:
+            task = TaskSpec::blockingSleep(sleep());
+            break;
         case 0:
             task = TaskSpec::sayHello(QString(QChar(u'A' + random.bounded(8))), sleep());
             break;
@@ -105,7 +125,7 @@ std::vector<TaskSpec> randomTasks(QRandomGenerator &random, int depth)
                                     PyValue::integer(random.bounded(3)), sleep());
             break;
         default:
-            task = TaskSpec::gather(randomTasks(random, depth + 1), random.bounded(2) == 1);
+            task = TaskSpec::gather(randomTasks(random, depth + 1, kinds), random.bounded(2) == 1);
         }
         task.cancelAfter = maybeCancelAfter(random);
         tasks.push_back(std::move(task));
@@ -113,14 +133,14 @@ std::vector<TaskSpec> randomTasks(QRandomGenerator &random, int depth)
     return tasks;
 }
 
-Scenario randomScenario(QRandomGenerator &random)
+Scenario randomScenario(QRandomGenerator &random, Kinds kinds = Kinds::Article)
 {
     Scenario scenario;
     scenario.title = u"random"_s;
     scenario.returnExceptions = random.bounded(2) == 1;
     scenario.report = random.bounded(2) ? ReportStyle::List : ReportStyle::Each;
     scenario.cancelAfter = maybeCancelAfter(random);
-    scenario.tasks = randomTasks(random, 1);
+    scenario.tasks = randomTasks(random, 1, kinds);
     return scenario;
 }
 
@@ -624,6 +644,11 @@ private Q_SLOTS:
             const Scenario drawn = randomScenario(random);
             scenarios.push_back(i % 2 ? withRandomSleeps(drawn, random) : drawn);
         }
+        QRandomGenerator everyKind(20261130);
+        for (int i = 0; i < 40; ++i) {
+            const Scenario drawn = randomScenario(everyKind, Kinds::All);
+            scenarios.push_back(i % 2 ? withRandomSleeps(drawn, everyKind) : drawn);
+        }
 
         QTemporaryDir dir;
         QStringList twins;
@@ -756,8 +781,10 @@ private Q_SLOTS:
         QRandomGenerator random(20261128);
         QStringList paths;
         std::vector<Scenario> scenarios;
-        for (int i = 0; i < 300; ++i) {
-            scenarios.push_back(randomScenario(random));
+        QRandomGenerator everyKind(20261130);
+        for (int i = 0; i < 400; ++i) {
+            scenarios.push_back(i < 300 ? randomScenario(random)
+                                        : randomScenario(everyKind, Kinds::All));
             paths << dir.filePath(u"random-%1.json"_s.arg(i));
             QCOMPARE(writeFileAtomically(paths.last(), ScenarioLoader::toJson(scenarios.back())),
                      QString());

@@ -93,6 +93,27 @@ private Q_SLOTS:
         QCOMPARE(log, strings({"cancel", "first@1", "doomed cancelled@1"}));
     }
 
+    void aBlockHoldsEveryTimerDueDuringItUntilItEnds()
+    {
+        // time.sleep(2) in a coroutine at 0 s: the timers of 0.5 s, 1 s and 1 s (a call set
+        // before the sleepers) are all due when it ends; they run after it, at 2 s, in
+        // deadline order (a call at once, a sleeper on the next turn). A sleep begun after the
+        // block counts from its end.
+        ScenarioClock clock(ScenarioClock::Mode::Virtual);
+        QStringList log;
+        clock.callAt(seconds(1), [&] {
+            log << QStringLiteral("call@%1").arg(scenarioTimeToSeconds(clock.now()));
+        });
+        auto late = sleeper(clock, log, QStringLiteral("late"), 1);
+        auto early = sleeper(clock, log, QStringLiteral("early"), 0.5);
+        clock.block(LoopTime(2));
+        QCOMPARE(clock.loopTime(), LoopTime(2));
+        QCOMPARE(clock.now(), seconds(2));
+        auto after = sleeper(clock, log, QStringLiteral("after"), 0.5);
+        QVERIFY(processEventsUntil([&] { return log.size() == 4; }));
+        QCOMPARE(log, strings({"call@2", "early@2", "late@2", "after@2.5"}));
+    }
+
     void aStoppedTokenCancelsTheSleepAtOnce()
     {
         ScenarioClock clock(ScenarioClock::Mode::Virtual);

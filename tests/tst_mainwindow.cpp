@@ -986,9 +986,12 @@ private Q_SLOTS:
         tree->edit(kind);
         auto *combo = tree->findChild<QComboBox *>();
         QVERIFY(combo);
-        QCOMPARE(combo->count(), 3);
+        QCOMPARE(combo->count(), 5);
         QCOMPARE(combo->currentText(), u"say_hello"_s);
         QCOMPARE(combo->itemText(1), u"divide"_s);
+        QCOMPARE(combo->itemText(2), u"fail"_s);
+        QCOMPARE(combo->itemText(3), u"blocking_sleep"_s);
+        QCOMPARE(combo->itemText(4), u"gather"_s);
         combo->setCurrentIndex(1);
         Q_EMIT combo->activated(1);
         QCOMPARE(m_window->editor()->model()->scenario().tasks[0].kind, TaskSpec::Kind::Divide);

@@ -41,6 +41,26 @@ class NarrationTest : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
+    void aBlockingSleepIsToldAsHoldingTheLoop()
+    {
+        const auto scenario = std::get<Scenario>(ScenarioLoader::parse(R"({"title": "t",
+            "tasks": [{"task": "say_hello", "name": "A", "sleep": 0.5},
+                      {"task": "blocking_sleep", "sleep": 2},
+                      {"task": "blocking_sleep", "sleep": 0},
+                      {"task": "blocking_sleep", "sleep": 0.5}]})",
+                                                                       u"t.json"_s));
+        QCOMPARE(narrationOf(scenario),
+                 (QStringList{u"At 0 s the gather started its 4 tasks: say_hello('A'), "
+                              "blocking_sleep(2), blocking_sleep(0) and blocking_sleep(0.5)."_s,
+                              u"From 0 s to 2 s blocking_sleep(2) held the event loop (time.sleep "
+                              "in a coroutine): no other task ran, and every wake-up due "
+                              "meanwhile waited until it ended."_s,
+                              u"From 2 s to 2.5 s blocking_sleep(0.5) held the event loop too."_s,
+                              u"At 2.5 s the awaiter received all 4 results, in input order: ['A "
+                              "is done', 2, 0, 0.5]."_s,
+                              u"Every task had ended by 2.5 s."_s}));
+    }
+
     void bundledExamplesAreToldWordForWord_data()
     {
         QTest::addColumn<QString>("name");

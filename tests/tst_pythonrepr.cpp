@@ -105,6 +105,49 @@ private Q_SLOTS:
         QCOMPARE(pythonStr(emptyArgument), QString());
     }
 
+    void aKeyErrorQuotesItsArgument_data()
+    {
+        // As CPython 3.11 prints them: str(KeyError('x')) is 'x', its traceback line
+        // KeyError: 'x'; any other type prints its argument as it is.
+        QTest::addColumn<QString>("type");
+        QTest::addColumn<QString>("message");
+        QTest::addColumn<bool>("argument"); // raised with its message, even an empty one
+        QTest::addColumn<QString>("repr");
+        QTest::addColumn<QString>("str");
+        QTest::addColumn<QString>("line");
+        QTest::newRow("KeyError('x')") << u"KeyError"_s << u"x"_s << true << u"KeyError('x')"_s
+                                       << u"'x'"_s << u"KeyError: 'x'"_s;
+        QTest::newRow("KeyError('')") << u"KeyError"_s << QString() << true << u"KeyError('')"_s
+                                      << u"''"_s << u"KeyError: ''"_s;
+        QTest::newRow("KeyError()")
+            << u"KeyError"_s << QString() << false << u"KeyError()"_s << QString() << u"KeyError"_s;
+        QTest::newRow("KeyError(\"it's\")")
+            << u"KeyError"_s << u"it's"_s << true << u"KeyError(\"it's\")"_s << u"\"it's\""_s
+            << u"KeyError: \"it's\""_s;
+        QTest::newRow("KeyError('a\\nb')")
+            << u"KeyError"_s << u"a\nb"_s << true << u"KeyError('a\\nb')"_s << u"'a\\nb'"_s
+            << u"KeyError: 'a\\nb'"_s;
+        QTest::newRow("ValueError('')") << u"ValueError"_s << QString() << true
+                                        << u"ValueError('')"_s << QString() << u"ValueError"_s;
+        QTest::newRow("ValueError('a\\nb')")
+            << u"ValueError"_s << u"a\nb"_s << true << u"ValueError('a\\nb')"_s << u"a\nb"_s
+            << u"ValueError: a\nb"_s;
+    }
+    void aKeyErrorQuotesItsArgument()
+    {
+        QFETCH(QString, type);
+        QFETCH(QString, message);
+        QFETCH(bool, argument);
+        QFETCH(QString, repr);
+        QFETCH(QString, str);
+        QFETCH(QString, line);
+        const ExceptionInfo error{type.toStdString(), message.toStdString(), argument};
+        QCOMPARE(pythonRepr(PyValue::exception(error)), repr);
+        QCOMPARE(pythonStr(PyValue::exception(error)), str);
+        QCOMPARE(pythonExceptionStr(error), str);
+        QCOMPARE(pythonExceptionLine(error), line);
+    }
+
     void onlyCancelledErrorIsNoException()
     {
         // The article prints `Error:` for `isinstance(r, Exception)`; CancelledError is a

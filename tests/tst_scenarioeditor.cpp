@@ -187,6 +187,29 @@ private Q_SLOTS:
         QCOMPARE(editor.view()->currentIndex(), editor.model()->index(1, 0, inner));
     }
 
+    void theEditorAddsEveryKind()
+    {
+        ScenarioEditor editor;
+        editor.model()->setScenario(bundledScenario(u"basic"_s));
+        QStringList adders;
+        QAction *addFail = nullptr;
+        const auto actions = editor.actions();
+        for (QAction *action : actions) {
+            if (action->text().startsWith(u"+ "_s))
+                adders << action->text();
+            if (action->text() == u"+ fail")
+                addFail = action;
+        }
+        QCOMPARE(adders,
+                 strings({"+ say_hello", "+ divide", "+ fail", "+ blocking_sleep", "+ gather"}));
+        QVERIFY(addFail->toolTip().contains(u"Ctrl+Shift+R"_s));
+        addFail->trigger();
+        const TaskSpec added = editor.model()->scenario().tasks.back();
+        QVERIFY(added == TaskSpec::fail(u"ValueError"_s, u"bad input"_s));
+        QCOMPARE(editor.model()->index(2, ScenarioModel::ParametersColumn).data().toString(),
+                 u"ValueError: bad input"_s);
+    }
+
     void theEditorValidatesItsFields()
     {
         ScenarioEditor editor;

@@ -207,6 +207,39 @@ private Q_SLOTS:
         QVERIFY(loaded(ScenarioLoader::parse(saved, u"saved.json"_s)) == scenario);
     }
 
+    void aFailTaskRoundTrips()
+    {
+        const QByteArray json = R"({"title": "f", "tasks": [
+            {"task": "fail", "exception": "KeyError", "message": "x"},
+            {"task": "fail", "exception": "ValueError", "message": "", "sleep": 0.5}]})";
+        const Scenario scenario = loaded(ScenarioLoader::parse(json, u"fail.json"_s));
+        QVERIFY(scenario.tasks[0] == TaskSpec::fail(u"KeyError"_s, u"x"_s, SleepSpec::fixed(1)));
+        QVERIFY(scenario.tasks[1] ==
+                TaskSpec::fail(u"ValueError"_s, QString(), SleepSpec::fixed(0.5)));
+        QCOMPARE(scenario.tasks[0].displayName(), u"fail(KeyError, 'x')"_s);
+        const QByteArray saved = ScenarioLoader::toJson(scenario);
+        QVERIFY2(saved.contains(R"({"task": "fail", "exception": "KeyError", "message": "x", )"
+                                R"("sleep": 1})"),
+                 saved.constData());
+        QVERIFY(loaded(ScenarioLoader::parse(saved, u"saved.json"_s)) == scenario);
+    }
+
+    void aBlockingSleepRoundTrips()
+    {
+        const QByteArray json = R"({"title": "b", "tasks": [
+            {"task": "blocking_sleep"},
+            {"task": "blocking_sleep", "sleep": {"min": 1, "max": 3}, "label": "L"},
+            {"task": "blocking_sleep", "sleep": 0.25}]})";
+        const Scenario scenario = loaded(ScenarioLoader::parse(json, u"blocking.json"_s));
+        QVERIFY(scenario.tasks[0] == TaskSpec::blockingSleep(SleepSpec::fixed(1)));
+        QCOMPARE(scenario.tasks[1].sleep, SleepSpec::random(1, 3));
+        QCOMPARE(scenario.tasks[0].displayName(), u"blocking_sleep(1)"_s);
+        QCOMPARE(scenario.tasks[2].displayName(), u"blocking_sleep(0.25)"_s);
+        const QByteArray saved = ScenarioLoader::toJson(scenario);
+        QVERIFY2(saved.contains(R"({"task": "blocking_sleep", "sleep": 0.25})"), saved.constData());
+        QVERIFY(loaded(ScenarioLoader::parse(saved, u"saved.json"_s)) == scenario);
+    }
+
     void stringsThatLookLikeMarkersSurviveSaving()
     {
         // Once, floats were wrapped in marked strings: these broke the saved file or loaded as

@@ -9,6 +9,7 @@
 
 #include "scenarioloader.h"
 #include "scenariomodel.h"
+#include "scenariorules.h"
 #include "theme.h"
 
 #include <QAbstractItemModelTester>
@@ -174,6 +175,62 @@ private Q_SLOTS:
             QCOMPARE(model.firstError(), expected);
     }
 
+    void failParameters_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("expected"); // displayName() or firstError()
+        QTest::newRow("KeyError") << u"KeyError: x"_s << u"fail(KeyError, 'x')"_s;
+        QTest::newRow("no message") << u" ValueError "_s << u"fail(ValueError, '')"_s;
+        QTest::newRow("empty message") << u"ValueError:"_s << u"fail(ValueError, '')"_s;
+        QTest::newRow("one space taken")
+            << u"RuntimeError:  x: y"_s << u"fail(RuntimeError, ' x: y')"_s;
+        QTest::newRow("unknown type")
+            << u"ValuError: x"_s
+            << u"tasks[0].exception: expected "_s + ScenarioRules::exceptionChoices() +
+                   u", got \"ValuError\""_s;
+        QTest::newRow("lone surrogate")
+            << u"KeyError: \xd800"_s
+            << u"tasks[0].message: lone surrogate U+D800 cannot be printed"_s;
+    }
+    void failParameters()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, expected);
+        ScenarioModel model;
+        QAbstractItemModelTester tester(&model);
+        model.setScenario(bundledScenario(u"basic"_s));
+        QVERIFY(model.setData(model.index(0, 0), u"fail"_s, Qt::EditRole));
+        QVERIFY(model.isValid()); // a say_hello becomes a fail that raises ValueError('')
+        QCOMPARE(model.index(0, ScenarioModel::ParametersColumn).data().toString(),
+                 u"ValueError"_s);
+        QVERIFY(model.setData(model.index(0, ScenarioModel::ParametersColumn), text, Qt::EditRole));
+        if (model.isValid()) {
+            QCOMPARE(model.scenario().tasks[0].displayName(), expected);
+            return;
+        }
+        QCOMPARE(model.firstError(), expected);
+        const QString tip =
+            model.index(0, ScenarioModel::ParametersColumn).data(Qt::ToolTipRole).toString();
+        QVERIFY2(expected.endsWith(tip), qPrintable(tip)); // which key, and why
+    }
+
+    void aBlockingSleepHasNoParameters()
+    {
+        ScenarioModel model;
+        QAbstractItemModelTester tester(&model);
+        model.setScenario(bundledScenario(u"basic"_s));
+        QVERIFY(model.setData(model.index(0, 0), u"blocking_sleep"_s, Qt::EditRole));
+        QVERIFY(model.isValid());
+        QCOMPARE(model.scenario().tasks[0].displayName(), u"blocking_sleep(1)"_s);
+        QCOMPARE(model.index(0, ScenarioModel::ParametersColumn).data().toString(), QString());
+        QVERIFY(model.setData(model.index(0, ScenarioModel::SleepColumn), u"2.5"_s, Qt::EditRole));
+        QCOMPARE(model.scenario().tasks[0].displayName(), u"blocking_sleep(2.5)"_s);
+        QVERIFY(
+            model.setData(model.index(0, ScenarioModel::ParametersColumn), u"x"_s, Qt::EditRole));
+        QCOMPARE(model.firstError(), u"tasks[0]: blocking_sleep takes no parameters (its seconds "
+                                     "are its Sleep), got \"x\""_s);
+    }
+
     void cellsReadLikeTheLoader_data()
     {
         QTest::addColumn<int>("column");
@@ -204,9 +261,10 @@ private Q_SLOTS:
         QTest::newRow("cancel negative")
             << cancel << u"-2"_s
             << u"tasks[0].cancel_after: expected seconds (a number ≥ 0) or nothing, got \"-2\""_s;
-        QTest::newRow("kind") << int(ScenarioModel::KindColumn) << u"sleep"_s
-                              << u"tasks[0].task: expected say_hello, divide or gather, got "
-                                 "\"sleep\""_s;
+        QTest::newRow("kind")
+            << int(ScenarioModel::KindColumn) << u"sleep"_s
+            << u"tasks[0].task: expected say_hello, divide, fail, blocking_sleep or gather, got "
+               "\"sleep\""_s;
     }
     void cellsReadLikeTheLoader()
     {

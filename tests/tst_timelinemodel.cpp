@@ -97,6 +97,29 @@ private Q_SLOTS:
                  (std::vector<ScenarioTime>{ScenarioTime(0), secondsToScenarioTime(1)}));
     }
 
+    void aBlockingSleepRunsForItsDurationAndTheOthersWaitForIt()
+    {
+        // time.sleep(0.5) at 0 s holds the loop: its lane runs from 0 to 0.5 s, and A, due
+        // to wake at 0.2 s, sleeps on until the block ends (frozen past its planned end).
+        TimelineModel model;
+        RunSession modelSession({&model});
+        QAbstractItemModelTester tester(&model);
+        auto scenario = scenarioFromJson(R"({"title": "t", "tasks": [
+            {"task": "say_hello", "name": "A", "sleep": 0.2},
+            {"task": "blocking_sleep", "sleep": 0.5}]})");
+        Runner runner(scenario, RunOptions{});
+        modelSession.follow(&runner.record(), ReportStyle::Each);
+        QSignalSpy finished(&runner, &Runner::finished);
+        runner.start();
+        QVERIFY(finished.wait(5000));
+        QCOMPARE(model.index(2).data().toString(), u"blocking_sleep(0.5)"_s);
+        QCOMPARE(segments(model.lane(2)), strings({"running 0-0.5"}));
+        QCOMPARE(markers(model, 2), strings({"start@0 started", "finish@0.5 returned 0.5"}));
+        QCOMPARE(segments(model.lane(1)),
+                 strings({"running 0-0", "sleeping 0-0.5", "running 0.5-0.5"}));
+        QCOMPARE(markers(model, 1).at(2), u"wake@0.5 woke"_s);
+    }
+
     void failFastMarksTheRaiseAndTheTasksThatKeptRunning()
     {
         TimelineModel model;

@@ -93,12 +93,24 @@ ScenarioEditor::ScenarioEditor(QWidget *parent)
 
     auto *bar = new QToolBar(this);
     using Shortcuts::Id;
-    bar->addAction(addAction(tr("+ say_hello"), Id::AddHello, tr("Add a say_hello task")));
-    connect(bar->actions().last(), &QAction::triggered, this, [this] { addTask(0); });
-    bar->addAction(addAction(tr("+ divide"), Id::AddDivide, tr("Add a divide task")));
-    connect(bar->actions().last(), &QAction::triggered, this, [this] { addTask(1); });
-    bar->addAction(addAction(tr("+ gather"), Id::AddGather, tr("Add a nested gather")));
-    connect(bar->actions().last(), &QAction::triggered, this, [this] { addTask(2); });
+    const struct {
+        TaskSpec::Kind kind;
+        QString text;
+        Id shortcut;
+        QString tip;
+    } adders[] = {
+        {TaskSpec::Kind::SayHello, tr("+ say_hello"), Id::AddHello, tr("Add a say_hello task")},
+        {TaskSpec::Kind::Divide, tr("+ divide"), Id::AddDivide, tr("Add a divide task")},
+        {TaskSpec::Kind::Fail, tr("+ fail"), Id::AddFail, tr("Add a task that raises")},
+        {TaskSpec::Kind::BlockingSleep, tr("+ blocking_sleep"), Id::AddBlockingSleep,
+         tr("Add a task that calls time.sleep: it holds the event loop")},
+        {TaskSpec::Kind::Gather, tr("+ gather"), Id::AddGather, tr("Add a nested gather")},
+    };
+    for (const auto &adder : adders) {
+        bar->addAction(addAction(adder.text, adder.shortcut, adder.tip));
+        connect(bar->actions().last(), &QAction::triggered, this,
+                [this, kind = adder.kind] { addTask(kind); });
+    }
     bar->addSeparator();
     m_remove = addAction(tr("Remove"), Id::Remove, tr("Remove the selected task"));
     m_duplicate = addAction(tr("Duplicate"), Id::Duplicate, tr("Duplicate the selected task"));
@@ -184,13 +196,27 @@ QAction *ScenarioEditor::addAction(const QString &text, Shortcuts::Id shortcut, 
     return action;
 }
 
-void ScenarioEditor::addTask(int kind)
+void ScenarioEditor::addTask(TaskSpec::Kind kind)
 {
     static int counter = 0;
-    const TaskSpec spec = kind == 0 ? TaskSpec::sayHello(QStringLiteral("Guest %1").arg(++counter),
-                                                         SleepSpec::fixed(1))
-                          : kind == 1 ? TaskSpec::divide(PyValue::integer(1), PyValue::integer(2))
-                                      : TaskSpec::gather({});
+    TaskSpec spec;
+    switch (kind) {
+    case TaskSpec::Kind::SayHello:
+        spec = TaskSpec::sayHello(QStringLiteral("Guest %1").arg(++counter), SleepSpec::fixed(1));
+        break;
+    case TaskSpec::Kind::Divide:
+        spec = TaskSpec::divide(PyValue::integer(1), PyValue::integer(2));
+        break;
+    case TaskSpec::Kind::Fail:
+        spec = TaskSpec::fail(QStringLiteral("ValueError"), QStringLiteral("bad input"));
+        break;
+    case TaskSpec::Kind::BlockingSleep:
+        spec = TaskSpec::blockingSleep();
+        break;
+    case TaskSpec::Kind::Gather:
+        spec = TaskSpec::gather({});
+        break;
+    }
     // Inside the selected gather, else right after the selected task, else at the end.
     const QModelIndex current = m_view->currentIndex().siblingAtColumn(0);
     QModelIndex added;

@@ -3,6 +3,7 @@
 
 #pragma once
 
+#include "scenario.h"
 #include "shortcuts.h"
 
 #include <QWidget>
@@ -40,7 +41,7 @@ protected:
 
 private:
     QAction *addAction(const QString &text, Shortcuts::Id shortcut, const QString &tip);
-    void addTask(int kind);
+    void addTask(Gatherscope::TaskSpec::Kind kind);
     void updateActions();
     void moveCurrentTo(const QModelIndex &newParent, int row);
     void showSettings(bool replaceTyping);

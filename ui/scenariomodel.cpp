@@ -277,21 +277,34 @@ QVariant ScenarioModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ToolTipRole:
         if (!error.isEmpty() && column == ParametersColumn &&
-            item.spec.kind == TaskSpec::Kind::Divide && !item.key[column].isEmpty())
+            (item.spec.kind == TaskSpec::Kind::Divide || item.spec.kind == TaskSpec::Kind::Fail) &&
+            !item.key[column].isEmpty())
             return QString(item.key[column] + QStringLiteral(": ") + error); // which number
         if (!error.isEmpty())
             return error;
         switch (index.column()) {
         case KindColumn:
-            return tr("say_hello, divide or gather");
+            return ScenarioRules::kindChoices();
         case LabelColumn:
             return tr("A display name (optional)");
         case ParametersColumn:
-            return item.spec.kind == TaskSpec::Kind::SayHello ? tr("The name to greet")
-                   : item.spec.kind == TaskSpec::Kind::Divide
-                       ? tr("x, y: 10 is an int, 10.0 a float, as in Python")
-                       : tr("return_exceptions=True or False for this nested gather");
+            switch (item.spec.kind) {
+            case TaskSpec::Kind::SayHello:
+                return tr("The name to greet");
+            case TaskSpec::Kind::Divide:
+                return tr("x, y: 10 is an int, 10.0 a float, as in Python");
+            case TaskSpec::Kind::Fail:
+                return tr("The exception it raises and its message: KeyError: x");
+            case TaskSpec::Kind::BlockingSleep:
+                return tr("None: time.sleep(Sleep) holds the event loop");
+            case TaskSpec::Kind::Gather:
+                return tr("return_exceptions=True or False for this nested gather");
+            }
+            return {};
         case SleepColumn:
+            if (item.spec.kind == TaskSpec::Kind::BlockingSleep)
+                return tr("Seconds of time.sleep, or a random whole number like 1..3: the "
+                          "event loop is held that long");
             return tr("Seconds, or a random whole number of seconds like 1..3");
         case CancelAfterColumn:
             return tr("Cancel this task alone after so many seconds (empty: never)");

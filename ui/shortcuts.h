@@ -49,6 +49,8 @@ enum class Id {
     Redo,
     AddHello,
     AddDivide,
+    AddFail,
+    AddBlockingSleep,
     AddGather,
     Remove,
     Duplicate,

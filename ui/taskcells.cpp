@@ -34,15 +34,7 @@ bool parseDouble(const QString &text, double &value)
 
 QString kindText(TaskSpec::Kind kind)
 {
-    switch (kind) {
-    case TaskSpec::Kind::SayHello:
-        return ScenarioRules::Kinds::sayHello;
-    case TaskSpec::Kind::Divide:
-        return ScenarioRules::Kinds::divide;
-    case TaskSpec::Kind::Gather:
-        return ScenarioRules::Kinds::gather;
-    }
-    return {};
+    return ScenarioRules::kindName(kind);
 }
 
 QString parametersText(const TaskSpec &spec)
@@ -52,6 +44,11 @@ QString parametersText(const TaskSpec &spec)
         return spec.name;
     case TaskSpec::Kind::Divide:
         return pythonRepr(spec.x) + QStringLiteral(", ") + pythonRepr(spec.y);
+    case TaskSpec::Kind::BlockingSleep:
+        return {}; // its one parameter is its sleep
+    case TaskSpec::Kind::Fail:
+        return spec.message.isEmpty() ? spec.exception
+                                      : spec.exception + QStringLiteral(": ") + spec.message;
     case TaskSpec::Kind::Gather:
         return spec.returnExceptions ? QStringLiteral("return_exceptions=True")
                                      : QStringLiteral("return_exceptions=False");
@@ -73,15 +70,10 @@ QString secondsText(std::optional<double> seconds)
 
 QString parseKind(const QString &text, TaskSpec &spec)
 {
-    const QString kind = text.trimmed();
-    if (kind == u"say_hello")
-        spec.kind = TaskSpec::Kind::SayHello;
-    else if (kind == u"divide")
-        spec.kind = TaskSpec::Kind::Divide;
-    else if (kind == u"gather")
-        spec.kind = TaskSpec::Kind::Gather;
-    else
-        return QObject::tr("expected say_hello, divide or gather, got %1").arg(quoted(text));
+    const auto kind = ScenarioRules::kindNamed(text.trimmed());
+    if (!kind)
+        return QObject::tr("expected %1, got %2").arg(ScenarioRules::kindChoices(), quoted(text));
+    spec.kind = *kind;
     return {};
 }
 
@@ -163,6 +155,32 @@ QString parseParameters(const QString &text, TaskSpec &spec, QString *key)
         }
         spec.x = x;
         spec.y = y;
+        return {};
+    }
+    case TaskSpec::Kind::BlockingSleep:
+        if (!text.trimmed().isEmpty())
+            return QObject::tr("blocking_sleep takes no parameters (its seconds are its Sleep), "
+                               "got %1")
+                .arg(quoted(text));
+        return {};
+    case TaskSpec::Kind::Fail: {
+        // "KeyError: x", as a traceback's last line writes it (without the KeyError's quotes)
+        const qsizetype colon = text.indexOf(u':');
+        const QString exception = text.left(colon).trimmed();
+        QString message = colon < 0 ? QString() : text.mid(colon + 1);
+        if (message.startsWith(u' '))
+            message.remove(0, 1);
+        if (!ScenarioRules::exceptionTypes().contains(exception)) {
+            blame(ScenarioRules::Keys::exception);
+            return QObject::tr("expected %1, got %2")
+                .arg(ScenarioRules::exceptionChoices(), quoted(exception));
+        }
+        if (QString problem = ScenarioRules::textProblem(message); !problem.isEmpty()) {
+            blame(ScenarioRules::Keys::message);
+            return problem;
+        }
+        spec.exception = exception;
+        spec.message = message;
         return {};
     }
     case TaskSpec::Kind::Gather: {

@@ -23,9 +23,11 @@ QString parametersText(const Gatherscope::TaskSpec &spec);
 QString sleepText(const Gatherscope::SleepSpec &sleep);
 QString secondsText(std::optional<double> seconds);
 
-//! Reads \a text into \a spec's kind; "say_hello", "divide" or "gather".
+//! Reads \a text into \a spec's kind; "say_hello", "divide", "fail" or "gather".
 QString parseKind(const QString &text, Gatherscope::TaskSpec &spec);
-//! say_hello: the name; divide: "x, y"; gather: "return_exceptions=True" or "…False".
+//! say_hello: the name; divide: "x, y"; fail: "KeyError: message" (the message as it is raised,
+//! without a KeyError's quotes; "ValueError" alone for an empty one); gather:
+//! "return_exceptions=True" or "…False".
 //! \a key, when given, names the scenario file's key the error is about ("y"), or stays empty.
 QString parseParameters(const QString &text, Gatherscope::TaskSpec &spec, QString *key = nullptr);
 //! "2", "0.5", or "1..3" for a random whole number of seconds in [1, 3].

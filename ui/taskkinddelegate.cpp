@@ -3,7 +3,7 @@
 
 #include "taskkinddelegate.h"
 
-#include "scenario.h"
+#include "scenariorules.h"
 #include "taskcells.h"
 
 #include <QComboBox>
@@ -16,8 +16,7 @@ QWidget *TaskKindDelegate::createEditor(QWidget *parent, const QStyleOptionViewI
     Q_UNUSED(option);
     Q_UNUSED(index);
     auto *combo = new QComboBox(parent);
-    for (const auto kind :
-         {TaskSpec::Kind::SayHello, TaskSpec::Kind::Divide, TaskSpec::Kind::Gather})
+    for (const auto kind : Gatherscope::ScenarioRules::kinds())
         combo->addItem(TaskCells::kindText(kind));
     // A choice is an edit: commit it at once, as a typed value is on Enter.
     connect(combo, &QComboBox::activated, this, [this, combo] {

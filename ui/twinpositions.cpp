@@ -16,7 +16,8 @@ namespace {
 int lineOf(const TimelineLane &lane, const TwinLines &lines)
 {
     const bool hello = lane.kind == TaskSpec::Kind::SayHello;
-    const int sleep = hello ? lines.helloSleep : lines.divideSleep;
+    const bool fails = lane.kind == TaskSpec::Kind::Fail;
+    const int sleep = hello ? lines.helloSleep : fails ? lines.failSleep : lines.divideSleep;
     const bool started = std::any_of(lane.markers.begin(), lane.markers.end(), [](const auto &m) {
         return m.kind == TimelineMarker::Kind::Start;
     });
@@ -26,6 +27,10 @@ int lineOf(const TimelineLane &lane, const TwinLines &lines)
         lane.segments.back().kind == TimelineSegment::Kind::Sleeping)
         return sleep;
     using Kind = TimelineMarker::Kind;
+    if (lane.kind == TaskSpec::Kind::BlockingSleep) // it ends in the step that blocks
+        return lines.blockingSleep;
+    if (fails) // it sleeps from its first step, and raises on waking
+        return lane.markers.back().kind == Kind::Exception ? lines.failRaise : sleep;
     switch (lane.markers.back().kind) {
     case Kind::Start:
         return hello ? lines.helloPrint : lines.dividePrint;

@@ -28,7 +28,7 @@ ExceptionInfo describeException(const std::exception_ptr &error)
     try {
         std::rethrow_exception(error);
     } catch (const PythonError &e) {
-        return {e.typeName(), e.what()};
+        return {e.typeName(), e.message(), e.emptyMessageIsArgument()};
     } catch (const std::exception &e) {
         return {demangle(typeid(e).name()), e.what()};
     } catch (...) {

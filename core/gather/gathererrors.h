@@ -15,16 +15,25 @@ namespace Gatherscope {
  */
 class PythonError : public std::runtime_error {
 public:
-    PythonError(std::string typeName, const std::string &message)
+    //! \a emptyMessageIsArgument: raised as `Type('')`, not `Type()` (see ExceptionInfo).
+    PythonError(std::string typeName, const std::string &message,
+                bool emptyMessageIsArgument = false)
         : std::runtime_error(message)
         , m_typeName(std::move(typeName))
+        , m_message(message)
+        , m_emptyMessageIsArgument(emptyMessageIsArgument)
     {}
 
     //! The Python type name, e.g. `"ZeroDivisionError"`.
     const std::string &typeName() const noexcept { return m_typeName; }
+    //! The message whole: what() ends at a NUL character, Python's str does not.
+    const std::string &message() const noexcept { return m_message; }
+    bool emptyMessageIsArgument() const noexcept { return m_emptyMessageIsArgument; }
 
 private:
     std::string m_typeName;
+    std::string m_message;
+    bool m_emptyMessageIsArgument;
 };
 
 //! asyncio.CancelledError: a task or a gather was cancelled.

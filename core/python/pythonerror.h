@@ -15,4 +15,12 @@ public:
     {}
 };
 
+//! What a `fail` task raises: Python's `raise Type(message)`, one argument even when empty.
+class RaisedError : public PythonError {
+public:
+    RaisedError(const std::string &typeName, const std::string &message)
+        : PythonError(typeName, message, true)
+    {}
+};
+
 } // namespace Gatherscope

@@ -60,6 +60,13 @@ QString pythonFloatRepr(double value)
     return QString::fromStdString(out);
 }
 
+PyValue pythonSeconds(double seconds)
+{
+    if (seconds == std::floor(seconds) && std::abs(seconds) < 1e15)
+        return PyValue::integer(std::int64_t(seconds));
+    return PyValue::floating(seconds);
+}
+
 namespace {
 
 //! Python's str.isprintable() for one code point: what repr() leaves as it is.
@@ -122,10 +129,19 @@ QString pythonEscaped(const QString &text, char16_t quote)
     return out;
 }
 
+QString pythonExceptionStr(const ExceptionInfo &error)
+{
+    QString message = QString::fromStdString(error.message);
+    // KeyError.__str__ is repr(args[0]) when it has exactly one argument.
+    if (error.typeName == "KeyError" && (!message.isEmpty() || error.emptyMessageIsArgument))
+        return pythonStringRepr(message);
+    return message;
+}
+
 QString pythonExceptionLine(const ExceptionInfo &error)
 {
     const QString type = QString::fromStdString(error.typeName);
-    const QString message = QString::fromStdString(error.message);
+    const QString message = pythonExceptionStr(error);
     return message.isEmpty() ? type : type + QStringLiteral(": ") + message;
 }
 
@@ -139,7 +155,7 @@ QString pythonStr(const PyValue &value)
     if (value.isString())
         return value.toString();
     if (value.isException())
-        return QString::fromStdString(value.toException().message);
+        return pythonExceptionStr(value.toException());
     return pythonRepr(value);
 }
 

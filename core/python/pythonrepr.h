@@ -13,6 +13,10 @@ namespace Gatherscope {
 //! Python lays it out (`5.0`, `0.3333333333333333`, `1e+16`, `1e-05`, `-0.0`, `inf`, `nan`).
 QString pythonFloatRepr(double value);
 
+//! A number of seconds as a Python program writes it: an int when whole (`2`), else a float
+//! (`0.5`).
+PyValue pythonSeconds(double seconds);
+
 //! Python's `repr(str)`: quoted with `'` unless the text holds `'` and no `"`, escapes as Python.
 QString pythonStringRepr(const QString &text);
 
@@ -35,8 +39,12 @@ QString pythonRepr(const PyValue &value);
 //! is written once per level, and whole it would make them as large as depth × tasks.
 QString pythonReprCut(const PyValue &value, qsizetype maxLength);
 
-//! The last line of a Python traceback: `ZeroDivisionError: Cannot divide by zero`, or just
-//! `CancelledError` when there is no message.
+//! Python's `str()` of an exception: its message, but a KeyError's in quotes, as its repr
+//! (`str(KeyError('x'))` is `'x'`; `str(KeyError())` is empty).
+QString pythonExceptionStr(const ExceptionInfo &error);
+
+//! The last line of a Python traceback: `ZeroDivisionError: Cannot divide by zero`
+//! (`KeyError: 'x'`), or just `CancelledError` when its str() is empty.
 QString pythonExceptionLine(const ExceptionInfo &error);
 
 } // namespace Gatherscope

@@ -12,6 +12,7 @@
 #include <cmath>
 #include <map>
 #include <optional>
+#include <utility>
 
 namespace Gatherscope {
 
@@ -116,9 +117,25 @@ QStringList narrate(const EventRecord &record)
     std::optional<std::size_t> raisedToAwaiter;
     // by time and who cancelled: the first such event, and the tasks
     std::map<std::pair<ScenarioTime, QString>, std::pair<std::size_t, QStringList>> cancelled;
+    std::map<int, std::size_t> blockStarts; // a blocking_sleep's Started event, by node
+    bool toldABlock = false;
     for (std::size_t index = 0; index < events.size(); ++index) {
         const TaskEvent &event = events[index];
         const TaskNode &node = nodes[std::size_t(event.node)];
+        // A time.sleep holds the loop from the task's first step to its end: one step.
+        if (node.kind == TaskSpec::Kind::BlockingSleep && event.kind == TaskEvent::Kind::Started)
+            blockStarts[event.node] = index;
+        if (node.kind == TaskSpec::Kind::BlockingSleep && event.kind == TaskEvent::Kind::Returned &&
+            blockStarts.count(event.node) > 0) {
+            const std::size_t start = blockStarts[event.node];
+            if (events[start].time < event.time)
+                tell(start, (std::exchange(toldABlock, true)
+                                 ? tr("From %1 to %2 %3 held the event loop too.")
+                                 : tr("From %1 to %2 %3 held the event loop (time.sleep in a "
+                                      "coroutine): no other task ran, and every wake-up due "
+                                      "meanwhile waited until it ended."))
+                                .arg(at(events[start].time), at(event.time), node.label));
+        }
         if (event.kind == TaskEvent::Kind::Raised) {
             const bool kept = node.parent >= 0 && nodes[std::size_t(node.parent)].returnExceptions;
             raises << tr("at %1 %2 raised %3%4")

@@ -5,6 +5,7 @@
 
 #include "atomicfile.h"
 #include "scenarioloader.h"
+#include "scenariorules.h"
 #include "scenariowriter.h"
 
 #include <QJsonArray>
@@ -35,10 +36,6 @@ const QString kindNames[] = {
 };
 constexpr int kindCount = int(std::size(kindNames));
 static_assert(kindCount == int(TaskEvent::Kind::GatherRaised) + 1);
-
-const QString taskKindNames[] = {QStringLiteral("say_hello"), QStringLiteral("divide"),
-                                 QStringLiteral("gather")};
-static_assert(std::size(taskKindNames) == std::size_t(TaskSpec::Kind::Gather) + 1);
 
 //! \a text as a JSON string literal: what a file held, quoted, on one line.
 QString quoted(const QString &text)
@@ -95,7 +92,7 @@ QJsonObject nodeJson(const TaskNode &node)
 {
     QJsonObject json{{QStringLiteral("label"), node.label},
                      {QStringLiteral("parent"), node.parent},
-                     {QStringLiteral("kind"), taskKindNames[int(node.kind)]},
+                     {QStringLiteral("kind"), ScenarioRules::kindName(node.kind)},
                      {QStringLiteral("planned_sleep"), floatText(node.plannedSleep.count())},
                      {QStringLiteral("return_exceptions"), node.returnExceptions}};
     if (node.cancelAfter)

@@ -13,6 +13,7 @@
 #include <QDeadlineTimer>
 #include <QTimer>
 
+#include <algorithm>
 #include <random>
 
 namespace Gatherscope {
@@ -131,10 +132,7 @@ QCoro::Task<PyValue> runLeafTask(std::shared_ptr<RunState> run, int node, std::s
             throw CancelledError();
         run->add(TaskEvent::Kind::Started, node);
         const TaskContext context(&run->record, &run->clock, node, token);
-        if (spec.kind == TaskSpec::Kind::SayHello)
-            value = co_await sayHello(context, spec.name, sleep);
-        else
-            value = co_await divide(context, spec.x, spec.y, sleep);
+        value = co_await runDemoTask(context, spec, sleep);
         run->add(TaskEvent::Kind::Returned, node, value);
     } catch (...) {
         error = std::current_exception();
@@ -190,8 +188,8 @@ PyValue toList(const Slots &results, const RunState &run, const std::vector<int>
             items.push_back(slot.value());
         } else {
             ExceptionInfo error = describeException(slot.error());
-            error.emptyMessageIsArgument =
-                isCancellation(slot.error()) && task.kind != TaskSpec::Kind::Gather;
+            if (isCancellation(slot.error()) && task.kind != TaskSpec::Kind::Gather)
+                error.emptyMessageIsArgument = true;
             items.push_back(PyValue::exception(std::move(error)));
         }
     }
@@ -248,6 +246,20 @@ QCoro::Task<PyValue> runGather(std::shared_ptr<RunState> run, int node, std::sto
     }
 }
 
+//! asyncio's `future.cancel()` on \a node: false, doing nothing, when it is done already; a
+//! gather, when each of its tasks is. A task is done once its coroutine has ended, a turn
+//! before its gather hears of it: after a `time.sleep` a cancellation can fall in that turn.
+bool acceptsCancel(const RunState &run, int node)
+{
+    if (node != 0 && run.ended[std::size_t(node)])
+        return false;
+    if (node != 0 && run.specs[std::size_t(node)]->kind != TaskSpec::Kind::Gather)
+        return true;
+    const auto &children = run.children[std::size_t(node)];
+    return std::any_of(children.begin(), children.end(),
+                       [&run](int child) { return acceptsCancel(run, child); });
+}
+
 //! Each `cancel_after` as a timer, in the order the equivalent asyncio program calls
 //! `loop.call_later(t, future.cancel)`: depth-first, a gather's after its tasks' (it is made
 //! after them), the top-level one last. Equal deadlines run in this order.
@@ -259,9 +271,14 @@ void scheduleCancellations(RunState &run, int node)
         node == 0 ? run.scenario.cancelAfter : run.specs[std::size_t(node)]->cancelAfter;
     if (!after)
         return;
-    // The stop source, not the run state: the clock the call waits in is part of it.
+    // A plain pointer to the run state, not a share of it: the clock the call waits in is part
+    // of it, so the call never outlives it.
     std::stop_source stop = node == 0 ? run.cancelRun : run.cancelNode[std::size_t(node)];
-    run.clock.callLater(LoopTime(*after), [stop]() mutable { stop.request_stop(); });
+    const RunState *state = &run;
+    run.clock.callLater(LoopTime(*after), [stop, state, node]() mutable {
+        if (acceptsCancel(*state, node))
+            stop.request_stop();
+    });
 }
 
 QCoro::Task<> runScenario(std::shared_ptr<RunState> run)

@@ -80,6 +80,14 @@ ScenarioClock::SleepAwaiter ScenarioClock::sleep(ScenarioTime duration, std::sto
     return sleep(LoopTime(scenarioTimeToSeconds(duration)), std::move(token));
 }
 
+void ScenarioClock::block(LoopTime duration)
+{
+    m_now += std::max(duration, LoopTime(0));
+    // Real mode: the wall clock goes on from the block's end, as it does after time.sleep.
+    if (m_mode == Mode::Real)
+        restartWallAnchor(m_now);
+}
+
 ScenarioClock::CallId ScenarioClock::callLater(LoopTime delay, std::function<void()> callback)
 {
     const CallId id = m_nextSequence;

@@ -47,6 +47,10 @@ namespace Gatherscope {
  * resumed and stepped to its next deadline. Events are stamped with now(), the deadline of
  * the latest timers taken, in microseconds.
  *
+ * A block() (`time.sleep` in a coroutine) moves the current instant on at once, as the wall
+ * clock moves on while the loop is held: the timers it passed over are due at the next
+ * iteration, all together, in deadline order.
+ *
  * However many tasks sleep, the clock keeps one ordered map of deadlines and (in real mode)
  * one QTimer: Qt 6.4 keeps active timers in a sorted list, so one QTimer per sleeper costs
  * quadratic time.
@@ -78,6 +82,11 @@ public:
     SleepAwaiter sleep(LoopTime duration, std::stop_token token = {});
     //! The same, for a duration in scenario time.
     SleepAwaiter sleep(ScenarioTime duration, std::stop_token token = {});
+    //! `time.sleep(duration)` in a coroutine: the loop is held, time moves on by \a duration
+    //! at once and nothing else runs meanwhile. What was ready runs after it, in this
+    //! iteration; every timer due during the block is taken in the next one, in deadline
+    //! order. Simulated on both clocks: the Qt event loop never waits.
+    void block(LoopTime duration);
     //! asyncio's `loop.call_later(delay, callback)`: a timer \a delay after now.
     CallId callLater(LoopTime delay, std::function<void()> callback);
     //! A timer at \a when (or now if that is past).

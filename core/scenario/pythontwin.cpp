@@ -7,6 +7,7 @@
 
 #include <QStringList>
 
+#include <algorithm>
 #include <cmath>
 #include <set>
 #include <utility>
@@ -20,9 +21,7 @@ constexpr qsizetype lineWidth = 88;
 //! A number of seconds as Python writes it: `1` for a whole number, else the float's repr.
 QString secondsLiteral(double seconds)
 {
-    if (seconds == std::floor(seconds) && std::abs(seconds) < 1e15)
-        return QString::number(qint64(seconds));
-    return pythonFloatRepr(seconds);
+    return pythonRepr(pythonSeconds(seconds));
 }
 
 //! A number of divide() as Python source: its repr, except that inf and nan have no literal.
@@ -64,6 +63,14 @@ bool usesRandomSleeps(const std::vector<TaskSpec> &tasks)
     return false;
 }
 
+bool usesKind(const std::vector<TaskSpec> &tasks, TaskSpec::Kind kind)
+{
+    return std::any_of(tasks.begin(), tasks.end(), [kind](const TaskSpec &task) {
+        return task.kind == kind ||
+               (task.kind == TaskSpec::Kind::Gather && usesKind(task.tasks, kind));
+    });
+}
+
 bool usesCancelAfter(const std::vector<TaskSpec> &tasks)
 {
     for (const TaskSpec &task : tasks) {
@@ -76,7 +83,7 @@ bool usesCancelAfter(const std::vector<TaskSpec> &tasks)
 
 const char *const programHead = R"(import asyncio
 %1import sys
-
+%2
 
 async def say_hello(name, sleep):
     print(f"Hello, {name}!")
@@ -91,7 +98,23 @@ async def divide(x, y, sleep):
     if y == 0:
         raise ZeroDivisionError("Cannot divide by zero")
     return x / y
+)";
 
+const char *const failFunction = R"(
+
+async def fail(error, message, sleep):
+    await asyncio.sleep(sleep)
+    raise error(message)
+)";
+
+const char *const blockingSleepFunction = R"(
+
+async def blocking_sleep(sleep):
+    time.sleep(sleep)  # the classic mistake: it holds the event loop, no other task runs
+    return sleep
+)";
+
+const char *const mainHead = R"(
 
 async def main():
 )";
@@ -176,24 +199,62 @@ public:
         if (name.isEmpty() || name.front().isDigit())
             name.prepend(QStringLiteral("task_"));
         static const std::set<QString> taken = {
-            QStringLiteral("asyncio"),  QStringLiteral("random"),    QStringLiteral("sys"),
-            QStringLiteral("main"),     QStringLiteral("say_hello"), QStringLiteral("divide"),
-            QStringLiteral("loop"),     QStringLiteral("result"),    QStringLiteral("error"),
-            QStringLiteral("message"),  QStringLiteral("status"),    QStringLiteral("others"),
-            QStringLiteral("r"),        QStringLiteral("gathering"), QStringLiteral("print"),
-            QStringLiteral("and"),      QStringLiteral("or"),        QStringLiteral("not"),
-            QStringLiteral("in"),       QStringLiteral("is"),        QStringLiteral("if"),
-            QStringLiteral("for"),      QStringLiteral("def"),       QStringLiteral("class"),
-            QStringLiteral("return"),   QStringLiteral("none"),      QStringLiteral("true"),
-            QStringLiteral("false"),    QStringLiteral("list"),      QStringLiteral("type"),
-            QStringLiteral("str"),      QStringLiteral("with"),      QStringLiteral("as"),
-            QStringLiteral("async"),    QStringLiteral("await"),     QStringLiteral("try"),
-            QStringLiteral("else"),     QStringLiteral("elif"),      QStringLiteral("while"),
-            QStringLiteral("from"),     QStringLiteral("import"),    QStringLiteral("pass"),
-            QStringLiteral("raise"),    QStringLiteral("del"),       QStringLiteral("global"),
-            QStringLiteral("lambda"),   QStringLiteral("yield"),     QStringLiteral("break"),
-            QStringLiteral("continue"), QStringLiteral("finally"),   QStringLiteral("except"),
-            QStringLiteral("assert"),   QStringLiteral("nonlocal"),
+            QStringLiteral("asyncio"),
+            QStringLiteral("random"),
+            QStringLiteral("sys"),
+            QStringLiteral("main"),
+            QStringLiteral("say_hello"),
+            QStringLiteral("divide"),
+            QStringLiteral("loop"),
+            QStringLiteral("result"),
+            QStringLiteral("error"),
+            QStringLiteral("message"),
+            QStringLiteral("status"),
+            QStringLiteral("others"),
+            QStringLiteral("r"),
+            QStringLiteral("gathering"),
+            QStringLiteral("print"),
+            QStringLiteral("and"),
+            QStringLiteral("or"),
+            QStringLiteral("not"),
+            QStringLiteral("in"),
+            QStringLiteral("is"),
+            QStringLiteral("if"),
+            QStringLiteral("for"),
+            QStringLiteral("def"),
+            QStringLiteral("class"),
+            QStringLiteral("return"),
+            QStringLiteral("none"),
+            QStringLiteral("true"),
+            QStringLiteral("false"),
+            QStringLiteral("list"),
+            QStringLiteral("type"),
+            QStringLiteral("str"),
+            QStringLiteral("with"),
+            QStringLiteral("as"),
+            QStringLiteral("async"),
+            QStringLiteral("await"),
+            QStringLiteral("try"),
+            QStringLiteral("else"),
+            QStringLiteral("elif"),
+            QStringLiteral("while"),
+            QStringLiteral("from"),
+            QStringLiteral("import"),
+            QStringLiteral("pass"),
+            QStringLiteral("raise"),
+            QStringLiteral("del"),
+            QStringLiteral("global"),
+            QStringLiteral("lambda"),
+            QStringLiteral("yield"),
+            QStringLiteral("break"),
+            QStringLiteral("continue"),
+            QStringLiteral("finally"),
+            QStringLiteral("except"),
+            QStringLiteral("assert"),
+            QStringLiteral("nonlocal"),
+            QStringLiteral("fail"),
+            QStringLiteral("blocking_sleep"),
+            QStringLiteral("time"),
         };
         if (taken.count(name) > 0)
             name += QStringLiteral("_task");
@@ -224,6 +285,11 @@ private:
         if (task.kind == TaskSpec::Kind::SayHello)
             return QStringLiteral("say_hello(%1, %2)")
                 .arg(pythonStringRepr(task.name), sleepArgument(task.sleep));
+        if (task.kind == TaskSpec::Kind::BlockingSleep)
+            return QStringLiteral("blocking_sleep(%1)").arg(sleepArgument(task.sleep));
+        if (task.kind == TaskSpec::Kind::Fail)
+            return QStringLiteral("fail(%1, %2, %3)")
+                .arg(task.exception, pythonStringRepr(task.message), sleepArgument(task.sleep));
         return QStringLiteral("divide(%1, %2, %3)")
             .arg(numberLiteral(task.x), numberLiteral(task.y), sleepArgument(task.sleep));
     }
@@ -285,8 +351,17 @@ QString pythonTwin(const Scenario &scenario)
                        "(0 when the gather returned, 1 when it raised)."));
     const bool random = usesRandomSleeps(scenario.tasks);
     QString text = program.join(u'\n') + QStringLiteral("\n\n");
+    const bool blocks = usesKind(scenario.tasks, TaskSpec::Kind::BlockingSleep);
     text += QString::fromLatin1(programHead)
-                .arg(random ? QStringLiteral("import random\n") : QString());
+                .arg(random ? QStringLiteral("import random\n") : QString(),
+                     blocks ? QStringLiteral("import time\n") : QString());
+    // Only the functions the scenario calls, so that a twin of the article's tasks is the
+    // article's program.
+    if (usesKind(scenario.tasks, TaskSpec::Kind::Fail))
+        text += QString::fromLatin1(failFunction);
+    if (blocks)
+        text += QString::fromLatin1(blockingSleepFunction);
+    text += QString::fromLatin1(mainHead);
 
     MainWriter main;
     const bool cancels = usesCancelAfter(scenario.tasks) || scenario.cancelAfter;
@@ -344,14 +419,21 @@ TwinLines findTwinLines(const QString &twin)
             function = &lines.helloSleep;
         else if (line.startsWith(QStringLiteral("async def divide(")))
             function = &lines.divideSleep;
+        else if (line.startsWith(QStringLiteral("async def fail(")))
+            function = &lines.failSleep;
+        else if (line.startsWith(QStringLiteral("async def blocking_sleep(")))
+            function = &lines.blockingSleep;
         else if (line.startsWith(QStringLiteral("async def ")))
             function = nullptr;
         if (!function)
             continue;
         const bool hello = function == &lines.helloSleep;
         const QString code = line.trimmed();
-        if (code.startsWith(QStringLiteral("await asyncio.sleep(")))
+        if (code.startsWith(QStringLiteral("await asyncio.sleep(")) ||
+            code.startsWith(QStringLiteral("time.sleep(")))
             *function = i;
+        else if (function == &lines.failSleep && code.startsWith(QStringLiteral("raise ")))
+            lines.failRaise = i;
         else if (code.startsWith(QStringLiteral("print(f\"Hello,")))
             lines.helloPrint = i;
         else if (code.startsWith(QStringLiteral("print(f\"Goodbye,")))
@@ -362,7 +444,7 @@ TwinLines findTwinLines(const QString &twin)
             lines.divideCheck = i;
         else if (code.startsWith(QStringLiteral("raise ")))
             lines.divideRaise = i;
-        else if (code.startsWith(QStringLiteral("return ")))
+        else if (code.startsWith(QStringLiteral("return ")) && function != &lines.blockingSleep)
             (hello ? lines.helloReturn : lines.divideReturn) = i;
     }
     return lines;

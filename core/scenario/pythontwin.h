@@ -24,18 +24,21 @@ QString pythonTwin(const Scenario &scenario);
 
 //! Where a twin's task functions are at each step, as line numbers from 0 (-1 if missing).
 struct TwinLines {
-    int helloPrint = -1;   //!< say_hello's `print(f"Hello, …")`
-    int helloSleep = -1;   //!< its `await asyncio.sleep(sleep)`
-    int goodbyePrint = -1; //!< its `print(f"Goodbye, …")`
-    int helloReturn = -1;  //!< its `return`
-    int dividePrint = -1;  //!< divide's `print(f"Dividing …")`
-    int divideSleep = -1;  //!< its `await asyncio.sleep(sleep)`
-    int divideCheck = -1;  //!< its `if y == 0:`
-    int divideRaise = -1;  //!< its `raise ZeroDivisionError(…)`
-    int divideReturn = -1; //!< its `return x / y`
+    int helloPrint = -1;    //!< say_hello's `print(f"Hello, …")`
+    int helloSleep = -1;    //!< its `await asyncio.sleep(sleep)`
+    int goodbyePrint = -1;  //!< its `print(f"Goodbye, …")`
+    int helloReturn = -1;   //!< its `return`
+    int dividePrint = -1;   //!< divide's `print(f"Dividing …")`
+    int divideSleep = -1;   //!< its `await asyncio.sleep(sleep)`
+    int divideCheck = -1;   //!< its `if y == 0:`
+    int divideRaise = -1;   //!< its `raise ZeroDivisionError(…)`
+    int divideReturn = -1;  //!< its `return x / y`
+    int failSleep = -1;     //!< fail's `await asyncio.sleep(sleep)`, when the twin has fail
+    int failRaise = -1;     //!< its `raise error(message)`
+    int blockingSleep = -1; //!< blocking_sleep's `time.sleep(sleep)`, when the twin has it
 };
 
-//! The lines of \a twin (a pythonTwin()) where its say_hello and divide print, sleep, check,
+//! The lines of \a twin (a pythonTwin()) where its say_hello, divide and fail print, sleep, check,
 //! return and raise: where the window marks each task during a run.
 TwinLines findTwinLines(const QString &twin);
 

@@ -26,6 +26,24 @@ TaskSpec TaskSpec::divide(PyValue x, PyValue y, SleepSpec sleep)
     return spec;
 }
 
+TaskSpec TaskSpec::fail(QString exception, QString message, SleepSpec sleep)
+{
+    TaskSpec spec;
+    spec.kind = Kind::Fail;
+    spec.exception = std::move(exception);
+    spec.message = std::move(message);
+    spec.sleep = sleep;
+    return spec;
+}
+
+TaskSpec TaskSpec::blockingSleep(SleepSpec sleep)
+{
+    TaskSpec spec;
+    spec.kind = Kind::BlockingSleep;
+    spec.sleep = sleep;
+    return spec;
+}
+
 TaskSpec TaskSpec::gather(std::vector<TaskSpec> tasks, bool returnExceptions)
 {
     TaskSpec spec;
@@ -44,6 +62,14 @@ QString TaskSpec::displayName() const
         return QStringLiteral("say_hello(%1)").arg(pythonStringRepr(name));
     case Kind::Divide:
         return QStringLiteral("divide(%1, %2)").arg(pythonRepr(x), pythonRepr(y));
+    case Kind::Fail:
+        return QStringLiteral("fail(%1, %2)").arg(exception, pythonStringRepr(message));
+    case Kind::BlockingSleep:
+        if (sleep.isRandom())
+            return QStringLiteral("blocking_sleep(%1..%2)")
+                .arg(*sleep.randomMin)
+                .arg(*sleep.randomMax);
+        return QStringLiteral("blocking_sleep(%1)").arg(pythonRepr(pythonSeconds(sleep.seconds)));
     case Kind::Gather:
         return QStringLiteral("gather(%1 tasks)").arg(tasks.size());
     }

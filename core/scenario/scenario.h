@@ -28,24 +28,30 @@ struct SleepSpec {
 
 //! One task of a scenario, as the file describes it. Plain data.
 struct TaskSpec {
-    enum class Kind { SayHello, Divide, Gather };
+    enum class Kind { SayHello, Divide, Fail, BlockingSleep, Gather };
 
     Kind kind = Kind::SayHello;
     QString label;                     //!< display name; empty means derived from the task
     std::optional<double> cancelAfter; //!< seconds: cancel this task alone then
 
-    QString name;                              //!< say_hello
-    PyValue x = PyValue::integer(0);           //!< divide (int or float)
-    PyValue y = PyValue::integer(1);           //!< divide (int or float)
-    SleepSpec sleep = SleepSpec::random(1, 3); //!< say_hello and divide
-    bool returnExceptions = false;             //!< gather
-    std::vector<TaskSpec> tasks;               //!< gather
+    QString name;                                     //!< say_hello
+    PyValue x = PyValue::integer(0);                  //!< divide (int or float)
+    PyValue y = PyValue::integer(1);                  //!< divide (int or float)
+    QString exception = QStringLiteral("ValueError"); //!< fail: a Python exception type
+    QString message;                                  //!< fail: its argument
+    SleepSpec sleep = SleepSpec::random(1, 3);        //!< every kind but gather
+    bool returnExceptions = false;                    //!< gather
+    std::vector<TaskSpec> tasks;                      //!< gather
 
     static TaskSpec sayHello(QString name, SleepSpec sleep = SleepSpec::random(1, 3));
     static TaskSpec divide(PyValue x, PyValue y, SleepSpec sleep = SleepSpec::fixed(1));
+    static TaskSpec fail(QString exception, QString message, SleepSpec sleep = SleepSpec::fixed(1));
+    //! `time.sleep(seconds)` inside a coroutine: holds the event loop for \a sleep.
+    static TaskSpec blockingSleep(SleepSpec sleep = SleepSpec::fixed(1));
     static TaskSpec gather(std::vector<TaskSpec> tasks, bool returnExceptions = false);
 
-    //! The label, or a name derived from the task (`say_hello('Mr. Wolf')`, `divide(10, 2)`).
+    //! The label, or a name derived from the task (`say_hello('Mr. Wolf')`, `divide(10, 2)`,
+    //! `fail(KeyError, 'x')`, `blocking_sleep(2)`).
     QString displayName() const;
     bool operator==(const TaskSpec &) const = default;
 };

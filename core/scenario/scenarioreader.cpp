@@ -268,10 +268,9 @@ TaskSpec Reader::task(const QJsonValue &v, const QString &place, int depth) cons
     const QJsonObject object = v.toObject();
     const QJsonValue kind = object.value(ScenarioRules::Keys::task);
     if (kind.isUndefined())
-        fail(place, QStringLiteral("missing key \"task\" (say_hello, divide or gather)"));
+        fail(place, QStringLiteral("missing key \"task\" (%1)").arg(ScenarioRules::kindChoices()));
     if (!kind.isString())
-        expected(join(place, ScenarioRules::Keys::task),
-                 QStringLiteral("say_hello, divide or gather"), kind);
+        expected(join(place, ScenarioRules::Keys::task), ScenarioRules::kindChoices(), kind);
 
     const QStringList common = {ScenarioRules::Keys::task, ScenarioRules::Keys::label,
                                 ScenarioRules::Keys::cancelAfter};
@@ -281,17 +280,24 @@ TaskSpec Reader::task(const QJsonValue &v, const QString &place, int depth) cons
         const Object r(*this, object, place,
                        common + QStringList{ScenarioRules::Keys::name, ScenarioRules::Keys::sleep});
         spec = TaskSpec::sayHello(r.string(ScenarioRules::Keys::name, true));
-        if (r.has(ScenarioRules::Keys::sleep))
-            spec.sleep =
-                sleep(r.value(ScenarioRules::Keys::sleep), r.placeOf(ScenarioRules::Keys::sleep));
     } else if (name == u"divide") {
         const Object r(*this, object, place,
                        common + QStringList{ScenarioRules::Keys::x, ScenarioRules::Keys::y,
                                             ScenarioRules::Keys::sleep});
         spec = TaskSpec::divide(r.number(ScenarioRules::Keys::x), r.number(ScenarioRules::Keys::y));
-        if (r.has(ScenarioRules::Keys::sleep))
-            spec.sleep =
-                sleep(r.value(ScenarioRules::Keys::sleep), r.placeOf(ScenarioRules::Keys::sleep));
+    } else if (name == ScenarioRules::Kinds::fail) {
+        const Object r(*this, object, place,
+                       common + QStringList{ScenarioRules::Keys::exception,
+                                            ScenarioRules::Keys::message,
+                                            ScenarioRules::Keys::sleep});
+        const QString exception = r.string(ScenarioRules::Keys::exception, true);
+        if (!ScenarioRules::exceptionTypes().contains(exception))
+            expected(r.placeOf(ScenarioRules::Keys::exception), ScenarioRules::exceptionChoices(),
+                     r.value(ScenarioRules::Keys::exception));
+        spec = TaskSpec::fail(exception, r.string(ScenarioRules::Keys::message, true));
+    } else if (name == ScenarioRules::Kinds::blockingSleep) {
+        const Object r(*this, object, place, common + QStringList{ScenarioRules::Keys::sleep});
+        spec = TaskSpec::blockingSleep();
     } else if (name == u"gather") {
         if (depth >= ScenarioRules::maxNesting)
             fail(place, ScenarioRules::nestedTooDeeply());
@@ -304,10 +310,13 @@ TaskSpec Reader::task(const QJsonValue &v, const QString &place, int depth) cons
                                       r.placeOf(ScenarioRules::Keys::tasks), depth + 1),
                                 r.boolean(ScenarioRules::Keys::returnExceptions, false));
     } else {
-        expected(join(place, ScenarioRules::Keys::task),
-                 QStringLiteral("say_hello, divide or gather"), kind);
+        expected(join(place, ScenarioRules::Keys::task), ScenarioRules::kindChoices(), kind);
     }
+    // What every kind reads alike; the keys were checked above, kind by kind.
     const Object r(*this, object, place, object.keys());
+    if (r.has(ScenarioRules::Keys::sleep)) // only the kinds that sleep allow it
+        spec.sleep =
+            sleep(r.value(ScenarioRules::Keys::sleep), r.placeOf(ScenarioRules::Keys::sleep));
     spec.label = r.string(ScenarioRules::Keys::label, false);
     spec.cancelAfter = r.seconds(ScenarioRules::Keys::cancelAfter);
     return spec;

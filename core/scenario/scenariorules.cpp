@@ -7,6 +7,72 @@
 
 namespace Gatherscope::ScenarioRules {
 
+QString kindName(TaskSpec::Kind kind)
+{
+    switch (kind) {
+    case TaskSpec::Kind::SayHello:
+        return Kinds::sayHello;
+    case TaskSpec::Kind::Divide:
+        return Kinds::divide;
+    case TaskSpec::Kind::Fail:
+        return Kinds::fail;
+    case TaskSpec::Kind::BlockingSleep:
+        return Kinds::blockingSleep;
+    case TaskSpec::Kind::Gather:
+        return Kinds::gather;
+    }
+    return {};
+}
+
+const std::vector<TaskSpec::Kind> &kinds()
+{
+    static const std::vector<TaskSpec::Kind> all = {
+        TaskSpec::Kind::SayHello, TaskSpec::Kind::Divide, TaskSpec::Kind::Fail,
+        TaskSpec::Kind::BlockingSleep, TaskSpec::Kind::Gather};
+    return all;
+}
+
+std::optional<TaskSpec::Kind> kindNamed(const QString &name)
+{
+    for (const TaskSpec::Kind kind : kinds()) {
+        if (kindName(kind) == name)
+            return kind;
+    }
+    return std::nullopt;
+}
+
+QString kindChoices()
+{
+    QStringList names;
+    for (const TaskSpec::Kind kind : kinds())
+        names << kindName(kind);
+    const QString last = names.takeLast();
+    return names.join(QStringLiteral(", ")) + QStringLiteral(" or ") + last;
+}
+
+const QStringList &exceptionTypes()
+{
+    static const QStringList types = {
+        QStringLiteral("Exception"),       QStringLiteral("ValueError"),
+        QStringLiteral("TypeError"),       QStringLiteral("RuntimeError"),
+        QStringLiteral("KeyError"),        QStringLiteral("IndexError"),
+        QStringLiteral("LookupError"),     QStringLiteral("AttributeError"),
+        QStringLiteral("NameError"),       QStringLiteral("NotImplementedError"),
+        QStringLiteral("AssertionError"),  QStringLiteral("ArithmeticError"),
+        QStringLiteral("OverflowError"),   QStringLiteral("ZeroDivisionError"),
+        QStringLiteral("TimeoutError"),    QStringLiteral("OSError"),
+        QStringLiteral("ConnectionError"), QStringLiteral("FileNotFoundError"),
+        QStringLiteral("PermissionError"),
+    };
+    return types;
+}
+
+QString exceptionChoices()
+{
+    return QStringLiteral("an exception type (%1)")
+        .arg(exceptionTypes().join(QStringLiteral(", ")));
+}
+
 QString nestedTooDeeply()
 {
     return QStringLiteral("gathers are nested too deeply (at most %1 levels)").arg(maxNesting);

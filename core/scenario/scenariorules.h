@@ -3,9 +3,13 @@
 
 #pragma once
 
+#include "scenario.h"
+
 #include <QString>
+#include <QStringList>
 
 #include <cstdint>
+#include <optional>
 
 namespace Gatherscope::ScenarioRules {
 
@@ -30,6 +34,8 @@ inline const QString tasks = QStringLiteral("tasks");
 inline const QString task = QStringLiteral("task");
 inline const QString name = QStringLiteral("name");
 inline const QString x = QStringLiteral("x");
+inline const QString exception = QStringLiteral("exception");
+inline const QString message = QStringLiteral("message");
 inline const QString y = QStringLiteral("y");
 inline const QString sleep = QStringLiteral("sleep");
 inline const QString label = QStringLiteral("label");
@@ -41,8 +47,25 @@ inline const QString max = QStringLiteral("max");
 namespace Kinds {
 inline const QString sayHello = QStringLiteral("say_hello");
 inline const QString divide = QStringLiteral("divide");
+inline const QString fail = QStringLiteral("fail");
+inline const QString blockingSleep = QStringLiteral("blocking_sleep");
 inline const QString gather = QStringLiteral("gather");
 } // namespace Kinds
+
+//! The value of `"task"` for \a kind (`say_hello`).
+QString kindName(TaskSpec::Kind kind);
+//! The kind whose `"task"` value is \a name; none for another name.
+std::optional<TaskSpec::Kind> kindNamed(const QString &name);
+//! Every kind, in the order the editor lists them.
+const std::vector<TaskSpec::Kind> &kinds();
+//! The values of `"task"` for a message: `say_hello, divide, fail or gather`.
+QString kindChoices();
+
+//! The Python exception types a `fail` task may raise: built-in subclasses of Exception that
+//! take one argument and print it as every other one does, but KeyError, which quotes it.
+const QStringList &exceptionTypes();
+//! What a `fail` task's exception must be, for a message: `an exception type (Exception, …)`.
+QString exceptionChoices();
 
 //! The values of `"report"`.
 namespace Reports {

@@ -85,6 +85,16 @@ private:
             object[ScenarioRules::Keys::y] = number(spec.y);
             object[ScenarioRules::Keys::sleep] = sleep();
             break;
+        case TaskSpec::Kind::Fail:
+            object[ScenarioRules::Keys::task] = ScenarioRules::Kinds::fail;
+            object[ScenarioRules::Keys::exception] = spec.exception;
+            object[ScenarioRules::Keys::message] = spec.message;
+            object[ScenarioRules::Keys::sleep] = sleep();
+            break;
+        case TaskSpec::Kind::BlockingSleep:
+            object[ScenarioRules::Keys::task] = ScenarioRules::Kinds::blockingSleep;
+            object[ScenarioRules::Keys::sleep] = sleep();
+            break;
         case TaskSpec::Kind::Gather: {
             object[ScenarioRules::Keys::task] = ScenarioRules::Kinds::gather;
             object[ScenarioRules::Keys::returnExceptions] = spec.returnExceptions;

@@ -26,4 +26,33 @@ QCoro::Task<PyValue> divide(TaskContext context, PyValue x, PyValue y, LoopTime 
     co_return PyValue::floating(pythonTrueDivide(x, y));
 }
 
+QCoro::Task<PyValue> fail(TaskContext context, QString exception, QString message, LoopTime sleep)
+{
+    co_await context.sleep(sleep);
+    throw RaisedError(exception.toStdString(), message.toStdString());
+}
+
+QCoro::Task<PyValue> blockingSleep(TaskContext context, LoopTime sleep)
+{
+    context.blockLoop(sleep);
+    co_return pythonSeconds(sleep.count());
+}
+
+QCoro::Task<PyValue> runDemoTask(const TaskContext &context, const TaskSpec &spec, LoopTime sleep)
+{
+    switch (spec.kind) {
+    case TaskSpec::Kind::SayHello:
+        return sayHello(context, spec.name, sleep);
+    case TaskSpec::Kind::Divide:
+        return divide(context, spec.x, spec.y, sleep);
+    case TaskSpec::Kind::Fail:
+        return fail(context, spec.exception, spec.message, sleep);
+    case TaskSpec::Kind::BlockingSleep:
+        return blockingSleep(context, sleep);
+    case TaskSpec::Kind::Gather:
+        break;
+    }
+    Q_UNREACHABLE();
+}
+
 } // namespace Gatherscope

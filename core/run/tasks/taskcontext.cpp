@@ -28,4 +28,9 @@ QCoro::Task<> TaskContext::sleep(LoopTime duration) const
     record(TaskEvent::Kind::Woke);
 }
 
+void TaskContext::blockLoop(LoopTime duration) const
+{
+    m_clock->block(duration);
+}
+
 } // namespace Gatherscope

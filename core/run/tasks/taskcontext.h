@@ -30,6 +30,8 @@ public:
     void print(const QString &text) const;
     //! `await asyncio.sleep(duration)`; raises CancelledError once the token stops.
     QCoro::Task<> sleep(LoopTime duration) const;
+    //! `time.sleep(duration)`: holds the event loop (ScenarioClock::block()); never cancelled.
+    void blockLoop(LoopTime duration) const;
 
 private:
     void record(TaskEvent::Kind kind, ScenarioTime until = {}, QString text = {}) const;
