@@ -218,6 +218,7 @@ private Q_SLOTS:
         QTest::newRow("cancel") << u"cancel"_s << 0;
         QTest::newRow("cancel-all") << u"cancel-all"_s << 1;
         QTest::newRow("classroom") << u"classroom"_s << 0;
+        QTest::newRow("blocking") << u"blocking"_s << 0;
     }
     void bundledScenariosPrintWhatPythonPrints()
     {
@@ -598,8 +599,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("path");
         // The bundled examples (classroom's random sleeps drawn from its seed as Python's
         // `random` draws them), and corner cases of gather's semantics.
-        for (const char *name :
-             {"basic", "advanced", "fail-fast", "nested", "cancel", "cancel-all", "classroom"})
+        for (const char *name : {"basic", "advanced", "fail-fast", "nested", "cancel", "cancel-all",
+                                 "classroom", "blocking"})
             QTest::newRow(name) << sourceDir + u"/resources/scenarios/"_s + QLatin1String(name) +
                                        u".json"_s;
         const QDir corpus(dataDir + u"/asyncio"_s);

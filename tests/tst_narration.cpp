@@ -115,6 +115,13 @@ private Q_SLOTS:
                    u"At 4 s Kofi (cancelled at 4 s) was cancelled by its own cancel_after."_s,
                    u"At 5 s the awaiter received all 12 results, in input order: ['Amira is done', 'Ben is done', 'Chen is done', 'Dana is done', 3.142857142857143, 'Emeka is done', 'Fatima is done', Z…"_s,
                    u"Every task had ended by 5 s."_s};
+        QTest::newRow("blocking")
+            << u"blocking"_s
+            << QStringList{
+                   u"At 0 s the gather started its 3 tasks: say_hello('Ada'), blocking_sleep(2) and say_hello('Grace')."_s,
+                   u"From 0 s to 2 s blocking_sleep(2) held the event loop (time.sleep in a coroutine): no other task ran, and every wake-up due meanwhile waited until it ended."_s,
+                   u"At 3 s the awaiter received all 3 results, in input order: ['Ada is done', 2, 'Grace is done']."_s,
+                   u"Every task had ended by 3 s."_s};
     }
     void bundledExamplesAreToldWordForWord()
     {
