@@ -237,6 +237,8 @@ private Q_SLOTS:
 
         QVERIFY(m_window->openScenario(u"basic"_s));
         QVERIFY(m_window->openScenario(path));
+        QCOMPARE(m_window->findChild<ScenarioDocument *>()->recentFiles().value(0),
+                 QFileInfo(path).absoluteFilePath());
         const RunController *shown = m_window->runController();
         QCOMPARE(shown->state(), RunController::State::Finished);
         QVERIFY(shown->runner()->record().events() == events);

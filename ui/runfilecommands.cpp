@@ -50,6 +50,7 @@ bool RunFileCommands::open(const QString &path, bool quiet)
     // Its scenario as a new document: saving it never writes a scenario over the run file.
     m_document->adopt(runner->scenario());
     m_run->show(std::move(runner));
+    m_document->remember(QFileInfo(path).absoluteFilePath());
     Q_EMIT message(tr("Showing the run saved in %1").arg(QDir::toNativeSeparators(path)));
     return true;
 }
@@ -87,6 +88,7 @@ bool RunFileCommands::saveTo(const QString &path)
         QMessageBox::critical(m_window, tr("Cannot save run"), error);
         return false;
     }
+    m_document->remember(QFileInfo(path).absoluteFilePath());
     Q_EMIT message(tr("Saved the run in %1").arg(QDir::toNativeSeparators(path)));
     return true;
 }

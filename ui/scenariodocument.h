@@ -30,6 +30,8 @@ public:
     bool isModified() const;
     //! The files opened or saved last, newest first.
     QStringList recentFiles() const;
+    //! Puts \a path first among the recent files (a run file opened is one too).
+    void remember(const QString &path);
 
     //! Loads \a pathOrName (a file, or a bundled scenario's name) into the model; the error
     //! message, or an empty string.
@@ -63,7 +65,6 @@ Q_SIGNALS:
 
 private:
     void setPath(const QString &path, std::optional<Gatherscope::Scenario> onDisk);
-    void remember(const QString &path);
     void checkFile();
 
     ScenarioModel *m_model;
