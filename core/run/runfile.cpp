@@ -8,11 +8,12 @@
 #include "scenariorules.h"
 #include "scenariowriter.h"
 
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
-#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cmath>
@@ -26,16 +27,20 @@ namespace {
 //! The most a run file may be: 100,000 tasks make about 60 MB.
 constexpr std::int64_t maxFileBytes = std::int64_t{256} * 1024 * 1024;
 
-// Names in the file, each written once here.
-const QString kindNames[] = {
-    QStringLiteral("started"),         QStringLiteral("printed"),
-    QStringLiteral("slept"),           QStringLiteral("woke"),
-    QStringLiteral("returned"),        QStringLiteral("raised"),
-    QStringLiteral("cancelled"),       QStringLiteral("gather_started"),
-    QStringLiteral("gather_returned"), QStringLiteral("gather_raised"),
-};
-constexpr int kindCount = int(std::size(kindNames));
-static_assert(kindCount == int(TaskEvent::Kind::GatherRaised) + 1);
+//! An event kind as the file names it: its name, one word (`gather_started`).
+QString kindName(TaskEvent::Kind kind)
+{
+    return eventKindName(kind).replace(u' ', u'_');
+}
+
+std::optional<TaskEvent::Kind> kindNamed(const QString &name)
+{
+    for (int kind = 0; kind <= int(TaskEvent::Kind::GatherRaised); ++kind) {
+        if (kindName(TaskEvent::Kind(kind)) == name)
+            return TaskEvent::Kind(kind);
+    }
+    return std::nullopt;
+}
 
 //! \a text as a JSON string literal: what a file held, quoted, on one line.
 QString quoted(const QString &text)
@@ -105,7 +110,7 @@ QJsonObject eventJson(const TaskEvent &event)
     // Only what differs from an empty event: most events are a time, a node and a kind.
     QJsonObject json{{QStringLiteral("t"), qint64(event.time.count())},
                      {QStringLiteral("node"), event.node},
-                     {QStringLiteral("kind"), kindNames[int(event.kind)]}};
+                     {QStringLiteral("kind"), kindName(event.kind)}};
     if (!event.text.isEmpty())
         json.insert(QStringLiteral("text"), event.text);
     if (event.until != ScenarioTime(0))
@@ -206,11 +211,11 @@ public:
         if (event.node < 0 || event.node >= nodes)
             return error(place + QStringLiteral(".node"),
                          QStringLiteral("no such node (the run has %1)").arg(nodes));
-        const auto *name = std::find(std::begin(kindNames), std::end(kindNames), kind.toString());
-        if (name == std::end(kindNames))
+        const auto named = kindNamed(kind.toString());
+        if (!named)
             return error(place + QStringLiteral(".kind"),
                          QStringLiteral("unknown kind %1").arg(quoted(kind.toString())));
-        event.kind = TaskEvent::Kind(name - std::begin(kindNames));
+        event.kind = *named;
         if (object.contains(QStringLiteral("text"))) {
             if (!object.value(QStringLiteral("text")).isString())
                 return error(place + QStringLiteral(".text"), QStringLiteral("expected a string"));
@@ -289,12 +294,18 @@ QByteArray write(const Runner &runner)
 
 bool isRunFile(const QByteArray &json)
 {
-    QJsonParseError error{};
-    const QJsonDocument document = QJsonDocument::fromJson(json, &error);
-    // A run file cut short or garbled is still one: read() then says it is damaged.
-    if (error.error != QJsonParseError::NoError)
-        return json.contains(QByteArray(QByteArray("\"") + versionKey + '"'));
-    return document.object().contains(QLatin1String(versionKey));
+    // A run file says so first (QJsonObject writes its keys sorted, the version before the
+    // rest): told without parsing, also when cut short.
+    const auto afterSpace = [&json](qsizetype at) {
+        while (at < json.size() && QChar::isSpace(uchar(json[at])))
+            ++at;
+        return at;
+    };
+    const qsizetype brace = afterSpace(0);
+    if (brace >= json.size() || json[brace] != '{')
+        return false;
+    const QByteArray key = QByteArray("\"") + versionKey + '"';
+    return json.mid(afterSpace(brace + 1)).startsWith(key);
 }
 
 std::variant<std::unique_ptr<Runner>, LoadError> read(const QByteArray &json, const QString &source)
@@ -379,8 +390,9 @@ std::variant<std::unique_ptr<Runner>, LoadError> read(const QByteArray &json, co
 
 bool isRunFileAt(const QString &path)
 {
-    const auto bytes = ScenarioLoader::readFile(path, maxFileBytes, QStringLiteral("run file"));
-    return std::holds_alternative<QByteArray>(bytes) && isRunFile(std::get<QByteArray>(bytes));
+    // A regular file only: a pipe might never open. Its start is enough to tell.
+    QFile file(path);
+    return QFileInfo(path).isFile() && file.open(QIODevice::ReadOnly) && isRunFile(file.read(4096));
 }
 
 std::variant<std::unique_ptr<Runner>, LoadError> load(const QString &path)

@@ -31,10 +31,10 @@ QByteArray write(const Runner &runner);
 //! is not the one its scenario and seed make; \a source names it in errors.
 std::variant<std::unique_ptr<Runner>, LoadError> read(const QByteArray &json,
                                                       const QString &source);
-//! True when \a json is a run file of any version (not a scenario), damaged or not: worth
-//! reading as one.
+//! True when \a json (or its start) is a run file of any version, not a scenario, damaged or
+//! not: worth reading as one. Its first key says so.
 bool isRunFile(const QByteArray &json);
-//! True when \a path is a run file of any version (its JSON says so), not a scenario.
+//! True when the file at \a path is a run file (read from its first bytes), not a scenario.
 bool isRunFileAt(const QString &path);
 //! Reads the file at \a path (errors name the file).
 std::variant<std::unique_ptr<Runner>, LoadError> load(const QString &path);
