@@ -77,6 +77,13 @@ def virtual_time_sleep(seconds):
     loop.now += seconds
 
 
+async def virtual_to_thread(work, /, *args):
+    """`asyncio.to_thread` on the virtual clock: the work is done at once, in no time. A twin's
+    `compute` gathers it with `asyncio.sleep(cost)`, so it takes its declared cost, as on
+    Gatherscope's virtual clock, whatever this machine takes."""
+    return work(*args)
+
+
 class VirtualTimeLoop(asyncio.SelectorEventLoop):
     """asyncio's event loop, unchanged but for its clock: time stands still while anything is
     ready and jumps to the next timer when nothing is, so a run takes milliseconds and every
@@ -126,7 +133,38 @@ async def blocking_sleep(sleep):
     return sleep
 
 
-DEFAULT_SLEEP = {"say_hello": {"min": 1, "max": 3}, "divide": 1, "fail": 1, "blocking_sleep": 1}
+def primes_below(n):
+    prime = bytearray([1]) * n
+    prime[:2] = bytes(min(n, 2))
+    k = 2
+    while k * k < n:
+        if prime[k]:
+            prime[k * k::k] = bytes(len(range(k * k, n, k)))
+        k += 1
+    return prime
+
+
+WORKS = {
+    "sum_primes": lambda n: sum(k for k, is_prime in enumerate(primes_below(n)) if is_prime),
+    "count_primes": lambda n: sum(primes_below(n)),
+}
+
+
+async def compute(work, n, cost):
+    print(f"Computing {work}({n}) on a worker thread")
+    # The twin's to_thread on the virtual clock (done at once), padded to the declared cost.
+    result, _ = await asyncio.gather(virtual_to_thread(WORKS[work], n), asyncio.sleep(cost))
+    print(f"{work}({n}) = {result}")
+    return result
+
+
+DEFAULT_SLEEP = {"say_hello": {"min": 1, "max": 3}, "divide": 1, "fail": 1, "blocking_sleep": 1,
+                 "compute": 1}
+
+
+def seconds_of(spec):
+    """A task's seconds as the file gives them: its sleep, or a compute's cost."""
+    return spec.get("cost" if spec["task"] == "compute" else "sleep", DEFAULT_SLEEP[spec["task"]])
 
 
 def coroutine_of(spec, sleep):
@@ -136,6 +174,8 @@ def coroutine_of(spec, sleep):
         return say_hello(spec["name"], sleep)
     if kind == "blocking_sleep":
         return blocking_sleep(sleep)
+    if kind == "compute":
+        return compute(spec["work"], spec["n"], sleep)
     if kind == "fail":
         return fail(getattr(builtins, spec["exception"]), spec["message"], sleep)
     return divide(spec["x"], spec["y"], sleep)
@@ -149,7 +189,7 @@ def start(spec, everything):
         children = [start(child, everything) for child in spec["tasks"]]
         future = asyncio.gather(*children, return_exceptions=spec.get("return_exceptions", False))
     else:
-        sleep = spec.get("sleep", DEFAULT_SLEEP[kind])
+        sleep = seconds_of(spec)
         if isinstance(sleep, dict):  # drawn here, in the order Gatherscope draws them
             sleep = random.randint(sleep["min"], sleep["max"])
         future = asyncio.ensure_future(coroutine_of(spec, sleep))
@@ -189,7 +229,7 @@ async def main(scenario):
 
 def has_random_sleep(tasks):
     return any(has_random_sleep(t["tasks"]) if t["task"] == "gather"
-               else isinstance(t.get("sleep", DEFAULT_SLEEP[t["task"]]), dict) for t in tasks)
+               else isinstance(seconds_of(t), dict) for t in tasks)
 
 
 def run(path):

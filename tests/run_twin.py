@@ -4,8 +4,9 @@
 """Runs a Python twin (`gatherscope --python`) on a virtual clock, unchanged.
 
 Only the harness differs from `python3 TWIN.py`: asyncio.run gets the reference's virtual-time
-loop (asyncio's own iterations; time jumps to the next timer when nothing is ready), and
-time.sleep moves that loop's time on instead of the process's, so a run of many seconds takes
+loop (asyncio's own iterations; time jumps to the next timer when nothing is ready),
+time.sleep moves that loop's time on instead of the process's, and asyncio.to_thread does its
+work at once (a compute pads it to its cost with asyncio.sleep), so a run of many seconds takes
 milliseconds and prints exactly what it prints in real time. The twin's
 stdout and exit status are its own.
 Usage: run_twin.py TWIN.py          (prints what it prints, exits with its status)
@@ -23,7 +24,8 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import time  # noqa: E402
 
-from asyncio_reference import VirtualTimeLoop, virtual_time_sleep  # noqa: E402
+from asyncio_reference import (VirtualTimeLoop, virtual_time_sleep,  # noqa: E402
+                               virtual_to_thread)
 
 
 def run_on_virtual_time(main):
@@ -55,6 +57,7 @@ def run_many(paths):
 
 if __name__ == "__main__":
     asyncio.run = run_on_virtual_time
+    asyncio.to_thread = virtual_to_thread
     time.sleep = virtual_time_sleep
     if len(sys.argv) == 2:
         sys.exit(run_twin(sys.argv[1]))

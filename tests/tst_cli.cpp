@@ -108,7 +108,7 @@ std::vector<TaskSpec> randomTasks(QRandomGenerator &random, int depth, Kinds kin
     for (int i = random.bounded(depth == 1 ? 5 : 4); i > 0; --i) {
         TaskSpec task;
         const auto sleep = [&] { return SleepSpec::fixed(pick(random, {0, 1e-9, 0.5, 1, 1, 2})); };
-        const int leafKinds = kinds == Kinds::All ? 4 : 2;
+        const int leafKinds = kinds == Kinds::All ? 5 : 2;
         const int kind = random.bounded(depth < 4 ? leafKinds + 1 : leafKinds);
         switch (kind == leafKinds ? -1 : kind) {
         case 2:
@@ -116,6 +116,10 @@ std::vector<TaskSpec> randomTasks(QRandomGenerator &random, int depth, Kinds kin
             break;
         case 3:
             task = TaskSpec::blockingSleep(sleep());
+            break;
+        case 4: // small sizes: the corner cases of the sieve, and a quick run
+            task = TaskSpec::compute(random.bounded(2) ? u"sum_primes"_s : u"count_primes"_s,
+                                     std::int64_t(pick(random, {0, 1, 2, 3, 100, 1000})), sleep());
             break;
         case 0:
             task = TaskSpec::sayHello(QString(QChar(u'A' + random.bounded(8))), sleep());
@@ -219,6 +223,7 @@ private Q_SLOTS:
         QTest::newRow("cancel-all") << u"cancel-all"_s << 1;
         QTest::newRow("classroom") << u"classroom"_s << 0;
         QTest::newRow("blocking") << u"blocking"_s << 0;
+        QTest::newRow("compute") << u"compute"_s << 0;
     }
     void bundledScenariosPrintWhatPythonPrints()
     {
@@ -600,7 +605,7 @@ private Q_SLOTS:
         // The bundled examples (classroom's random sleeps drawn from its seed as Python's
         // `random` draws them), and corner cases of gather's semantics.
         for (const char *name : {"basic", "advanced", "fail-fast", "nested", "cancel", "cancel-all",
-                                 "classroom", "blocking"})
+                                 "classroom", "blocking", "compute"})
             QTest::newRow(name) << sourceDir + u"/resources/scenarios/"_s + QLatin1String(name) +
                                        u".json"_s;
         const QDir corpus(dataDir + u"/asyncio"_s);

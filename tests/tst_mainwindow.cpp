@@ -207,6 +207,44 @@ private Q_SLOTS:
         m_window->runController()->cancel();
     }
 
+    void thePythonPanelMarksAComputeAtItsAwaitWhileItsWorkerRuns()
+    {
+        QVERIFY(m_window->openScenario(u"compute"_s));
+        PythonPanel *panel = m_window->pythonPanel();
+        m_window->findChild<QDockWidget *>(u"PythonDock"_s)->raise();
+        const TwinLines lines = findTwinLines(panel->program());
+        const QStringList text = panel->program().split(u'\n');
+        QCOMPARE(text[lines.computePrint].trimmed(),
+                 u"print(f\"Computing {work.__name__}({n}) on a worker thread\")"_s);
+        QVERIFY(text[lines.computeAwait].contains(u"asyncio.to_thread(work, n)"_s));
+        QCOMPARE(text[lines.computeReturn].trimmed(), u"return result"_s);
+
+        // Stepped until Grace returned at 0.5 s: both computes wait on their workers.
+        QTest::keyClick(m_window.get(), Qt::Key_F10);
+        QTRY_COMPARE(m_window->runController()->state(), RunController::State::Paused);
+        auto *caption = m_window->findChild<QLabel *>(u"stepCaption"_s);
+        for (int step = 0; step < 40 && !caption->text().contains(u"'Grace is done'"_s); ++step) {
+            const QString before = caption->text();
+            QTest::keyClick(m_window.get(), Qt::Key_F10);
+            QTRY_VERIFY(caption->text() != before);
+        }
+        QTRY_COMPARE(panel->marks(),
+                     (std::map<int, QString>{
+                         {lines.helloSleep, u"say_hello('Ada')"_s},
+                         {lines.helloReturn, u"say_hello('Grace')"_s},
+                         {lines.computeAwait,
+                          u"compute(sum_primes, 2000000), compute(count_primes, 1000000)"_s}}));
+        m_window->runController()->cancel();
+
+        m_window->instantAction()->setChecked(true);
+        QVERIFY(runAndWait(*m_window));
+        QCOMPARE(panel->marks(),
+                 (std::map<int, QString>{
+                     {lines.helloReturn, u"say_hello('Ada'), say_hello('Grace')"_s},
+                     {lines.computeReturn,
+                      u"compute(sum_primes, 2000000), compute(count_primes, 1000000)"_s}}));
+    }
+
     // A teacher prepares runs before class: saved, then opened again, the window shows the
     // same timeline, results, console and narration without running anything.
     void aSavedRunOpensAgainWithoutRunning()
@@ -988,12 +1026,13 @@ private Q_SLOTS:
         tree->edit(kind);
         auto *combo = tree->findChild<QComboBox *>();
         QVERIFY(combo);
-        QCOMPARE(combo->count(), 5);
+        QCOMPARE(combo->count(), 6);
         QCOMPARE(combo->currentText(), u"say_hello"_s);
         QCOMPARE(combo->itemText(1), u"divide"_s);
         QCOMPARE(combo->itemText(2), u"fail"_s);
         QCOMPARE(combo->itemText(3), u"blocking_sleep"_s);
-        QCOMPARE(combo->itemText(4), u"gather"_s);
+        QCOMPARE(combo->itemText(4), u"compute"_s);
+        QCOMPARE(combo->itemText(5), u"gather"_s);
         combo->setCurrentIndex(1);
         Q_EMIT combo->activated(1);
         QCOMPARE(m_window->editor()->model()->scenario().tasks[0].kind, TaskSpec::Kind::Divide);

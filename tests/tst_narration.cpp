@@ -122,6 +122,14 @@ private Q_SLOTS:
                    u"From 0 s to 2 s blocking_sleep(2) held the event loop (time.sleep in a coroutine): no other task ran, and every wake-up due meanwhile waited until it ended."_s,
                    u"At 3 s the awaiter received all 3 results, in input order: ['Ada is done', 2, 'Grace is done']."_s,
                    u"Every task had ended by 3 s."_s};
+        QTest::newRow("compute")
+            << u"compute"_s
+            << QStringList{
+                   u"At 0 s the gather started its 4 tasks: compute(sum_primes, 2000000), say_hello('Ada'), compute(count_primes, 1000000) and say_hello('Grace')."_s,
+                   u"From 0 s to 2 s compute(sum_primes, 2000000) worked on a worker thread (asyncio.to_thread): the event loop stayed free and ran the other tasks meanwhile."_s,
+                   u"From 0 s to 1.5 s compute(count_primes, 1000000) worked on a worker thread too."_s,
+                   u"At 2 s the awaiter received all 4 results, in input order: [142913828922, 'Ada is done', 78498, 'Grace is done']."_s,
+                   u"Every task had ended by 2 s."_s};
     }
     void bundledExamplesAreToldWordForWord()
     {

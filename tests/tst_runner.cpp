@@ -39,6 +39,7 @@ QStringList describe(const EventRecord &record)
             line += u' ' + event.text;
             break;
         case TaskEvent::Kind::Slept:
+        case TaskEvent::Kind::Computing:
             line += QStringLiteral(" until %1").arg(scenarioTimeToSeconds(event.until));
             break;
         case TaskEvent::Kind::Returned:
@@ -152,6 +153,95 @@ private Q_SLOTS:
                           "2 0 gather returned ['Mr. Turtle is done', 'Mr. Wolf is done']"}));
         QVERIFY(runner->state() == Runner::State::Finished);
         QVERIFY(!runner->gatherRaised());
+    }
+
+    void aComputeTakesItsCostOnTheVirtualClockWhileTheOthersRun()
+    {
+        const auto runner = runToEnd(scenarioFromJson(R"({"title": "t", "tasks": [
+            {"task": "compute", "work": "sum_primes", "n": 1000000, "cost": 2},
+            {"task": "say_hello", "name": "Ada", "sleep": 1},
+            {"task": "compute", "work": "count_primes", "n": 10, "cost": 0}]})"));
+        QCOMPARE(describe(runner->record()),
+                 strings({"0 0 gather started",
+                          "0 1 started",
+                          "0 1 printed Computing sum_primes(1000000) on a worker thread",
+                          "0 1 computing until 2",
+                          "0 2 started",
+                          "0 2 printed Hello, Ada!",
+                          "0 2 slept until 1",
+                          "0 3 started",
+                          "0 3 printed Computing count_primes(10) on a worker thread",
+                          "0 3 computing until 0",
+                          "0 3 woke",
+                          "0 3 printed count_primes(10) = 4",
+                          "0 3 returned 4",
+                          "1 2 woke",
+                          "1 2 printed Goodbye, Ada!",
+                          "1 2 returned 'Ada is done'",
+                          "2 1 woke",
+                          "2 1 printed sum_primes(1000000) = 37550402023",
+                          "2 1 returned 37550402023",
+                          "2 0 gather returned [37550402023, 'Ada is done', 4]"}));
+    }
+
+    void aComputeCancelledOnItsWorkerEndsAtOnce()
+    {
+        // asyncio cancels a task awaiting to_thread at once; the thread finishes unheard.
+        const auto runner = runToEnd(scenarioFromJson(R"({"title": "t", "tasks": [
+            {"task": "compute", "work": "sum_primes", "n": 1000, "cost": 5,
+             "cancel_after": 1.5}], "return_exceptions": true})"));
+        QCOMPARE(describe(runner->record()),
+                 strings({"0 0 gather started", "0 1 started",
+                          "0 1 printed Computing sum_primes(1000) on a worker thread",
+                          "0 1 computing until 5", "1.5 1 cancelled CancelledError",
+                          "1.5 0 gather returned [CancelledError('')]"}));
+    }
+
+    void onTheRealClockAComputeWorksOffTheLoop()
+    {
+        // The loop is not held while the worker sieves ten million numbers: a say_hello that
+        // yields (sleep 0) comes and goes in a few turns, long before the work is back.
+        auto scenario = scenarioFromJson(R"({"title": "t", "tasks": [
+            {"task": "compute", "work": "count_primes", "n": 10000000, "cost": 0},
+            {"task": "say_hello", "name": "Ada", "sleep": 0}]})");
+        RunOptions realClock;
+        realClock.clockMode = ScenarioClock::Mode::Real;
+        const auto runner = runToEnd(scenario, realClock);
+        const QStringList events = describe(runner->record());
+        const auto indexOf = [&](const QString &suffix) {
+            for (qsizetype i = 0; i < events.size(); ++i) {
+                if (events[i].endsWith(suffix))
+                    return i;
+            }
+            return qsizetype(-1);
+        };
+        QVERIFY(indexOf(u"2 returned 'Ada is done'"_s) >= 0);
+        QVERIFY2(indexOf(u"2 returned 'Ada is done'"_s) < indexOf(u"1 woke"_s),
+                 qPrintable(events.join(u'\n')));
+        QVERIFY(events.last().endsWith(u"0 gather returned [664579, 'Ada is done']"_s));
+    }
+
+    void onTheRealClockACancelReachesAComputeBeforeItsWorkIsBack()
+    {
+        // Paused, the clock runs no timer until stepped: the cancel_after comes while the
+        // worker still sieves, and the task ends cancelled at once, without its result.
+        RunOptions realClock;
+        realClock.clockMode = ScenarioClock::Mode::Real;
+        auto runner = std::make_unique<Runner>(scenarioFromJson(R"({"title": "t", "tasks": [
+            {"task": "compute", "work": "count_primes", "n": 10000000, "cost": 0,
+             "cancel_after": 0.001}], "return_exceptions": true})"),
+                                               realClock);
+        QSignalSpy finished(runner.get(), &Runner::finished);
+        runner->clock().setPaused(true);
+        runner->start();
+        QTRY_COMPARE(describe(runner->record()).size(), 4); // started, printed, computing
+        runner->clock().stepToNextEvent();
+        QVERIFY(finished.wait(5000));
+        QCOMPARE(describe(runner->record()),
+                 strings({"0 0 gather started", "0 1 started",
+                          "0 1 printed Computing count_primes(10000000) on a worker thread",
+                          "0 1 computing until 0", "0.001 1 cancelled CancelledError",
+                          "0.001 0 gather returned [CancelledError('')]"}));
     }
 
     void theTaskTreeIsNumberedDepthFirst()

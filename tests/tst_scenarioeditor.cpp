@@ -200,8 +200,8 @@ private Q_SLOTS:
             if (action->text() == u"+ fail")
                 addFail = action;
         }
-        QCOMPARE(adders,
-                 strings({"+ say_hello", "+ divide", "+ fail", "+ blocking_sleep", "+ gather"}));
+        QCOMPARE(adders, strings({"+ say_hello", "+ divide", "+ fail", "+ blocking_sleep",
+                                  "+ compute", "+ gather"}));
         QVERIFY(addFail->toolTip().contains(u"Ctrl+Shift+R"_s));
         addFail->trigger();
         const TaskSpec added = editor.model()->scenario().tasks.back();

@@ -240,6 +240,26 @@ private Q_SLOTS:
         QVERIFY(loaded(ScenarioLoader::parse(saved, u"saved.json"_s)) == scenario);
     }
 
+    void aComputeRoundTrips()
+    {
+        const QByteArray json = R"({"title": "c", "tasks": [
+            {"task": "compute", "work": "sum_primes", "n": 100000},
+            {"task": "compute", "work": "count_primes", "n": 0, "cost": {"min": 1, "max": 3}},
+            {"task": "compute", "work": "sum_primes", "n": 10000000, "cost": 0.25, "label": "L"}]})";
+        const Scenario scenario = loaded(ScenarioLoader::parse(json, u"compute.json"_s));
+        QVERIFY(scenario.tasks[0] ==
+                TaskSpec::compute(u"sum_primes"_s, 100000, SleepSpec::fixed(1)));
+        QCOMPARE(scenario.tasks[1].sleep, SleepSpec::random(1, 3));
+        QCOMPARE(scenario.tasks[0].displayName(), u"compute(sum_primes, 100000)"_s);
+        QCOMPARE(scenario.tasks[1].displayName(), u"compute(count_primes, 0)"_s);
+        QCOMPARE(scenario.tasks[2].size, 10000000);
+        const QByteArray saved = ScenarioLoader::toJson(scenario);
+        QVERIFY2(saved.contains(R"({"task": "compute", "work": "sum_primes", "n": 100000, )"
+                                R"("cost": 1})"),
+                 saved.constData());
+        QVERIFY(loaded(ScenarioLoader::parse(saved, u"saved.json"_s)) == scenario);
+    }
+
     void stringsThatLookLikeMarkersSurviveSaving()
     {
         // Once, floats were wrapped in marked strings: these broke the saved file or loaded as

@@ -231,6 +231,38 @@ private Q_SLOTS:
                                      "are its Sleep), got \"x\""_s);
     }
 
+    void aComputeTakesItsWorkAndSize()
+    {
+        ScenarioModel model;
+        QAbstractItemModelTester tester(&model);
+        model.setScenario(bundledScenario(u"basic"_s));
+        QVERIFY(model.setData(model.index(0, 0), u"compute"_s, Qt::EditRole));
+        QVERIFY(model.isValid());
+        QCOMPARE(model.scenario().tasks[0].displayName(), u"compute(sum_primes, 100000)"_s);
+        const QModelIndex parameters = model.index(0, ScenarioModel::ParametersColumn);
+        QCOMPARE(parameters.data().toString(), u"sum_primes, 100000"_s);
+        QVERIFY(model.setData(parameters, u" count_primes , 42 "_s, Qt::EditRole));
+        QCOMPARE(model.scenario().tasks[0].displayName(), u"compute(count_primes, 42)"_s);
+        QVERIFY(model.setData(model.index(0, ScenarioModel::SleepColumn), u"0.5"_s, Qt::EditRole));
+        QCOMPARE(model.scenario().tasks[0].sleep, SleepSpec::fixed(0.5));
+        QVERIFY(ScenarioLoader::toJson(model.scenario()).contains(R"("cost": 0.5)"));
+
+        QVERIFY(model.setData(parameters, u"fib, 42"_s, Qt::EditRole));
+        QCOMPARE(model.firstError(),
+                 u"tasks[0].work: expected sum_primes or count_primes, got \"fib\""_s);
+        QVERIFY(model.setData(parameters, u"sum_primes, 1e9"_s, Qt::EditRole));
+        QCOMPARE(model.firstError(),
+                 u"tasks[0].n: expected a whole number from 0 to 10000000, got \"1e9\""_s);
+        QVERIFY(model.setData(parameters, u"sum_primes"_s, Qt::EditRole));
+        QCOMPARE(model.firstError(),
+                 u"tasks[0]: expected \"work, n\" (sum_primes, 100000), got \"sum_primes\""_s);
+        QVERIFY(model.setData(parameters, u"sum_primes, 10"_s, Qt::EditRole));
+        QVERIFY(model.isValid());
+        QVERIFY(model.setData(model.index(0, ScenarioModel::SleepColumn), u"-1"_s, Qt::EditRole));
+        QVERIFY2(model.firstError().startsWith(u"tasks[0].cost: "_s),
+                 qPrintable(model.firstError()));
+    }
+
     void cellsReadLikeTheLoader_data()
     {
         QTest::addColumn<int>("column");
@@ -261,10 +293,10 @@ private Q_SLOTS:
         QTest::newRow("cancel negative")
             << cancel << u"-2"_s
             << u"tasks[0].cancel_after: expected seconds (a number ≥ 0) or nothing, got \"-2\""_s;
-        QTest::newRow("kind")
-            << int(ScenarioModel::KindColumn) << u"sleep"_s
-            << u"tasks[0].task: expected say_hello, divide, fail, blocking_sleep or gather, got "
-               "\"sleep\""_s;
+        QTest::newRow("kind") << int(ScenarioModel::KindColumn) << u"sleep"_s
+                              << u"tasks[0].task: expected say_hello, divide, fail, "
+                                 u"blocking_sleep, compute or gather, got "
+                                 "\"sleep\""_s;
     }
     void cellsReadLikeTheLoader()
     {

@@ -29,8 +29,9 @@ QStringList segments(const TimelineLane &lane)
     QStringList out;
     for (const auto &segment : lane.segments) {
         out << QStringLiteral("%1 %2-%3")
-                   .arg(segment.kind == TimelineSegment::Kind::Running ? u"running"_s
-                                                                       : u"sleeping"_s)
+                   .arg(segment.kind == TimelineSegment::Kind::Running    ? u"running"_s
+                        : segment.kind == TimelineSegment::Kind::Sleeping ? u"sleeping"_s
+                                                                          : u"worker"_s)
                    .arg(scenarioTimeToSeconds(segment.start))
                    .arg(segment.end ? QString::number(scenarioTimeToSeconds(*segment.end))
                                     : u"open"_s);
@@ -118,6 +119,34 @@ private Q_SLOTS:
         QCOMPARE(segments(model.lane(1)),
                  strings({"running 0-0", "sleeping 0-0.5", "running 0.5-0.5"}));
         QCOMPARE(markers(model, 1).at(2), u"wake@0.5 woke"_s);
+    }
+
+    void aComputeWaitsOnItsWorkerForItsCost()
+    {
+        // Handed to a worker at 0 s with a cost of 1.5 s: a worker bar, planned to 1.5 s (a
+        // ghost ahead while it is open), then running again to print and return.
+        TimelineModel model;
+        RunSession modelSession({&model});
+        QAbstractItemModelTester tester(&model);
+        auto scenario = scenarioFromJson(R"({"title": "t", "tasks": [
+            {"task": "compute", "work": "count_primes", "n": 100, "cost": 1.5}]})");
+        Runner runner(scenario, RunOptions{});
+        modelSession.follow(&runner.record(), ReportStyle::Each);
+        QSignalSpy finished(&runner, &Runner::finished);
+        runner.start();
+        QVERIFY(finished.wait(5000));
+        QCOMPARE(segments(model.lane(1)),
+                 strings({"running 0-0", "worker 0-1.5", "running 1.5-1.5"}));
+        QCOMPARE(markers(model, 1),
+                 strings({"start@0 started",
+                          "print@0 Computing count_primes(100) on a worker thread", "wake@1.5 woke",
+                          "print@1.5 count_primes(100) = 25", "finish@1.5 returned 25"}));
+        TimelineLane open = model.lane(1); // as it was at 1 s, waiting on its worker
+        open.segments.resize(2);
+        open.segments[1].end.reset();
+        open.segments[1].plannedEnd = secondsToScenarioTime(1.5);
+        QCOMPARE(open.ghosts(secondsToScenarioTime(1)).size(), std::size_t(1));
+        QCOMPARE(open.ghosts(secondsToScenarioTime(1)).front().to, secondsToScenarioTime(1.5));
     }
 
     void failFastMarksTheRaiseAndTheTasksThatKeptRunning()

@@ -104,6 +104,8 @@ ScenarioEditor::ScenarioEditor(QWidget *parent)
         {TaskSpec::Kind::Fail, tr("+ fail"), Id::AddFail, tr("Add a task that raises")},
         {TaskSpec::Kind::BlockingSleep, tr("+ blocking_sleep"), Id::AddBlockingSleep,
          tr("Add a task that calls time.sleep: it holds the event loop")},
+        {TaskSpec::Kind::Compute, tr("+ compute"), Id::AddCompute,
+         tr("Add a task that computes on a worker thread (asyncio.to_thread): the loop goes on")},
         {TaskSpec::Kind::Gather, tr("+ gather"), Id::AddGather, tr("Add a nested gather")},
     };
     for (const auto &adder : adders) {
@@ -212,6 +214,9 @@ void ScenarioEditor::addTask(TaskSpec::Kind kind)
         break;
     case TaskSpec::Kind::BlockingSleep:
         spec = TaskSpec::blockingSleep();
+        break;
+    case TaskSpec::Kind::Compute:
+        spec = TaskSpec::compute(QStringLiteral("sum_primes"), 100'000);
         break;
     case TaskSpec::Kind::Gather:
         spec = TaskSpec::gather({});

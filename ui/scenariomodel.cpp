@@ -277,7 +277,8 @@ QVariant ScenarioModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ToolTipRole:
         if (!error.isEmpty() && column == ParametersColumn &&
-            (item.spec.kind == TaskSpec::Kind::Divide || item.spec.kind == TaskSpec::Kind::Fail) &&
+            (item.spec.kind == TaskSpec::Kind::Divide || item.spec.kind == TaskSpec::Kind::Fail ||
+             item.spec.kind == TaskSpec::Kind::Compute) &&
             !item.key[column].isEmpty())
             return QString(item.key[column] + QStringLiteral(": ") + error); // which number
         if (!error.isEmpty())
@@ -297,6 +298,9 @@ QVariant ScenarioModel::data(const QModelIndex &index, int role) const
                 return tr("The exception it raises and its message: KeyError: x");
             case TaskSpec::Kind::BlockingSleep:
                 return tr("None: time.sleep(Sleep) holds the event loop");
+            case TaskSpec::Kind::Compute:
+                return tr("The work and its n: sum_primes, 100000 (or count_primes); it runs "
+                          "on a worker thread through asyncio.to_thread");
             case TaskSpec::Kind::Gather:
                 return tr("return_exceptions=True or False for this nested gather");
             }
@@ -305,6 +309,9 @@ QVariant ScenarioModel::data(const QModelIndex &index, int role) const
             if (item.spec.kind == TaskSpec::Kind::BlockingSleep)
                 return tr("Seconds of time.sleep, or a random whole number like 1..3: the "
                           "event loop is held that long");
+            if (item.spec.kind == TaskSpec::Kind::Compute)
+                return tr("Its cost: the seconds the virtual clock counts for the work (the "
+                          "real clock takes what it takes), or a random whole number like 1..3");
             return tr("Seconds, or a random whole number of seconds like 1..3");
         case CancelAfterColumn:
             return tr("Cancel this task alone after so many seconds (empty: never)");
@@ -353,7 +360,7 @@ bool ScenarioModel::setData(const QModelIndex &index, const QVariant &value, int
         if (spec.kind == TaskSpec::Kind::Gather)
             return false;
         error = TaskCells::parseSleep(text, spec.sleep);
-        key = ScenarioRules::Keys::sleep;
+        key = ScenarioRules::secondsKey(item.spec.kind);
         break;
     case CancelAfterColumn:
         error = TaskCells::parseOptionalSeconds(text, spec.cancelAfter);

@@ -107,6 +107,8 @@ const std::vector<Shortcut> &table()
               "add a fail (a task that raises)"),
         keyed(Id::AddBlockingSleep, Area::Editor, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B),
               "add a blocking_sleep (time.sleep in a coroutine)"),
+        keyed(Id::AddCompute, Area::Editor, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C),
+              "add a compute (CPU work on a worker thread, asyncio.to_thread)"),
         keyed(Id::AddGather, Area::Editor, QKeySequence(Qt::CTRL | Qt::Key_G),
               "add a nested gather"),
         keyed(Id::Remove, Area::Editor, QKeySequence(Qt::Key_Delete), "remove the task"),

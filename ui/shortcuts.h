@@ -51,6 +51,7 @@ enum class Id {
     AddDivide,
     AddFail,
     AddBlockingSleep,
+    AddCompute,
     AddGather,
     Remove,
     Duplicate,

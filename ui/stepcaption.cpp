@@ -85,7 +85,13 @@ QString stepCaption(const EventRecord &record, int index)
         return tr("%1 went to sleep until %2 s; meanwhile the others run")
             .arg(who)
             .arg(scenarioTimeToSeconds(event.until));
+    case TaskEvent::Kind::Computing:
+        return tr("%1 handed its work to a worker thread (asyncio.to_thread); meanwhile the "
+                  "others run")
+            .arg(who);
     case TaskEvent::Kind::Woke:
+        if (node.kind == TaskSpec::Kind::Compute)
+            return tr("%1 got its result back from the worker thread").arg(who);
         return tr("%1 woke up").arg(who);
     case TaskEvent::Kind::Returned:
         return tr("%1 returned %2").arg(who, pythonReprCut(event.value, 120));

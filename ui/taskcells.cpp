@@ -46,6 +46,8 @@ QString parametersText(const TaskSpec &spec)
         return pythonRepr(spec.x) + QStringLiteral(", ") + pythonRepr(spec.y);
     case TaskSpec::Kind::BlockingSleep:
         return {}; // its one parameter is its sleep
+    case TaskSpec::Kind::Compute:
+        return spec.work + QStringLiteral(", ") + QString::number(spec.size);
     case TaskSpec::Kind::Fail:
         return spec.message.isEmpty() ? spec.exception
                                       : spec.exception + QStringLiteral(": ") + spec.message;
@@ -163,6 +165,28 @@ QString parseParameters(const QString &text, TaskSpec &spec, QString *key)
                                "got %1")
                 .arg(quoted(text));
         return {};
+    case TaskSpec::Kind::Compute: {
+        const QStringList parts = text.split(u',');
+        if (parts.size() != 2)
+            return QObject::tr("expected \"work, n\" (sum_primes, 100000), got %1")
+                .arg(quoted(text));
+        const QString work = parts[0].trimmed();
+        if (!ScenarioRules::computations().contains(work)) {
+            blame(ScenarioRules::Keys::work);
+            return QObject::tr("expected %1, got %2")
+                .arg(ScenarioRules::computationChoices(), quoted(work));
+        }
+        bool ok = false;
+        const qlonglong n = parts[1].trimmed().toLongLong(&ok);
+        if (!ok || n < 0 || n > ScenarioRules::maxComputeSize) {
+            blame(ScenarioRules::Keys::size);
+            return QObject::tr("expected %1, got %2")
+                .arg(ScenarioRules::computeSizeChoices(), quoted(parts[1].trimmed()));
+        }
+        spec.work = work;
+        spec.size = n;
+        return {};
+    }
     case TaskSpec::Kind::Fail: {
         // "KeyError: x", as a traceback's last line writes it (without the KeyError's quotes)
         const qsizetype colon = text.indexOf(u':');

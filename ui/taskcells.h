@@ -26,7 +26,8 @@ QString secondsText(std::optional<double> seconds);
 //! Reads \a text into \a spec's kind; "say_hello", "divide", "fail" or "gather".
 QString parseKind(const QString &text, Gatherscope::TaskSpec &spec);
 //! say_hello: the name; divide: "x, y"; fail: "KeyError: message" (the message as it is raised,
-//! without a KeyError's quotes; "ValueError" alone for an empty one); gather:
+//! without a KeyError's quotes; "ValueError" alone for an empty one); compute: "sum_primes,
+//! 100000"; gather:
 //! "return_exceptions=True" or "…False".
 //! \a key, when given, names the scenario file's key the error is about ("y"), or stays empty.
 QString parseParameters(const QString &text, Gatherscope::TaskSpec &spec, QString *key = nullptr);

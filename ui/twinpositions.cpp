@@ -12,6 +12,31 @@ using Gatherscope::TwinLines;
 
 namespace {
 
+//! The twin line of a compute whose lane is \a lane (started), or -1.
+int computeLineOf(const TimelineLane &lane, const TwinLines &lines)
+{
+    using Kind = TimelineMarker::Kind;
+    if (!lane.segments.empty() && !lane.segments.back().end &&
+        lane.segments.back().kind == TimelineSegment::Kind::Computing)
+        return lines.computeAwait;
+    switch (lane.markers.back().kind) {
+    case Kind::Start:
+        return lines.computePrint;
+    case Kind::Print:
+    case Kind::Wake:
+        return lane.markers.size() > 2 ? lines.computeResultPrint : lines.computePrint;
+    case Kind::Finish:
+        return lines.computeReturn;
+    case Kind::Cancel: // CancelledError comes out of the await on the worker
+        return lines.computeAwait;
+    case Kind::Exception:
+    case Kind::GatherReturn:
+    case Kind::GatherRaise:
+        break;
+    }
+    return -1;
+}
+
 //! The twin line of a task whose lane is \a lane, or -1.
 int lineOf(const TimelineLane &lane, const TwinLines &lines)
 {
@@ -23,6 +48,8 @@ int lineOf(const TimelineLane &lane, const TwinLines &lines)
     });
     if (!started)
         return -1; // not yet, or cancelled before its first step
+    if (lane.kind == TaskSpec::Kind::Compute)
+        return computeLineOf(lane, lines);
     if (!lane.segments.empty() && !lane.segments.back().end &&
         lane.segments.back().kind == TimelineSegment::Kind::Sleeping)
         return sleep;

@@ -18,6 +18,8 @@ QString eventKindName(TaskEvent::Kind kind)
         return QStringLiteral("slept");
     case TaskEvent::Kind::Woke:
         return QStringLiteral("woke");
+    case TaskEvent::Kind::Computing:
+        return QStringLiteral("computing");
     case TaskEvent::Kind::Returned:
         return QStringLiteral("returned");
     case TaskEvent::Kind::Raised:

@@ -119,6 +119,9 @@ QStringList narrate(const EventRecord &record)
     std::map<std::pair<ScenarioTime, QString>, std::pair<std::size_t, QStringList>> cancelled;
     std::map<int, std::size_t> blockStarts; // a blocking_sleep's Started event, by node
     bool toldABlock = false;
+    std::map<int, std::size_t> computeStarts; // a compute's Computing event, by node
+    // Each compute's time on its worker, by its Computing event: told in that order after.
+    std::map<std::size_t, std::pair<ScenarioTime, QString>> computeSpans;
     for (std::size_t index = 0; index < events.size(); ++index) {
         const TaskEvent &event = events[index];
         const TaskNode &node = nodes[std::size_t(event.node)];
@@ -136,6 +139,12 @@ QStringList narrate(const EventRecord &record)
                                       "meanwhile waited until it ended."))
                                 .arg(at(events[start].time), at(event.time), node.label));
         }
+        // A compute's work is off the loop from handing it over to getting it back.
+        if (event.kind == TaskEvent::Kind::Computing)
+            computeStarts[event.node] = index;
+        if (node.kind == TaskSpec::Kind::Compute && event.kind == TaskEvent::Kind::Woke &&
+            computeStarts.count(event.node) > 0)
+            computeSpans[computeStarts[event.node]] = {event.time, node.label};
         if (event.kind == TaskEvent::Kind::Raised) {
             const bool kept = node.parent >= 0 && nodes[std::size_t(node.parent)].returnExceptions;
             raises << tr("at %1 %2 raised %3%4")
@@ -171,6 +180,13 @@ QStringList narrate(const EventRecord &record)
                                      resultsCount(qsizetype(event.value.toList().size())), list) +
                             (list.endsWith(u'…') ? QString() : QStringLiteral(".")));
         }
+    }
+    for (const auto &[start, span] : computeSpans) {
+        tell(start, (start == computeSpans.begin()->first
+                         ? tr("From %1 to %2 %3 worked on a worker thread (asyncio.to_thread): "
+                              "the event loop stayed free and ran the other tasks meanwhile.")
+                         : tr("From %1 to %2 %3 worked on a worker thread too."))
+                        .arg(at(events[start].time), at(span.first), span.second));
     }
     if (!raises.isEmpty()) {
         QString sentence = raises.size() <= namesShown

@@ -23,7 +23,8 @@ struct TaskNode {
     int position = 0; //!< its index in its gather's tasks (EventRecord::placeOf() names it)
     QString label;    //!< what a view calls it
     TaskSpec::Kind kind = TaskSpec::Kind::Gather;
-    LoopTime plannedSleep{0};          //!< the sleep this run drew for it (say_hello, divide)
+    //! The seconds this run drew for it: its sleep, or a compute's declared cost.
+    LoopTime plannedSleep{0};
     std::optional<double> cancelAfter; //!< seconds from the start, when it has `cancel_after`
     bool returnExceptions = false;     //!< a gather's `return_exceptions`
 
@@ -36,7 +37,8 @@ struct TaskEvent {
         Started,        //!< the task began running
         Printed,        //!< it printed `text`
         Slept,          //!< it went to sleep until `until`
-        Woke,           //!< it woke from its sleep
+        Woke,           //!< it woke from its sleep, or its work came back from the worker
+        Computing,      //!< it handed work to a worker thread, declared to end at `until`
         Returned,       //!< it finished with `value`
         Raised,         //!< it raised `error`
         Cancelled,      //!< it ended with CancelledError

@@ -58,7 +58,8 @@ QByteArray chromeTraceJson(const EventRecord &record)
     }
 
     std::map<int, ScenarioTime> startedAt;
-    std::map<int, ScenarioTime> sleptAt;
+    // When each task began to wait, and on what: "sleep", or "worker thread" for a compute.
+    std::map<int, std::pair<ScenarioTime, QString>> waiting;
     const auto complete = [&](const QString &name, int node, ScenarioTime from, ScenarioTime to,
                               const QJsonObject &args) {
         auto slice = traceEvent(QStringLiteral("X"), name, node, from);
@@ -87,11 +88,16 @@ QByteArray chromeTraceJson(const EventRecord &record)
             }
             break;
         case TaskEvent::Kind::Slept:
-            sleptAt[event.node] = event.time;
+            waiting[event.node] = {event.time, QStringLiteral("sleep")};
+            break;
+        case TaskEvent::Kind::Computing:
+            waiting[event.node] = {event.time, QStringLiteral("worker thread")};
             break;
         case TaskEvent::Kind::Woke:
-            complete(QStringLiteral("sleep"), event.node, sleptAt[event.node], event.time, {});
-            sleptAt.erase(event.node);
+            if (const auto found = waiting.find(event.node); found != waiting.end()) {
+                complete(found->second.second, event.node, found->second.first, event.time, {});
+                waiting.erase(found);
+            }
             break;
         case TaskEvent::Kind::Printed: {
             auto instant = traceEvent(QStringLiteral("i"), event.text, event.node, event.time);
@@ -104,9 +110,10 @@ QByteArray chromeTraceJson(const EventRecord &record)
         case TaskEvent::Kind::Cancelled:
         case TaskEvent::Kind::GatherReturned:
         case TaskEvent::Kind::GatherRaised: {
-            if (sleptAt.count(event.node)) { // a sleep cut short by cancellation
-                complete(QStringLiteral("sleep"), event.node, sleptAt[event.node], event.time, {});
-                sleptAt.erase(event.node);
+            // A wait cut short by cancellation.
+            if (const auto found = waiting.find(event.node); found != waiting.end()) {
+                complete(found->second.second, event.node, found->second.first, event.time, {});
+                waiting.erase(found);
             }
             const bool isGatherEnd = event.kind == TaskEvent::Kind::GatherReturned ||
                                      event.kind == TaskEvent::Kind::GatherRaised;

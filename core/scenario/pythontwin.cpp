@@ -71,6 +71,14 @@ bool usesKind(const std::vector<TaskSpec> &tasks, TaskSpec::Kind kind)
     });
 }
 
+bool usesWork(const std::vector<TaskSpec> &tasks, const QString &work)
+{
+    return std::any_of(tasks.begin(), tasks.end(), [&work](const TaskSpec &task) {
+        return (task.kind == TaskSpec::Kind::Compute && task.work == work) ||
+               (task.kind == TaskSpec::Kind::Gather && usesWork(task.tasks, work));
+    });
+}
+
 bool usesCancelAfter(const std::vector<TaskSpec> &tasks)
 {
     for (const TaskSpec &task : tasks) {
@@ -112,6 +120,45 @@ const char *const blockingSleepFunction = R"(
 async def blocking_sleep(sleep):
     time.sleep(sleep)  # the classic mistake: it holds the event loop, no other task runs
     return sleep
+)";
+
+const char *const primesFunction = R"(
+
+def primes_below(n):
+    """The sieve of Eratosthenes: a byte per number below n, 1 where it is prime."""
+    prime = bytearray([1]) * n
+    prime[:2] = bytes(min(n, 2))
+    k = 2
+    while k * k < n:
+        if prime[k]:
+            prime[k * k::k] = bytes(len(range(k * k, n, k)))
+        k += 1
+    return prime
+)";
+
+const char *const sumPrimesFunction = R"(
+
+def sum_primes(n):
+    """CPU-bound work: the sum of the primes below n."""
+    return sum(k for k, is_prime in enumerate(primes_below(n)) if is_prime)
+)";
+
+const char *const countPrimesFunction = R"(
+
+def count_primes(n):
+    """CPU-bound work: how many primes are below n."""
+    return sum(primes_below(n))
+)";
+
+const char *const computeFunction = R"(
+
+async def compute(work, n, cost):
+    print(f"Computing {work.__name__}({n}) on a worker thread")
+    # The work runs on a worker thread while the event loop runs the other tasks; the
+    # scenario gives it `cost` seconds, so it takes at least that long.
+    result, _ = await asyncio.gather(asyncio.to_thread(work, n), asyncio.sleep(cost))
+    print(f"{work.__name__}({n}) = {result}")
+    return result
 )";
 
 const char *const mainHead = R"(
@@ -255,6 +302,10 @@ public:
             QStringLiteral("fail"),
             QStringLiteral("blocking_sleep"),
             QStringLiteral("time"),
+            QStringLiteral("compute"),
+            QStringLiteral("primes_below"),
+            QStringLiteral("sum_primes"),
+            QStringLiteral("count_primes"),
         };
         if (taken.count(name) > 0)
             name += QStringLiteral("_task");
@@ -287,6 +338,11 @@ private:
                 .arg(pythonStringRepr(task.name), sleepArgument(task.sleep));
         if (task.kind == TaskSpec::Kind::BlockingSleep)
             return QStringLiteral("blocking_sleep(%1)").arg(sleepArgument(task.sleep));
+        if (task.kind == TaskSpec::Kind::Compute)
+            return QStringLiteral("compute(%1, %2, %3)")
+                .arg(task.work)
+                .arg(task.size)
+                .arg(sleepArgument(task.sleep));
         if (task.kind == TaskSpec::Kind::Fail)
             return QStringLiteral("fail(%1, %2, %3)")
                 .arg(task.exception, pythonStringRepr(task.message), sleepArgument(task.sleep));
@@ -361,6 +417,14 @@ QString pythonTwin(const Scenario &scenario)
         text += QString::fromLatin1(failFunction);
     if (blocks)
         text += QString::fromLatin1(blockingSleepFunction);
+    if (usesKind(scenario.tasks, TaskSpec::Kind::Compute)) {
+        text += QString::fromLatin1(primesFunction);
+        if (usesWork(scenario.tasks, QStringLiteral("sum_primes")))
+            text += QString::fromLatin1(sumPrimesFunction);
+        if (usesWork(scenario.tasks, QStringLiteral("count_primes")))
+            text += QString::fromLatin1(countPrimesFunction);
+        text += QString::fromLatin1(computeFunction);
+    }
     text += QString::fromLatin1(mainHead);
 
     MainWriter main;
@@ -423,12 +487,25 @@ TwinLines findTwinLines(const QString &twin)
             function = &lines.failSleep;
         else if (line.startsWith(QStringLiteral("async def blocking_sleep(")))
             function = &lines.blockingSleep;
+        else if (line.startsWith(QStringLiteral("async def compute(")))
+            function = &lines.computeAwait;
         else if (line.startsWith(QStringLiteral("async def ")))
             function = nullptr;
         if (!function)
             continue;
         const bool hello = function == &lines.helloSleep;
         const QString code = line.trimmed();
+        if (function == &lines.computeAwait) {
+            if (code.startsWith(QStringLiteral("print(f\"Computing")))
+                lines.computePrint = i;
+            else if (code.startsWith(QStringLiteral("result, _ = await asyncio.gather(")))
+                lines.computeAwait = i;
+            else if (code.startsWith(QStringLiteral("print(")))
+                lines.computeResultPrint = i;
+            else if (code.startsWith(QStringLiteral("return ")))
+                lines.computeReturn = i;
+            continue;
+        }
         if (code.startsWith(QStringLiteral("await asyncio.sleep(")) ||
             code.startsWith(QStringLiteral("time.sleep(")))
             *function = i;

@@ -24,18 +24,22 @@ QString pythonTwin(const Scenario &scenario);
 
 //! Where a twin's task functions are at each step, as line numbers from 0 (-1 if missing).
 struct TwinLines {
-    int helloPrint = -1;    //!< say_hello's `print(f"Hello, …")`
-    int helloSleep = -1;    //!< its `await asyncio.sleep(sleep)`
-    int goodbyePrint = -1;  //!< its `print(f"Goodbye, …")`
-    int helloReturn = -1;   //!< its `return`
-    int dividePrint = -1;   //!< divide's `print(f"Dividing …")`
-    int divideSleep = -1;   //!< its `await asyncio.sleep(sleep)`
-    int divideCheck = -1;   //!< its `if y == 0:`
-    int divideRaise = -1;   //!< its `raise ZeroDivisionError(…)`
-    int divideReturn = -1;  //!< its `return x / y`
-    int failSleep = -1;     //!< fail's `await asyncio.sleep(sleep)`, when the twin has fail
-    int failRaise = -1;     //!< its `raise error(message)`
-    int blockingSleep = -1; //!< blocking_sleep's `time.sleep(sleep)`, when the twin has it
+    int helloPrint = -1;         //!< say_hello's `print(f"Hello, …")`
+    int helloSleep = -1;         //!< its `await asyncio.sleep(sleep)`
+    int goodbyePrint = -1;       //!< its `print(f"Goodbye, …")`
+    int helloReturn = -1;        //!< its `return`
+    int dividePrint = -1;        //!< divide's `print(f"Dividing …")`
+    int divideSleep = -1;        //!< its `await asyncio.sleep(sleep)`
+    int divideCheck = -1;        //!< its `if y == 0:`
+    int divideRaise = -1;        //!< its `raise ZeroDivisionError(…)`
+    int divideReturn = -1;       //!< its `return x / y`
+    int failSleep = -1;          //!< fail's `await asyncio.sleep(sleep)`, when the twin has fail
+    int failRaise = -1;          //!< its `raise error(message)`
+    int blockingSleep = -1;      //!< blocking_sleep's `time.sleep(sleep)`, when the twin has it
+    int computePrint = -1;       //!< compute's `print(f"Computing …")`, when the twin has compute
+    int computeAwait = -1;       //!< its `… = await asyncio.gather(asyncio.to_thread(…), …)`
+    int computeResultPrint = -1; //!< its `print(f"… = {result}")`
+    int computeReturn = -1;      //!< its `return result`
 };
 
 //! The lines of \a twin (a pythonTwin()) where its say_hello, divide and fail print, sleep, check,

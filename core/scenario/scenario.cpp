@@ -44,6 +44,16 @@ TaskSpec TaskSpec::blockingSleep(SleepSpec sleep)
     return spec;
 }
 
+TaskSpec TaskSpec::compute(QString work, std::int64_t size, SleepSpec cost)
+{
+    TaskSpec spec;
+    spec.kind = Kind::Compute;
+    spec.work = std::move(work);
+    spec.size = size;
+    spec.sleep = cost;
+    return spec;
+}
+
 TaskSpec TaskSpec::gather(std::vector<TaskSpec> tasks, bool returnExceptions)
 {
     TaskSpec spec;
@@ -70,6 +80,8 @@ QString TaskSpec::displayName() const
                 .arg(*sleep.randomMin)
                 .arg(*sleep.randomMax);
         return QStringLiteral("blocking_sleep(%1)").arg(pythonRepr(pythonSeconds(sleep.seconds)));
+    case Kind::Compute:
+        return QStringLiteral("compute(%1, %2)").arg(work).arg(size);
     case Kind::Gather:
         return QStringLiteral("gather(%1 tasks)").arg(tasks.size());
     }

@@ -28,7 +28,7 @@ struct SleepSpec {
 
 //! One task of a scenario, as the file describes it. Plain data.
 struct TaskSpec {
-    enum class Kind { SayHello, Divide, Fail, BlockingSleep, Gather };
+    enum class Kind { SayHello, Divide, Fail, BlockingSleep, Compute, Gather };
 
     Kind kind = Kind::SayHello;
     QString label;                     //!< display name; empty means derived from the task
@@ -39,19 +39,25 @@ struct TaskSpec {
     PyValue y = PyValue::integer(1);                  //!< divide (int or float)
     QString exception = QStringLiteral("ValueError"); //!< fail: a Python exception type
     QString message;                                  //!< fail: its argument
-    SleepSpec sleep = SleepSpec::random(1, 3);        //!< every kind but gather
-    bool returnExceptions = false;                    //!< gather
-    std::vector<TaskSpec> tasks;                      //!< gather
+    QString work = QStringLiteral("sum_primes");      //!< compute: what it computes
+    std::int64_t size = 100'000;                      //!< compute: the work's n
+    //! Every kind but gather: a sleep, a blocking_sleep's hold on the loop, a compute's cost
+    //! (the seconds the virtual clock counts for its work; the file's `"cost"`).
+    SleepSpec sleep = SleepSpec::random(1, 3);
+    bool returnExceptions = false; //!< gather
+    std::vector<TaskSpec> tasks;   //!< gather
 
     static TaskSpec sayHello(QString name, SleepSpec sleep = SleepSpec::random(1, 3));
     static TaskSpec divide(PyValue x, PyValue y, SleepSpec sleep = SleepSpec::fixed(1));
     static TaskSpec fail(QString exception, QString message, SleepSpec sleep = SleepSpec::fixed(1));
     //! `time.sleep(seconds)` inside a coroutine: holds the event loop for \a sleep.
     static TaskSpec blockingSleep(SleepSpec sleep = SleepSpec::fixed(1));
+    //! CPU-bound \a work (`sum_primes`) of \a size on a worker thread, declared to take \a cost.
+    static TaskSpec compute(QString work, std::int64_t size, SleepSpec cost = SleepSpec::fixed(1));
     static TaskSpec gather(std::vector<TaskSpec> tasks, bool returnExceptions = false);
 
     //! The label, or a name derived from the task (`say_hello('Mr. Wolf')`, `divide(10, 2)`,
-    //! `fail(KeyError, 'x')`, `blocking_sleep(2)`).
+    //! `fail(KeyError, 'x')`, `blocking_sleep(2)`, `compute(sum_primes, 100000)`).
     QString displayName() const;
     bool operator==(const TaskSpec &) const = default;
 };

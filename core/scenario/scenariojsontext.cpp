@@ -25,13 +25,20 @@ const QStringList scenarioKeyOrder = {ScenarioRules::Keys::title,
                                       ScenarioRules::Keys::tasks,
                                       ScenarioRules::Keys::min,
                                       ScenarioRules::Keys::max};
-const QStringList taskKeyOrder = {
-    ScenarioRules::Keys::task,      ScenarioRules::Keys::name,
-    ScenarioRules::Keys::x,         ScenarioRules::Keys::y,
-    ScenarioRules::Keys::exception, ScenarioRules::Keys::message,
-    ScenarioRules::Keys::sleep,     ScenarioRules::Keys::cancelAfter,
-    ScenarioRules::Keys::label,     ScenarioRules::Keys::returnExceptions,
-    ScenarioRules::Keys::tasks};
+const QStringList taskKeyOrder = {ScenarioRules::Keys::task,
+                                  ScenarioRules::Keys::name,
+                                  ScenarioRules::Keys::x,
+                                  ScenarioRules::Keys::y,
+                                  ScenarioRules::Keys::exception,
+                                  ScenarioRules::Keys::message,
+                                  ScenarioRules::Keys::work,
+                                  ScenarioRules::Keys::size,
+                                  ScenarioRules::Keys::sleep,
+                                  ScenarioRules::Keys::cost,
+                                  ScenarioRules::Keys::cancelAfter,
+                                  ScenarioRules::Keys::label,
+                                  ScenarioRules::Keys::returnExceptions,
+                                  ScenarioRules::Keys::tasks};
 constexpr int indentStep = 4;
 
 //! The keys of \a object in documented order; keys the order does not know go last, sorted.

@@ -298,6 +298,26 @@ TaskSpec Reader::task(const QJsonValue &v, const QString &place, int depth) cons
     } else if (name == ScenarioRules::Kinds::blockingSleep) {
         const Object r(*this, object, place, common + QStringList{ScenarioRules::Keys::sleep});
         spec = TaskSpec::blockingSleep();
+    } else if (name == ScenarioRules::Kinds::compute) {
+        const Object r(*this, object, place,
+                       common + QStringList{ScenarioRules::Keys::work, ScenarioRules::Keys::size,
+                                            ScenarioRules::Keys::cost});
+        if (!r.has(ScenarioRules::Keys::work))
+            fail(place, QStringLiteral("missing key \"work\" (%1)")
+                            .arg(ScenarioRules::computationChoices()));
+        const QString work = r.string(ScenarioRules::Keys::work, true);
+        if (!ScenarioRules::computations().contains(work))
+            expected(r.placeOf(ScenarioRules::Keys::work), ScenarioRules::computationChoices(),
+                     r.value(ScenarioRules::Keys::work));
+        if (!r.has(ScenarioRules::Keys::size))
+            fail(place,
+                 QStringLiteral("missing key \"n\" (%1)").arg(ScenarioRules::computeSizeChoices()));
+        const QJsonValue size = r.value(ScenarioRules::Keys::size);
+        const PyValue n = number(size, r.placeOf(ScenarioRules::Keys::size));
+        if (!n.isInteger() || n.toInteger() < 0 || n.toInteger() > ScenarioRules::maxComputeSize)
+            expected(r.placeOf(ScenarioRules::Keys::size), ScenarioRules::computeSizeChoices(),
+                     size);
+        spec = TaskSpec::compute(work, n.toInteger());
     } else if (name == u"gather") {
         if (depth >= ScenarioRules::maxNesting)
             fail(place, ScenarioRules::nestedTooDeeply());
@@ -314,9 +334,9 @@ TaskSpec Reader::task(const QJsonValue &v, const QString &place, int depth) cons
     }
     // What every kind reads alike; the keys were checked above, kind by kind.
     const Object r(*this, object, place, object.keys());
-    if (r.has(ScenarioRules::Keys::sleep)) // only the kinds that sleep allow it
-        spec.sleep =
-            sleep(r.value(ScenarioRules::Keys::sleep), r.placeOf(ScenarioRules::Keys::sleep));
+    // Only the kinds that take seconds allow their key: a sleep, or a compute's cost.
+    if (const QString key = ScenarioRules::secondsKey(spec.kind); r.has(key))
+        spec.sleep = sleep(r.value(key), r.placeOf(key));
     spec.label = r.string(ScenarioRules::Keys::label, false);
     spec.cancelAfter = r.seconds(ScenarioRules::Keys::cancelAfter);
     return spec;

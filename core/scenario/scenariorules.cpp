@@ -18,6 +18,8 @@ QString kindName(TaskSpec::Kind kind)
         return Kinds::fail;
     case TaskSpec::Kind::BlockingSleep:
         return Kinds::blockingSleep;
+    case TaskSpec::Kind::Compute:
+        return Kinds::compute;
     case TaskSpec::Kind::Gather:
         return Kinds::gather;
     }
@@ -27,8 +29,8 @@ QString kindName(TaskSpec::Kind kind)
 const std::vector<TaskSpec::Kind> &kinds()
 {
     static const std::vector<TaskSpec::Kind> all = {
-        TaskSpec::Kind::SayHello, TaskSpec::Kind::Divide, TaskSpec::Kind::Fail,
-        TaskSpec::Kind::BlockingSleep, TaskSpec::Kind::Gather};
+        TaskSpec::Kind::SayHello,      TaskSpec::Kind::Divide,  TaskSpec::Kind::Fail,
+        TaskSpec::Kind::BlockingSleep, TaskSpec::Kind::Compute, TaskSpec::Kind::Gather};
     return all;
 }
 
@@ -71,6 +73,27 @@ QString exceptionChoices()
 {
     return QStringLiteral("an exception type (%1)")
         .arg(exceptionTypes().join(QStringLiteral(", ")));
+}
+
+const QStringList &computations()
+{
+    static const QStringList names = {QStringLiteral("sum_primes"), QStringLiteral("count_primes")};
+    return names;
+}
+
+QString computationChoices()
+{
+    return computations().join(QStringLiteral(" or "));
+}
+
+QString computeSizeChoices()
+{
+    return QStringLiteral("a whole number from 0 to %1").arg(maxComputeSize);
+}
+
+QString secondsKey(TaskSpec::Kind kind)
+{
+    return kind == TaskSpec::Kind::Compute ? Keys::cost : Keys::sleep;
 }
 
 QString nestedTooDeeply()

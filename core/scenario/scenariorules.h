@@ -41,6 +41,9 @@ inline const QString sleep = QStringLiteral("sleep");
 inline const QString label = QStringLiteral("label");
 inline const QString min = QStringLiteral("min");
 inline const QString max = QStringLiteral("max");
+inline const QString work = QStringLiteral("work");
+inline const QString size = QStringLiteral("n");
+inline const QString cost = QStringLiteral("cost");
 } // namespace Keys
 
 //! The values of `"task"`.
@@ -49,6 +52,7 @@ inline const QString sayHello = QStringLiteral("say_hello");
 inline const QString divide = QStringLiteral("divide");
 inline const QString fail = QStringLiteral("fail");
 inline const QString blockingSleep = QStringLiteral("blocking_sleep");
+inline const QString compute = QStringLiteral("compute");
 inline const QString gather = QStringLiteral("gather");
 } // namespace Kinds
 
@@ -66,6 +70,18 @@ QString kindChoices();
 const QStringList &exceptionTypes();
 //! What a `fail` task's exception must be, for a message: `an exception type (Exception, …)`.
 QString exceptionChoices();
+
+//! What a `compute` task may compute (`"work"`): functions of its `"n"`, pure and CPU-bound.
+const QStringList &computations();
+//! What a `compute` task's work must be, for a message: `sum_primes or count_primes`.
+QString computationChoices();
+//! The largest `"n"` of a compute: a sieve of ten million takes a worker tens of milliseconds
+//! (and Python's twin a few seconds), so a class never waits long.
+constexpr std::int64_t maxComputeSize = 10'000'000;
+//! What a compute's `"n"` must be, for a message.
+QString computeSizeChoices();
+//! Where in a task the file keeps its seconds: `"cost"` for a compute, `"sleep"` for others.
+QString secondsKey(TaskSpec::Kind kind);
 
 //! The values of `"report"`.
 namespace Reports {

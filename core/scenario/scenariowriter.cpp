@@ -95,6 +95,12 @@ private:
             object[ScenarioRules::Keys::task] = ScenarioRules::Kinds::blockingSleep;
             object[ScenarioRules::Keys::sleep] = sleep();
             break;
+        case TaskSpec::Kind::Compute:
+            object[ScenarioRules::Keys::task] = ScenarioRules::Kinds::compute;
+            object[ScenarioRules::Keys::work] = spec.work;
+            object[ScenarioRules::Keys::size] = integer(spec.size);
+            object[ScenarioRules::Keys::cost] = sleep();
+            break;
         case TaskSpec::Kind::Gather: {
             object[ScenarioRules::Keys::task] = ScenarioRules::Kinds::gather;
             object[ScenarioRules::Keys::returnExceptions] = spec.returnExceptions;

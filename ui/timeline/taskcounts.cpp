@@ -85,6 +85,7 @@ void TaskCounts::take(const TaskEvent &event)
         start(false);
         break;
     case Kind::Slept:
+    case Kind::Computing: // its coroutine waits on the worker as a sleeper waits on the clock
         close();
         start(true);
         break;

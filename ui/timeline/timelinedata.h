@@ -12,13 +12,15 @@
 #include <optional>
 #include <vector>
 
-//! A stretch of one lane: the task running, or asleep. Open (no end) while it goes on.
+//! A stretch of one lane: the task running, asleep, or waiting on its work on a worker thread
+//! (a compute). Open (no end) while it goes on.
 struct TimelineSegment {
-    enum class Kind { Running, Sleeping };
+    enum class Kind { Running, Sleeping, Computing };
     Kind kind = Kind::Running;
     Gatherscope::ScenarioTime start{0};
     std::optional<Gatherscope::ScenarioTime> end;
-    //! A sleep knows when it will end: the wake-up it waits for, while it is open.
+    //! A sleep knows when it will end (the wake-up it waits for), a compute when its declared
+    //! cost is spent, while it is open.
     std::optional<Gatherscope::ScenarioTime> plannedEnd;
 
     bool operator==(const TimelineSegment &) const = default;

@@ -159,8 +159,11 @@ void TimelineModel::apply(const TaskEvent &event, int eventIndex)
         mark(TimelineMarker::Kind::Print);
         break;
     case Kind::Slept:
+    case Kind::Computing:
         closeOpen(lane, event.time);
-        open(TimelineSegment::Kind::Sleeping, event.until);
+        open(event.kind == Kind::Slept ? TimelineSegment::Kind::Sleeping
+                                       : TimelineSegment::Kind::Computing,
+             event.until);
         m_plannedWakes.push_back({event.until, event.node});
         std::push_heap(m_plannedWakes.begin(), m_plannedWakes.end());
         break;
@@ -286,7 +289,7 @@ std::vector<TimelineGhost> TimelineLane::ghosts(ScenarioTime now) const
         planned.push_back({TimelineGhost::Kind::Sleep, ScenarioTime(0), plannedSleep});
     } else if (!segments.empty()) {
         const TimelineSegment &last = segments.back();
-        if (!last.end && last.kind == TimelineSegment::Kind::Sleeping && last.plannedEnd &&
+        if (!last.end && last.kind != TimelineSegment::Kind::Running && last.plannedEnd &&
             *last.plannedEnd > now)
             planned.push_back(
                 {TimelineGhost::Kind::Sleep, std::max(now, last.start), *last.plannedEnd});

@@ -43,6 +43,7 @@ void TimelinePainter::setStyle(const QPalette &palette, const QFont &font)
     c.running = palette.color(QPalette::Highlight);
     c.sleeping = c.running;
     c.sleeping.setAlpha(70);
+    c.worker = QColor(0x1f, 0x9e, 0x89); // a hue of its own: off the loop, on another thread
     c.awaiter = QColor(0x8e, 0x6c, 0xc4);
     c.finish = Theme::finishColor();
     c.exception = Theme::errorColor();
@@ -247,6 +248,8 @@ void TimelinePainter::paintLane(QPainter &painter, const TimelineGeometry &geome
             // Asleep: a light, hatched bar, so it reads apart from running in greyscale too.
             painter.fillRect(bar, c.sleeping);
             painter.fillRect(bar, QBrush(c.running, Qt::BDiagPattern));
+        } else if (shape.kind == TimelineSegment::Kind::Computing) {
+            paintWorkerBar(painter, bar);
         } else {
             painter.fillRect(bar, isGather ? c.awaiter : c.running);
         }
@@ -259,6 +262,23 @@ void TimelinePainter::paintLane(QPainter &painter, const TimelineGeometry &geome
             continue;
         paintMarker(painter, kind, QPointF(x, mid));
     }
+}
+
+void TimelinePainter::paintWorkerBar(QPainter &painter, const QRectF &bar) const
+{
+    // Waiting on a worker thread: cross-hatched in a colour of its own, and said in words where
+    // there is room, so that a class sees the work left the event loop.
+    QColor fill = m_colors.worker;
+    fill.setAlpha(90);
+    painter.fillRect(bar, fill);
+    painter.fillRect(bar, QBrush(m_colors.worker, Qt::DiagCrossPattern));
+    const QString text = tr("worker thread");
+    if (bar.width() < painter.fontMetrics().horizontalAdvance(text) + 8)
+        return;
+    painter.save();
+    painter.setPen(m_colors.text);
+    painter.drawText(bar.adjusted(4, 0, -4, 0), Qt::AlignVCenter | Qt::AlignLeft, text);
+    painter.restore();
 }
 
 void TimelinePainter::paintGhosts(QPainter &painter, const TimelineGeometry &geometry,
@@ -433,6 +453,9 @@ void TimelinePainter::paintLegend(QPainter &painter, const QRect &area) const
     painter.fillRect(QRectF(x, y - 5, 24, 10), QBrush(c.running, Qt::BDiagPattern));
     painter.drawText(QPointF(x + 30, y + 4), tr("asleep"));
     x += 40 + painter.fontMetrics().horizontalAdvance(tr("asleep"));
+    paintWorkerBar(painter, QRectF(x, y - 5, 24, 10)); // too narrow for its words
+    painter.drawText(QPointF(x + 30, y + 4), tr("on a worker thread"));
+    x += 40 + painter.fontMetrics().horizontalAdvance(tr("on a worker thread"));
     painter.fillRect(QRectF(x, y - 5, 24, 10), c.awaiter);
     painter.drawText(QPointF(x + 30, y + 4), tr("awaiter waiting"));
     x += 40 + painter.fontMetrics().horizontalAdvance(tr("awaiter waiting"));

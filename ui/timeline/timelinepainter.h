@@ -81,8 +81,8 @@ public:
 
 private:
     struct Colors {
-        QColor base, window, text, axis, grid, running, sleeping, awaiter, finish, exception,
-            cancel;
+        QColor base, window, text, axis, grid, running, sleeping, worker, awaiter, finish,
+            exception, cancel;
     };
     struct LaneShapes {
         struct Bar {
@@ -108,6 +108,8 @@ private:
     void paintSettleLine(QPainter &painter, const TimelineGeometry &geometry, int x0, int top,
                          int bottom) const;
     void paintMarker(QPainter &painter, TimelineMarker::Kind kind, QPointF at) const;
+    //! A compute's wait on its worker thread, as a lane shows it.
+    void paintWorkerBar(QPainter &painter, const QRectF &bar) const;
     void paintGhosts(QPainter &painter, const TimelineGeometry &geometry, const TimelineLane &lane,
                      int y, int x0) const;
     void paintNowLine(QPainter &painter, const TimelineGeometry &geometry, int x0, int top,

@@ -348,8 +348,15 @@ QString TimelineView::sleepAt(QPoint position) const
     const ScenarioTime time = geometry.mapXToTime(position.x());
     for (const TimelineSegment &segment : lane.segments) {
         const ScenarioTime end = segment.end.value_or(segment.plannedEnd.value_or(m_painter.now()));
-        if (segment.kind != TimelineSegment::Kind::Sleeping || time < segment.start || time > end)
+        if (segment.kind == TimelineSegment::Kind::Running || time < segment.start || time > end)
             continue;
+        if (segment.kind == TimelineSegment::Kind::Computing)
+            return tr("%1 on a worker thread from %2 s to %3 s (%4): the event loop ran the "
+                      "others meanwhile")
+                .arg(lane.label)
+                .arg(scenarioTimeToSeconds(segment.start))
+                .arg(scenarioTimeToSeconds(end))
+                .arg(TimelineGeometry::durationText(end - segment.start));
         return tr("%1 asleep from %2 s to %3 s (a sleep of %4)")
             .arg(lane.label)
             .arg(scenarioTimeToSeconds(segment.start))

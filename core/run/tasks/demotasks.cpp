@@ -3,6 +3,8 @@
 
 #include "demotasks.h"
 
+#include "computations.h"
+
 #include "pythonerror.h"
 #include "pythonrepr.h"
 #include "truedivide.h"
@@ -38,6 +40,17 @@ QCoro::Task<PyValue> blockingSleep(TaskContext context, LoopTime sleep)
     co_return pythonSeconds(sleep.count());
 }
 
+QCoro::Task<PyValue> compute(TaskContext context, QString work, std::int64_t n, LoopTime cost)
+{
+    const QString call = QStringLiteral("%1(%2)").arg(work).arg(n);
+    context.print(QStringLiteral("Computing %1 on a worker thread").arg(call));
+    std::function<std::int64_t()> job = [work, n] { return computeWork(work, n); };
+    QCoro::Task<std::int64_t> computing = context.runOnWorker(std::move(job), cost);
+    const std::int64_t result = co_await computing;
+    context.print(QStringLiteral("%1 = %2").arg(call).arg(result));
+    co_return PyValue::integer(result);
+}
+
 QCoro::Task<PyValue> runDemoTask(const TaskContext &context, const TaskSpec &spec, LoopTime sleep)
 {
     switch (spec.kind) {
@@ -49,6 +62,8 @@ QCoro::Task<PyValue> runDemoTask(const TaskContext &context, const TaskSpec &spe
         return fail(context, spec.exception, spec.message, sleep);
     case TaskSpec::Kind::BlockingSleep:
         return blockingSleep(context, sleep);
+    case TaskSpec::Kind::Compute:
+        return compute(context, spec.work, spec.size, sleep);
     case TaskSpec::Kind::Gather:
         break;
     }

@@ -29,6 +29,11 @@ QCoro::Task<PyValue> fail(TaskContext context, QString exception, QString messag
 //! (as Python writes it: `2`, `0.5`).
 QCoro::Task<PyValue> blockingSleep(TaskContext context, LoopTime sleep);
 
+//! A `compute` task: prints `Computing sum_primes(n) on a worker thread`, runs \a work of \a n
+//! there (TaskContext::runOnWorker(), declared to take \a cost), prints `sum_primes(n) = r` and
+//! returns r.
+QCoro::Task<PyValue> compute(TaskContext context, QString work, std::int64_t n, LoopTime cost);
+
 //! The coroutine of a task of \a spec's kind (not a gather), sleeping \a sleep.
 QCoro::Task<PyValue> runDemoTask(const TaskContext &context, const TaskSpec &spec, LoopTime sleep);
 

@@ -8,6 +8,8 @@
 
 #include <qcoro/qcorotask.h>
 
+#include <cstdint>
+#include <functional>
 #include <stop_token>
 
 namespace Gatherscope {
@@ -32,6 +34,13 @@ public:
     QCoro::Task<> sleep(LoopTime duration) const;
     //! `time.sleep(duration)`: holds the event loop (ScenarioClock::block()); never cancelled.
     void blockLoop(LoopTime duration) const;
+    //! Runs \a work on Qt's thread pool while the loop runs the other tasks, and gives its
+    //! result: `await asyncio.gather(asyncio.to_thread(work), asyncio.sleep(cost))`. So it takes
+    //! its declared \a cost on either clock, or longer on the real clock if the work does; on
+    //! the virtual clock the run waits for a worker not back at the end of its cost, so that
+    //! runs stay deterministic. Raises CancelledError once the token stops; the worker then
+    //! finishes unheard, as a thread does.
+    QCoro::Task<std::int64_t> runOnWorker(std::function<std::int64_t()> work, LoopTime cost) const;
 
 private:
     void record(TaskEvent::Kind kind, ScenarioTime until = {}, QString text = {}) const;
