@@ -341,6 +341,38 @@ private Q_SLOTS:
         // Every file in the folder has its expected error in the table.
         QCOMPARE(QDir(dataDir + u"/broken"_s).entryList(QDir::Files).size(), rows);
     }
+    void aKeyGivenTwiceIsFoundAmongManyAndEscaped_data()
+    {
+        QTest::addColumn<int>("keys");
+        QTest::addColumn<QByteArray>("again");
+        QTest::addColumn<QString>("message");
+        // Up to 16 keys an object is scanned key by key, past them looked up in a hash: a
+        // repeat is found either way, written plainly or with an escape.
+        QTest::newRow("few, plain") << 5 << QByteArray(R"("k3")") << u"\"k3\" given twice"_s;
+        QTest::newRow("few, escaped") << 5 << QByteArray(R"("k\u0033")") << u"\"k3\" given twice"_s;
+        QTest::newRow("many, plain") << 40 << QByteArray(R"("k3")") << u"\"k3\" given twice"_s;
+        QTest::newRow("many, escaped")
+            << 40 << QByteArray(R"("\u006b39")") << u"\"k39\" given twice"_s;
+        QTest::newRow("exactly sixteen, the last again")
+            << 16 << QByteArray(R"("k15")") << u"\"k15\" given twice"_s;
+    }
+    void aKeyGivenTwiceIsFoundAmongManyAndEscaped()
+    {
+        QFETCH(int, keys);
+        QFETCH(QByteArray, again);
+        QFETCH(QString, message);
+        QByteArray task = R"({"task": "say_hello")";
+        for (int k = 0; k < keys; ++k)
+            task += ", \"k" + QByteArray::number(k) + "\": " + QByteArray::number(k);
+        task += ", " + again + ": 1}";
+        const QByteArray json =
+            R"({"title": "t", "tasks": [{"task": "gather", "tasks": [)" + task + "]}]}";
+        const auto result = ScenarioLoader::parse(json, u"many.json"_s);
+        QVERIFY(std::holds_alternative<LoadError>(result));
+        QCOMPARE(std::get<LoadError>(result).toString(),
+                 u"many.json: tasks[0].tasks[0]: "_s + message);
+    }
+
     void brokenFilesGetClearErrors()
     {
         QFETCH(QString, file);
