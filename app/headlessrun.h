@@ -45,12 +45,14 @@ private:
     void interrupt(int signal);
     void reportTraceError() const;
     void printLines(const QStringList &lines);
+    void flushOutput();
 
     std::unique_ptr<Gatherscope::Runner> m_runner;
     QString m_tracePath;
     QString m_runPath;
     int m_outputError = 0; //!< errno of the first failed write to stdout
     bool m_explain = false;
+    bool m_flushPending = false;
     std::unique_ptr<Gatherscope::AtomicFile> m_trace;
     SignalWatcher m_signals;
 };

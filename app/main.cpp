@@ -131,6 +131,10 @@ int main(int argc, char *argv[])
         return fail(error->toString());
     if (command.mode == CommandLine::Mode::Python)
         return printTwin(std::get<Scenario>(loaded));
-    HeadlessRun run(std::get<Scenario>(std::move(loaded)), command.options, command.tracePath);
+    RunOptions options = command.options;
+    // Printed as they come, the events are needed afterwards only to tell, save or trace them.
+    options.keepEvents =
+        command.explain || !command.runPath.isEmpty() || !command.tracePath.isEmpty();
+    HeadlessRun run(std::get<Scenario>(std::move(loaded)), options, command.tracePath);
     return runHeadless(run, command);
 }

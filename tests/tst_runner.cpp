@@ -244,6 +244,34 @@ private Q_SLOTS:
                           "0.001 0 gather returned [CancelledError('')]"}));
     }
 
+    void aRecordThatKeepsNoEventsStillTellsEachInTurn()
+    {
+        // A headless run that only prints: each event told with the index it would have, none
+        // kept. The same run kept tells the same events.
+        RunOptions forgetting;
+        forgetting.keepEvents = false;
+        auto runner = std::make_unique<Runner>(bundledScenario(u"basic"_s), forgetting);
+        QStringList told;
+        QList<int> indices;
+        connect(&runner->record(), &EventRecord::eventRecorded, this,
+                [&](const TaskEvent &event, int index) {
+                    told << eventKindName(event.kind) + u' ' + QString::number(event.node);
+                    indices << index;
+                });
+        QSignalSpy finished(runner.get(), &Runner::finished);
+        runner->start();
+        QVERIFY(finished.wait(5000));
+        QVERIFY(runner->record().events().empty());
+        QCOMPARE(runner->record().appendedCount(), std::size_t(14));
+        QCOMPARE(indices, (QList<int>{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13}));
+        const auto kept = runToEnd(bundledScenario(u"basic"_s));
+        QStringList expected;
+        for (const TaskEvent &event : kept->record().events())
+            expected << eventKindName(event.kind) + u' ' + QString::number(event.node);
+        QCOMPARE(told, expected);
+        QCOMPARE(kept->record().appendedCount(), std::size_t(14));
+    }
+
     void theTaskTreeIsNumberedDepthFirst()
     {
         const auto runner = std::make_unique<Runner>(bundledScenario(u"nested"_s), RunOptions{});

@@ -38,8 +38,13 @@ QString eventKindName(TaskEvent::Kind kind)
 
 void EventRecord::append(TaskEvent event)
 {
+    const int index = int(m_appended++);
+    if (!m_keepsEvents) {
+        Q_EMIT eventRecorded(event, index);
+        return;
+    }
     m_events.push_back(std::move(event));
-    Q_EMIT eventRecorded(m_events.back(), int(m_events.size()) - 1);
+    Q_EMIT eventRecorded(m_events.back(), index);
 }
 
 QString EventRecord::placeOf(int node) const

@@ -31,9 +31,16 @@ public:
 
     void setNodes(std::vector<TaskNode> nodes) { m_nodes = std::move(nodes); }
     void append(TaskEvent event);
+    //! How many events were appended, kept or not.
+    std::size_t appendedCount() const { return m_appended; }
+    //! Whether append() keeps the events in events() (the default). A headless run that only
+    //! prints each event as it comes does not need them, and they are most of a run's memory.
+    void setKeepsEvents(bool keeps) { m_keepsEvents = keeps; }
+    bool keepsEvents() const { return m_keepsEvents; }
 
 Q_SIGNALS:
-    //! \a event was appended as events()[\a index].
+    //! \a event was appended as events()[\a index] (the index it would have, when the record
+    //! does not keep its events).
     void eventRecorded(const Gatherscope::TaskEvent &event, int index);
     //! Every task has ended: nothing more will be recorded. (Before Runner::finished, so that
     //! whatever shows the record has all of it when the run is said to be over.)
@@ -42,6 +49,8 @@ Q_SIGNALS:
 private:
     std::vector<TaskNode> m_nodes;
     std::vector<TaskEvent> m_events;
+    std::size_t m_appended = 0;
+    bool m_keepsEvents = true;
 };
 
 } // namespace Gatherscope

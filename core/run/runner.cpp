@@ -306,6 +306,7 @@ Runner::Runner(Scenario scenario, RunOptions options, QObject *parent)
                : run.scenario.seed ? *run.scenario.seed
                                    : detail::freshSeed();
     run.clock.setSpeed(options.speed);
+    run.record.setKeepsEvents(options.keepEvents);
 
     // Python's generator, not <random>'s: a seed gives the sleeps `random.seed(seed)` and
     // `random.randint` give, on every platform.

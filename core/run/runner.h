@@ -26,6 +26,9 @@ struct RunOptions {
     double speed = 1.0;
     std::optional<std::uint64_t> seed;
     std::optional<bool> returnExceptions;
+    //! False: the record tells each event (EventRecord::eventRecorded) and forgets it, as a
+    //! headless run that only prints them needs; true: it keeps them all.
+    bool keepEvents = true;
 };
 
 //! Turns a Scenario into a run: builds the tree of tasks, awaits the top-level gather on the
