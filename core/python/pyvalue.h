@@ -37,13 +37,16 @@ public:
     {
         return PyValue(std::make_shared<const List>(std::move(items)));
     }
-    static PyValue exception(ExceptionInfo error) { return PyValue(std::move(error)); }
+    static PyValue exception(ExceptionInfo error)
+    {
+        return PyValue(std::make_shared<const ExceptionInfo>(std::move(error)));
+    }
 
     bool isInteger() const { return std::holds_alternative<std::int64_t>(m_value); }
     bool isFloat() const { return std::holds_alternative<double>(m_value); }
     bool isString() const { return std::holds_alternative<QString>(m_value); }
     bool isList() const { return std::holds_alternative<SharedList>(m_value); }
-    bool isException() const { return std::holds_alternative<ExceptionInfo>(m_value); }
+    bool isException() const { return std::holds_alternative<SharedException>(m_value); }
 
     std::int64_t toInteger() const { return std::get<std::int64_t>(m_value); }
     double toFloat() const { return std::get<double>(m_value); }
@@ -51,13 +54,15 @@ public:
     double toNumber() const { return isFloat() ? toFloat() : double(toInteger()); }
     const QString &toString() const { return std::get<QString>(m_value); }
     const List &toList() const { return *std::get<SharedList>(m_value); }
-    const ExceptionInfo &toException() const { return std::get<ExceptionInfo>(m_value); }
+    const ExceptionInfo &toException() const { return *std::get<SharedException>(m_value); }
 
     //! Equal values: lists item by item, not by where they are stored.
     bool operator==(const PyValue &other) const
     {
         if (isList() && other.isList())
             return toList() == other.toList();
+        if (isException() && other.isException())
+            return toException() == other.toException();
         return m_value == other.m_value;
     }
 
@@ -68,7 +73,10 @@ private:
     {}
 
     using SharedList = std::shared_ptr<const List>;
-    std::variant<std::int64_t, double, QString, SharedList, ExceptionInfo> m_value;
+    // Shared, as a list is: an exception is rare among values, and held in place its two
+    // strings made every value (a scenario's numbers, every result) 80 bytes instead of 32.
+    using SharedException = std::shared_ptr<const ExceptionInfo>;
+    std::variant<std::int64_t, double, QString, SharedList, SharedException> m_value;
 };
 
 } // namespace Gatherscope

@@ -30,11 +30,23 @@ void TaskContext::print(const QString &text) const
     record(TaskEvent::Kind::Printed, {}, text);
 }
 
-QCoro::Task<> TaskContext::sleep(LoopTime duration) const
+TaskContext::SleepAwaiter TaskContext::sleep(LoopTime duration) const
 {
-    record(TaskEvent::Kind::Slept, secondsToScenarioTime((m_clock->loopTime() + duration).count()));
-    co_await m_clock->sleep(duration, m_token);
-    record(TaskEvent::Kind::Woke);
+    return SleepAwaiter(*this, duration);
+}
+
+TaskContext::SleepAwaiter::SleepAwaiter(const TaskContext &context, LoopTime duration)
+    : m_context(context)
+    , m_sleep(context.m_clock->sleep(duration, context.m_token))
+{
+    m_context.record(TaskEvent::Kind::Slept,
+                     secondsToScenarioTime((m_context.m_clock->loopTime() + duration).count()));
+}
+
+void TaskContext::SleepAwaiter::await_resume()
+{
+    m_sleep.await_resume(); // raises CancelledError when cancelled
+    m_context.record(TaskEvent::Kind::Woke);
 }
 
 void TaskContext::blockLoop(LoopTime duration) const
