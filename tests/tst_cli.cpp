@@ -490,11 +490,11 @@ private Q_SLOTS:
                  "scenario file\n"_s.arg(scenario));
     }
 
-    void aScenarioFileMayBeSixteenMebibytesAndNoMore()
+    void aScenarioFileMayBeSixtyFourMebibytesAndNoMore()
     {
         QTemporaryDir dir;
         const QByteArray scenario = R"({"title": "padded", "report": "list", "tasks": []})";
-        const qint64 limit = 16 * 1024 * 1024;
+        const qint64 limit = 64 * 1024 * 1024;
         const auto padded = [&](qint64 size) {
             const QString path = dir.filePath(u"padded-%1.json"_s.arg(size));
             QFile file(path);
@@ -511,7 +511,7 @@ private Q_SLOTS:
         const Result past = run({u"--headless"_s, u"--instant"_s, onePast});
         QCOMPARE(past.exitCode, 2);
         QCOMPARE(QString::fromUtf8(past.err),
-                 u"gatherscope: %1: is larger than 16 MiB (16777216 bytes), the most a scenario "
+                 u"gatherscope: %1: is larger than 64 MiB (67108864 bytes), the most a scenario "
                  "file may be\n"_s.arg(onePast));
     }
 

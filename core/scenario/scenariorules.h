@@ -14,7 +14,9 @@
 namespace Gatherscope::ScenarioRules {
 
 //! The limits of a scenario, checked by the reader and the editor alike.
-constexpr std::int64_t maxFileBytes = std::int64_t{16} * 1024 * 1024;
+//! Room for a million tasks (a say_hello takes about 50 bytes); read with this bound whatever
+//! the file claims, so that /dev/zero or an endless pipe cannot fill the memory.
+constexpr std::int64_t maxFileBytes = std::int64_t{64} * 1024 * 1024;
 constexpr int maxNesting = 64;
 constexpr double maxSeconds = 1e6;
 //! Tasks in one scenario, gathers included, at every level.
