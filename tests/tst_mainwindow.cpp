@@ -917,6 +917,7 @@ private Q_SLOTS:
                  QList<int>({-1, 1, 2, -1, 4, 5, -1, 7, 8, -1, 10, 11, 12, 13, 14, 15, 16}));
 
         // Shift+F10: a whole instant at once.
+        QTRY_COMPARE(m_window->runController()->state(), RunController::State::Finished);
         QTest::keyClick(m_window.get(), Qt::Key_F10); // the run ended: a new one, paused at 0
         QTRY_COMPARE(m_window->runController()->state(), RunController::State::Paused);
         QCOMPARE(m_window->consoleModel()->rowCount(), 0);

@@ -7,6 +7,7 @@
 #include <QObject>
 
 #include <algorithm>
+#include <chrono>
 #include <deque>
 #include <memory>
 #include <vector>
@@ -18,7 +19,8 @@ namespace {
 struct ThreadQueue {
     std::deque<std::coroutine_handle<>> pending;
     std::vector<EventLoopTimers *> timers;
-    bool posted = false;
+    bool wanted = false; // something asked for another iteration
+    bool queued = false; // a drain is posted to the Qt event loop
     // Posted events need a receiver living in this thread.
     std::unique_ptr<QObject> receiver = std::make_unique<QObject>();
 };
@@ -29,12 +31,11 @@ ThreadQueue &threadQueue()
     return queue;
 }
 
-void post(ThreadQueue &queue);
+void queueDrain(ThreadQueue &queue);
 
-void drain()
+//! One iteration of the loop, asyncio's `_run_once`.
+void iterate(ThreadQueue &queue)
 {
-    auto &queue = threadQueue();
-    queue.posted = false;
     const std::size_t ready = queue.pending.size();
     // By index, here and below: a source may go away (its clock destroyed) during the turn.
     for (std::size_t i = 0; i < queue.timers.size(); ++i)
@@ -46,19 +47,44 @@ void drain()
         const auto handle = queue.pending.front();
         queue.pending.pop_front();
         if (batch > 1)
-            post(queue);
+            queueDrain(queue);
         handle.resume();
     }
     for (std::size_t i = 0; i < queue.timers.size(); ++i)
         queue.timers[i]->runDueTimers();
 }
 
+//! How long one posted drain may go on from iteration to iteration before it lets the Qt event
+//! loop turn: a run on the virtual clock is one iteration per deadline, and a posted event for
+//! each cost more than the iteration itself; a window still repaints and takes keys between.
+constexpr std::chrono::microseconds drainBudget{2000};
+
+void drain()
+{
+    auto &queue = threadQueue();
+    queue.queued = false;
+    const auto until = std::chrono::steady_clock::now() + drainBudget;
+    do {
+        queue.wanted = false;
+        iterate(queue);
+    } while (queue.wanted && std::chrono::steady_clock::now() < until);
+}
+
+void queueDrain(ThreadQueue &queue)
+{
+    if (queue.queued)
+        return;
+    queue.queued = true;
+    QMetaObject::invokeMethod(queue.receiver.get(), &drain, Qt::QueuedConnection);
+}
+
+//! Asks for another iteration. A drain running goes on with it if it has time left; one drain
+//! is posted all the same (one at a time, not one an iteration), for when it has not, or when
+//! the coroutine that asked spins a nested event loop and waits for the queue in it.
 void post(ThreadQueue &queue)
 {
-    if (queue.posted)
-        return;
-    queue.posted = true;
-    QMetaObject::invokeMethod(queue.receiver.get(), &drain, Qt::QueuedConnection);
+    queue.wanted = true;
+    queueDrain(queue);
 }
 
 } // namespace
