@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <utility>
 
 namespace Gatherscope {
@@ -32,11 +33,14 @@ ScenarioClock::~ScenarioClock()
 
 void ScenarioClock::cancelAll()
 {
-    auto entries = std::exchange(m_entries, {});
+    auto entries = std::exchange(m_slots, {});
     auto due = std::exchange(m_due, {});
-    for (auto &[key, entry] : entries) {
-        if (entry.sleeper)
-            entry.sleeper->detachFromClock();
+    m_heap.clear();
+    m_freeSlots.clear();
+    m_liveTimers = 0;
+    for (auto &slot : entries) {
+        if (slot.live && slot.entry.sleeper)
+            slot.entry.sleeper->detachFromClock();
     }
     for (auto &entry : due) {
         if (entry.sleeper)
@@ -55,8 +59,8 @@ LoopTime ScenarioClock::displayLoopTime() const
     if (m_mode == Mode::Virtual || m_paused)
         return std::max(m_now, m_anchor);
     auto shown = wallNow();
-    if (!m_entries.empty())
-        shown = std::min(shown, m_entries.begin()->first.deadline);
+    if (const auto first = firstDeadline())
+        shown = std::min(shown, *first);
     return std::max(shown, m_now);
 }
 
@@ -102,11 +106,12 @@ ScenarioClock::CallId ScenarioClock::callAt(ScenarioTime when, std::function<voi
 
 void ScenarioClock::cancelCall(CallId id)
 {
-    const auto found = std::find_if(m_entries.begin(), m_entries.end(), [id](const auto &item) {
-        return item.first.sequence == id && !item.second.sleeper;
+    // Calls are few (the `cancel_after`s): a scan of the slots is enough.
+    const auto found = std::find_if(m_slots.begin(), m_slots.end(), [id](const Slot &slot) {
+        return slot.live && slot.sequence == id && !slot.entry.sleeper;
     });
-    if (found != m_entries.end()) {
-        m_entries.erase(found);
+    if (found != m_slots.end()) {
+        removeTimer(std::uint32_t(found - m_slots.begin()), id);
         return;
     }
     // Taken in this iteration but not run yet: asyncio skips a cancelled handle.
@@ -116,14 +121,50 @@ void ScenarioClock::cancelCall(CallId id)
     }
 }
 
-ScenarioClock::Key ScenarioClock::addTimer(LoopTime deadline, Entry entry)
+ScenarioClock::Added ScenarioClock::addTimer(LoopTime deadline, Entry entry)
 {
     const Key key{deadline, m_nextSequence++};
-    const bool first = m_entries.empty() || key < m_entries.begin()->first;
-    m_entries.emplace(key, std::move(entry));
+    const auto earliest = firstDeadline();
+    const bool first = !earliest || key < m_heap.front().key;
+    std::uint32_t slot = 0;
+    if (m_freeSlots.empty()) {
+        slot = std::uint32_t(m_slots.size());
+        m_slots.emplace_back();
+    } else {
+        slot = m_freeSlots.back();
+        m_freeSlots.pop_back();
+    }
+    m_slots[slot] = Slot{std::move(entry), key.sequence, true};
+    ++m_liveTimers;
+    m_heap.push_back(Timer{key, slot});
+    std::push_heap(m_heap.begin(), m_heap.end(), std::greater<>());
     if (first)
         scheduleIteration();
-    return key;
+    return {key, slot};
+}
+
+void ScenarioClock::removeTimer(std::uint32_t slot, CallId sequence)
+{
+    if (slot >= m_slots.size() || !m_slots[slot].live || m_slots[slot].sequence != sequence)
+        return;
+    m_slots[slot] = Slot{};
+    m_freeSlots.push_back(slot);
+    --m_liveTimers;
+}
+
+std::optional<LoopTime> ScenarioClock::firstDeadline() const
+{
+    const auto live = [this](const Timer &timer) {
+        const Slot &slot = m_slots[timer.slot];
+        return slot.live && slot.sequence == timer.key.sequence;
+    };
+    while (!m_heap.empty() && !live(m_heap.front())) {
+        std::pop_heap(m_heap.begin(), m_heap.end(), std::greater<>());
+        m_heap.pop_back();
+    }
+    if (m_heap.empty())
+        return std::nullopt;
+    return m_heap.front().key.deadline;
 }
 
 void ScenarioClock::removeSleeper(const SleepAwaiter *sleeper)
@@ -136,22 +177,27 @@ void ScenarioClock::removeSleeper(const SleepAwaiter *sleeper)
 
 void ScenarioClock::takeDueTimers(bool nothingReady)
 {
-    if (m_entries.empty())
+    const auto earliest = firstDeadline();
+    if (!earliest)
         return;
     LoopTime limit = m_now;
     if (m_mode == Mode::Virtual) {
         // asyncio's select() with a timeout: nothing to do until the next timer, so go there.
         if (nothingReady)
-            limit = std::max(m_now, m_entries.begin()->first.deadline);
+            limit = std::max(m_now, *earliest);
     } else if (!m_paused) {
         limit = std::max(m_now, wallNow());
     }
-    while (!m_entries.empty() && m_entries.begin()->first.deadline <= limit) {
-        auto node = m_entries.extract(m_entries.begin());
-        m_now = std::max(m_now, node.key().deadline);
-        if (auto *sleeper = node.mapped().sleeper)
-            sleeper->m_state = SleepAwaiter::State::Due;
-        m_due.push_back(std::move(node.mapped()));
+    for (auto first = earliest; first && *first <= limit; first = firstDeadline()) {
+        std::pop_heap(m_heap.begin(), m_heap.end(), std::greater<>());
+        const Timer timer = m_heap.back();
+        m_heap.pop_back();
+        m_now = std::max(m_now, timer.key.deadline);
+        Entry entry = std::move(m_slots[timer.slot].entry);
+        removeTimer(timer.slot, timer.key.sequence);
+        if (entry.sleeper)
+            entry.sleeper->m_state = SleepAwaiter::State::Due;
+        m_due.push_back(std::move(entry));
     }
     if (!m_due.empty() && m_mode == Mode::Real)
         restartWallAnchor(m_now);
@@ -171,7 +217,7 @@ void ScenarioClock::runDueTimers()
         m_due.clear();
         Q_EMIT advanced(now());
         scheduleIteration();
-    } else if (m_mode == Mode::Virtual && !m_entries.empty()) {
+    } else if (m_mode == Mode::Virtual && m_liveTimers > 0) {
         EventLoopQueue::requestIteration(); // time moves on once nothing is ready
     }
 }
@@ -194,9 +240,10 @@ void ScenarioClock::setPaused(bool paused)
 
 void ScenarioClock::stepToNextEvent()
 {
-    if (m_entries.empty())
+    const auto first = firstDeadline();
+    if (!first)
         return;
-    m_now = std::max(m_now, m_entries.begin()->first.deadline);
+    m_now = std::max(m_now, *first);
     restartWallAnchor(m_now);
     EventLoopQueue::requestIteration();
 }
@@ -209,7 +256,7 @@ void ScenarioClock::restartWallAnchor(LoopTime anchor)
 
 void ScenarioClock::timerFired()
 {
-    if (!m_entries.empty() && m_entries.begin()->first.deadline <= wallNow())
+    if (const auto first = firstDeadline(); first && *first <= wallNow())
         EventLoopQueue::requestIteration();
     else // woke early, or on the way to a distant deadline: wait on
         scheduleIteration();
@@ -217,11 +264,12 @@ void ScenarioClock::timerFired()
 
 void ScenarioClock::scheduleIteration()
 {
-    if (m_entries.empty()) {
+    const auto earliest = firstDeadline();
+    if (!earliest) {
         m_timer.stop();
         return;
     }
-    const LoopTime first = m_entries.begin()->first.deadline;
+    const LoopTime first = *earliest;
     if (m_mode == Mode::Virtual || first <= m_now) {
         m_timer.stop();
         EventLoopQueue::requestIteration();
@@ -241,7 +289,7 @@ ScenarioClock::SleepAwaiter::~SleepAwaiter()
     if (!m_clock)
         return;
     if (m_state == State::Scheduled)
-        m_clock->m_entries.erase(m_key);
+        m_clock->removeTimer(m_slot, m_key.sequence);
     else if (m_state == State::Due)
         m_clock->removeSleeper(this);
 }
@@ -256,7 +304,9 @@ void ScenarioClock::SleepAwaiter::await_suspend(std::coroutine_handle<> handle)
         EventLoopQueue::resumeSoon(handle);
         return;
     }
-    m_key = m_clock->addTimer(m_clock->m_now + m_duration, Entry{{}, this, 0});
+    const Added added = m_clock->addTimer(m_clock->m_now + m_duration, Entry{{}, this, 0});
+    m_key = added.key;
+    m_slot = added.slot;
     m_state = State::Scheduled;
     if (m_token.stop_possible())
         m_onStop.emplace(m_token, OnStop{this});
@@ -281,7 +331,7 @@ void ScenarioClock::SleepAwaiter::cancel()
     // A sleeper already woken but not yet resumed is cancelled too (asyncio's _must_cancel).
     m_cancelled = true;
     if (m_state == State::Scheduled)
-        m_clock->m_entries.erase(m_key);
+        m_clock->removeTimer(m_slot, m_key.sequence);
     else if (m_state != State::Due)
         return;
     m_state = State::Woken;

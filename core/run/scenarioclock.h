@@ -16,7 +16,6 @@
 #include <coroutine>
 #include <cstdint>
 #include <functional>
-#include <map>
 #include <optional>
 #include <stop_token>
 #include <vector>
@@ -51,9 +50,10 @@ namespace Gatherscope {
  * clock moves on while the loop is held: the timers it passed over are due at the next
  * iteration, all together, in deadline order.
  *
- * However many tasks sleep, the clock keeps one ordered map of deadlines and (in real mode)
- * one QTimer: Qt 6.4 keeps active timers in a sorted list, so one QTimer per sleeper costs
- * quadratic time.
+ * However many tasks sleep, the clock keeps one heap of deadlines and (in real mode) one
+ * QTimer: Qt 6.4 keeps active timers in a sorted list, so one QTimer per sleeper costs
+ * quadratic time. A heap in one vector, not an ordered map: a million sleepers of random
+ * durations went into a map at a cache miss per level of the tree.
  */
 class ScenarioClock : public QObject, private EventLoopTimers {
     Q_OBJECT
@@ -99,7 +99,7 @@ public:
     //! True while anything waits on the clock.
     bool hasPending() const { return pendingCount() > 0; }
     //! Number of sleepers and calls waiting.
-    std::size_t pendingCount() const { return m_entries.size() + m_due.size(); }
+    std::size_t pendingCount() const { return m_liveTimers + m_due.size(); }
 
     double speed() const { return m_speed; }
     //! Real mode: scenario seconds per wall-clock second (e.g. 0.25 to 8).
@@ -126,11 +126,31 @@ private:
         SleepAwaiter *sleeper = nullptr;
         CallId id = 0;
     };
+    //! Where a timer's entry waits until it is due; free again once taken or removed.
+    struct Slot {
+        Entry entry;
+        CallId sequence = 0; //!< its Key's: a heap element of a slot used again is stale
+        bool live = false;
+    };
+    //! A timer in the heap. Removing one frees its slot and leaves the element, skipped when
+    //! it comes to the top.
+    struct Timer {
+        Key key;
+        std::uint32_t slot = 0;
+        bool operator>(const Timer &other) const { return other.key < key; }
+    };
+    struct Added {
+        Key key;
+        std::uint32_t slot;
+    };
 
     void takeDueTimers(bool nothingReady) override;
     void runDueTimers() override;
 
-    Key addTimer(LoopTime deadline, Entry entry);
+    Added addTimer(LoopTime deadline, Entry entry);
+    void removeTimer(std::uint32_t slot, CallId sequence);
+    //! The earliest deadline still waiting, if any (drops removed timers off the top).
+    std::optional<LoopTime> firstDeadline() const;
     void removeSleeper(const SleepAwaiter *sleeper);
     LoopTime wallNow() const;
     LoopTime displayLoopTime() const;
@@ -140,7 +160,12 @@ private:
 
     Mode m_mode;
     LoopTime m_now{0};
-    std::map<Key, Entry> m_entries;
+    // A min-heap (std::push_heap with greater) over m_slots; mutable so that a const question
+    // (the first deadline) can drop removed timers off its top.
+    mutable std::vector<Timer> m_heap;
+    std::vector<Slot> m_slots;
+    std::vector<std::uint32_t> m_freeSlots;
+    std::size_t m_liveTimers = 0;
     std::vector<Entry> m_due; // taken at the start of this iteration, run at its end
     CallId m_nextSequence = 0;
 
@@ -192,6 +217,7 @@ private:
     std::stop_token m_token;
     std::coroutine_handle<> m_handle;
     Key m_key{};
+    std::uint32_t m_slot = 0;
     State m_state = State::Idle;
     bool m_cancelled = false;
     std::optional<std::stop_callback<OnStop>> m_onStop;
