@@ -49,9 +49,9 @@ QStringList describe(const EventRecord &record)
         case TaskEvent::Kind::Raised:
         case TaskEvent::Kind::Cancelled:
         case TaskEvent::Kind::GatherRaised:
-            line += u' ' + QString::fromStdString(event.error.typeName);
-            if (!event.error.message.empty())
-                line += u": "_s + QString::fromStdString(event.error.message);
+            line += u' ' + QString::fromStdString(event.error->typeName);
+            if (!event.error->message.empty())
+                line += u": "_s + QString::fromStdString(event.error->message);
             break;
         default:
             break;
@@ -442,7 +442,7 @@ private Q_SLOTS:
             if (at < topEnd) {
                 QVERIFY2(
                     last.kind == TaskEvent::Kind::GatherRaised &&
-                        (last.error.typeName == "CancelledError" || last.error == wholeLast.error),
+                        (last.error->typeName == "CancelledError" || last.error == wholeLast.error),
                     qPrintable(where + u"\n"_s + describe(runner.record()).join(u"\n"_s)));
             } else {
                 QCOMPARE(describe(runner.record()), describe(whole->record()));

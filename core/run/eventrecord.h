@@ -30,6 +30,9 @@ public:
     QString placeOf(int node) const;
 
     void setNodes(std::vector<TaskNode> nodes) { m_nodes = std::move(nodes); }
+    //! Makes room for \a count events at once: a run knows about how many it will record, and
+    //! growing a vector of 100,000s of events twice over moves each several times.
+    void reserveEvents(std::size_t count) { m_events.reserve(count); }
     void append(TaskEvent event);
     //! How many events were appended, kept or not.
     std::size_t appendedCount() const { return m_appended; }

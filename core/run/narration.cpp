@@ -162,7 +162,7 @@ QStringList narrate(const EventRecord &record)
         } else if (event.node == 0 && event.kind == TaskEvent::Kind::GatherRaised) {
             raisedToAwaiter = index;
             tell(index,
-                 event.error.typeName != "CancelledError"
+                 event.error->typeName != "CancelledError"
                      ? tr("return_exceptions is False, so at %1 the gather raised %2 to its "
                           "awaiter at once.")
                            .arg(at(event.time), pythonExceptionLine(event.error))
@@ -219,7 +219,7 @@ QStringList narrate(const EventRecord &record)
                        : event.kind == TaskEvent::Kind::Raised
                            ? tr("%1 until %2, raising %3")
                                  .arg(label(event.node), at(event.time),
-                                      QString::fromStdString(event.error.typeName))
+                                      QString::fromStdString(event.error->typeName))
                            : tr("%1 until %2, cancelled").arg(label(event.node), at(event.time)));
         }
         if (!keptOn.isEmpty())
@@ -256,7 +256,7 @@ QString outcomeOf(const EventRecord &record)
             .arg(count(results, "1 result", "%1 results"), at(settled->time));
     }
     QString text = tr("gather raised %1 at %2")
-                       .arg(QString::fromStdString(settled->error.typeName), at(settled->time));
+                       .arg(QString::fromStdString(settled->error->typeName), at(settled->time));
     QStringList unseen;
     ScenarioTime last{0};
     for (auto event = settled + 1; event != events.end(); ++event) {

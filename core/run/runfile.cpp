@@ -117,7 +117,7 @@ QJsonObject eventJson(const TaskEvent &event)
         json.insert(QStringLiteral("until"), qint64(event.until.count()));
     if (!(event.value == PyValue()))
         json.insert(QStringLiteral("value"), valueJson(event.value));
-    if (!(event.error == ExceptionInfo()))
+    if (!(event.error.get() == ExceptionInfo()))
         json.insert(QStringLiteral("error"), errorJson(event.error));
     return json;
 }
@@ -248,7 +248,7 @@ public:
             return error(place + QStringLiteral(".value"),
                          QStringLiteral("a gather returns a list: expected {\"list\": […]}"));
         if ((event.kind == Kind::Raised || event.kind == Kind::GatherRaised) &&
-            event.error.typeName.empty())
+            event.error->typeName.empty())
             return error(place + QStringLiteral(".error"),
                          QStringLiteral("what was raised: expected {\"type\", \"message\"}"));
         return event;

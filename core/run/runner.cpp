@@ -330,6 +330,10 @@ Runner::Runner(Scenario scenario, RunOptions options, QObject *parent)
         if (run.specs[id]->cancelAfter)
             run.cancelNode[id] = std::stop_source();
     }
+    // A say_hello or a divide records six events (started, printed, slept, woke, printed,
+    // returned), a gather three: room for six a node, made once.
+    if (options.keepEvents)
+        run.record.reserveEvents(6 * nodes.size());
     run.record.setNodes(std::move(nodes));
 }
 

@@ -196,7 +196,7 @@ void TimelineModel::apply(const TaskEvent &event, int eventIndex)
             closeOpen(lane, event.time);
             m_settleTime = event.time;
             m_raised = true;
-            m_raisedType = QString::fromStdString(event.error.typeName);
+            m_raisedType = QString::fromStdString(event.error->typeName);
         }
         mark(TimelineMarker::Kind::GatherRaise);
         break;
