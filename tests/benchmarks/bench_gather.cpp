@@ -15,6 +15,7 @@
 
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdlib>
 #include <malloc.h>
@@ -130,7 +131,22 @@ void report(benchmark::State &state, std::size_t peakBytes)
     state.counters["peak_bytes_per_task"] = double(peakBytes) / tasks;
 }
 
-void gatherBenchmark(benchmark::State &state, Factory factory)
+//! Heap bytes per task of \a count tasks made by \a factory and held alive, with no gather:
+//! the tasks' own frames (the vector that holds the tasks is not counted).
+std::size_t bareTaskBytes(std::size_t count, Factory factory)
+{
+    std::vector<QCoro::Task<int>> tasks;
+    tasks.reserve(count);
+    const std::size_t peak = peakBytesOf([&] {
+        for (std::size_t i = 0; i < count; ++i)
+            tasks.push_back(factory());
+        while (!std::all_of(tasks.begin(), tasks.end(), [](auto &t) { return t.isReady(); }))
+            QCoreApplication::processEvents(QEventLoop::AllEvents);
+    });
+    return peak / count;
+}
+
+void gatherBenchmark(benchmark::State &state, Factory factory, bool suspends)
 {
     const auto count = std::size_t(state.range(0));
     const auto once = [&] {
@@ -142,16 +158,37 @@ void gatherBenchmark(benchmark::State &state, Factory factory)
     };
     for (auto _ : state)
         once();
-    report(state, peakBytesOf(once));
+    const std::size_t peak = peakBytesOf(once);
+    report(state, peak);
+    // What the gather adds to each task beyond the task's own frame. Only for tasks that
+    // suspend: all of them are alive at once, so the peak holds every frame; a gather of ready
+    // tasks frees each before the next one starts.
+    if (suspends) {
+        const auto frame = double(bareTaskBytes(count, factory));
+        state.counters["frame_bytes_per_task"] = frame;
+        state.counters["bookkeeping_bytes_per_task"] = double(peak) / double(count) - frame;
+    }
 }
 
 void BM_Gather_Ready(benchmark::State &state)
 {
-    gatherBenchmark(state, &returnAtOnce);
+    gatherBenchmark(state, &returnAtOnce, false);
 }
 void BM_Gather_Suspend(benchmark::State &state)
 {
-    gatherBenchmark(state, &suspendOnce);
+    gatherBenchmark(state, &suspendOnce, true);
+}
+
+// Issue #11's scale target: 2,000,000 suspending tasks in one gather in under 1 s.
+void BM_Gather_TwoMillionSuspending(benchmark::State &state)
+{
+    for (auto _ : state) {
+        std::int64_t sum = 0;
+        bool done = false;
+        auto task = gatherAndSum(std::vector<Factory>(2'000'000, &suspendOnce), sum, done);
+        runUntil(done);
+        benchmark::DoNotOptimize(sum);
+    }
 }
 
 // Qt's way to wait for many things: QFutures combined with QtFuture::whenAll.
@@ -210,5 +247,6 @@ void sizes(benchmark::internal::Benchmark *benchmark)
 
 BENCHMARK(BM_Gather_Ready)->Apply(sizes);
 BENCHMARK(BM_Gather_Suspend)->Apply(sizes);
+BENCHMARK(BM_Gather_TwoMillionSuspending)->Unit(benchmark::kMillisecond)->Iterations(3);
 BENCHMARK(BM_WhenAll_Ready)->Apply(sizes);
 BENCHMARK(BM_WhenAll_Suspend)->Apply(sizes);
