@@ -78,10 +78,17 @@ def virtual_time_sleep(seconds):
 
 
 async def virtual_to_thread(work, /, *args):
-    """`asyncio.to_thread` on the virtual clock: the work is done at once, in no time. A twin's
-    `compute` gathers it with `asyncio.sleep(cost)`, so it takes its declared cost, as on
-    Gatherscope's virtual clock, whatever this machine takes."""
-    return work(*args)
+    """`asyncio.to_thread` on the virtual clock: the work is done at once, in no time, and its
+    result comes back as a thread's does, through the loop's ready queue (`_set_state`, which
+    `call_soon_threadsafe` schedules), so the task ends two iterations after its first step.
+    A twin's `compute` gathers it with `asyncio.sleep(cost)`, so it takes its declared cost, as
+    on Gatherscope's virtual clock, whatever this machine takes."""
+    loop = asyncio.get_running_loop()
+    future = loop.create_future()
+    result = work(*args)
+    # asyncio's _set_state leaves a future cancelled meanwhile alone.
+    loop.call_soon(lambda: future.cancelled() or future.set_result(result))
+    return await future
 
 
 class VirtualTimeLoop(asyncio.SelectorEventLoop):

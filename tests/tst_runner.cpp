@@ -504,6 +504,28 @@ private Q_SLOTS:
         QCOMPARE(EventLoopQueue::pendingCount(), std::size_t(0));
     }
 
+    void aRunnerDestroyedAfterAFailFastRaiseStopsWaitingForItsWorker()
+    {
+        // The gather has raised, so it cancels nothing more: destroying the Runner must still
+        // stop the compute that waits for its worker, rather than let it wait, then return.
+        RunOptions realClock;
+        realClock.clockMode = ScenarioClock::Mode::Real;
+        auto runner = std::make_unique<Runner>(scenarioFromJson(R"({"title": "t", "tasks": [
+            {"task": "compute", "work": "count_primes", "n": 10000000, "cost": 0},
+            {"task": "divide", "x": 1, "y": 0, "sleep": 0}]})"),
+                                               realClock);
+        runner->start();
+        QTRY_VERIFY(runner->record().events().back().kind == TaskEvent::Kind::GatherRaised);
+        QPointer<const EventRecord> record = &runner->record();
+        QStringList after;
+        connect(record, &EventRecord::eventRecorded, this, [&](const TaskEvent &event) {
+            after << u"%1 %2"_s.arg(event.node).arg(eventKindName(event.kind));
+        });
+        runner.reset(); // the sieve of ten million is still on its worker
+        QVERIFY(processEventsUntil([&] { return record.isNull(); }));
+        QCOMPARE(after, QStringList{u"1 cancelled"_s});
+    }
+
     void emptyScenarioReturnsAnEmptyList()
     {
         const auto runner =

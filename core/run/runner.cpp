@@ -30,6 +30,7 @@ struct RunState {
     EventRecord record;
     ScenarioClock clock;
     std::stop_source cancelRun;
+    std::stop_source abandoned;               // the Runner is gone: nobody waits for what is left
     std::vector<const TaskSpec *> specs;      // by node id; null for node 0
     std::vector<std::vector<int>> children;   // by node id, in file order
     std::vector<std::stop_source> cancelNode; // by node id, for a `cancel_after`
@@ -131,7 +132,8 @@ QCoro::Task<PyValue> runLeafTask(std::shared_ptr<RunState> run, int node, std::s
         if (token.stop_requested())
             throw CancelledError();
         run->add(TaskEvent::Kind::Started, node);
-        const TaskContext context(&run->record, &run->clock, node, token);
+        const TaskContext context(&run->record, &run->clock, node, token,
+                                  run->abandoned.get_token());
         value = co_await runDemoTask(context, spec, sleep);
         run->add(TaskEvent::Kind::Returned, node, value);
     } catch (...) {
@@ -344,7 +346,9 @@ Runner::~Runner()
     m_run->onFinished = nullptr;
     m_run->cancelRun.request_stop();
     // A fail-fast gather that already raised cancels nothing: wake every sleeper as
-    // cancelled so that the tasks left unwind now instead of running on without a window.
+    // cancelled, and stop every wait for a worker thread, so that the tasks left unwind now
+    // instead of running on without a window.
+    m_run->abandoned.request_stop();
     m_run->clock.cancelAll();
 }
 

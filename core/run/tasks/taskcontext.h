@@ -21,11 +21,15 @@ namespace Gatherscope {
  */
 class TaskContext {
 public:
-    TaskContext(EventRecord *record, ScenarioClock *clock, int node, std::stop_token token)
+    //! \a token is the task's cancellation; \a abandoned stops when the run is given up
+    //! (its Runner destroyed), even where no gather is left to cancel the task.
+    TaskContext(EventRecord *record, ScenarioClock *clock, int node, std::stop_token token,
+                std::stop_token abandoned = {})
         : m_record(record)
         , m_clock(clock)
         , m_node(node)
         , m_token(std::move(token))
+        , m_abandoned(std::move(abandoned))
     {}
 
     //! Python's `print(text)`.
@@ -40,17 +44,21 @@ public:
     //! result: `await asyncio.gather(asyncio.to_thread(work), asyncio.sleep(cost))`. So it takes
     //! its declared \a cost on either clock, or longer on the real clock if the work does; on
     //! the virtual clock the run waits for a worker not back at the end of its cost, so that
-    //! runs stay deterministic. Raises CancelledError once the token stops; the worker then
-    //! finishes unheard, as a thread does.
+    //! runs stay deterministic. Raises CancelledError once the token stops (or the run is
+    //! abandoned): work not yet begun never runs, as asyncio cancels the executor's future;
+    //! work already on a thread finishes unheard, as a thread does.
     QCoro::Task<std::int64_t> runOnWorker(std::function<std::int64_t()> work, LoopTime cost) const;
 
 private:
+    //! The task is cancelled, or the run abandoned.
+    bool stopped() const;
     void record(TaskEvent::Kind kind, ScenarioTime until = {}, QString text = {}) const;
 
     EventRecord *m_record;
     ScenarioClock *m_clock;
     int m_node;
     std::stop_token m_token;
+    std::stop_token m_abandoned;
 };
 
 //! The clock's sleep, recorded: `slept` when made, `woke` when it resumes (not when cancelled).
