@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <stdexcept>
 #include <utility>
 
 namespace Gatherscope {
@@ -33,14 +34,15 @@ ScenarioClock::~ScenarioClock()
 
 void ScenarioClock::cancelAll()
 {
-    auto entries = std::exchange(m_slots, {});
+    auto taken = std::exchange(m_slots, {});
     auto due = std::exchange(m_due, {});
     m_heap.clear();
     m_freeSlots.clear();
+    m_calls.clear();
     m_liveTimers = 0;
-    for (auto &slot : entries) {
-        if (slot.live && slot.entry.sleeper)
-            slot.entry.sleeper->detachFromClock();
+    for (const Slot &slot : taken) {
+        if (slot.sequence != Slot::free && slot.sleeper)
+            slot.sleeper->detachFromClock();
     }
     for (auto &entry : due) {
         if (entry.sleeper)
@@ -94,9 +96,9 @@ void ScenarioClock::block(LoopTime duration)
 
 ScenarioClock::CallId ScenarioClock::callLater(LoopTime delay, std::function<void()> callback)
 {
-    const CallId id = m_nextSequence;
-    addTimer(m_now + std::max(delay, LoopTime(0)), Entry{std::move(callback), nullptr, id});
-    return id;
+    const Added added = addTimer(m_now + std::max(delay, LoopTime(0)), nullptr);
+    m_calls.emplace(added.sequence, Call{added.slot, std::move(callback)});
+    return added.sequence;
 }
 
 ScenarioClock::CallId ScenarioClock::callAt(ScenarioTime when, std::function<void()> callback)
@@ -106,12 +108,8 @@ ScenarioClock::CallId ScenarioClock::callAt(ScenarioTime when, std::function<voi
 
 void ScenarioClock::cancelCall(CallId id)
 {
-    // Calls are few (the `cancel_after`s): a scan of the slots is enough.
-    const auto found = std::find_if(m_slots.begin(), m_slots.end(), [id](const Slot &slot) {
-        return slot.live && slot.sequence == id && !slot.entry.sleeper;
-    });
-    if (found != m_slots.end()) {
-        removeTimer(std::uint32_t(found - m_slots.begin()), id);
+    if (const auto found = m_calls.find(id); found != m_calls.end()) {
+        removeTimer(found->second.slot, id);
         return;
     }
     // Taken in this iteration but not run yet: asyncio skips a cancelled handle.
@@ -121,50 +119,56 @@ void ScenarioClock::cancelCall(CallId id)
     }
 }
 
-ScenarioClock::Added ScenarioClock::addTimer(LoopTime deadline, Entry entry)
+ScenarioClock::Added ScenarioClock::addTimer(LoopTime deadline, SleepAwaiter *sleeper)
 {
-    const Key key{deadline, m_nextSequence++};
-    const auto earliest = firstDeadline();
-    const bool first = !earliest || key < m_heap.front().key;
     std::uint32_t slot = 0;
     if (m_freeSlots.empty()) {
+        if (m_slots.size() >= std::size_t(1) << Timer::slotBits)
+            throw std::length_error("more timers at once than a scenario clock holds");
         slot = std::uint32_t(m_slots.size());
         m_slots.emplace_back();
     } else {
         slot = m_freeSlots.back();
         m_freeSlots.pop_back();
     }
-    m_slots[slot] = Slot{std::move(entry), key.sequence, true};
+    const CallId sequence = m_nextSequence++;
+    const Timer timer{deadline, sequence << Timer::slotBits | slot};
+    const auto earliest = firstDeadline();
+    const bool first = !earliest || m_heap.front() > timer;
+    m_slots[slot] = Slot{sleeper, sequence};
     ++m_liveTimers;
-    m_heap.push_back(Timer{key, slot});
+    m_heap.push_back(timer);
     std::push_heap(m_heap.begin(), m_heap.end(), std::greater<>());
     if (first)
         scheduleIteration();
-    return {key, slot};
+    return {sequence, slot};
 }
 
 void ScenarioClock::removeTimer(std::uint32_t slot, CallId sequence)
 {
-    if (slot >= m_slots.size() || !m_slots[slot].live || m_slots[slot].sequence != sequence)
+    if (slot >= m_slots.size() || m_slots[slot].sequence != sequence)
         return;
+    if (!m_slots[slot].sleeper)
+        m_calls.erase(sequence);
     m_slots[slot] = Slot{};
     m_freeSlots.push_back(slot);
     --m_liveTimers;
 }
 
+bool ScenarioClock::isLive(const Timer &timer) const
+{
+    return m_slots[timer.slot()].sequence == timer.sequence();
+}
+
 std::optional<LoopTime> ScenarioClock::firstDeadline() const
 {
-    const auto live = [this](const Timer &timer) {
-        const Slot &slot = m_slots[timer.slot];
-        return slot.live && slot.sequence == timer.key.sequence;
-    };
-    while (!m_heap.empty() && !live(m_heap.front())) {
+    while (!m_heap.empty() && !isLive(m_heap.front())) {
         std::pop_heap(m_heap.begin(), m_heap.end(), std::greater<>());
         m_heap.pop_back();
     }
     if (m_heap.empty())
         return std::nullopt;
-    return m_heap.front().key.deadline;
+    return m_heap.front().deadline;
 }
 
 void ScenarioClock::removeSleeper(const SleepAwaiter *sleeper)
@@ -188,13 +192,21 @@ void ScenarioClock::takeDueTimers(bool nothingReady)
     } else if (!m_paused) {
         limit = std::max(m_now, wallNow());
     }
-    for (auto first = earliest; first && *first <= limit; first = firstDeadline()) {
+    while (!m_heap.empty() && m_heap.front().deadline <= limit) {
         std::pop_heap(m_heap.begin(), m_heap.end(), std::greater<>());
         const Timer timer = m_heap.back();
         m_heap.pop_back();
-        m_now = std::max(m_now, timer.key.deadline);
-        Entry entry = std::move(m_slots[timer.slot].entry);
-        removeTimer(timer.slot, timer.key.sequence);
+        // A million sleepers of a large run are far apart in memory: ask for the next one's
+        // slot now, while this one is handed on, rather than wait for it at the next turn.
+        if (!m_heap.empty())
+            __builtin_prefetch(&m_slots[m_heap.front().slot()]);
+        if (!isLive(timer))
+            continue; // removed: skipped now that it came to the top
+        m_now = std::max(m_now, timer.deadline);
+        Entry entry{{}, m_slots[timer.slot()].sleeper, timer.sequence()};
+        if (!entry.sleeper)
+            entry.callback = std::move(m_calls[timer.sequence()].callback);
+        removeTimer(timer.slot(), timer.sequence());
         if (entry.sleeper)
             entry.sleeper->m_state = SleepAwaiter::State::Due;
         m_due.push_back(std::move(entry));
@@ -289,7 +301,7 @@ ScenarioClock::SleepAwaiter::~SleepAwaiter()
     if (!m_clock)
         return;
     if (m_state == State::Scheduled)
-        m_clock->removeTimer(m_slot, m_key.sequence);
+        m_clock->removeTimer(m_slot, m_sequence);
     else if (m_state == State::Due)
         m_clock->removeSleeper(this);
 }
@@ -304,8 +316,8 @@ void ScenarioClock::SleepAwaiter::await_suspend(std::coroutine_handle<> handle)
         EventLoopQueue::resumeSoon(handle);
         return;
     }
-    const Added added = m_clock->addTimer(m_clock->m_now + m_duration, Entry{{}, this, 0});
-    m_key = added.key;
+    const Added added = m_clock->addTimer(m_clock->m_now + m_duration, this);
+    m_sequence = added.sequence;
     m_slot = added.slot;
     m_state = State::Scheduled;
     if (m_token.stop_possible())
@@ -331,7 +343,7 @@ void ScenarioClock::SleepAwaiter::cancel()
     // A sleeper already woken but not yet resumed is cancelled too (asyncio's _must_cancel).
     m_cancelled = true;
     if (m_state == State::Scheduled)
-        m_clock->removeTimer(m_slot, m_key.sequence);
+        m_clock->removeTimer(m_slot, m_sequence);
     else if (m_state != State::Due)
         return;
     m_state = State::Woken;
