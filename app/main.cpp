@@ -40,7 +40,16 @@ bool hasArgument(int argc, char *argv[], const char *name)
     });
 }
 
-//! The headless mode, the help and the version need no display; the window does.
+//! No display to open a window on, and no platform chosen instead: Qt would abort.
+bool hasNoDisplay(int argc, char *argv[])
+{
+    return qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") &&
+           qEnvironmentVariableIsEmpty("DISPLAY") &&
+           qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") && !hasArgument(argc, argv, "-platform");
+}
+
+//! The headless mode, the help and the version need no display; the window does: null when
+//! there is none.
 std::unique_ptr<QCoreApplication> makeApplication(int &argc, char *argv[])
 {
     if (hasArgument(argc, argv, "--headless") || hasArgument(argc, argv, "--python") ||
@@ -51,7 +60,25 @@ std::unique_ptr<QCoreApplication> makeApplication(int &argc, char *argv[])
     if (hasArgument(argc, argv, "--screenshot") && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") &&
         qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
+    if (hasNoDisplay(argc, argv))
+        return nullptr;
     return std::make_unique<QApplication>(argc, argv);
+}
+
+//! The window was asked for where there is no display: says what is wrong with the
+//! arguments, if anything, else why no window opens.
+int failWithoutDisplay(int argc, char *argv[])
+{
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    QCommandLineParser parser;
+    addCommandLineOptions(parser);
+    if (const auto line = parseCommandLine(parser, arguments);
+        std::holds_alternative<QString>(line))
+        return fail(std::get<QString>(line));
+    return fail(QStringLiteral("no display to open the window on (DISPLAY and WAYLAND_DISPLAY are "
+                               "unset): run with --headless, or take a picture with --screenshot"));
 }
 
 //! `--python`: the Python twin of \a scenario on stdout.
@@ -96,6 +123,8 @@ int showSavedRun(const CommandLine &command)
 int main(int argc, char *argv[])
 {
     const auto app = makeApplication(argc, argv);
+    if (!app)
+        return failWithoutDisplay(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("Gatherscope"));
     QCoreApplication::setApplicationName(QStringLiteral("gatherscope"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION));

@@ -853,6 +853,33 @@ private Q_SLOTS:
         QVERIFY2(QString::fromUtf8(result.err).startsWith(message), result.err.constData());
     }
 
+    void withoutADisplayTheWindowSaysWhyInsteadOfAborting_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("window") << QStringList{u"basic"_s}
+                                << u"gatherscope: no display to open the window on (DISPLAY and "
+                                   "WAYLAND_DISPLAY are unset): run with --headless, or take a "
+                                   "picture with --screenshot\n"_s;
+        QTest::newRow("bad steps first")
+            << QStringList{u"--steps"_s, u"ten"_s, u"basic"_s}
+            << u"gatherscope: --steps takes a whole number from 0 to 1000000, not \"ten\"\n"_s;
+    }
+    void withoutADisplayTheWindowSaysWhyInsteadOfAborting()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, message);
+        const Result result = run(arguments, [](QProcess &process) {
+            QProcessEnvironment environment = process.processEnvironment();
+            for (const QString &name : {u"DISPLAY"_s, u"WAYLAND_DISPLAY"_s, u"QT_QPA_PLATFORM"_s})
+                environment.remove(name);
+            process.setProcessEnvironment(environment);
+        });
+        QCOMPARE(result.exitCode, 2);
+        QCOMPARE(result.out, QByteArray());
+        QCOMPARE(QString::fromUtf8(result.err), message);
+    }
+
     void everyBrokenFileExitsWithTwoAndSaysWhy()
     {
         QFile table(dataDir + u"/broken-errors.tsv"_s);
