@@ -257,6 +257,38 @@ private Q_SLOTS:
         }
     }
 
+    void countsReadAFewEventsAFrameAreWholeUpToWhereTheyStop()
+    {
+        // A finished run read 7 events at a time, as the overview reads one too large for a
+        // frame: before readUntil() each count is the whole run's, and once caught up all are.
+        run(std::get<Scenario>(ScenarioLoader::load(u"classroom"_s)));
+        const EventRecord &record = m_runner->record();
+        TimelineModel lanes;
+        lanes.beginFollowing(&record, ReportStyle::Each);
+        lanes.caughtUp();
+        lanes.takeEvents(record, 0, int(record.events().size()) - 1);
+        const ScenarioTime end = record.events().back().time;
+        TaskCounts whole;
+        whole.read(lanes, end);
+        QVERIFY(whole.caughtUp());
+        TaskCounts partly;
+        int reads = 0;
+        do {
+            partly.read(lanes, end, 7);
+            ++reads;
+            for (int tenth = 0; tenth <= 60; ++tenth) {
+                const ScenarioTime time = secondsToScenarioTime(tenth / 10.0);
+                if (time < partly.readUntil() || partly.caughtUp()) {
+                    QCOMPARE(partly.at(time), whole.at(time));
+                    QCOMPARE(partly.in(time, time + ScenarioTime(50000)).done,
+                             whole.in(time, time + ScenarioTime(50000)).done);
+                }
+            }
+        } while (!partly.caughtUp());
+        QCOMPARE(reads, (int(record.events().size()) + 6) / 7);
+        QCOMPARE(partly.readUntil(), end);
+    }
+
     void aClickOnTheOverviewJumpsThereAndADragShowsTheStretch()
     {
         OverviewTrack *overview = m_widget->overview();

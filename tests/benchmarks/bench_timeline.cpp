@@ -13,12 +13,14 @@
 #include "timelinemodel.h"
 #include "timelineview.h"
 
+#include <QElapsedTimer>
 #include <QImage>
 #include <QScrollBar>
 #include <QSignalSpy>
 
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
 #include <memory>
 
 using namespace Gatherscope;
@@ -113,8 +115,41 @@ void BM_OverviewFirstRead(benchmark::State &state)
     }
 }
 
+//! The frames of an overview track that first meets a finished run, until its counts are
+//! whole: the time given is the slowest of them (each reads at most
+//! OverviewTrack::eventsPerFrame events), `frames` how many it took.
+void BM_OverviewFirstFrames(benchmark::State &state)
+{
+    const Run run = finishedRun(int(state.range(0)));
+    TimelineView view;
+    view.resize(1280, 800);
+    view.setModel(run.model.get());
+    int frames = 0;
+    for (auto _ : state) {
+        OverviewTrack track(&view);
+        track.resize(1280, track.height());
+        QImage frame(track.size(), QImage::Format_ARGB32_Premultiplied);
+        double slowest = 0;
+        frames = 0;
+        do {
+            QElapsedTimer clock;
+            clock.start();
+            track.render(&frame);
+            slowest = std::max(slowest, double(clock.nsecsElapsed()) / 1e9);
+            ++frames;
+        } while (!track.counts().caughtUp());
+        state.SetIterationTime(slowest);
+    }
+    state.counters["frames"] = frames;
+}
+
 } // namespace
 
+BENCHMARK(BM_OverviewFirstFrames)
+    ->Arg(10000)
+    ->Arg(100000)
+    ->UseManualTime()
+    ->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_OverviewFirstRead)->Arg(10000)->Arg(100000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_OverviewFrame)->Arg(10000)->Arg(100000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_OverviewRecount)->Arg(10000)->Arg(100000)->Unit(benchmark::kMillisecond);

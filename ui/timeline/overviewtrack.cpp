@@ -67,20 +67,23 @@ double OverviewTrack::xOf(ScenarioTime time) const
 
 ScenarioTime OverviewTrack::knownUntil() const
 {
+    ScenarioTime known{0};
     if (m_view->isLive())
-        return m_view->timelinePainter().now();
-    return m_view->model() ? m_view->model()->endTime() : ScenarioTime(0);
+        known = m_view->timelinePainter().now();
+    else if (m_view->model())
+        known = m_view->model()->endTime();
+    return m_counts.caughtUp() ? known : std::min(known, m_counts.readUntil());
 }
 
-void OverviewTrack::readCounts() const
+void OverviewTrack::readCounts(int budget) const
 {
     if (!m_stale)
         return;
-    m_stale = false;
     if (m_view->model())
-        m_counts.read(*m_view->model(), m_view->timelinePainter().now());
+        m_counts.read(*m_view->model(), m_view->timelinePainter().now(), budget);
     else
         m_counts = {};
+    m_stale = !m_counts.caughtUp();
 }
 
 std::vector<std::pair<QString, QColor>> OverviewTrack::summaryParts() const
@@ -129,7 +132,15 @@ void OverviewTrack::readCountsForFrame()
     }
     if (m_stale)
         m_lastRead.start();
-    readCounts();
+    readCounts(eventsPerFrame);
+    // A whole run not counted yet (an instant one, a file opened) is read over a few frames,
+    // the track filling from the left, rather than hold one frame for all of it.
+    if (m_stale && !std::exchange(m_readScheduled, true)) {
+        QTimer::singleShot(0, this, [this] {
+            m_readScheduled = false;
+            update();
+        });
+    }
 }
 
 void OverviewTrack::paintEvent(QPaintEvent *)

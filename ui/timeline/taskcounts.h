@@ -5,6 +5,7 @@
 
 #include "scenarioclock.h"
 
+#include <limits>
 #include <memory>
 #include <vector>
 
@@ -36,8 +37,14 @@ public:
 
     //! Reads what \a model shows of its run; bars still open go on past \a now. From the
     //! events taken since the last read of the same run (they come in time order, so nothing
-    //! is sorted but the bars still open), else from the start.
-    void read(const TimelineModel &model, Gatherscope::ScenarioTime now);
+    //! is sorted but the bars still open), else from the start; at most \a budget of them.
+    void read(const TimelineModel &model, Gatherscope::ScenarioTime now,
+              int budget = std::numeric_limits<int>::max());
+    //! Whether the last read took every event the model showed. Until then the counts hold
+    //! before readUntil(): the events come in time order, so what is read is whole up to
+    //! there, and the bars still open are taken to go on past it.
+    bool caughtUp() const { return m_caughtUp; }
+    Gatherscope::ScenarioTime readUntil() const { return m_readUntil; }
     //! The tasks counted (every demo task of the scenario).
     int total() const { return m_total; }
     //! The tasks that ran or slept at some moment of [\a from, \a to), and those done before
@@ -67,6 +74,8 @@ private:
     Spans m_sleeping;
     std::vector<Gatherscope::ScenarioTime> m_doneAt; // sorted
     int m_total = 0;
+    bool m_caughtUp = true;
+    Gatherscope::ScenarioTime m_readUntil{0};
     //! What has been read: the record, how many of its events, and each task's open span.
     struct Progress;
     std::unique_ptr<Progress> m_progress;
