@@ -14,6 +14,7 @@
 #include "fulldisk.h"
 #include "mainwindow.h"
 #include "narration.h"
+#include "overviewtrack.h"
 #include "presentationmode.h"
 #include "pythonpanel.h"
 #include "pythontwin.h"
@@ -26,6 +27,7 @@
 #include "scenarioeditor.h"
 #include "scenarioloader.h"
 #include "scenariomodel.h"
+#include "taskcounts.h"
 #include "theme.h"
 #include "timelinemodel.h"
 #include "timelineview.h"
@@ -134,6 +136,32 @@ private Q_SLOTS:
         QCOMPARE(narration->text(),
                  narrate(m_window->runController()->runner()->record()).join(u' '));
         QVERIFY(narration->text().startsWith(u"At 0 s the gather started its 3 tasks"_s));
+    }
+
+    void aLargeInstantRunEndsWithItsOverviewWhole()
+    {
+        // 240,000 events: more than the overview reads in a frame of a finished run, so it
+        // reads part of the run as it goes and the rest over a few frames after it.
+        const int tasks = 40000;
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"many.json"_s);
+        QByteArray json = "{\"title\": \"many\", \"tasks\": [";
+        for (int i = 0; i < tasks; ++i)
+            json += (i ? "," : "") + QByteArray("{\"task\": \"say_hello\", \"name\": \"T") +
+                    QByteArray::number(i) + "\", \"sleep\": " + QByteArray::number(1 + i % 5) + "}";
+        json += "]}";
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly) && file.write(json) == json.size());
+        file.close();
+        QVERIFY(m_window->openScenario(path));
+        m_window->instantAction()->setChecked(true);
+        QVERIFY(runAndWait(*m_window));
+        const OverviewTrack *overview = m_window->timeline()->overview();
+        const ScenarioTime end = secondsToScenarioTime(5);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            overview->counts().caughtUp() && overview->counts().at(end).done == tasks, 5000);
+        QCOMPARE(overview->counts().at(secondsToScenarioTime(2.5)),
+                 (TaskCounts::Counts{0, 24000, 16000}));
     }
 
     void thePythonPanelShowsTheTwinAndWhereEachTaskIs()

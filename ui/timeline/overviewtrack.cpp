@@ -17,6 +17,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <utility>
 
 using Gatherscope::ScenarioTime;
@@ -132,9 +133,11 @@ void OverviewTrack::readCountsForFrame()
     }
     if (m_stale)
         m_lastRead.start();
-    readCounts(eventsPerFrame);
-    // A whole run not counted yet (an instant one, a file opened) is read over a few frames,
-    // the track filling from the left, rather than hold one frame for all of it.
+    // During a run each count takes what came since the last, at most every minReadInterval:
+    // all of it, or the track would fall behind. A whole run not counted yet (a finished one,
+    // a file opened, a replay from the start) is read over a few frames, the track filling
+    // from the left, rather than hold one frame for all of it.
+    readCounts(m_view->isLive() ? std::numeric_limits<int>::max() : eventsPerFrame);
     if (m_stale && !std::exchange(m_readScheduled, true)) {
         QTimer::singleShot(0, this, [this] {
             m_readScheduled = false;
