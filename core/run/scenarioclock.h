@@ -164,6 +164,8 @@ private:
 
     Added addTimer(LoopTime deadline, SleepAwaiter *sleeper);
     void removeTimer(std::uint32_t slot, CallId sequence);
+    //! Asks the memory for what the next two turns will read.
+    void prefetchAhead() const;
     //! False for a timer removed (its slot freed, or used again since).
     bool isLive(const Timer &timer) const;
     //! The earliest deadline still waiting, if any (drops removed timers off the top).
