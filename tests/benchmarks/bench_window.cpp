@@ -14,10 +14,11 @@
 //   process (VmHWM, reset when the benchmark starts) once opened, after the first run and after
 //   the third (run it alone, `--benchmark_filter=WindowMemory`, so that no other benchmark's
 //   freed memory is still resident);
-// - input latency during a live run (F5): a key posted to the timeline about every 100 ms
-//   over the run's first 2.5 s, from another thread as a window system's events come, whatever
-//   the event loop is doing; the time until the timeline receives it, and until the end of
-//   its next paint (the first one after it arrived).
+// - input latency during a live run (F5) of 10,000 with random and with whole sleeps: a key
+//   posted to the timeline about every 100 ms over the run's first 2.5 s (and just after 1 s
+//   and 2 s), from another thread as a window system's events come, whatever the event loop
+//   is doing; the time until the timeline receives it, and until the end of its next paint
+//   (the first one after it arrived).
 
 #include "consolelines.h"
 #include "consolemodel.h"
@@ -386,6 +387,7 @@ class KeyPoster : public QObject {
 public:
     using Clock = std::chrono::steady_clock;
     struct Key {
+        std::chrono::milliseconds at; //!< when it was to be posted, from start()
         Clock::time_point posted;
         std::optional<Clock::time_point> received;
         std::optional<Clock::time_point> painted;
@@ -399,14 +401,15 @@ public:
     }
     ~KeyPoster() override { stop(); }
 
-    void start(std::chrono::milliseconds first, std::chrono::milliseconds interval, int count)
+    //! Posts a key at each of \a times from now.
+    void start(std::vector<std::chrono::milliseconds> times)
     {
-        m_thread = std::thread([this, first, interval, count] {
-            for (int i = 0; i < count && !m_stopping; ++i) {
-                std::this_thread::sleep_for(i ? interval : first);
+        m_thread = std::thread([this, times = std::move(times), started = Clock::now()] {
+            for (std::size_t i = 0; i < times.size() && !m_stopping; ++i) {
+                std::this_thread::sleep_until(started + times[i]);
                 {
                     const std::lock_guard lock(m_mutex);
-                    m_keys.push_back({Clock::now(), {}, {}});
+                    m_keys.push_back({times[i], Clock::now(), {}, {}});
                 }
                 // Down then up, one line: the timeline scrolls and comes back, nothing else.
                 QCoreApplication::postEvent(
@@ -472,30 +475,9 @@ void BM_InputLatencyLiveRun(benchmark::State &state)
     using Ms = std::chrono::duration<double, std::milli>;
     std::vector<double> receivedMs;
     std::vector<double> paintedMs;
+    std::vector<double> laterPaintedMs; // all but the key posted during the run's start
+    double worstAt = 0;
     int lost = 0;
-    for (auto _ : state) {
-        view->verticalScrollBar()->setValue(0);
-        QElapsedTimer watched;
-        QTest::keyClick(window.get(), Qt::Key_F5);
-        watched.start();
-        KeyPoster poster(view, view->viewport());
-        // The first during the start (30,000 events at 0 s), then every 97 ms over the run's
-        // first 2.5 s: not a divisor of 1 s, so that the keys meet the wake-ups at each second
-        // at different moments.
-        poster.start(std::chrono::milliseconds(10), std::chrono::milliseconds(97), 26);
-        processUntil([&] { return watched.elapsed() > 2600; });
-        poster.stop();
-        processUntil([&] { return watched.elapsed() > 2700; }); // the last key's paint
-        for (const auto &key : poster.keys()) {
-            if (!key.received || !key.painted) {
-                ++lost;
-                continue;
-            }
-            receivedMs.push_back(Ms(*key.received - key.posted).count());
-            paintedMs.push_back(Ms(*key.painted - key.posted).count());
-        }
-        cancelRun(*window);
-    }
     const auto mean = [](const std::vector<double> &values) {
         return values.empty()
                    ? 0.0
@@ -504,12 +486,51 @@ void BM_InputLatencyLiveRun(benchmark::State &state)
     const auto worst = [](const std::vector<double> &values) {
         return values.empty() ? 0.0 : *std::max_element(values.begin(), values.end());
     };
+    for (auto _ : state) {
+        view->verticalScrollBar()->setValue(0);
+        QElapsedTimer watched;
+        QTest::keyClick(window.get(), Qt::Key_F5);
+        watched.start();
+        KeyPoster poster(view, view->viewport());
+        // One during the start (30,000 events at 0 s), then every 97 ms over the run's first
+        // 2.5 s, and four more in the first 20 ms of each whole second, when a fifth of the
+        // tasks wake together if their sleeps are whole.
+        std::vector<std::chrono::milliseconds> times;
+        for (int at = 10; at < 2500; at += 97)
+            times.emplace_back(at);
+        for (const int second : {1000, 2000}) {
+            for (const int after : {0, 5, 10, 20})
+                times.emplace_back(second + after);
+        }
+        std::sort(times.begin(), times.end());
+        poster.start(times);
+        processUntil([&] { return watched.elapsed() > 2600; });
+        poster.stop();
+        processUntil([&] { return watched.elapsed() > 2700; }); // the last key's paint
+        const auto keys = poster.keys();
+        for (std::size_t i = 0; i < keys.size(); ++i) {
+            const auto &key = keys[i];
+            if (!key.received || !key.painted) {
+                ++lost;
+                continue;
+            }
+            receivedMs.push_back(Ms(*key.received - key.posted).count());
+            paintedMs.push_back(Ms(*key.painted - key.posted).count());
+            if (i > 0)
+                laterPaintedMs.push_back(paintedMs.back());
+            if (paintedMs.back() >= worst(paintedMs))
+                worstAt = double(key.at.count());
+        }
+        cancelRun(*window);
+    }
     state.counters["keys"] = double(receivedMs.size());
     state.counters["keys_lost"] = lost;
     state.counters["received_mean_ms"] = mean(receivedMs);
     state.counters["received_worst_ms"] = worst(receivedMs);
     state.counters["painted_mean_ms"] = mean(paintedMs);
     state.counters["painted_worst_ms"] = worst(paintedMs);
+    state.counters["later_painted_worst_ms"] = worst(laterPaintedMs);
+    state.counters["worst_at_ms"] = worstAt; // when the slowest key was posted, after F5
 }
 
 } // namespace
