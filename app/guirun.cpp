@@ -5,6 +5,7 @@
 
 #include "atomicfile.h"
 #include "comparewindow.h"
+#include "firstpaintexit.h"
 #include "mainwindow.h"
 #include "presentationmode.h"
 #include "pythonpanel.h"
@@ -79,6 +80,8 @@ int runGui(const QCommandLineParser &parser, int steps)
     if (parser.isSet(QStringLiteral("instant")))
         window.instantAction()->setChecked(true);
     if (screenshot.isEmpty()) {
+        if (FirstPaintExit::isAsked()) // scripts/bench-launch: how long the window takes to open
+            new FirstPaintExit(&window);
         window.show();
         if (parser.isSet(QStringLiteral("presentation")))
             window.presentation()->setOn(true);

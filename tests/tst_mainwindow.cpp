@@ -235,6 +235,26 @@ private Q_SLOTS:
         m_window->runController()->cancel();
     }
 
+    void thePythonPanelWritesTheProgramWhenItsTabComesToTheFront()
+    {
+        // Out of sight behind the Scenario tab, an edit is not written into the panel (at
+        // 100,000 tasks that took half of the window's opening); its tab brought to the front,
+        // the panel shows the program as it is now.
+        QVERIFY(m_window->openScenario(u"fail-fast"_s));
+        PythonPanel *panel = m_window->pythonPanel();
+        auto *pythonDock = m_window->findChild<QDockWidget *>(u"PythonDock"_s);
+        QVERIFY(pythonDock->visibleRegion().isEmpty());
+        m_window->editor()->model()->setTitle(u"Behind its tab"_s);
+        QVERIFY(!panel->view()->toPlainText().startsWith(u"# Behind its tab\n"_s));
+        pythonDock->raise();
+        QTRY_VERIFY(panel->view()->toPlainText().startsWith(u"# Behind its tab\n"_s));
+        QCOMPARE(panel->view()->toPlainText(), panel->program());
+
+        // In sight, an edit is written at once.
+        m_window->editor()->model()->setTitle(u"In front"_s);
+        QVERIFY(panel->view()->toPlainText().startsWith(u"# In front\n"_s));
+    }
+
     void thePythonPanelMarksAComputeAtItsAwaitWhileItsWorkerRuns()
     {
         QVERIFY(m_window->openScenario(u"compute"_s));

@@ -97,16 +97,31 @@ PythonPanel::PythonPanel(ScenarioModel *scenario, TimelineModel *timeline, QWidg
     layout->addLayout(buttons);
     layout->addWidget(m_view, 1);
 
-    connect(scenario, &ScenarioModel::changed, this, &PythonPanel::showProgram);
-    connect(scenario, &ScenarioModel::scenarioEdited, this, &PythonPanel::showProgram);
-    connect(scenario, &QAbstractItemModel::modelReset, this, &PythonPanel::showProgram);
+    connect(scenario, &ScenarioModel::changed, this, &PythonPanel::scenarioChanged);
+    connect(scenario, &ScenarioModel::scenarioEdited, this, &PythonPanel::scenarioChanged);
+    connect(scenario, &QAbstractItemModel::modelReset, this, &PythonPanel::scenarioChanged);
     connect(timeline, &TimelineModel::timelineChanged, this, &PythonPanel::positionsChanged);
     connect(timeline, &QAbstractItemModel::modelReset, this, &PythonPanel::positionsChanged);
-    showProgram();
+    scenarioChanged();
+}
+
+QString PythonPanel::program()
+{
+    if (m_programStale)
+        showProgram();
+    return m_program;
+}
+
+void PythonPanel::scenarioChanged()
+{
+    m_programStale = true;
+    if (isSeen())
+        showProgram();
 }
 
 void PythonPanel::showProgram()
 {
+    m_programStale = false;
     const QString program = Gatherscope::pythonTwin(m_scenario->scenario());
     if (program == m_program)
         return;
@@ -124,7 +139,7 @@ void PythonPanel::positionsChanged()
     // Reading where 10,000 tasks are at every frame costs the run time: only while seen.
     m_marksStale = true;
     if (isSeen())
-        showPositions();
+        catchUp();
 }
 
 bool PythonPanel::isSeen() const
@@ -134,6 +149,8 @@ bool PythonPanel::isSeen() const
 
 void PythonPanel::catchUp()
 {
+    if (m_programStale)
+        showProgram(); // the marks with it, if it changed
     if (m_marksStale)
         showPositions();
 }
@@ -141,13 +158,14 @@ void PythonPanel::catchUp()
 void PythonPanel::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
-    catchUp();
+    // Shown with the window behind the Scenario tab, out of sight: nothing to catch up yet.
+    if (isSeen())
+        catchUp();
 }
 
 const std::map<int, QString> &PythonPanel::marks()
 {
-    if (m_marksStale)
-        showPositions();
+    catchUp();
     return m_marks;
 }
 
@@ -182,12 +200,12 @@ void PythonPanel::scrollToMarks()
     }
 }
 
-void PythonPanel::copy() const
+void PythonPanel::copy()
 {
-    QApplication::clipboard()->setText(m_program);
+    QApplication::clipboard()->setText(program());
 }
 
 void PythonPanel::exportAsked()
 {
-    Exporter::exportPythonAsked(this, m_program);
+    Exporter::exportPythonAsked(this, program());
 }

@@ -21,25 +21,30 @@ class PythonPanel : public QWidget {
 public:
     PythonPanel(ScenarioModel *scenario, TimelineModel *timeline, QWidget *parent = nullptr);
 
-    //! The program shown.
-    QString program() const { return m_program; }
+    //! The program, brought up to date first if the scenario changed while the panel was out
+    //! of sight.
+    QString program();
     QPlainTextEdit *view() const { return m_view; }
     //! The marked lines and what is written beside each ("divide(20, 0)", "Amira, Ben +8").
     const std::map<int, QString> &marks();
 
-    //! Reads where the tasks are if the run moved on while the panel was out of sight: its dock
-    //! calls it when its tab comes to the front (a tab behind another is never hidden).
+    //! Writes the program if the scenario changed, and reads where the tasks are if the run
+    //! moved on, while the panel was out of sight: its dock calls it when its tab comes to the
+    //! front (a tab behind another is never hidden).
     void catchUp();
 
     //! Scrolls the program so that the marked lines show (from the first).
     void scrollToMarks();
 
     //! Puts the program on the clipboard.
-    void copy() const;
+    void copy();
     //! Asks where, and writes the program there as a `.py` file.
     void exportAsked();
 
 private:
+    //! The scenario changed: the program is written again now if the panel is seen, else when
+    //! it is next seen (at 100,000 tasks it takes half a second, a window's whole opening).
+    void scenarioChanged();
     void showProgram();
     void showPositions();
     //! The run moved on: the marks are read again when the panel is next seen.
@@ -58,5 +63,6 @@ private:
     QString m_program;
     Gatherscope::TwinLines m_lines;
     std::map<int, QString> m_marks;
+    bool m_programStale = false;
     bool m_marksStale = false;
 };

@@ -9,7 +9,16 @@
 // - Ctrl+F5 (virtual clock) until the run has finished, its models hold all of it and the
 //   timeline has painted it, against the same file run headless as `gatherscope --headless
 //   --instant` runs it (app/headlessrun.cpp: the runner, and its console lines written to a
-//   null sink); `ratio` is the window's time over the headless one.
+//   null sink); `ratio` is the window's time over the headless one;
+// - 100,000 tasks opened and run by Ctrl+F5, three times: the peak resident memory of the
+//   process (VmHWM, reset when the benchmark starts) once opened, after the first run and after
+//   the third (run it alone, `--benchmark_filter=WindowMemory`, so that no other benchmark's
+//   freed memory is still resident);
+// - input latency during a live run (F5) of 10,000 with random and with whole sleeps: a key
+//   posted to the timeline about every 100 ms over the run's first 2.5 s (and just after 1 s
+//   and 2 s), from another thread as a window system's events come, whatever the event loop
+//   is doing; the time until the timeline receives it, and until the end of its next paint
+//   (the first one after it arrived).
 
 #include "consolelines.h"
 #include "consolemodel.h"
@@ -26,6 +35,8 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QKeyEvent>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -34,10 +45,16 @@
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <cstdio>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <numeric>
+#include <optional>
+#include <thread>
+#include <vector>
 
 using namespace Gatherscope;
 
@@ -45,16 +62,24 @@ namespace {
 
 constexpr qint64 nsPerMs = 1'000'000;
 
-//! A file of \a tasks say_hello with random sleeps of 1 to 5 s and seed 7, written once.
-QString hellosFile(int tasks)
+//! How the hellos sleep: a random time of 1 to 5 s, or 1 + i % 5 s for the i-th (as
+//! scripts/bench-headless writes them: a fifth of the tasks wake together at each second).
+enum class Sleeps { Random, Whole };
+
+//! A file of \a tasks say_hello with \a sleeps and seed 7, written once.
+QString hellosFile(int tasks, Sleeps sleeps = Sleeps::Random)
 {
     static QTemporaryDir dir;
-    QString path = dir.filePath(QStringLiteral("hellos-%1.json").arg(tasks));
+    QString path = dir.filePath(QStringLiteral("hellos-%1%2.json")
+                                    .arg(tasks)
+                                    .arg(sleeps == Sleeps::Whole ? u"-whole" : u""));
     if (!QFile::exists(path)) {
         QByteArray json = "{\"title\": \"Hellos\", \"seed\": 7, \"tasks\": [";
         for (int i = 0; i < tasks; ++i) {
+            const QByteArray sleep = sleeps == Sleeps::Whole ? QByteArray::number(1 + i % 5)
+                                                             : "{\"min\": 1, \"max\": 5}";
             json += (i ? "," : "") + QByteArray("{\"task\": \"say_hello\", \"name\": \"P") +
-                    QByteArray::number(i) + "\", \"sleep\": {\"min\": 1, \"max\": 5}}";
+                    QByteArray::number(i) + "\", \"sleep\": " + sleep + '}';
         }
         QFile file(path);
         if (!file.open(QIODevice::WriteOnly) || file.write(json + "]}") < 0)
@@ -84,14 +109,14 @@ void processUntil(Done done)
 }
 
 //! The window as a person has it: shown, active (so that its keys work), \a tasks hellos open.
-std::unique_ptr<MainWindow> openWindow(int tasks)
+std::unique_ptr<MainWindow> openWindow(int tasks, Sleeps sleeps = Sleeps::Random)
 {
     auto window = std::make_unique<MainWindow>(MainWindow::Settings::Ignore);
     window->resize(1400, 860);
     window->show();
     window->activateWindow();
     if (!QTest::qWaitForWindowActive(window.get()) ||
-        !window->openScenario(hellosFile(tasks), true))
+        !window->openScenario(hellosFile(tasks, sleeps), true))
         qFatal("bench_window: the window did not open");
     window->instantAction()->setChecked(false); // F5 runs on the real clock
     processUntil([] { return true; });
@@ -298,6 +323,216 @@ void BM_LiveRunFrames(benchmark::State &state)
     state.counters["gap_worst_ms"] = worst(gapMs);
 }
 
+//! A field of /proc/self/status ("VmHWM", "VmRSS") in megabytes; -1 if missing.
+double statusMb(const char *field)
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray prefix = QByteArray(field) + ':';
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith(prefix))
+            return line.mid(prefix.size()).simplified().split(' ').value(0).toDouble() / 1024;
+    }
+    return -1;
+}
+
+//! Starts the count of the peak resident memory (VmHWM) again from what is resident now.
+void resetPeakMemory()
+{
+    QFile clear(QStringLiteral("/proc/self/clear_refs"));
+    if (!clear.open(QIODevice::WriteOnly) || clear.write("5") != 1)
+        qFatal("bench_window: cannot reset the peak memory");
+}
+
+void BM_WindowMemory(benchmark::State &state)
+{
+    const int tasks = int(state.range(0));
+    hellosFile(tasks); // written before the count starts
+    resetPeakMemory();
+    auto window = openWindow(tasks);
+    const double openedMb = statusMb("VmHWM");
+    double firstRunMb = -1;
+    const RunController *run = window->runController();
+    PaintClock clock(window->timeline()->view()->viewport());
+    clock.counts = [&] { return run->state() == RunController::State::Finished; };
+    const auto complete = [&] {
+        const ResultModel *results = window->resultModel();
+        return run->state() == RunController::State::Finished &&
+               window->timelineModel()->settleTime().has_value() &&
+               !results
+                    ->data(results->index(tasks - 1, ResultModel::ResultColumn),
+                           ResultModel::IsPendingRole)
+                    .toBool();
+    };
+    for (auto _ : state) {
+        clock.restart();
+        QTest::keyClick(window.get(), Qt::Key_F5, Qt::ControlModifier);
+        processUntil(complete);
+        processUntil([&] { return !clock.paints.empty(); });
+        state.SetIterationTime(double(clock.paints.front().end) / 1e9);
+        settle();
+        if (firstRunMb < 0)
+            firstRunMb = statusMb("VmHWM");
+    }
+    state.counters["opened_peak_mb"] = openedMb;
+    state.counters["first_run_peak_mb"] = firstRunMb;
+    state.counters["peak_mb"] = statusMb("VmHWM");
+    state.counters["resident_mb"] = statusMb("VmRSS");
+}
+
+//! Posts \a key to \a target every \a interval from its own thread until stopped; when each
+//! was posted, and when \a target received it and next painted (wall clock).
+class KeyPoster : public QObject {
+public:
+    using Clock = std::chrono::steady_clock;
+    struct Key {
+        std::chrono::milliseconds at; //!< when it was to be posted, from start()
+        Clock::time_point posted;
+        std::optional<Clock::time_point> received;
+        std::optional<Clock::time_point> painted;
+    };
+
+    KeyPoster(QWidget *target, QWidget *painted)
+        : m_target(target)
+    {
+        target->installEventFilter(this);
+        painted->installEventFilter(this);
+    }
+    ~KeyPoster() override { stop(); }
+
+    //! Posts a key at each of \a times from now.
+    void start(std::vector<std::chrono::milliseconds> times)
+    {
+        m_thread = std::thread([this, times = std::move(times), started = Clock::now()] {
+            for (std::size_t i = 0; i < times.size() && !m_stopping; ++i) {
+                std::this_thread::sleep_until(started + times[i]);
+                {
+                    const std::lock_guard lock(m_mutex);
+                    m_keys.push_back({times[i], Clock::now(), {}, {}});
+                }
+                // Down then up, one line: the timeline scrolls and comes back, nothing else.
+                QCoreApplication::postEvent(
+                    m_target, new QKeyEvent(QEvent::KeyPress, i % 2 ? Qt::Key_Up : Qt::Key_Down,
+                                            Qt::NoModifier));
+            }
+        });
+    }
+    void stop()
+    {
+        m_stopping = true;
+        if (m_thread.joinable())
+            m_thread.join();
+    }
+    std::vector<Key> keys()
+    {
+        const std::lock_guard lock(m_mutex);
+        return m_keys;
+    }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (watched == m_target && event->type() == QEvent::KeyPress) {
+            const std::lock_guard lock(m_mutex);
+            // The keys arrive in the order they were posted.
+            const auto next = std::find_if(m_keys.begin(), m_keys.end(),
+                                           [](const Key &key) { return !key.received; });
+            if (next != m_keys.end())
+                next->received = Clock::now();
+            return false;
+        }
+        if (event->type() != QEvent::Paint || watched == m_target || m_inside)
+            return false;
+        // The paint is handed on from here, as PaintClock does, so that its end is known; a
+        // paint that started after a key arrived is the one that shows it.
+        m_inside = true;
+        const auto start = Clock::now();
+        QCoreApplication::sendEvent(watched, event);
+        const auto end = Clock::now();
+        m_inside = false;
+        const std::lock_guard lock(m_mutex);
+        for (Key &key : m_keys) {
+            if (key.received && !key.painted && *key.received <= start)
+                key.painted = end;
+        }
+        return true;
+    }
+
+private:
+    QWidget *m_target;
+    std::thread m_thread;
+    std::atomic_bool m_stopping = false;
+    std::mutex m_mutex;
+    std::vector<Key> m_keys;
+    bool m_inside = false;
+};
+
+void BM_InputLatencyLiveRun(benchmark::State &state)
+{
+    auto window = openWindow(int(state.range(0)), Sleeps(state.range(1)));
+    TimelineView *view = window->timeline()->view();
+    using Ms = std::chrono::duration<double, std::milli>;
+    std::vector<double> receivedMs;
+    std::vector<double> paintedMs;
+    std::vector<double> laterPaintedMs; // all but the key posted during the run's start
+    double worstAt = 0;
+    int lost = 0;
+    const auto mean = [](const std::vector<double> &values) {
+        return values.empty()
+                   ? 0.0
+                   : std::accumulate(values.begin(), values.end(), 0.0) / double(values.size());
+    };
+    const auto worst = [](const std::vector<double> &values) {
+        return values.empty() ? 0.0 : *std::max_element(values.begin(), values.end());
+    };
+    for (auto _ : state) {
+        view->verticalScrollBar()->setValue(0);
+        QElapsedTimer watched;
+        QTest::keyClick(window.get(), Qt::Key_F5);
+        watched.start();
+        KeyPoster poster(view, view->viewport());
+        // One during the start (30,000 events at 0 s), then every 97 ms over the run's first
+        // 2.5 s, and four more in the first 20 ms of each whole second, when a fifth of the
+        // tasks wake together if their sleeps are whole.
+        std::vector<std::chrono::milliseconds> times;
+        for (int at = 10; at < 2500; at += 97)
+            times.emplace_back(at);
+        for (const int second : {1000, 2000}) {
+            for (const int after : {0, 5, 10, 20})
+                times.emplace_back(second + after);
+        }
+        std::sort(times.begin(), times.end());
+        poster.start(times);
+        processUntil([&] { return watched.elapsed() > 2600; });
+        poster.stop();
+        processUntil([&] { return watched.elapsed() > 2700; }); // the last key's paint
+        const auto keys = poster.keys();
+        for (std::size_t i = 0; i < keys.size(); ++i) {
+            const auto &key = keys[i];
+            if (!key.received || !key.painted) {
+                ++lost;
+                continue;
+            }
+            receivedMs.push_back(Ms(*key.received - key.posted).count());
+            paintedMs.push_back(Ms(*key.painted - key.posted).count());
+            if (i > 0)
+                laterPaintedMs.push_back(paintedMs.back());
+            if (paintedMs.back() >= worst(paintedMs))
+                worstAt = double(key.at.count());
+        }
+        cancelRun(*window);
+    }
+    state.counters["keys"] = double(receivedMs.size());
+    state.counters["keys_lost"] = lost;
+    state.counters["received_mean_ms"] = mean(receivedMs);
+    state.counters["received_worst_ms"] = worst(receivedMs);
+    state.counters["painted_mean_ms"] = mean(paintedMs);
+    state.counters["painted_worst_ms"] = worst(paintedMs);
+    state.counters["later_painted_worst_ms"] = worst(laterPaintedMs);
+    state.counters["worst_at_ms"] = worstAt; // when the slowest key was posted, after F5
+}
+
 } // namespace
 
 BENCHMARK(BM_HeadlessInstantRun)->Arg(10000)->Unit(benchmark::kMillisecond)->Iterations(5);
@@ -312,3 +547,13 @@ BENCHMARK(BM_FirstFrameAfterF5)
     ->Unit(benchmark::kMillisecond)
     ->Iterations(5);
 BENCHMARK(BM_LiveRunFrames)->Arg(10000)->Unit(benchmark::kMillisecond)->Iterations(2);
+BENCHMARK(BM_WindowMemory)
+    ->Arg(100000)
+    ->UseManualTime()
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(3);
+BENCHMARK(BM_InputLatencyLiveRun)
+    ->Args({10000, int(Sleeps::Random)})
+    ->Args({10000, int(Sleeps::Whole)})
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(3);
