@@ -3,9 +3,11 @@
 
 // A scenario of N empty gathers, run on the virtual clock: the time per gather stays flat as N
 // grows because each gather's children are indexed once (scanning every node for them made
-// 100,000 gathers take 15 s and 500,000 over half an hour).
+// 100,000 gathers take 15 s and 500,000 over half an hour). And reading a file of N say_hello
+// tasks, which is half of a headless run and of the window's launch.
 
 #include "runner.h"
+#include "scenarioloader.h"
 
 #include <QCoreApplication>
 
@@ -29,6 +31,28 @@ void BM_RunEmptyGathers(benchmark::State &state)
     state.SetItemsProcessed(state.iterations() * state.range(0));
 }
 
+//! The text of N say_hello tasks with sleeps 1 to 5, as scripts/bench-headless writes it.
+QByteArray sayHelloFile(int tasks)
+{
+    QByteArray json = R"({"title": "hellos", "report": "list", "tasks": [)";
+    for (int i = 0; i < tasks; ++i)
+        json += (i ? ", " : "") + QByteArray(R"({"task": "say_hello", "name": "P)") +
+                QByteArray::number(i) + R"(", "sleep": )" + QByteArray::number(1 + i % 5) + "}";
+    return json + "]}";
+}
+
+void BM_LoadScenario(benchmark::State &state)
+{
+    const QByteArray json = sayHelloFile(int(state.range(0)));
+    for (auto _ : state) {
+        auto loaded = Gatherscope::ScenarioLoader::parse(json, QStringLiteral("hellos.json"));
+        benchmark::DoNotOptimize(loaded);
+    }
+    state.SetItemsProcessed(state.iterations() * state.range(0));
+    state.SetBytesProcessed(state.iterations() * json.size());
+}
+
 } // namespace
 
+BENCHMARK(BM_LoadScenario)->Arg(1000)->Arg(100000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_RunEmptyGathers)->Arg(1000)->Arg(10000)->Arg(100000)->Unit(benchmark::kMillisecond);
