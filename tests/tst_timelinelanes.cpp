@@ -197,6 +197,21 @@ private Q_SLOTS:
                  u"4 tasks · at 3.00 s: 0 running, 0 asleep, 4 done"_s);
     }
 
+    void aComputeWaitingOnItsWorkerCountsApartFromTheSleepers()
+    {
+        // compute: sum_primes costs 2 s, Ada sleeps 1 s, count_primes costs 1.5 s, Grace 0.5 s.
+        run(std::get<Scenario>(ScenarioLoader::load(u"compute"_s)));
+        TaskCounts counts;
+        counts.read(*m_model, m_model->endTime());
+        QVERIFY(counts.hasWorkers());
+        const auto at = [&](double seconds) { return counts.at(secondsToScenarioTime(seconds)); };
+        QCOMPARE(at(0.75), (TaskCounts::Counts{0, 1, 1, 2})); // running, asleep, done, working
+        QCOMPARE(at(1.75), (TaskCounts::Counts{0, 0, 3, 1}));
+        QCOMPARE(at(2), (TaskCounts::Counts{0, 0, 4, 0}));
+        QCOMPARE(m_widget->overview()->summary(),
+                 u"4 tasks · at 2.00 s: 0 running, 0 asleep, 0 on a worker, 4 done"_s);
+    }
+
     void aSleepStillUnderWayCountsAsAsleep()
     {
         // fail-fast when divide(20, 0) has just raised at 1 s: divide(30, 5) sleeps until 3 s.

@@ -61,6 +61,11 @@ QColor finishColor()
     return QColor(0x2e, 0x7d, 0x32);
 }
 
+QColor workerColor()
+{
+    return QColor(0x1f, 0x9e, 0x89);
+}
+
 QColor cancelColor()
 {
     return QColor(0x80, 0x80, 0x80);

@@ -16,6 +16,8 @@ QColor errorColor();
 QColor finishColor();
 //! A cancellation: grey, apart from the red for colour-blind viewers too (shapes differ also).
 QColor cancelColor();
+//! Waiting on a worker thread: a teal of its own, off the loop, on another thread.
+QColor workerColor();
 //! \a base bold and \a factor times its size: what the back of a room must read (a caption,
 //! the awaiter's result, the time on the now line), growing with the window's scale.
 QFont largeFont(const QFont &base, double factor);

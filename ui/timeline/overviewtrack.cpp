@@ -30,8 +30,8 @@ OverviewTrack::OverviewTrack(TimelineView *view, QWidget *parent)
     setFixedHeight(baseHeight);
     setMouseTracking(true);
     setCursor(Qt::PointingHandCursor);
-    setToolTip(tr("The whole run: how many tasks run, sleep and are done at each moment. Click "
-                  "to jump there, drag to show a stretch."));
+    setToolTip(tr("The whole run: how many tasks run, sleep, wait on a worker thread and are "
+                  "done at each moment. Click to jump there, drag to show a stretch."));
     const auto stale = [this] {
         m_stale = true;
         update();
@@ -95,7 +95,7 @@ std::vector<std::pair<QString, QColor>> OverviewTrack::summaryParts() const
     const ScenarioTime moment = knownUntil();
     const TaskCounts::Counts counts = m_counts.at(moment);
     const Colours series = seriesColours();
-    return {
+    std::vector<std::pair<QString, QColor>> parts{
         {tr("%1 tasks · at %2 s:")
              .arg(locale.toString(m_counts.total()))
              .arg(scenarioTimeToSeconds(moment), 0, 'f', 2),
@@ -104,6 +104,11 @@ std::vector<std::pair<QString, QColor>> OverviewTrack::summaryParts() const
         {tr("%1 asleep").arg(locale.toString(counts.sleeping)), series.asleep},
         {tr("%1 done").arg(locale.toString(counts.done)), series.done},
     };
+    // Only where a task hands work to a thread: the other scenarios keep their short line.
+    if (m_counts.hasWorkers())
+        parts.insert(parts.end() - 1,
+                     {tr("%1 on a worker").arg(locale.toString(counts.working)), series.working});
+    return parts;
 }
 
 QString OverviewTrack::summary() const
@@ -156,7 +161,7 @@ void OverviewTrack::paintEvent(QPaintEvent *)
     painter.fillRect(plot, colours.color(QPalette::Base));
     const Colours series = seriesColours();
     if (m_counts.total() > 0) {
-        // One column a pixel, stacked from the bottom: done, asleep, running.
+        // One column a pixel, stacked from the bottom: done, asleep, on a worker, running.
         const double perTask = plot.height() / m_counts.total();
         const int right = int(std::min(plot.right(), xOf(knownUntil()) + 1));
         for (int x = int(plot.left()); x < right; ++x) {
@@ -171,6 +176,7 @@ void OverviewTrack::paintEvent(QPaintEvent *)
             };
             stack(counts.done, series.done);
             stack(counts.sleeping, series.asleep);
+            stack(counts.working, series.working);
             stack(counts.running, series.running);
         }
     }
@@ -199,6 +205,8 @@ OverviewTrack::Colours OverviewTrack::seriesColours() const
     series.running = palette().color(QPalette::Highlight).darker(115);
     series.asleep = palette().color(QPalette::Highlight);
     series.asleep.setAlpha(110);
+    series.working = Theme::workerColor();
+    series.working.setAlpha(150);
     series.done = Theme::finishColor();
     series.done.setAlpha(120);
     return series;
@@ -257,11 +265,14 @@ bool OverviewTrack::event(QEvent *event)
         auto *help = static_cast<QHelpEvent *>(event);
         const ScenarioTime from = timeAt(help->pos().x());
         const TaskCounts::Counts counts = m_counts.in(from, timeAt(help->pos().x() + 1));
+        const QString working =
+            m_counts.hasWorkers() ? tr(", %1 on a worker thread").arg(counts.working) : QString();
         QToolTip::showText(help->globalPos(),
-                           tr("%1 s: %2 running, %3 asleep, %4 done\n%5")
+                           tr("%1 s: %2 running, %3 asleep%4, %5 done\n%6")
                                .arg(scenarioTimeToSeconds(from), 0, 'f', 2)
                                .arg(counts.running)
                                .arg(counts.sleeping)
+                               .arg(working)
                                .arg(counts.done)
                                .arg(toolTip()),
                            this);

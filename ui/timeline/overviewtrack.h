@@ -18,7 +18,8 @@ class TimelineModel;
 class TimelineView;
 
 //! The overview above the lanes: the whole run at a glance, as a counter track of how many
-//! tasks run, sleep and are done at each moment, with the stretch the lanes show marked.
+//! tasks run, sleep, wait on a worker thread and are done at each moment, with the stretch the
+//! lanes show marked.
 /*!
  * Always in sight however far the lanes are scrolled. A click jumps the lanes to that moment,
  * a drag shows the stretch dragged over; hovering tells the counts at the pointer.
@@ -45,7 +46,7 @@ protected:
 
 private:
     struct Colours {
-        QColor running, asleep, done;
+        QColor running, asleep, working, done;
     };
     Colours seriesColours() const;
     void paintSummary(QPainter &painter, QPointF at) const;

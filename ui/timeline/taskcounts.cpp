@@ -10,14 +10,14 @@
 
 using namespace Gatherscope;
 
-//! A task's span still open: running or asleep since \a start (asleep until \a plannedEnd).
-struct OpenSpan {
-    bool sleeping = false;
-    ScenarioTime start{0};
-    ScenarioTime plannedEnd{0};
-};
-
 struct TaskCounts::Progress {
+    //! A task's span still open since \a start: asleep or on a worker until \a plannedEnd.
+    struct OpenSpan {
+        Doing doing = Doing::Running;
+        ScenarioTime start{0};
+        ScenarioTime plannedEnd{0};
+    };
+
     const EventRecord *record = nullptr;
     int generation = -1;                       //!< the model's, when this run was read
     int taken = 0;                             //!< events of the record read
@@ -59,6 +59,7 @@ void TaskCounts::reset(const TimelineModel &model)
         const bool gather = node.kind == TaskSpec::Kind::Gather;
         m_progress->isGather.push_back(gather);
         m_total += gather ? 0 : 1;
+        m_hasWorkers = m_hasWorkers || node.kind == TaskSpec::Kind::Compute;
     }
     m_progress->open.resize(record->nodes().size());
     // Room for a task that runs, sleeps once and runs again: a finished run of 100,000 is
@@ -75,30 +76,33 @@ void TaskCounts::take(const TaskEvent &event)
     const auto node = std::size_t(event.node);
     if (node >= m_progress->open.size() || m_progress->isGather[node])
         return;
-    std::optional<OpenSpan> &open = m_progress->open[node];
+    std::optional<Progress::OpenSpan> &open = m_progress->open[node];
     // Events come in time order: each time is appended to its list already sorted.
     const auto close = [&] {
         if (open)
-            (open->sleeping ? m_sleeping : m_running).ends.push_back(event.time);
+            spans(open->doing).ends.push_back(event.time);
         open.reset();
     };
-    const auto start = [&](bool sleeping) {
-        (sleeping ? m_sleeping : m_running).starts.push_back(event.time);
-        open = OpenSpan{sleeping, event.time, event.until};
+    const auto start = [&](Doing doing) {
+        spans(doing).starts.push_back(event.time);
+        open = Progress::OpenSpan{doing, event.time, event.until};
     };
     using Kind = TaskEvent::Kind;
     switch (event.kind) {
     case Kind::Started:
-        start(false);
+        start(Doing::Running);
         break;
     case Kind::Slept:
-    case Kind::Computing: // its coroutine waits on the worker as a sleeper waits on the clock
         close();
-        start(true);
+        start(Doing::Sleeping);
+        break;
+    case Kind::Computing:
+        close();
+        start(Doing::Working);
         break;
     case Kind::Woke:
         close();
-        start(false);
+        start(Doing::Running);
         break;
     case Kind::Returned:
     case Kind::Raised:
@@ -131,30 +135,44 @@ void TaskCounts::read(const TimelineModel &model, ScenarioTime now, int budget)
     // for, else a moment on. Read part way, they all go on past readUntil(), where what the
     // counts tell stops, and sorting the 100,000 sleepers of a run read half way took as long
     // as the reading.
-    m_running.openEnds.clear();
-    m_sleeping.openEnds.clear();
+    for (Spans *kind : {&m_running, &m_sleeping, &m_working})
+        kind->openEnds.clear();
     if (!m_caughtUp)
         return;
     for (const auto &open : m_progress->open) {
         if (!open)
             continue;
-        if (open->sleeping)
-            m_sleeping.openEnds.push_back(open->plannedEnd);
-        else
+        if (open->doing == Doing::Running)
             m_running.openEnds.push_back(std::max(now, open->start) + ScenarioTime(1));
+        else // the sleep's wake-up, or the end of the cost a compute declared
+            spans(open->doing).openEnds.push_back(open->plannedEnd);
     }
-    std::sort(m_running.openEnds.begin(), m_running.openEnds.end());
-    std::sort(m_sleeping.openEnds.begin(), m_sleeping.openEnds.end());
+    for (Spans *kind : {&m_running, &m_sleeping, &m_working})
+        std::sort(kind->openEnds.begin(), kind->openEnds.end());
+}
+
+TaskCounts::Spans &TaskCounts::spans(Doing doing)
+{
+    switch (doing) {
+    case Doing::Sleeping:
+        return m_sleeping;
+    case Doing::Working:
+        return m_working;
+    case Doing::Running:
+        break;
+    }
+    return m_running;
 }
 
 TaskCounts::Counts TaskCounts::in(ScenarioTime from, ScenarioTime to) const
 {
     const auto done = std::lower_bound(m_doneAt.begin(), m_doneAt.end(), to) - m_doneAt.begin();
-    return {m_running.meeting(from, to), m_sleeping.meeting(from, to), int(done)};
+    return {m_running.meeting(from, to), m_sleeping.meeting(from, to), int(done),
+            m_working.meeting(from, to)};
 }
 
 TaskCounts::Counts TaskCounts::at(ScenarioTime time) const
 {
     const auto done = std::upper_bound(m_doneAt.begin(), m_doneAt.end(), time) - m_doneAt.begin();
-    return {m_running.across(time), m_sleeping.across(time), int(done)};
+    return {m_running.across(time), m_sleeping.across(time), int(done), m_working.across(time)};
 }

@@ -31,6 +31,7 @@ public:
         int running = 0;
         int sleeping = 0;
         int done = 0;
+        int working = 0; //!< computes waiting on their worker thread
 
         bool operator==(const Counts &) const = default;
     };
@@ -47,10 +48,14 @@ public:
     Gatherscope::ScenarioTime readUntil() const { return m_readUntil; }
     //! The tasks counted (every demo task of the scenario).
     int total() const { return m_total; }
-    //! The tasks that ran or slept at some moment of [\a from, \a to), and those done before
+    //! Whether any of them hands work to a worker thread (a `compute`).
+    bool hasWorkers() const { return m_hasWorkers; }
+    //! The tasks that ran, slept or waited on a worker at some moment of [\a from, \a to), and
+    //! those done before
     //! \a to: what one pixel of the track stands for.
     Counts in(Gatherscope::ScenarioTime from, Gatherscope::ScenarioTime to) const;
-    //! The tasks running or asleep just after the moment \a time, and those done by then: a
+    //! The tasks running, asleep or on a worker just after the moment \a time, and those done
+    //! by then: a
     //! task that ran and ended at that instant is done, not running.
     Counts at(Gatherscope::ScenarioTime time) const;
 
@@ -65,6 +70,9 @@ private:
         //! How many spans go on just after \a time: begun by then and not ended by then.
         int across(Gatherscope::ScenarioTime time) const;
     };
+    //! What a task does in a span of it.
+    enum class Doing { Running, Sleeping, Working };
+    Spans &spans(Doing doing);
     //! Starts over for the run of \a model.
     void reset(const TimelineModel &model);
     //! Takes event \a event of the run.
@@ -72,8 +80,10 @@ private:
 
     Spans m_running;
     Spans m_sleeping;
+    Spans m_working;
     std::vector<Gatherscope::ScenarioTime> m_doneAt; // sorted
     int m_total = 0;
+    bool m_hasWorkers = false;
     bool m_caughtUp = true;
     Gatherscope::ScenarioTime m_readUntil{0};
     //! What has been read: the record, how many of its events, and each task's open span.

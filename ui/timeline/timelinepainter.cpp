@@ -43,7 +43,7 @@ void TimelinePainter::setStyle(const QPalette &palette, const QFont &font)
     c.running = palette.color(QPalette::Highlight);
     c.sleeping = c.running;
     c.sleeping.setAlpha(70);
-    c.worker = QColor(0x1f, 0x9e, 0x89); // a hue of its own: off the loop, on another thread
+    c.worker = Theme::workerColor();
     c.awaiter = QColor(0x8e, 0x6c, 0xc4);
     c.finish = Theme::finishColor();
     c.exception = Theme::errorColor();
