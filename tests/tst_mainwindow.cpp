@@ -293,6 +293,22 @@ private Q_SLOTS:
                       u"compute(sum_primes, 2000000), compute(count_primes, 1000000)"_s}}));
     }
 
+    void thePythonPanelMarksABlockingSleepThatEndedAtItsReturn()
+    {
+        QVERIFY(m_window->openScenario(u"blocking"_s));
+        PythonPanel *panel = m_window->pythonPanel();
+        m_window->findChild<QDockWidget *>(u"PythonDock"_s)->raise();
+        const TwinLines lines = findTwinLines(panel->program());
+        const QStringList text = panel->program().split(u'\n');
+        QCOMPARE(text[lines.blockingSleep].trimmed().left(17), u"time.sleep(sleep)"_s);
+        QCOMPARE(text[lines.blockingReturn].trimmed(), u"return sleep"_s);
+        m_window->instantAction()->setChecked(true);
+        QVERIFY(runAndWait(*m_window));
+        QCOMPARE(panel->marks(), (std::map<int, QString>{
+                                     {lines.helloReturn, u"say_hello('Ada'), say_hello('Grace')"_s},
+                                     {lines.blockingReturn, u"blocking_sleep(2)"_s}}));
+    }
+
     // A teacher prepares runs before class: saved, then opened again, the window shows the
     // same timeline, results, console and narration without running anything.
     void aSavedRunOpensAgainWithoutRunning()

@@ -55,7 +55,8 @@ int lineOf(const TimelineLane &lane, const TwinLines &lines)
         return sleep;
     using Kind = TimelineMarker::Kind;
     if (lane.kind == TaskSpec::Kind::BlockingSleep) // it ends in the step that blocks
-        return lines.blockingSleep;
+        return lane.markers.back().kind == Kind::Finish ? lines.blockingReturn
+                                                        : lines.blockingSleep;
     if (fails) // it sleeps from its first step, and raises on waking
         return lane.markers.back().kind == Kind::Exception ? lines.failRaise : sleep;
     switch (lane.markers.back().kind) {

@@ -521,7 +521,9 @@ TwinLines findTwinLines(const QString &twin)
             lines.divideCheck = i;
         else if (code.startsWith(QStringLiteral("raise ")))
             lines.divideRaise = i;
-        else if (code.startsWith(QStringLiteral("return ")) && function != &lines.blockingSleep)
+        else if (code.startsWith(QStringLiteral("return ")) && function == &lines.blockingSleep)
+            lines.blockingReturn = i;
+        else if (code.startsWith(QStringLiteral("return ")))
             (hello ? lines.helloReturn : lines.divideReturn) = i;
     }
     return lines;

@@ -36,6 +36,7 @@ struct TwinLines {
     int failSleep = -1;          //!< fail's `await asyncio.sleep(sleep)`, when the twin has fail
     int failRaise = -1;          //!< its `raise error(message)`
     int blockingSleep = -1;      //!< blocking_sleep's `time.sleep(sleep)`, when the twin has it
+    int blockingReturn = -1;     //!< its `return sleep`
     int computePrint = -1;       //!< compute's `print(f"Computing …")`, when the twin has compute
     int computeAwait = -1;       //!< its `… = await asyncio.gather(asyncio.to_thread(…), …)`
     int computeResultPrint = -1; //!< its `print(f"… = {result}")`
