@@ -197,6 +197,33 @@ private Q_SLOTS:
                  u"4 tasks · at 3.00 s: 0 running, 0 asleep, 4 done"_s);
     }
 
+    void duringARunACheapCountFollowsEveryFrame()
+    {
+        // classroom followed a few events a frame, as a live run or a replay goes: its counts,
+        // microseconds to take, are read again at every frame, not every 100 ms.
+        run(std::get<Scenario>(ScenarioLoader::load(u"classroom"_s)));
+        const EventRecord &record = m_runner->record();
+        TimelineModel following;
+        following.beginFollowing(&record, ReportStyle::Each);
+        following.caughtUp();
+        TimelineWidget widget;
+        widget.setModel(&following);
+        widget.resize(900, 400);
+        widget.view()->setLive(true);
+        OverviewTrack *overview = widget.overview();
+        QImage frame(overview->size(), QImage::Format_ARGB32_Premultiplied);
+        int frames = 0;
+        for (int first = 0; first < int(record.events().size()); first += 7) {
+            const int last = std::min(first + 6, int(record.events().size()) - 1);
+            following.takeEvents(record, first, last);
+            widget.view()->setCurrentTime(record.events()[std::size_t(last)].time);
+            overview->render(&frame);
+            QCOMPARE(overview->counts().readUntil(), record.events()[std::size_t(last)].time);
+            ++frames;
+        }
+        QVERIFY(frames > 10);
+    }
+
     void aComputeWaitingOnItsWorkerCountsApartFromTheSleepers()
     {
         // compute: sum_primes costs 2 s, Ada sleeps 1 s, count_primes costs 1.5 s, Grace 0.5 s.

@@ -124,10 +124,11 @@ QString OverviewTrack::summary() const
 void OverviewTrack::readCountsForFrame()
 {
     // Counting takes the events since the last count and sorts the bars still open (100,000
-    // tasks asleep: a few ms): during a run not at every frame, but at most every
-    // minReadInterval; once the run is over, at once.
+    // tasks asleep: a few ms): during a run, when the last count was that large, not at every
+    // frame but at most every minReadInterval; a small one (a class's run, its replay) at
+    // every frame, so the track keeps up with the lanes; once the run is over, at once.
     if (m_stale && m_view->isLive() && m_lastRead.isValid() &&
-        m_lastRead.elapsed() < minReadInterval) {
+        m_counts.lastReadSize() >= dearRead && m_lastRead.elapsed() < minReadInterval) {
         if (!std::exchange(m_readScheduled, true)) {
             QTimer::singleShot(minReadInterval - int(m_lastRead.elapsed()), this, [this] {
                 m_readScheduled = false;

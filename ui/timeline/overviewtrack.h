@@ -56,6 +56,9 @@ private:
     void readCounts(int budget = std::numeric_limits<int>::max()) const;
     void readCountsForFrame();
     static constexpr int minReadInterval = 100; // ms
+    //! A count that read and sorted fewer events and open bars than this (well under a
+    //! millisecond) is taken again at every frame of a run, not every minReadInterval.
+    static constexpr int dearRead = 20000;
     //! What one frame reads of a run it has not counted yet: a finished run of 100,000 tasks
     //! (600,000 events) fills the track over seven frames of at most 2.7 ms each, where reading
     //! it in one took 8-10 ms (bench_timeline's BM_OverviewFirstFrames, BM_OverviewFirstRead).

@@ -123,8 +123,10 @@ void TaskCounts::read(const TimelineModel &model, ScenarioTime now, int budget)
     const int shown = model.eventCount();
     if (!m_progress || m_progress->generation != model.generation() || shown < m_progress->taken)
         reset(model); // another run, or replayed from the start
+    m_lastReadSize = 0;
     if (const EventRecord *record = m_progress->record) {
         const int last = shown - m_progress->taken > budget ? m_progress->taken + budget : shown;
+        m_lastReadSize = last - m_progress->taken;
         for (; m_progress->taken < last; ++m_progress->taken)
             take(record->events()[std::size_t(m_progress->taken)]);
         if (m_progress->taken > 0)
@@ -147,8 +149,10 @@ void TaskCounts::read(const TimelineModel &model, ScenarioTime now, int budget)
         else // the sleep's wake-up, or the end of the cost a compute declared
             spans(open->doing).openEnds.push_back(open->plannedEnd);
     }
-    for (Spans *kind : {&m_running, &m_sleeping, &m_working})
+    for (Spans *kind : {&m_running, &m_sleeping, &m_working}) {
         std::sort(kind->openEnds.begin(), kind->openEnds.end());
+        m_lastReadSize += int(kind->openEnds.size());
+    }
 }
 
 TaskCounts::Spans &TaskCounts::spans(Doing doing)

@@ -46,6 +46,8 @@ public:
     //! there, and the bars still open are taken to go on past it.
     bool caughtUp() const { return m_caughtUp; }
     Gatherscope::ScenarioTime readUntil() const { return m_readUntil; }
+    //! What the last read took: the events it read and the open bars it sorted.
+    int lastReadSize() const { return m_lastReadSize; }
     //! The tasks counted (every demo task of the scenario).
     int total() const { return m_total; }
     //! Whether any of them hands work to a worker thread (a `compute`).
@@ -85,6 +87,7 @@ private:
     int m_total = 0;
     bool m_hasWorkers = false;
     bool m_caughtUp = true;
+    int m_lastReadSize = 0;
     Gatherscope::ScenarioTime m_readUntil{0};
     //! What has been read: the record, how many of its events, and each task's open span.
     struct Progress;
