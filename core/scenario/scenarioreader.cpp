@@ -103,11 +103,16 @@ private:
     //! One JSON object: refuses unknown keys, reads the known ones with their places.
     class Object {
     public:
-        Object(const Reader &reader, const QJsonObject &object, QString place,
-               const QStringList &allowed)
+        //! Reads \a object, whose keys were checked already.
+        Object(const Reader &reader, const QJsonObject &object, QString place)
             : m_reader(reader)
             , m_object(object)
             , m_place(std::move(place))
+        {}
+        //! Reads \a object, which may hold only the keys \a allowed.
+        Object(const Reader &reader, const QJsonObject &object, QString place,
+               const QStringList &allowed)
+            : Object(reader, object, std::move(place))
         {
             for (auto it = object.begin(); it != object.end(); ++it) {
                 if (!allowed.contains(it.key()))
@@ -272,36 +277,42 @@ TaskSpec Reader::task(const QJsonValue &v, const QString &place, int depth) cons
     if (!kind.isString())
         expected(join(place, ScenarioRules::Keys::task), ScenarioRules::kindChoices(), kind);
 
-    const QStringList common = {ScenarioRules::Keys::task, ScenarioRules::Keys::label,
-                                ScenarioRules::Keys::cancelAfter};
+    // The keys each kind allows, made once: a file may hold a million tasks.
+    const auto allowing = [](QStringList keys) {
+        return QStringList{ScenarioRules::Keys::task, ScenarioRules::Keys::label,
+                           ScenarioRules::Keys::cancelAfter} +
+               keys;
+    };
     TaskSpec spec;
     const QString name = kind.toString();
     if (name == u"say_hello") {
-        const Object r(*this, object, place,
-                       common + QStringList{ScenarioRules::Keys::name, ScenarioRules::Keys::sleep});
+        static const QStringList keys =
+            allowing({ScenarioRules::Keys::name, ScenarioRules::Keys::sleep});
+        const Object r(*this, object, place, keys);
         spec = TaskSpec::sayHello(r.string(ScenarioRules::Keys::name, true));
     } else if (name == u"divide") {
-        const Object r(*this, object, place,
-                       common + QStringList{ScenarioRules::Keys::x, ScenarioRules::Keys::y,
-                                            ScenarioRules::Keys::sleep});
+        static const QStringList keys =
+            allowing({ScenarioRules::Keys::x, ScenarioRules::Keys::y, ScenarioRules::Keys::sleep});
+        const Object r(*this, object, place, keys);
         spec = TaskSpec::divide(r.number(ScenarioRules::Keys::x), r.number(ScenarioRules::Keys::y));
     } else if (name == ScenarioRules::Kinds::fail) {
-        const Object r(*this, object, place,
-                       common + QStringList{ScenarioRules::Keys::exception,
-                                            ScenarioRules::Keys::message,
-                                            ScenarioRules::Keys::sleep});
+        static const QStringList keys =
+            allowing({ScenarioRules::Keys::exception, ScenarioRules::Keys::message,
+                      ScenarioRules::Keys::sleep});
+        const Object r(*this, object, place, keys);
         const QString exception = r.string(ScenarioRules::Keys::exception, true);
         if (!ScenarioRules::exceptionTypes().contains(exception))
             expected(r.placeOf(ScenarioRules::Keys::exception), ScenarioRules::exceptionChoices(),
                      r.value(ScenarioRules::Keys::exception));
         spec = TaskSpec::fail(exception, r.string(ScenarioRules::Keys::message, true));
     } else if (name == ScenarioRules::Kinds::blockingSleep) {
-        const Object r(*this, object, place, common + QStringList{ScenarioRules::Keys::sleep});
+        static const QStringList keys = allowing({ScenarioRules::Keys::sleep});
+        const Object r(*this, object, place, keys);
         spec = TaskSpec::blockingSleep();
     } else if (name == ScenarioRules::Kinds::compute) {
-        const Object r(*this, object, place,
-                       common + QStringList{ScenarioRules::Keys::work, ScenarioRules::Keys::size,
-                                            ScenarioRules::Keys::cost});
+        static const QStringList keys = allowing(
+            {ScenarioRules::Keys::work, ScenarioRules::Keys::size, ScenarioRules::Keys::cost});
+        const Object r(*this, object, place, keys);
         if (!r.has(ScenarioRules::Keys::work))
             fail(place, QStringLiteral("missing key \"work\" (%1)")
                             .arg(ScenarioRules::computationChoices()));
@@ -321,9 +332,9 @@ TaskSpec Reader::task(const QJsonValue &v, const QString &place, int depth) cons
     } else if (name == u"gather") {
         if (depth >= ScenarioRules::maxNesting)
             fail(place, ScenarioRules::nestedTooDeeply());
-        const Object r(*this, object, place,
-                       common + QStringList{ScenarioRules::Keys::returnExceptions,
-                                            ScenarioRules::Keys::tasks});
+        static const QStringList keys =
+            allowing({ScenarioRules::Keys::returnExceptions, ScenarioRules::Keys::tasks});
+        const Object r(*this, object, place, keys);
         if (!r.has(ScenarioRules::Keys::tasks))
             fail(place, QStringLiteral("missing key \"tasks\" (an array of tasks)"));
         spec = TaskSpec::gather(tasks(r.value(ScenarioRules::Keys::tasks),
@@ -333,7 +344,7 @@ TaskSpec Reader::task(const QJsonValue &v, const QString &place, int depth) cons
         expected(join(place, ScenarioRules::Keys::task), ScenarioRules::kindChoices(), kind);
     }
     // What every kind reads alike; the keys were checked above, kind by kind.
-    const Object r(*this, object, place, object.keys());
+    const Object r(*this, object, place);
     // Only the kinds that take seconds allow their key: a sleep, or a compute's cost.
     if (const QString key = ScenarioRules::secondsKey(spec.kind); r.has(key))
         spec.sleep = sleep(r.value(key), r.placeOf(key));
@@ -350,7 +361,7 @@ std::vector<TaskSpec> Reader::tasks(const QJsonValue &v, const QString &place, i
     const QJsonArray array = v.toArray();
     result.reserve(std::size_t(array.size()));
     for (qsizetype i = 0; i < array.size(); ++i) {
-        const QString taskPlace = QStringLiteral("%1[%2]").arg(place).arg(i);
+        const QString taskPlace = place + u'[' + QString::number(i) + u']';
         if (++m_taskCount > ScenarioRules::maxTasks)
             fail(taskPlace, ScenarioRules::tooManyTasks());
         result.push_back(task(array.at(i), taskPlace, depth));
