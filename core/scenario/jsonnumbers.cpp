@@ -4,6 +4,7 @@
 #include "jsonnumbers.h"
 
 #include <algorithm>
+#include <charconv>
 #include <clocale>
 #include <cstdlib>
 
@@ -147,7 +148,10 @@ QByteArray JsonNumberTable::takeNumbers(const QByteArray &json)
                 out += token;
                 return;
             }
-            out += QByteArray::number(qsizetype(m_literals.size()));
+            // The token's index in its place, written without a string of its own.
+            char index[24];
+            const auto written = std::to_chars(index, index + sizeof index, m_literals.size());
+            out.append(index, written.ptr - index);
             m_literals.push_back(token);
             delta = end - out.size();
             m_shifts.push_back({out.size(), delta});

@@ -130,14 +130,15 @@ private:
         QString placeOf(const QString &key) const { return join(m_place, key); }
         QJsonValue value(const QString &key) const { return m_object.value(key); }
 
+        // Each reads its key once: a lookup is a walk along the object's keys.
         QString string(const QString &key, bool required) const
         {
-            if (!has(key)) {
+            const auto v = value(key);
+            if (v.isUndefined()) {
                 if (required)
                     fail(m_place, QStringLiteral("missing key \"%1\" (a string)").arg(key));
                 return {};
             }
-            const auto v = value(key);
             if (!v.isString())
                 m_reader.expected(placeOf(key), QStringLiteral("a string"), v);
             if (const QString problem = ScenarioRules::textProblem(v.toString());
@@ -148,9 +149,9 @@ private:
 
         bool boolean(const QString &key, bool fallback) const
         {
-            if (!has(key))
-                return fallback;
             const auto v = value(key);
+            if (v.isUndefined())
+                return fallback;
             if (!v.isBool())
                 m_reader.expected(placeOf(key), QStringLiteral("true or false"), v);
             return v.toBool();
@@ -158,16 +159,18 @@ private:
 
         PyValue number(const QString &key) const
         {
-            if (!has(key))
+            const auto v = value(key);
+            if (v.isUndefined())
                 fail(m_place, QStringLiteral("missing key \"%1\" (a number)").arg(key));
-            return m_reader.number(value(key), placeOf(key));
+            return m_reader.number(v, placeOf(key));
         }
 
         std::optional<double> seconds(const QString &key) const
         {
-            if (!has(key))
+            const auto v = value(key);
+            if (v.isUndefined())
                 return std::nullopt;
-            return m_reader.seconds(value(key), placeOf(key));
+            return m_reader.seconds(v, placeOf(key));
         }
 
     private:
@@ -278,7 +281,7 @@ TaskSpec Reader::task(const QJsonValue &v, const QString &place, int depth) cons
         expected(join(place, ScenarioRules::Keys::task), ScenarioRules::kindChoices(), kind);
 
     // The keys each kind allows, made once: a file may hold a million tasks.
-    const auto allowing = [](QStringList keys) {
+    const auto allowing = [](const QStringList &keys) {
         return QStringList{ScenarioRules::Keys::task, ScenarioRules::Keys::label,
                            ScenarioRules::Keys::cancelAfter} +
                keys;
@@ -346,8 +349,9 @@ TaskSpec Reader::task(const QJsonValue &v, const QString &place, int depth) cons
     // What every kind reads alike; the keys were checked above, kind by kind.
     const Object r(*this, object, place);
     // Only the kinds that take seconds allow their key: a sleep, or a compute's cost.
-    if (const QString key = ScenarioRules::secondsKey(spec.kind); r.has(key))
-        spec.sleep = sleep(r.value(key), r.placeOf(key));
+    const QString key = ScenarioRules::secondsKey(spec.kind);
+    if (const QJsonValue seconds = r.value(key); !seconds.isUndefined())
+        spec.sleep = sleep(seconds, r.placeOf(key));
     spec.label = r.string(ScenarioRules::Keys::label, false);
     spec.cancelAfter = r.seconds(ScenarioRules::Keys::cancelAfter);
     return spec;
