@@ -65,20 +65,13 @@ std::unique_ptr<QCoreApplication> makeApplication(int &argc, char *argv[])
     return std::make_unique<QApplication>(argc, argv);
 }
 
-//! The window was asked for where there is no display: says what is wrong with the
-//! arguments, if anything, else why no window opens.
-int failWithoutDisplay(int argc, char *argv[])
+//! The program's arguments, as QCoreApplication::arguments() gives them once it exists.
+QStringList argumentsOf(int argc, char *argv[])
 {
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);
-    QCommandLineParser parser;
-    addCommandLineOptions(parser);
-    if (const auto line = parseCommandLine(parser, arguments);
-        std::holds_alternative<QString>(line))
-        return fail(std::get<QString>(line));
-    return fail(QStringLiteral("no display to open the window on (DISPLAY and WAYLAND_DISPLAY are "
-                               "unset): run with --headless, or take a picture with --screenshot"));
+    return arguments;
 }
 
 //! `--python`: the Python twin of \a scenario on stdout.
@@ -123,8 +116,6 @@ int showSavedRun(const CommandLine &command)
 int main(int argc, char *argv[])
 {
     const auto app = makeApplication(argc, argv);
-    if (!app)
-        return failWithoutDisplay(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("Gatherscope"));
     QCoreApplication::setApplicationName(QStringLiteral("gatherscope"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION));
@@ -134,7 +125,9 @@ int main(int argc, char *argv[])
 
     QCommandLineParser parser;
     addCommandLineOptions(parser);
-    const auto line = parseCommandLine(parser, QCoreApplication::arguments());
+    // Without a display there is no application yet: a bad argument is still named first.
+    const auto line =
+        parseCommandLine(parser, app ? QCoreApplication::arguments() : argumentsOf(argc, argv));
     if (const auto *error = std::get_if<QString>(&line))
         return fail(*error);
     const auto &command = std::get<CommandLine>(line);
@@ -146,6 +139,10 @@ int main(int argc, char *argv[])
         std::printf("gatherscope %s\n", PROJECT_VERSION);
         return 0;
     case CommandLine::Mode::Window:
+        if (!app)
+            return fail(QStringLiteral("no display to open the window on (DISPLAY and "
+                                       "WAYLAND_DISPLAY are unset): run with --headless, or take "
+                                       "a picture with --screenshot"));
         return runGui(parser, command.steps);
     case CommandLine::Mode::Headless:
     case CommandLine::Mode::Python:

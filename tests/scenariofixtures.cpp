@@ -34,4 +34,13 @@ QStringList taskNames(const std::vector<Gatherscope::TaskSpec> &tasks)
     return out;
 }
 
+QByteArray sayHelloFile(int tasks)
+{
+    QByteArray json = R"({"title": "hellos", "report": "list", "tasks": [)";
+    for (int i = 0; i < tasks; ++i)
+        json += (i ? ", " : "") + QByteArray(R"({"task": "say_hello", "name": "P)") +
+                QByteArray::number(i) + R"(", "sleep": )" + QByteArray::number(1 + i % 5) + "}";
+    return json + "]}";
+}
+
 } // namespace GatherscopeTest

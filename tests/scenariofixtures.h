@@ -8,6 +8,7 @@
 
 #include "scenario.h"
 
+#include <QByteArray>
 #include <QString>
 #include <QStringList>
 
@@ -17,6 +18,9 @@ namespace GatherscopeTest {
 
 Gatherscope::Scenario bundledScenario(const QString &name);
 Gatherscope::Scenario scenarioFromJson(const QByteArray &json);
+//! The text of \a tasks say_hello tasks, the i-th named `P<i>` and sleeping 1 + i % 5 seconds,
+//! as scripts/bench-headless writes them: a large run for benchmarks and tests of scale.
+QByteArray sayHelloFile(int tasks);
 //! What each task is called (`say_hello('Mr. Turtle')`), in order: a tree level at a glance.
 QStringList taskNames(const std::vector<Gatherscope::TaskSpec> &tasks);
 

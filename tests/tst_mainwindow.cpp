@@ -145,11 +145,7 @@ private Q_SLOTS:
         const int tasks = 40000;
         QTemporaryDir dir;
         const QString path = dir.filePath(u"many.json"_s);
-        QByteArray json = "{\"title\": \"many\", \"tasks\": [";
-        for (int i = 0; i < tasks; ++i)
-            json += (i ? "," : "") + QByteArray("{\"task\": \"say_hello\", \"name\": \"T") +
-                    QByteArray::number(i) + "\", \"sleep\": " + QByteArray::number(1 + i % 5) + "}";
-        json += "]}";
+        const QByteArray json = sayHelloFile(tasks);
         QFile file(path);
         QVERIFY(file.open(QIODevice::WriteOnly) && file.write(json) == json.size());
         file.close();

@@ -217,8 +217,8 @@ void ScenarioClock::takeDueTimers(bool nothingReady)
             continue; // removed: skipped now that it came to the top
         m_now = std::max(m_now, timer.deadline);
         Entry entry{{}, m_slots[timer.slot()].sleeper, timer.sequence()};
-        if (!entry.sleeper)
-            entry.callback = std::move(m_calls[timer.sequence()].callback);
+        if (!entry.sleeper) // a callLater(): its slot is live, so its call is there
+            entry.callback = std::move(m_calls.find(timer.sequence())->second.callback);
         removeTimer(timer.slot(), timer.sequence());
         if (entry.sleeper)
             entry.sleeper->m_state = SleepAwaiter::State::Due;

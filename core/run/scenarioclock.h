@@ -134,7 +134,8 @@ private:
         std::function<void()> callback;
     };
     //! A timer in the heap: its deadline, then its registration order (which decides between
-    //! equal deadlines) and its slot packed in one word, so that four fill a cache line.
+    //! equal deadlines) and its slot packed in one word: 16 bytes, so a path down a heap of
+    //! a million crosses fewer cache lines.
     //! Removing a timer frees its slot and leaves the element, skipped when it comes to the top.
     struct Timer {
         //! Slots a clock may hold at once. A scenario file of at most 64 MiB holds fewer than

@@ -7,6 +7,7 @@
 // tasks, which is half of a headless run and of the window's launch.
 
 #include "runner.h"
+#include "scenariofixtures.h"
 #include "scenarioloader.h"
 
 #include <QCoreApplication>
@@ -31,19 +32,9 @@ void BM_RunEmptyGathers(benchmark::State &state)
     state.SetItemsProcessed(state.iterations() * state.range(0));
 }
 
-//! The text of N say_hello tasks with sleeps 1 to 5, as scripts/bench-headless writes it.
-QByteArray sayHelloFile(int tasks)
-{
-    QByteArray json = R"({"title": "hellos", "report": "list", "tasks": [)";
-    for (int i = 0; i < tasks; ++i)
-        json += (i ? ", " : "") + QByteArray(R"({"task": "say_hello", "name": "P)") +
-                QByteArray::number(i) + R"(", "sleep": )" + QByteArray::number(1 + i % 5) + "}";
-    return json + "]}";
-}
-
 void BM_LoadScenario(benchmark::State &state)
 {
-    const QByteArray json = sayHelloFile(int(state.range(0)));
+    const QByteArray json = GatherscopeTest::sayHelloFile(int(state.range(0)));
     for (auto _ : state) {
         auto loaded = Gatherscope::ScenarioLoader::parse(json, QStringLiteral("hellos.json"));
         benchmark::DoNotOptimize(loaded);

@@ -8,7 +8,7 @@
 #include "overviewtrack.h"
 #include "runner.h"
 #include "runsession.h"
-#include "scenarioloader.h"
+#include "scenariofixtures.h"
 #include "taskcounts.h"
 #include "timelinemodel.h"
 #include "timelineview.h"
@@ -36,14 +36,9 @@ struct Run {
 //! A finished run of \a lanes say_hello tasks with sleeps of 1 to 5 s.
 Run finishedRun(int lanes)
 {
-    QByteArray json = R"({"title": "many", "tasks": [)";
-    for (int i = 0; i < lanes; ++i)
-        json += (i ? "," : "") + QByteArray(R"({"task": "say_hello", "name": "T)") +
-                QByteArray::number(i) + R"(", "sleep": )" + QByteArray::number(1 + i % 5) + "}";
-    json += "]}";
     Run run;
-    run.runner =
-        std::make_unique<Runner>(std::get<Scenario>(ScenarioLoader::parse(json, {})), RunOptions{});
+    run.runner = std::make_unique<Runner>(
+        GatherscopeTest::scenarioFromJson(GatherscopeTest::sayHelloFile(lanes)), RunOptions{});
     run.model = std::make_unique<TimelineModel>();
     run.session =
         std::make_unique<RunSession>(std::initializer_list<RecordFollower *>{run.model.get()});

@@ -285,6 +285,20 @@ void BM_FirstFrameAfterF5(benchmark::State &state)
     }
 }
 
+//! The mean of \a values, 0 for none.
+double mean(const std::vector<double> &values)
+{
+    return values.empty()
+               ? 0.0
+               : std::accumulate(values.begin(), values.end(), 0.0) / double(values.size());
+}
+
+//! The largest of \a values, 0 for none.
+double worst(const std::vector<double> &values)
+{
+    return values.empty() ? 0.0 : *std::max_element(values.begin(), values.end());
+}
+
 void BM_LiveRunFrames(benchmark::State &state)
 {
     auto window = openWindow(int(state.range(0)));
@@ -307,14 +321,6 @@ void BM_LiveRunFrames(benchmark::State &state)
         }
         cancelRun(*window);
     }
-    const auto mean = [](const std::vector<double> &values) {
-        return values.empty()
-                   ? 0.0
-                   : std::accumulate(values.begin(), values.end(), 0.0) / double(values.size());
-    };
-    const auto worst = [](const std::vector<double> &values) {
-        return values.empty() ? 0.0 : *std::max_element(values.begin(), values.end());
-    };
     state.counters["frames_per_s"] =
         double(paintMs.size()) / (double(state.iterations()) * double(watched) / 1e9);
     state.counters["paint_mean_ms"] = mean(paintMs);
@@ -478,14 +484,6 @@ void BM_InputLatencyLiveRun(benchmark::State &state)
     std::vector<double> laterPaintedMs; // all but the key posted during the run's start
     double worstAt = 0;
     int lost = 0;
-    const auto mean = [](const std::vector<double> &values) {
-        return values.empty()
-                   ? 0.0
-                   : std::accumulate(values.begin(), values.end(), 0.0) / double(values.size());
-    };
-    const auto worst = [](const std::vector<double> &values) {
-        return values.empty() ? 0.0 : *std::max_element(values.begin(), values.end());
-    };
     for (auto _ : state) {
         view->verticalScrollBar()->setValue(0);
         QElapsedTimer watched;

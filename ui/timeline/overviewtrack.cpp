@@ -129,12 +129,7 @@ void OverviewTrack::readCountsForFrame()
     // every frame, so the track keeps up with the lanes; once the run is over, at once.
     if (m_stale && m_view->isLive() && m_lastRead.isValid() &&
         m_counts.lastReadSize() >= dearRead && m_lastRead.elapsed() < minReadInterval) {
-        if (!std::exchange(m_readScheduled, true)) {
-            QTimer::singleShot(minReadInterval - int(m_lastRead.elapsed()), this, [this] {
-                m_readScheduled = false;
-                update();
-            });
-        }
+        scheduleRead(minReadInterval - int(m_lastRead.elapsed()));
         return;
     }
     if (m_stale)
@@ -144,12 +139,18 @@ void OverviewTrack::readCountsForFrame()
     // a file opened, a replay from the start) is read over a few frames, the track filling
     // from the left, rather than hold one frame for all of it.
     readCounts(m_view->isLive() ? std::numeric_limits<int>::max() : eventsPerFrame);
-    if (m_stale && !std::exchange(m_readScheduled, true)) {
-        QTimer::singleShot(0, this, [this] {
-            m_readScheduled = false;
-            update();
-        });
-    }
+    if (m_stale)
+        scheduleRead(0);
+}
+
+void OverviewTrack::scheduleRead(int ms)
+{
+    if (std::exchange(m_readScheduled, true))
+        return;
+    QTimer::singleShot(ms, this, [this] {
+        m_readScheduled = false;
+        update();
+    });
 }
 
 void OverviewTrack::paintEvent(QPaintEvent *)

@@ -55,6 +55,8 @@ private:
     //! Reads the events since the last count, at most \a budget of them.
     void readCounts(int budget = std::numeric_limits<int>::max()) const;
     void readCountsForFrame();
+    //! A frame in \a ms to read on, unless one is asked for already.
+    void scheduleRead(int ms);
     static constexpr int minReadInterval = 100; // ms
     //! A count that read and sorted fewer events and open bars than this (well under a
     //! millisecond) is taken again at every frame of a run, not every minReadInterval.
