@@ -324,7 +324,7 @@ private Q_SLOTS:
         QVERIFY(runAndWait(*m_window));
         QVERIFY(saveRun->isEnabled());
         const Runner *ran = m_window->runController()->runner();
-        const std::vector<TaskEvent> events = ran->record().events();
+        const std::vector<TaskEvent> events = ran->record().events().toVector();
         const Scenario scenario = ran->scenario();
         const QString console = m_window->consoleModel()->text();
         auto *received = m_window->findChild<QLabel *>(u"awaiterReceived"_s);
@@ -339,7 +339,7 @@ private Q_SLOTS:
                  QFileInfo(path).absoluteFilePath());
         const RunController *shown = m_window->runController();
         QCOMPARE(shown->state(), RunController::State::Finished);
-        QVERIFY(shown->runner()->record().events() == events);
+        QVERIFY(shown->runner()->record().events().toVector() == events);
         QCOMPARE(m_window->consoleModel()->text(), console);
         QCOMPARE(received->text(), summary);
         QCOMPARE(narration->text(), story);
@@ -356,7 +356,7 @@ private Q_SLOTS:
         QVERIFY(file.resize(file.size() / 2));
         file.close();
         QVERIFY(!m_window->openScenario(path, true));
-        QVERIFY(m_window->runController()->runner()->record().events() == events);
+        QVERIFY(m_window->runController()->runner()->record().events().toVector() == events);
     }
 
     // File ▸ Compare With…: the scenario in the editor above a saved run or another scenario.

@@ -75,7 +75,8 @@ void ReplayScrubber::replayTo(int count)
     // Before the end a now line stands where the replay is, with what is planned after it
     // drawn ahead as ghosts.
     m_timeline->setLive(!atEnd);
-    m_timeline->setCurrentTime(count > 0 ? events[std::size_t(count) - 1].time : ScenarioTime(0));
+    m_timeline->setCurrentTime(count > 0 ? events.head(std::size_t(count) - 1).time
+                                         : ScenarioTime(0));
     if (count > 0)
         m_timeline->selectEvent(count - 1);
     showWhere();
@@ -92,7 +93,7 @@ void ReplayScrubber::showWhere()
     const Runner *runner = m_run->runner();
     const int count = m_slider->value();
     const ScenarioTime time = runner && count > 0
-                                  ? runner->record().events()[std::size_t(count) - 1].time
+                                  ? runner->record().events().head(std::size_t(count) - 1).time
                                   : ScenarioTime(0);
     const QLocale locale;
     m_where->setText(tr("event %1 of %2 · %3 s")

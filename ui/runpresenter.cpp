@@ -192,7 +192,7 @@ void RunPresenter::eventShown(int index)
         return; // a run going by itself: no captions
     m_parts.stepCaption->setText(
         tr("%1 s: %2")
-            .arg(scenarioTimeToSeconds(runner->record().events()[std::size_t(index)].time))
+            .arg(scenarioTimeToSeconds(runner->record().events().head(std::size_t(index)).time))
             .arg(stepCaption(runner->record(), index)));
     m_parts.stepCaption->show();
     m_parts.timeline->selectEvent(index);

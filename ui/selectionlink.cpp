@@ -57,7 +57,7 @@ void SelectionLink::timelineSelected(int eventIndex)
     const QScopedValueRollback linking(m_linking, true);
     selectRow(m_views.console, m_views.consoleModel->rowOfEvent(eventIndex));
     selectRow(m_views.results, resultRowOf(*m_views.resultModel, *record,
-                                           record->events()[std::size_t(eventIndex)].node));
+                                           record->events().head(std::size_t(eventIndex)).node));
 }
 
 void SelectionLink::consoleSelected(int row)
@@ -71,7 +71,7 @@ void SelectionLink::consoleSelected(int row)
         const Gatherscope::EventRecord *record = m_record();
         if (record)
             selectRow(m_views.results, resultRowOf(*m_views.resultModel, *record,
-                                                   record->events()[std::size_t(event)].node));
+                                                   record->events().head(std::size_t(event)).node));
     }
 }
 
@@ -85,7 +85,7 @@ void SelectionLink::resultSelected(int row)
     // How the task ended: its last event (none yet while it runs).
     const auto &events = record->events();
     for (int i = int(events.size()) - 1; i >= 0; --i) {
-        if (events[std::size_t(i)].node == node) {
+        if (events.head(std::size_t(i)).node == node) {
             m_views.timeline->selectEvent(i);
             selectRow(m_views.console, m_views.consoleModel->rowOfEvent(i));
             return;

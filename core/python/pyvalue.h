@@ -41,6 +41,11 @@ public:
     {
         return PyValue(std::make_shared<const ExceptionInfo>(std::move(error)));
     }
+    //! An exception already shared elsewhere (an event's), shared once more, not copied.
+    static PyValue exception(std::shared_ptr<const ExceptionInfo> error)
+    {
+        return PyValue(std::move(error));
+    }
 
     bool isInteger() const { return std::holds_alternative<std::int64_t>(m_value); }
     bool isFloat() const { return std::holds_alternative<double>(m_value); }
@@ -55,6 +60,10 @@ public:
     const QString &toString() const { return std::get<QString>(m_value); }
     const List &toList() const { return *std::get<SharedList>(m_value); }
     const ExceptionInfo &toException() const { return *std::get<SharedException>(m_value); }
+    const std::shared_ptr<const ExceptionInfo> &sharedException() const
+    {
+        return std::get<SharedException>(m_value);
+    }
 
     //! Equal values: lists item by item, not by where they are stored.
     bool operator==(const PyValue &other) const

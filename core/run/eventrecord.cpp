@@ -43,8 +43,8 @@ void EventRecord::append(TaskEvent event)
         Q_EMIT eventRecorded(event, index);
         return;
     }
-    m_events.push_back(std::move(event));
-    Q_EMIT eventRecorded(m_events.back(), index);
+    m_events.append(event);
+    Q_EMIT eventRecorded(event, index);
 }
 
 QString EventRecord::placeOf(int node) const

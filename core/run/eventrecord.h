@@ -3,6 +3,7 @@
 
 #pragma once
 
+#include "eventlist.h"
 #include "taskevent.h"
 
 #include <QObject>
@@ -24,7 +25,8 @@ public:
 
     //! The run's task tree, depth-first (node 0 is the top-level gather).
     const std::vector<TaskNode> &nodes() const { return m_nodes; }
-    const std::vector<TaskEvent> &events() const { return m_events; }
+    //! Every event kept, in order (read back as values: see EventList).
+    const EventList &events() const { return m_events; }
     //! Where \a node stands in the scenario file (`tasks[1].tasks[0]`; empty for node 0). Made
     //! when asked: a place per node would take memory as depth × tasks.
     QString placeOf(int node) const;
@@ -51,7 +53,7 @@ Q_SIGNALS:
 
 private:
     std::vector<TaskNode> m_nodes;
-    std::vector<TaskEvent> m_events;
+    EventList m_events;
     std::size_t m_appended = 0;
     bool m_keepsEvents = true;
 };

@@ -42,7 +42,13 @@ public:
                                          : std::make_shared<const ExceptionInfo>(std::move(info)))
     {}
 
+    explicit EventError(std::shared_ptr<const ExceptionInfo> info)
+        : m_info(std::move(info))
+    {}
+
     const ExceptionInfo &get() const { return m_info ? *m_info : none(); }
+    //! The exception as it is shared; null for none.
+    const std::shared_ptr<const ExceptionInfo> &shared() const { return m_info; }
     operator const ExceptionInfo &() const { return get(); } // NOLINT(google-explicit-constructor)
     const ExceptionInfo *operator->() const { return &get(); }
     bool operator==(const EventError &other) const { return get() == other.get(); }

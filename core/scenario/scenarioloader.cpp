@@ -7,6 +7,8 @@
 #include "scenariorules.h"
 #include "scenariowriter.h"
 
+#include <algorithm>
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -62,8 +64,16 @@ ScenarioLoader::readFile(const QString &path, std::int64_t maxBytes, const QStri
                              .arg(what));
     if (!file.open(QIODevice::ReadOnly))
         return fileError(QStringLiteral("cannot be read: %1").arg(file.errorString()));
-    // Read with the bound whatever the size said: a file may grow while it is read.
-    QByteArray json = file.read(maxBytes + 1);
+    // Read with the bound whatever the size said: a file may grow while it is read. Asked for
+    // the whole bound at once, QIODevice::read reserved 128 MiB for a file of any size
+    // (heaptrack counted it as most of a headless run's heap).
+    QByteArray json;
+    const auto readUpTo = [&](std::int64_t want) {
+        json += file.read(std::min<std::int64_t>(want, maxBytes + 1 - json.size()));
+    };
+    readUpTo(info.size() + 1);
+    while (json.size() <= maxBytes && !file.atEnd())
+        readUpTo(std::int64_t{1} << 20);
     if (json.size() > maxBytes)
         return fileError(QStringLiteral("is larger than %1 MiB (%2 bytes), the most a %3 may be")
                              .arg(maxBytes / (std::int64_t{1024} * 1024))

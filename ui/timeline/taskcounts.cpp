@@ -71,7 +71,7 @@ void TaskCounts::reset(const TimelineModel &model)
         times->reserve(tasks);
 }
 
-void TaskCounts::take(const TaskEvent &event)
+void TaskCounts::take(const EventList::Head &event)
 {
     const auto node = std::size_t(event.node);
     if (node >= m_progress->open.size() || m_progress->isGather[node])
@@ -128,9 +128,9 @@ void TaskCounts::read(const TimelineModel &model, ScenarioTime now, int budget)
         const int last = shown - m_progress->taken > budget ? m_progress->taken + budget : shown;
         m_lastReadSize = last - m_progress->taken;
         for (; m_progress->taken < last; ++m_progress->taken)
-            take(record->events()[std::size_t(m_progress->taken)]);
+            take(record->events().head(std::size_t(m_progress->taken)));
         if (m_progress->taken > 0)
-            m_readUntil = record->events()[std::size_t(m_progress->taken - 1)].time;
+            m_readUntil = record->events().head(std::size_t(m_progress->taken - 1)).time;
     }
     m_caughtUp = m_progress->taken >= shown;
     // Only the bars still open are sorted: they go on past now, to the wake-up a sleep waits

@@ -3,6 +3,7 @@
 
 #pragma once
 
+#include "eventlist.h"
 #include "scenarioclock.h"
 
 #include <limits>
@@ -77,8 +78,8 @@ private:
     Spans &spans(Doing doing);
     //! Starts over for the run of \a model.
     void reset(const TimelineModel &model);
-    //! Takes event \a event of the run.
-    void take(const Gatherscope::TaskEvent &event);
+    //! Takes event \a event of the run (all the counts need of it is its head).
+    void take(const Gatherscope::EventList::Head &event);
 
     Spans m_running;
     Spans m_sleeping;
