@@ -70,6 +70,15 @@ struct RunState {
     }
 };
 
+//! Makes the task of one child of a gather when the gather starts it. A struct, not a lambda in
+//! a std::function: that one was allocated for each task, and again when gather copied it. (In
+//! detail, not in the file's anonymous namespace: gather's templates hold it.)
+struct ChildTask {
+    std::shared_ptr<RunState> run;
+    int child = 0;
+    QCoro::Task<PyValue> operator()(std::stop_token token) const;
+};
+
 namespace {
 
 std::uint64_t freshSeed()
@@ -174,6 +183,15 @@ QCoro::Task<PyValue> runTask(std::shared_ptr<RunState> run, int node, std::stop_
     return runLeafTask(std::move(run), node, std::move(token));
 }
 
+} // namespace
+
+QCoro::Task<PyValue> ChildTask::operator()(std::stop_token token) const
+{
+    return runTask(run, child, std::move(token));
+}
+
+namespace {
+
 //! The list a gather returns. With return_exceptions, asyncio (3.11) puts a new
 //! `CancelledError('')` in the place of a task that was cancelled, while a nested gather that
 //! raised CancelledError keeps its own `CancelledError()`.
@@ -217,12 +235,12 @@ QCoro::Task<PyValue> runGather(std::shared_ptr<RunState> run, int node, std::sto
     const bool returnExceptions = node == 0 ? run->scenario.returnExceptions
                                             : run->specs[std::size_t(node)]->returnExceptions;
     const std::vector<int> &children = run->children[std::size_t(node)];
-    std::vector<std::function<QCoro::Task<PyValue>(std::stop_token)>> factories;
+    std::vector<ChildTask> factories;
+    factories.reserve(children.size());
     GatherOptions options;
     options.stopToken = token;
     for (const int child : children) {
-        factories.push_back(
-            [run, child](std::stop_token t) { return runTask(run, child, std::move(t)); });
+        factories.push_back({run, child});
         options.taskStopTokens.push_back(run->cancelNode[std::size_t(child)].get_token());
     }
     // A task cancelled before it could start never runs: record its end all the same.
@@ -235,10 +253,11 @@ QCoro::Task<PyValue> runGather(std::shared_ptr<RunState> run, int node, std::sto
     try {
         PyValue result;
         if (returnExceptions)
-            result = toList(co_await gather<GatherPolicy::ReturnExceptions>(factories, options),
-                            *run, children);
+            result = toList(
+                co_await gather<GatherPolicy::ReturnExceptions>(std::move(factories), options),
+                *run, children);
         else
-            result = toList(co_await gather(factories, options), *run, children);
+            result = toList(co_await gather(std::move(factories), options), *run, children);
         run->add(TaskEvent::Kind::GatherReturned, node, result);
         co_return result;
     } catch (...) {

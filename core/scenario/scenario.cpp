@@ -69,7 +69,7 @@ QString TaskSpec::displayName() const
         return label;
     switch (kind) {
     case Kind::SayHello:
-        return QStringLiteral("say_hello(%1)").arg(pythonStringRepr(name));
+        return u"say_hello(" + pythonStringRepr(name) + u')'; // for every task of a run: no arg()
     case Kind::Divide:
         return QStringLiteral("divide(%1, %2)").arg(pythonRepr(x), pythonRepr(y));
     case Kind::Fail:

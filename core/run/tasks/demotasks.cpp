@@ -11,12 +11,14 @@
 
 namespace Gatherscope {
 
+// Concatenated, not QString::arg: a run of 100,000 makes these 300,000 times, and arg() parses
+// its pattern each time.
 QCoro::Task<PyValue> sayHello(TaskContext context, QString name, LoopTime sleep)
 {
-    context.print(QStringLiteral("Hello, %1!").arg(name));
+    context.print(u"Hello, " + name + u'!');
     co_await context.sleep(sleep);
-    context.print(QStringLiteral("Goodbye, %1!").arg(name));
-    co_return PyValue::string(QStringLiteral("%1 is done").arg(name));
+    context.print(u"Goodbye, " + name + u'!');
+    co_return PyValue::string(name + u" is done");
 }
 
 QCoro::Task<PyValue> divide(TaskContext context, PyValue x, PyValue y, LoopTime sleep)
