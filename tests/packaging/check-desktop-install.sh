@@ -36,6 +36,10 @@ if command -v dpkg-deb >/dev/null; then
     depends=$(dpkg-deb --field "$deb" Depends)
     [[ $depends == *libqt6widgets6* && $depends == *libqcoro6core0* ]] ||
         fail "the .deb depends on: $depends"
+    # A program linked with mimalloc needs its library on the machine it is installed on.
+    if readelf -d "$root/bin/gatherscope" | grep -q 'NEEDED.*libmimalloc'; then
+        [[ $depends == *libmimalloc2.0* ]] || fail "linked with mimalloc, the .deb depends on: $depends"
+    fi
     contents=$(dpkg-deb --contents "$deb")
     [[ $contents == *"./usr/bin/gatherscope"* ]] || fail "no binary in the .deb"
     if [[ $contents == *"include/gatherscope"* ]]; then
