@@ -4,12 +4,16 @@
 // The scenario clock: virtual jumps, order at one instant, cancellation, real-mode controls.
 
 #include "coroutinetest.h"
+#include "mergingminqueue.h"
 
 #include "pythonerror.h"
 #include "scenarioclock.h"
 
 #include <QElapsedTimer>
 #include <QTest>
+
+#include <queue>
+#include <random>
 
 using namespace Gatherscope;
 using namespace GatherscopeTest;
@@ -91,6 +95,73 @@ private Q_SLOTS:
         });
         QVERIFY(processEventsUntil([&] { return log.size() == 3; }));
         QCOMPARE(log, strings({"cancel", "first@1", "doomed cancelled@1"}));
+    }
+
+    void thousandsOfSleepersWakeInDeadlineThenSleepOrder()
+    {
+        // Past MergingMinQueue::mergeAt, most timers wait in its sorted run: 10,000 sleepers on
+        // 50 deadlines, slept in a shuffled order, still wake by deadline and, within one
+        // deadline, in the order they slept.
+        ScenarioClock clock(ScenarioClock::Mode::Virtual);
+        std::mt19937 random(11);
+        std::vector<int> deadlines(10'000);
+        for (std::size_t i = 0; i < deadlines.size(); ++i)
+            deadlines[i] = 1 + int(i % 50);
+        std::shuffle(deadlines.begin(), deadlines.end(), random);
+        QStringList log;
+        std::vector<QCoro::Task<>> tasks;
+        std::vector<std::pair<int, int>> expected; // (deadline, the order it slept in)
+        for (std::size_t i = 0; i < deadlines.size(); ++i) {
+            tasks.push_back(sleeper(clock, log, QString::number(i), deadlines[i]));
+            expected.emplace_back(deadlines[i], int(i));
+        }
+        std::sort(expected.begin(), expected.end());
+        QVERIFY(processEventsUntil([&] { return log.size() == int(deadlines.size()); }));
+        QStringList expectedLog;
+        for (const auto &[deadline, order] : expected)
+            expectedLog << u"%1@%2"_s.arg(order).arg(deadline);
+        QCOMPARE(log, expectedLog);
+    }
+
+    void mergingMinQueueGivesWhatAHeapGives()
+    {
+        // Pushes and pops mixed at random, in bursts large enough to merge many times: the
+        // queue gives the same elements in the same order as std::priority_queue, and second()
+        // is always what top() gives next.
+        MergingMinQueue<std::uint64_t> queue;
+        std::priority_queue<std::uint64_t, std::vector<std::uint64_t>, std::greater<>> heap;
+        std::mt19937_64 random(5);
+        int merged = 0;
+        for (int round = 0; round < 40; ++round) {
+            const int pushes = int(random() % 20'000);
+            const int pops = int(random() % 20'000);
+            for (int i = 0; i < pushes; ++i) {
+                const std::uint64_t value = random() % 1'000'000;
+                queue.push(value);
+                heap.push(value);
+            }
+            merged += pushes >= int(MergingMinQueue<std::uint64_t>::mergeAt) ? 1 : 0;
+            for (int i = 0; i < pops && !heap.empty(); ++i) {
+                QCOMPARE(queue.size(), heap.size());
+                QCOMPARE(queue.top(), heap.top());
+                heap.pop();
+                const std::uint64_t *next = queue.second();
+                QCOMPARE(next != nullptr, !heap.empty());
+                if (next)
+                    QCOMPARE(*next, heap.top());
+                queue.pop();
+            }
+        }
+        QVERIFY(merged > 10);
+        while (!heap.empty()) {
+            QCOMPARE(queue.top(), heap.top());
+            heap.pop();
+            queue.pop();
+        }
+        QVERIFY(queue.empty());
+        queue.push(3);
+        queue.clear();
+        QVERIFY(queue.empty());
     }
 
     void aBlockHoldsEveryTimerDueDuringItUntilItEnds()

@@ -36,7 +36,7 @@ void ScenarioClock::cancelAll()
 {
     auto taken = std::exchange(m_slots, {});
     auto due = std::exchange(m_due, {});
-    m_heap.clear();
+    m_queue.clear();
     m_freeSlots.clear();
     m_calls.clear();
     m_liveTimers = 0;
@@ -134,11 +134,10 @@ ScenarioClock::Added ScenarioClock::addTimer(LoopTime deadline, SleepAwaiter *sl
     const CallId sequence = m_nextSequence++;
     const Timer timer{deadline, sequence << Timer::slotBits | slot};
     const auto earliest = firstDeadline();
-    const bool first = !earliest || m_heap.front() > timer;
+    const bool first = !earliest || m_queue.top() > timer;
     m_slots[slot] = Slot{sleeper, sequence};
     ++m_liveTimers;
-    m_heap.push_back(timer);
-    std::push_heap(m_heap.begin(), m_heap.end(), std::greater<>());
+    m_queue.push(timer);
     if (first)
         scheduleIteration();
     return {sequence, slot};
@@ -162,13 +161,11 @@ bool ScenarioClock::isLive(const Timer &timer) const
 
 std::optional<LoopTime> ScenarioClock::firstDeadline() const
 {
-    while (!m_heap.empty() && !isLive(m_heap.front())) {
-        std::pop_heap(m_heap.begin(), m_heap.end(), std::greater<>());
-        m_heap.pop_back();
-    }
-    if (m_heap.empty())
+    while (!m_queue.empty() && !isLive(m_queue.top()))
+        m_queue.pop();
+    if (m_queue.empty())
         return std::nullopt;
-    return m_heap.front().deadline;
+    return m_queue.top().deadline;
 }
 
 void ScenarioClock::removeSleeper(const SleepAwaiter *sleeper)
@@ -183,16 +180,14 @@ void ScenarioClock::prefetchAhead() const
 {
     // A million sleepers of a large run are far apart in memory, and each turn reaches one
     // sleeper's slot and then its coroutine frame. Asked for two turns ahead, they are here
-    // when wanted: the slot of the timer after the top (the earlier of the top's children),
-    // and the frame of the top's sleeper, whose slot was asked for a turn ago.
-    if (m_heap.empty())
+    // when wanted: the slot of the timer after the top, and the frame of the top's sleeper,
+    // whose slot was asked for a turn ago.
+    if (m_queue.empty())
         return;
-    if (SleepAwaiter *next = m_slots[m_heap.front().slot()].sleeper)
+    if (SleepAwaiter *next = m_slots[m_queue.top().slot()].sleeper)
         __builtin_prefetch(next);
-    if (m_heap.size() > 1) {
-        const bool second = m_heap.size() > 2 && m_heap[1] > m_heap[2];
-        __builtin_prefetch(&m_slots[m_heap[second ? 2 : 1].slot()]);
-    }
+    if (const Timer *second = m_queue.second())
+        __builtin_prefetch(&m_slots[second->slot()]);
 }
 
 void ScenarioClock::takeDueTimers(bool nothingReady)
@@ -208,10 +203,9 @@ void ScenarioClock::takeDueTimers(bool nothingReady)
     } else if (!m_paused) {
         limit = std::max(m_now, wallNow());
     }
-    while (!m_heap.empty() && m_heap.front().deadline <= limit) {
-        std::pop_heap(m_heap.begin(), m_heap.end(), std::greater<>());
-        const Timer timer = m_heap.back();
-        m_heap.pop_back();
+    while (!m_queue.empty() && m_queue.top().deadline <= limit) {
+        const Timer timer = m_queue.top();
+        m_queue.pop();
         prefetchAhead();
         if (!isLive(timer))
             continue; // removed: skipped now that it came to the top

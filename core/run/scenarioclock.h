@@ -9,6 +9,7 @@
 
 // After Qt's headers: moc cannot parse <coroutine>'s concepts when it comes first.
 #include "eventloopqueue.h"
+#include "mergingminqueue.h"
 #include "scenariotime.h"
 
 #include <chrono>
@@ -50,10 +51,10 @@ namespace Gatherscope {
  * clock moves on while the loop is held: the timers it passed over are due at the next
  * iteration, all together, in deadline order.
  *
- * However many tasks sleep, the clock keeps one heap of deadlines and (in real mode) one
+ * However many tasks sleep, the clock keeps one queue of deadlines and (in real mode) one
  * QTimer: Qt 6.4 keeps active timers in a sorted list, so one QTimer per sleeper costs
- * quadratic time. A heap in one vector, not an ordered map: a million sleepers of random
- * durations went into a map at a cache miss per level of the tree.
+ * quadratic time. A queue in vectors (MergingMinQueue), not an ordered map: a million sleepers
+ * of random durations went into a map at a cache miss per level of the tree.
  */
 class ScenarioClock : public QObject, private EventLoopTimers {
     Q_OBJECT
@@ -126,16 +127,16 @@ private:
     struct Slot {
         static constexpr CallId free = ~CallId(0);
         SleepAwaiter *sleeper = nullptr; //!< null for a call, whose callback is in m_calls
-        CallId sequence = free; //!< its Timer's: a heap element of a slot used again is stale
+        CallId sequence = free; //!< its Timer's: a queued Timer of a slot used again is stale
     };
     //! A callLater()'s callback, until it is due or cancelled.
     struct Call {
         std::uint32_t slot = 0;
         std::function<void()> callback;
     };
-    //! A timer in the heap: its deadline, then its registration order (which decides between
-    //! equal deadlines) and its slot packed in one word: 16 bytes, so a path down a heap of
-    //! a million crosses fewer cache lines.
+    //! A timer in the queue: its deadline, then its registration order (which decides between
+    //! equal deadlines) and its slot packed in one word: 16 bytes, so the queue of a million
+    //! is read through fewer cache lines.
     //! Removing a timer frees its slot and leaves the element, skipped when it comes to the top.
     struct Timer {
         //! Slots a clock may hold at once. A scenario file of at most 64 MiB holds fewer than
@@ -180,9 +181,9 @@ private:
 
     Mode m_mode;
     LoopTime m_now{0};
-    // A min-heap (std::push_heap with greater) over m_slots; mutable so that a const question
-    // (the first deadline) can drop removed timers off its top.
-    mutable std::vector<Timer> m_heap;
+    // The timers by deadline, over m_slots; mutable so that a const question (the first
+    // deadline) can drop removed timers off its top.
+    mutable MergingMinQueue<Timer> m_queue;
     std::vector<Slot> m_slots;
     std::vector<std::uint32_t> m_freeSlots;
     std::unordered_map<CallId, Call> m_calls; // by sequence; few (a run's `cancel_after`s)
