@@ -36,7 +36,7 @@ QString eventKindName(TaskEvent::Kind kind)
     return {};
 }
 
-void EventRecord::append(TaskEvent event)
+void EventRecord::append(const TaskEvent &event)
 {
     const int index = int(m_appended++);
     if (!m_keepsEvents) {

@@ -35,7 +35,7 @@ public:
     //! Makes room for \a count events at once: a run knows about how many it will record, and
     //! growing a vector of 100,000s of events twice over moves each several times.
     void reserveEvents(std::size_t count) { m_events.reserve(count); }
-    void append(TaskEvent event);
+    void append(const TaskEvent &event);
     //! How many events were appended, kept or not.
     std::size_t appendedCount() const { return m_appended; }
     //! Whether append() keeps the events in events() (the default). A headless run that only

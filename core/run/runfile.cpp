@@ -384,7 +384,7 @@ std::variant<std::unique_ptr<Runner>, LoadError> read(const QByteArray &json, co
         after = std::get<TaskEvent>(event).time;
         events.push_back(std::get<TaskEvent>(std::move(event)));
     }
-    runner->restore(std::move(events));
+    runner->restore(events);
     return runner;
 }
 

@@ -52,7 +52,7 @@ struct RunState {
         event.kind = kind;
         event.value = std::move(value);
         event.error = std::move(error);
-        record.append(std::move(event));
+        record.append(event);
     }
 
     void markEnded(int node)
@@ -419,15 +419,15 @@ void Runner::start()
     Q_UNUSED(task); // runs on by itself; the run state keeps everything it needs alive
 }
 
-void Runner::restore(std::vector<TaskEvent> events)
+void Runner::restore(const std::vector<TaskEvent> &events)
 {
     if (m_state != State::Ready)
         return;
     m_state = State::Finished;
-    for (TaskEvent &event : events) {
+    for (const TaskEvent &event : events) {
         if (event.node == 0 && event.kind == TaskEvent::Kind::GatherRaised)
             m_run->gatherRaised = true;
-        m_run->record.append(std::move(event));
+        m_run->record.append(event);
     }
     Q_EMIT m_run->record.completed();
 }

@@ -61,7 +61,7 @@ public:
 
     //! Takes \a events as its record instead of running (a run file's): the run is finished,
     //! as the one that recorded them was. Only before start().
-    void restore(std::vector<TaskEvent> events);
+    void restore(const std::vector<TaskEvent> &events);
 
 public Q_SLOTS:
     //! Starts the run (once).

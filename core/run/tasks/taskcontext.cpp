@@ -22,7 +22,7 @@ void TaskContext::record(TaskEvent::Kind kind, ScenarioTime until, QString text)
     event.kind = kind;
     event.until = until;
     event.text = std::move(text);
-    m_record->append(std::move(event));
+    m_record->append(event);
 }
 
 void TaskContext::print(const QString &text) const
