@@ -7,6 +7,7 @@
 
 #include <QStringList>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
@@ -100,6 +101,13 @@ QString pythonStringRepr(const QString &text)
 
 QString pythonEscaped(const QString &text, char16_t quote)
 {
+    // Most text (a task's name, a printed line) is printable ASCII with nothing to escape: it is
+    // returned as it is, shared, not built again character by character.
+    const auto plain = [quote](QChar c) {
+        return c.unicode() >= 0x20 && c.unicode() < 0x7f && c.unicode() != quote && c != u'\\';
+    };
+    if (std::all_of(text.begin(), text.end(), plain))
+        return text;
     QString out;
     out.reserve(text.size());
     const auto hex = [&out](const char *prefix, char32_t c, int width) {
