@@ -69,10 +69,16 @@ private:
 };
 
 //! Walks an EventList; reading gives a TaskEvent by value.
+/*!
+ * A random-access iterator to C++20 (`std::ranges` algorithms, `it + n`, `it - n`), an input
+ * iterator to the classic algorithms, since reading it gives a value, not a reference: with
+ * those, `std::prev` and a negative `std::advance` would never end, and `std::lower_bound` reads
+ * every event. Use the `std::ranges` forms, or `it - n`.
+ */
 class EventList::const_iterator {
 public:
     using iterator_concept = std::random_access_iterator_tag;
-    using iterator_category = std::input_iterator_tag; // read gives a value, not a reference
+    using iterator_category = std::input_iterator_tag;
     using value_type = TaskEvent;
     using difference_type = std::ptrdiff_t;
     using reference = TaskEvent;
@@ -150,6 +156,8 @@ private:
     const EventList *m_list = nullptr;
     std::size_t m_index = 0;
 };
+
+static_assert(std::random_access_iterator<EventList::const_iterator>);
 
 inline EventList::const_iterator EventList::begin() const
 {

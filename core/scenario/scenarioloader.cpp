@@ -68,12 +68,19 @@ ScenarioLoader::readFile(const QString &path, std::int64_t maxBytes, const QStri
     // the whole bound at once, QIODevice::read reserved 128 MiB for a file of any size
     // (heaptrack counted it as most of a headless run's heap).
     QByteArray json;
-    const auto readUpTo = [&](std::int64_t want) {
-        json += file.read(std::min<std::int64_t>(want, maxBytes + 1 - json.size()));
-    };
-    readUpTo(info.size() + 1);
-    while (json.size() <= maxBytes && !file.atEnd())
-        readUpTo(std::int64_t{1} << 20);
+    std::int64_t want = info.size() + 1;
+    while (json.size() <= maxBytes) {
+        const QByteArray piece =
+            file.read(std::min<std::int64_t>(want, maxBytes + 1 - json.size()));
+        if (piece.isEmpty()) {
+            if (file.error() == QFileDevice::NoError)
+                break; // its end
+            // A read that failed (EIO) ends the reading: it would come back empty every time.
+            return fileError(QStringLiteral("cannot be read: %1").arg(file.errorString()));
+        }
+        json += piece;
+        want = std::int64_t{1} << 20;
+    }
     if (json.size() > maxBytes)
         return fileError(QStringLiteral("is larger than %1 MiB (%2 bytes), the most a %3 may be")
                              .arg(maxBytes / (std::int64_t{1024} * 1024))
