@@ -85,6 +85,20 @@ QPushButton *findButton(QWidget *parent, const QString &text)
     qFatal("no button %s", qPrintable(text));
 }
 
+//! The Python panel of \a window brought to the front, with its program's lines.
+struct ShownProgram {
+    PythonPanel *panel;
+    TwinLines lines;
+    QStringList text;
+};
+ShownProgram showPythonPanel(MainWindow &window)
+{
+    PythonPanel *panel = window.pythonPanel();
+    window.findChild<QDockWidget *>(u"PythonDock"_s)->raise();
+    const QString program = panel->program();
+    return {panel, findTwinLines(program), program.split(u'\n')};
+}
+
 } // namespace MainWindowTestSupport
 using namespace MainWindowTestSupport;
 
@@ -254,10 +268,7 @@ private Q_SLOTS:
     void thePythonPanelMarksAComputeAtItsAwaitWhileItsWorkerRuns()
     {
         QVERIFY(m_window->openScenario(u"compute"_s));
-        PythonPanel *panel = m_window->pythonPanel();
-        m_window->findChild<QDockWidget *>(u"PythonDock"_s)->raise();
-        const TwinLines lines = findTwinLines(panel->program());
-        const QStringList text = panel->program().split(u'\n');
+        const auto [panel, lines, text] = showPythonPanel(*m_window);
         QCOMPARE(text[lines.computePrint].trimmed(),
                  u"print(f\"Computing {work.__name__}({n}) on a worker thread\")"_s);
         QVERIFY(text[lines.computeAwait].contains(u"asyncio.to_thread(work, n)"_s));
@@ -292,10 +303,7 @@ private Q_SLOTS:
     void thePythonPanelMarksABlockingSleepThatEndedAtItsReturn()
     {
         QVERIFY(m_window->openScenario(u"blocking"_s));
-        PythonPanel *panel = m_window->pythonPanel();
-        m_window->findChild<QDockWidget *>(u"PythonDock"_s)->raise();
-        const TwinLines lines = findTwinLines(panel->program());
-        const QStringList text = panel->program().split(u'\n');
+        const auto [panel, lines, text] = showPythonPanel(*m_window);
         QCOMPARE(text[lines.blockingSleep].trimmed().left(17), u"time.sleep(sleep)"_s);
         QCOMPARE(text[lines.blockingReturn].trimmed(), u"return sleep"_s);
         m_window->instantAction()->setChecked(true);

@@ -43,6 +43,13 @@ QByteArray manyHellos(int count)
     return json + "]}";
 }
 
+//! \a model following \a record from its start, nothing taken yet, as a replay from 0 s.
+void followFromStart(TimelineModel &model, const EventRecord &record)
+{
+    model.beginFollowing(&record, ReportStyle::Each);
+    model.caughtUp();
+}
+
 } // namespace
 
 class TimelineLanesTest : public QObject {
@@ -204,8 +211,7 @@ private Q_SLOTS:
         run(std::get<Scenario>(ScenarioLoader::load(u"classroom"_s)));
         const EventRecord &record = m_runner->record();
         TimelineModel following;
-        following.beginFollowing(&record, ReportStyle::Each);
-        following.caughtUp();
+        followFromStart(following, record);
         TimelineWidget widget;
         widget.setModel(&following);
         widget.resize(900, 400);
@@ -284,8 +290,7 @@ private Q_SLOTS:
             return expected;
         };
         for (const int replayedTo : {events, events / 2}) {
-            lanes.beginFollowing(&record, ReportStyle::Each);
-            lanes.caughtUp();
+            followFromStart(lanes, record);
             for (int first = 0; first < replayedTo; first += 7) {
                 const int last = std::min(first + 6, replayedTo - 1);
                 lanes.takeEvents(record, first, last);
@@ -306,8 +311,7 @@ private Q_SLOTS:
         run(std::get<Scenario>(ScenarioLoader::load(u"classroom"_s)));
         const EventRecord &record = m_runner->record();
         TimelineModel lanes;
-        lanes.beginFollowing(&record, ReportStyle::Each);
-        lanes.caughtUp();
+        followFromStart(lanes, record);
         lanes.takeEvents(record, 0, int(record.events().size()) - 1);
         const ScenarioTime end = record.events().back().time;
         TaskCounts whole;

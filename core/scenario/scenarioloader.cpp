@@ -7,11 +7,11 @@
 #include "scenariorules.h"
 #include "scenariowriter.h"
 
-#include <algorithm>
-
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+
+#include <algorithm>
 
 namespace Gatherscope {
 

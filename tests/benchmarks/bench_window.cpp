@@ -138,6 +138,19 @@ void cancelRun(MainWindow &window)
     processUntil([&] { return !window.runController()->isActive(); });
 }
 
+//! Whether the run of \a tasks has finished and \a window holds all of it: every result handed
+//! over, the lanes settled.
+bool runShownWhole(MainWindow &window, int tasks)
+{
+    const ResultModel *results = window.resultModel();
+    return window.runController()->state() == RunController::State::Finished &&
+           window.timelineModel()->settleTime().has_value() &&
+           !results
+                ->data(results->index(tasks - 1, ResultModel::ResultColumn),
+                       ResultModel::IsPendingRole)
+                .toBool();
+}
+
 //! When the widget it watches painted, and for how long: wall clock from construction or
 //! restart(). \a counts decides which paints count (the others are not recorded).
 class PaintClock : public QObject {
@@ -236,15 +249,8 @@ void BM_WindowInstantRun(benchmark::State &state)
     PaintClock clock(window->timeline()->view()->viewport());
     clock.counts = [&] { return run->state() == RunController::State::Finished; };
     const auto complete = [&] {
-        // Every printed line in the console, every result handed over, the lanes settled.
-        const ResultModel *results = window->resultModel();
-        return run->state() == RunController::State::Finished &&
-               window->consoleModel()->rowCount() == lines &&
-               window->timelineModel()->settleTime().has_value() &&
-               !results
-                    ->data(results->index(tasks - 1, ResultModel::ResultColumn),
-                           ResultModel::IsPendingRole)
-                    .toBool();
+        // Every printed line in the console too.
+        return runShownWhole(*window, tasks) && window->consoleModel()->rowCount() == lines;
     };
     double windowMs = 0;
     double modelsMs = 0;
@@ -362,19 +368,10 @@ void BM_WindowMemory(benchmark::State &state)
     const RunController *run = window->runController();
     PaintClock clock(window->timeline()->view()->viewport());
     clock.counts = [&] { return run->state() == RunController::State::Finished; };
-    const auto complete = [&] {
-        const ResultModel *results = window->resultModel();
-        return run->state() == RunController::State::Finished &&
-               window->timelineModel()->settleTime().has_value() &&
-               !results
-                    ->data(results->index(tasks - 1, ResultModel::ResultColumn),
-                           ResultModel::IsPendingRole)
-                    .toBool();
-    };
     for (auto _ : state) {
         clock.restart();
         QTest::keyClick(window.get(), Qt::Key_F5, Qt::ControlModifier);
-        processUntil(complete);
+        processUntil([&] { return runShownWhole(*window, tasks); });
         processUntil([&] { return !clock.paints.empty(); });
         state.SetIterationTime(double(clock.paints.front().end) / 1e9);
         settle();

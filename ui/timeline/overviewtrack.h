@@ -62,7 +62,7 @@ private:
     //! millisecond) is taken again at every frame of a run, not every minReadInterval.
     static constexpr int dearRead = 20000;
     //! What one frame reads of a run it has not counted yet: a finished run of 100,000 tasks
-    //! (600,000 events) fills the track over seven frames of at most 2.7 ms each, where reading
+    //! (600,000 events) fills the track over seven frames of at most 2 ms each, where reading
     //! it in one took 8-10 ms (bench_timeline's BM_OverviewFirstFrames, BM_OverviewFirstRead).
     static constexpr int eventsPerFrame = 100000;
     //! How far the counts are known: now during a run, the last event after it.

@@ -54,12 +54,10 @@ public:
     //! Whether any of them hands work to a worker thread (a `compute`).
     bool hasWorkers() const { return m_hasWorkers; }
     //! The tasks that ran, slept or waited on a worker at some moment of [\a from, \a to), and
-    //! those done before
-    //! \a to: what one pixel of the track stands for.
+    //! those done before \a to: what one pixel of the track stands for.
     Counts in(Gatherscope::ScenarioTime from, Gatherscope::ScenarioTime to) const;
     //! The tasks running, asleep or on a worker just after the moment \a time, and those done
-    //! by then: a
-    //! task that ran and ended at that instant is done, not running.
+    //! by then: a task that ran and ended at that instant is done, not running.
     Counts at(Gatherscope::ScenarioTime time) const;
 
 private:
