@@ -90,15 +90,16 @@ QByteArray mapNumberTokens(const QByteArray &json, OnNumber onNumber, OnStringEr
 
 } // namespace
 
-double jsonNumberToDouble(const QByteArray &literal)
+double jsonNumberToDouble(QByteArrayView literal)
 {
     // glibc's strtod rounds correctly and gives ±inf past the largest double, as Python does;
     // the "C" locale keeps '.' the decimal point when the application has set another one.
     static const locale_t cLocale = newlocale(LC_ALL_MASK, "C", locale_t(nullptr));
-    return strtod_l(literal.constData(), nullptr, cLocale);
+    const QByteArray terminated = literal.toByteArray(); // a view need not end with a NUL
+    return strtod_l(terminated.constData(), nullptr, cLocale);
 }
 
-bool isJsonNumber(const QByteArray &token)
+bool isJsonNumber(QByteArrayView token)
 {
     // -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
     qsizetype i = 0;
@@ -131,6 +132,7 @@ bool isJsonNumber(const QByteArray &token)
 
 QByteArray JsonNumberTable::takeNumbers(const QByteArray &json)
 {
+    m_text = json;
     m_literals.clear();
     m_shifts.clear();
     m_firstStrictError.reset();
@@ -142,7 +144,7 @@ QByteArray JsonNumberTable::takeNumbers(const QByteArray &json)
     return mapNumberTokens(
         json,
         [&](QByteArray &out, qsizetype start, qsizetype end) {
-            const QByteArray token = json.mid(start, end - start);
+            const QByteArrayView token(json.constData() + start, end - start);
             if (!isJsonNumber(token)) {
                 refuse(start, "illegal number");
                 out += token;
@@ -152,7 +154,7 @@ QByteArray JsonNumberTable::takeNumbers(const QByteArray &json)
             char index[24];
             const auto written = std::to_chars(index, index + sizeof index, m_literals.size());
             out.append(index, written.ptr - index);
-            m_literals.push_back(token);
+            m_literals.push_back({start, end - start});
             delta = end - out.size();
             m_shifts.push_back({out.size(), delta});
         },
@@ -167,19 +169,21 @@ qsizetype JsonNumberTable::originalOffset(qsizetype offset) const
     return after == m_shifts.begin() ? offset : offset + std::prev(after)->delta;
 }
 
-QByteArray JsonNumberTable::literal(const QJsonValue &value) const
+QByteArrayView JsonNumberTable::literal(const QJsonValue &value) const
 {
     if (!value.isDouble())
         return {};
     const qint64 index = value.toInteger(-1);
     if (index < 0 || std::size_t(index) >= m_literals.size())
         return {}; // cannot happen for values parsed from takeNumbers()'s output
-    return m_literals[std::size_t(index)];
+    const Span span = m_literals[std::size_t(index)];
+    return QByteArrayView(m_text.constData() + span.start, span.length);
 }
 
 QJsonValue JsonNumberTable::add(const QByteArray &literal)
 {
-    m_literals.push_back(literal);
+    m_literals.push_back({m_text.size(), literal.size()});
+    m_text += literal;
     return QJsonValue(qint64(m_literals.size() - 1));
 }
 
@@ -191,9 +195,10 @@ QByteArray JsonNumberTable::putNumbers(const QByteArray &json) const
         [&](QByteArray &out, qsizetype start, qsizetype end) {
             bool ok = false;
             const qsizetype index = json.mid(start, end - start).toLongLong(&ok);
-            out += ok && index >= 0 && std::size_t(index) < m_literals.size()
-                       ? m_literals[std::size_t(index)]
-                       : json.mid(start, end - start);
+            if (ok && index >= 0 && std::size_t(index) < m_literals.size())
+                out += literal(QJsonValue(qint64(index)));
+            else
+                out += QByteArrayView(json.constData() + start, end - start);
         },
         written);
 }

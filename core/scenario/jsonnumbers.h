@@ -39,7 +39,8 @@ public:
     const std::optional<StrictError> &firstStrictError() const { return m_firstStrictError; }
 
     //! The literal that \a value stands for (`10.0`, `-3`, `1e400`); empty if it is not a number.
-    QByteArray literal(const QJsonValue &value) const;
+    //! It stays valid as long as this table does, until the next takeNumbers().
+    QByteArrayView literal(const QJsonValue &value) const;
 
     //! Writing: a value that putNumbers() will write as \a literal (a valid JSON number).
     QJsonValue add(const QByteArray &literal);
@@ -52,16 +53,23 @@ private:
         qsizetype at;    //!< where, in the output of takeNumbers(), an index ends
         qsizetype delta; //!< original offset minus output offset from there on
     };
-    std::vector<QByteArray> m_literals;
+    struct Span {
+        qsizetype start;
+        qsizetype length;
+    };
+    // Every literal is a span of one text (the file read, or the literals added for writing):
+    // a file of 100,000 tasks has as many numbers, and a QByteArray each was an allocation each.
+    QByteArray m_text;
+    std::vector<Span> m_literals;
     std::vector<Shift> m_shifts;
     std::optional<StrictError> m_firstStrictError;
 };
 
 //! \a literal (a valid JSON number) as a double, as Python's `json` reads it: correctly
 //! rounded, `1e400` is inf and `1e-400` is 0.0, whatever the process's locale.
-double jsonNumberToDouble(const QByteArray &literal);
+double jsonNumberToDouble(QByteArrayView literal);
 
 //! True if \a token is a number as strict JSON (RFC 8259) writes it.
-bool isJsonNumber(const QByteArray &token);
+bool isJsonNumber(QByteArrayView token);
 
 } // namespace Gatherscope

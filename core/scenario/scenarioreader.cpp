@@ -12,8 +12,10 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QStringList>
+#include <QVarLengthArray>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 
 namespace Gatherscope {
@@ -25,11 +27,6 @@ struct Failure {
     QString place;
     QString message;
 };
-
-[[noreturn]] void fail(const QString &place, const QString &message)
-{
-    throw Failure{place, message};
-}
 
 //! A string from the file, for a message: in double quotes, escaped as Python's repr escapes it
 //! (a newline or an escape sequence in a key must not break or colour the message), and cut.
@@ -43,6 +40,50 @@ QString quoted(const QString &text)
 QString join(const QString &place, const QString &key)
 {
     return place.isEmpty() ? key : place + u'.' + key;
+}
+
+//! Where a value stands in the file (`tasks[5].sleep`), spelled out only for a message: a file
+//! of 100,000 tasks would otherwise spell out 200,000 places that no one reads. A place refers
+//! to its parent and to its key, so it lives no longer than the reading of what it names.
+class Place {
+public:
+    //! The top level of the file.
+    Place() = default;
+    //! \a key (a string that outlives this place) inside \a parent.
+    Place(const Place &parent, const QString &key)
+        : m_parent(&parent)
+        , m_key(&key)
+    {}
+    Place(const Place &parent, QString &&key) = delete;
+    //! Item \a index of the array at \a parent.
+    Place(const Place &parent, qsizetype index)
+        : m_parent(&parent)
+        , m_index(index)
+    {}
+
+    QString text() const
+    {
+        if (!m_parent)
+            return {};
+        if (m_key)
+            return join(m_parent->text(), *m_key);
+        return m_parent->text() + u'[' + QString::number(m_index) + u']';
+    }
+
+private:
+    const Place *m_parent = nullptr;
+    const QString *m_key = nullptr;
+    qsizetype m_index = 0;
+};
+
+[[noreturn]] void fail(QString place, const QString &message)
+{
+    throw Failure{std::move(place), message};
+}
+
+[[noreturn]] void fail(const Place &place, const QString &message)
+{
+    fail(place.text(), message);
 }
 
 //! Levenshtein distance, to suggest the key a typo meant.
@@ -103,32 +144,48 @@ private:
     //! One JSON object: refuses unknown keys, reads the known ones with their places.
     class Object {
     public:
-        //! Reads \a object, whose keys were checked already.
-        Object(const Reader &reader, const QJsonObject &object, QString place)
-            : m_reader(reader)
-            , m_object(object)
-            , m_place(std::move(place))
-        {}
-        //! Reads \a object, which may hold only the keys \a allowed.
-        Object(const Reader &reader, const QJsonObject &object, QString place,
+        //! Reads \a object, which may hold only the keys \a allowed (a list that outlives it).
+        Object(const Reader &reader, const QJsonObject &object, const Place &place,
                const QStringList &allowed)
-            : Object(reader, object, std::move(place))
+            : m_reader(reader)
+            , m_place(place)
+            , m_allowed(allowed)
         {
+            // Each allowed key is looked up once, here; an object that holds as many allowed
+            // keys as it has keys holds no other. Walking its keys instead would make a QString
+            // of each (Qt 6.4's iterator has no view of a key): that walk is left for an error.
+            qsizetype known = 0;
+            m_values.reserve(allowed.size());
+            for (const QString &key : allowed) {
+                m_values.push_back(object.value(key));
+                known += m_values.back().isUndefined() ? 0 : 1;
+            }
+            if (known == object.size())
+                return;
             for (auto it = object.begin(); it != object.end(); ++it) {
                 if (!allowed.contains(it.key()))
                     fail(placeOfUnknown(it.key()), unknownKeyMessage(it.key(), allowed));
             }
         }
+        Object(const Reader &, const QJsonObject &, const Place &, QStringList &&) = delete;
 
         //! The key's place if it reads plainly; else the object's, and the message quotes it.
         QString placeOfUnknown(const QString &key) const
         {
-            return quoted(key) == u'"' + key + u'"' ? join(m_place, key) : m_place;
+            const QString place = m_place.text();
+            return quoted(key) == u'"' + key + u'"' ? join(place, key) : place;
         }
 
-        bool has(const QString &key) const { return m_object.contains(key); }
-        QString placeOf(const QString &key) const { return join(m_place, key); }
-        QJsonValue value(const QString &key) const { return m_object.value(key); }
+        bool has(const QString &key) const { return !value(key).isUndefined(); }
+        //! The place of \a key, a string that outlives it.
+        Place placeOf(const QString &key) const { return {m_place, key}; }
+        Place placeOf(QString &&key) const = delete;
+        //! The value of \a key; undefined if the object lacks it (a key not allowed, it lacks).
+        QJsonValue value(const QString &key) const
+        {
+            const qsizetype index = m_allowed.indexOf(key);
+            return index >= 0 ? m_values[index] : QJsonValue(QJsonValue::Undefined);
+        }
 
         // Each reads its key once: a lookup is a walk along the object's keys.
         QString string(const QString &key, bool required) const
@@ -141,10 +198,10 @@ private:
             }
             if (!v.isString())
                 m_reader.expected(placeOf(key), QStringLiteral("a string"), v);
-            if (const QString problem = ScenarioRules::textProblem(v.toString());
-                !problem.isEmpty())
+            QString text = v.toString();
+            if (const QString problem = ScenarioRules::textProblem(text); !problem.isEmpty())
                 fail(placeOf(key), problem);
-            return v.toString();
+            return text;
         }
 
         bool boolean(const QString &key, bool fallback) const
@@ -175,19 +232,20 @@ private:
 
     private:
         const Reader &m_reader;
-        QJsonObject m_object;
-        QString m_place;
+        Place m_place;
+        const QStringList &m_allowed;
+        QVarLengthArray<QJsonValue, 8> m_values; // of each allowed key, in order
     };
 
     QString describe(const QJsonValue &value) const;
-    [[noreturn]] void expected(const QString &place, const QString &what,
+    [[noreturn]] void expected(const Place &place, const QString &what,
                                const QJsonValue &got) const;
-    PyValue number(const QJsonValue &v, const QString &place) const;
-    double seconds(const QJsonValue &v, const QString &place) const;
-    std::int64_t wholeSeconds(const QJsonValue &v, const QString &place) const;
-    SleepSpec sleep(const QJsonValue &v, const QString &place) const;
-    TaskSpec task(const QJsonValue &v, const QString &place, int depth) const;
-    std::vector<TaskSpec> tasks(const QJsonValue &v, const QString &place, int depth) const;
+    PyValue number(const QJsonValue &v, const Place &place) const;
+    double seconds(const QJsonValue &v, const Place &place) const;
+    std::int64_t wholeSeconds(const QJsonValue &v, const Place &place) const;
+    SleepSpec sleep(const QJsonValue &v, const Place &place) const;
+    TaskSpec task(const QJsonValue &v, const Place &place, int depth) const;
+    std::vector<TaskSpec> tasks(const QJsonValue &v, const Place &place, int depth) const;
 
     const JsonNumberTable &m_numbers;
     mutable int m_taskCount = 0; //!< read so far, to stop at ScenarioRules::maxTasks
@@ -214,26 +272,28 @@ QString Reader::describe(const QJsonValue &value) const
     return QStringLiteral("nothing");
 }
 
-void Reader::expected(const QString &place, const QString &what, const QJsonValue &got) const
+void Reader::expected(const Place &place, const QString &what, const QJsonValue &got) const
 {
     fail(place, QStringLiteral("expected %1, got %2").arg(what, describe(got)));
 }
 
-PyValue Reader::number(const QJsonValue &v, const QString &place) const
+PyValue Reader::number(const QJsonValue &v, const Place &place) const
 {
     if (!v.isDouble())
         expected(place, QStringLiteral("a number"), v);
-    const QByteArray literal = m_numbers.literal(v);
+    const QByteArrayView literal = m_numbers.literal(v);
     if (literal.contains('.') || literal.contains('e') || literal.contains('E'))
         return PyValue::floating(jsonNumberToDouble(literal)); // 1e400 is inf, as in Python
-    bool ok = false;
-    const qint64 integer = literal.toLongLong(&ok);
-    if (!ok)
+    // A valid JSON integer: only its size can fail.
+    std::int64_t integer = 0;
+    const char *end = literal.data() + literal.size();
+    if (const auto read = std::from_chars(literal.data(), end, integer);
+        read.ec != std::errc() || read.ptr != end)
         fail(place, ScenarioRules::integerTooLarge(QString::fromLatin1(literal)));
     return PyValue::integer(integer);
 }
 
-double Reader::seconds(const QJsonValue &v, const QString &place) const
+double Reader::seconds(const QJsonValue &v, const Place &place) const
 {
     const double s = number(v, place).toNumber();
     if (s < 0)
@@ -244,7 +304,7 @@ double Reader::seconds(const QJsonValue &v, const QString &place) const
     return s;
 }
 
-std::int64_t Reader::wholeSeconds(const QJsonValue &v, const QString &place) const
+std::int64_t Reader::wholeSeconds(const QJsonValue &v, const Place &place) const
 {
     const PyValue n = number(v, place);
     if (!n.isInteger() || !ScenarioRules::isValidSeconds(double(n.toInteger())))
@@ -252,12 +312,12 @@ std::int64_t Reader::wholeSeconds(const QJsonValue &v, const QString &place) con
     return n.toInteger();
 }
 
-SleepSpec Reader::sleep(const QJsonValue &v, const QString &place) const
+SleepSpec Reader::sleep(const QJsonValue &v, const Place &place) const
 {
     if (!v.isObject())
         return SleepSpec::fixed(seconds(v, place));
-    const Object range(*this, v.toObject(), place,
-                       {ScenarioRules::Keys::min, ScenarioRules::Keys::max});
+    static const QStringList keys{ScenarioRules::Keys::min, ScenarioRules::Keys::max};
+    const Object range(*this, v.toObject(), place, keys);
     if (!range.has(ScenarioRules::Keys::min) || !range.has(ScenarioRules::Keys::max))
         fail(place, QStringLiteral("a random sleep needs both \"min\" and \"max\""));
     const auto min = wholeSeconds(range.value(ScenarioRules::Keys::min),
@@ -269,95 +329,100 @@ SleepSpec Reader::sleep(const QJsonValue &v, const QString &place) const
     return SleepSpec::random(min, max);
 }
 
-TaskSpec Reader::task(const QJsonValue &v, const QString &place, int depth) const
+//! The keys a task of the kind \a name may have; null for no kind.
+const QStringList *keysOfKind(const QString &name)
 {
+    namespace Keys = ScenarioRules::Keys;
+    namespace Kinds = ScenarioRules::Kinds;
+    // Made once: a file may hold a million tasks.
+    const auto allowing = [](const QStringList &keys) {
+        return QStringList{Keys::task, Keys::label, Keys::cancelAfter} + keys;
+    };
+    static const QStringList sayHello = allowing({Keys::name, Keys::sleep});
+    static const QStringList divide = allowing({Keys::x, Keys::y, Keys::sleep});
+    static const QStringList fail = allowing({Keys::exception, Keys::message, Keys::sleep});
+    static const QStringList blockingSleep = allowing({Keys::sleep});
+    static const QStringList compute = allowing({Keys::work, Keys::size, Keys::cost});
+    static const QStringList gather = allowing({Keys::returnExceptions, Keys::tasks});
+    if (name == Kinds::sayHello)
+        return &sayHello;
+    if (name == Kinds::divide)
+        return &divide;
+    if (name == Kinds::fail)
+        return &fail;
+    if (name == Kinds::blockingSleep)
+        return &blockingSleep;
+    if (name == Kinds::compute)
+        return &compute;
+    if (name == Kinds::gather)
+        return &gather;
+    return nullptr;
+}
+
+TaskSpec Reader::task(const QJsonValue &v, const Place &place, int depth) const
+{
+    namespace Keys = ScenarioRules::Keys;
+    namespace Kinds = ScenarioRules::Kinds;
     if (!v.isObject())
         expected(place, QStringLiteral("a task (an object with a \"task\" key)"), v);
     const QJsonObject object = v.toObject();
-    const QJsonValue kind = object.value(ScenarioRules::Keys::task);
+    const QJsonValue kind = object.value(Keys::task);
     if (kind.isUndefined())
         fail(place, QStringLiteral("missing key \"task\" (%1)").arg(ScenarioRules::kindChoices()));
-    if (!kind.isString())
-        expected(join(place, ScenarioRules::Keys::task), ScenarioRules::kindChoices(), kind);
-
-    // The keys each kind allows, made once: a file may hold a million tasks.
-    const auto allowing = [](const QStringList &keys) {
-        return QStringList{ScenarioRules::Keys::task, ScenarioRules::Keys::label,
-                           ScenarioRules::Keys::cancelAfter} +
-               keys;
-    };
-    TaskSpec spec;
     const QString name = kind.toString();
-    if (name == u"say_hello") {
-        static const QStringList keys =
-            allowing({ScenarioRules::Keys::name, ScenarioRules::Keys::sleep});
-        const Object r(*this, object, place, keys);
-        spec = TaskSpec::sayHello(r.string(ScenarioRules::Keys::name, true));
-    } else if (name == u"divide") {
-        static const QStringList keys =
-            allowing({ScenarioRules::Keys::x, ScenarioRules::Keys::y, ScenarioRules::Keys::sleep});
-        const Object r(*this, object, place, keys);
-        spec = TaskSpec::divide(r.number(ScenarioRules::Keys::x), r.number(ScenarioRules::Keys::y));
-    } else if (name == ScenarioRules::Kinds::fail) {
-        static const QStringList keys =
-            allowing({ScenarioRules::Keys::exception, ScenarioRules::Keys::message,
-                      ScenarioRules::Keys::sleep});
-        const Object r(*this, object, place, keys);
-        const QString exception = r.string(ScenarioRules::Keys::exception, true);
+    const QStringList *keys = kind.isString() ? keysOfKind(name) : nullptr;
+    if (!keys)
+        expected(Place(place, Keys::task), ScenarioRules::kindChoices(), kind);
+    if (name == Kinds::gather && depth >= ScenarioRules::maxNesting)
+        fail(place, ScenarioRules::nestedTooDeeply());
+    const Object r(*this, object, place, *keys);
+
+    TaskSpec spec;
+    if (name == Kinds::sayHello) {
+        spec = TaskSpec::sayHello(r.string(Keys::name, true));
+    } else if (name == Kinds::divide) {
+        spec = TaskSpec::divide(r.number(Keys::x), r.number(Keys::y));
+    } else if (name == Kinds::fail) {
+        const QString exception = r.string(Keys::exception, true);
         if (!ScenarioRules::exceptionTypes().contains(exception))
-            expected(r.placeOf(ScenarioRules::Keys::exception), ScenarioRules::exceptionChoices(),
-                     r.value(ScenarioRules::Keys::exception));
-        spec = TaskSpec::fail(exception, r.string(ScenarioRules::Keys::message, true));
-    } else if (name == ScenarioRules::Kinds::blockingSleep) {
-        static const QStringList keys = allowing({ScenarioRules::Keys::sleep});
-        const Object r(*this, object, place, keys);
+            expected(r.placeOf(Keys::exception), ScenarioRules::exceptionChoices(),
+                     r.value(Keys::exception));
+        spec = TaskSpec::fail(exception, r.string(Keys::message, true));
+    } else if (name == Kinds::blockingSleep) {
         spec = TaskSpec::blockingSleep();
-    } else if (name == ScenarioRules::Kinds::compute) {
-        static const QStringList keys = allowing(
-            {ScenarioRules::Keys::work, ScenarioRules::Keys::size, ScenarioRules::Keys::cost});
-        const Object r(*this, object, place, keys);
-        if (!r.has(ScenarioRules::Keys::work))
+    } else if (name == Kinds::compute) {
+        if (!r.has(Keys::work))
             fail(place, QStringLiteral("missing key \"work\" (%1)")
                             .arg(ScenarioRules::computationChoices()));
-        const QString work = r.string(ScenarioRules::Keys::work, true);
+        const QString work = r.string(Keys::work, true);
         if (!ScenarioRules::computations().contains(work))
-            expected(r.placeOf(ScenarioRules::Keys::work), ScenarioRules::computationChoices(),
-                     r.value(ScenarioRules::Keys::work));
-        if (!r.has(ScenarioRules::Keys::size))
+            expected(r.placeOf(Keys::work), ScenarioRules::computationChoices(),
+                     r.value(Keys::work));
+        if (!r.has(Keys::size))
             fail(place,
                  QStringLiteral("missing key \"n\" (%1)").arg(ScenarioRules::computeSizeChoices()));
-        const QJsonValue size = r.value(ScenarioRules::Keys::size);
-        const PyValue n = number(size, r.placeOf(ScenarioRules::Keys::size));
+        const QJsonValue size = r.value(Keys::size);
+        const PyValue n = number(size, r.placeOf(Keys::size));
         if (!n.isInteger() || n.toInteger() < 0 || n.toInteger() > ScenarioRules::maxComputeSize)
-            expected(r.placeOf(ScenarioRules::Keys::size), ScenarioRules::computeSizeChoices(),
-                     size);
+            expected(r.placeOf(Keys::size), ScenarioRules::computeSizeChoices(), size);
         spec = TaskSpec::compute(work, n.toInteger());
-    } else if (name == u"gather") {
-        if (depth >= ScenarioRules::maxNesting)
-            fail(place, ScenarioRules::nestedTooDeeply());
-        static const QStringList keys =
-            allowing({ScenarioRules::Keys::returnExceptions, ScenarioRules::Keys::tasks});
-        const Object r(*this, object, place, keys);
-        if (!r.has(ScenarioRules::Keys::tasks))
-            fail(place, QStringLiteral("missing key \"tasks\" (an array of tasks)"));
-        spec = TaskSpec::gather(tasks(r.value(ScenarioRules::Keys::tasks),
-                                      r.placeOf(ScenarioRules::Keys::tasks), depth + 1),
-                                r.boolean(ScenarioRules::Keys::returnExceptions, false));
     } else {
-        expected(join(place, ScenarioRules::Keys::task), ScenarioRules::kindChoices(), kind);
+        if (!r.has(Keys::tasks))
+            fail(place, QStringLiteral("missing key \"tasks\" (an array of tasks)"));
+        spec = TaskSpec::gather(tasks(r.value(Keys::tasks), r.placeOf(Keys::tasks), depth + 1),
+                                r.boolean(Keys::returnExceptions, false));
     }
-    // What every kind reads alike; the keys were checked above, kind by kind.
-    const Object r(*this, object, place);
-    // Only the kinds that take seconds allow their key: a sleep, or a compute's cost.
-    const QString key = ScenarioRules::secondsKey(spec.kind);
-    if (const QJsonValue seconds = r.value(key); !seconds.isUndefined())
-        spec.sleep = sleep(seconds, r.placeOf(key));
-    spec.label = r.string(ScenarioRules::Keys::label, false);
-    spec.cancelAfter = r.seconds(ScenarioRules::Keys::cancelAfter);
+    // What every kind reads alike. Only the kinds that take seconds allow their key: a sleep,
+    // or a compute's cost.
+    const QString secondsKey = ScenarioRules::secondsKey(spec.kind);
+    if (const QJsonValue seconds = r.value(secondsKey); !seconds.isUndefined())
+        spec.sleep = sleep(seconds, r.placeOf(secondsKey));
+    spec.label = r.string(Keys::label, false);
+    spec.cancelAfter = r.seconds(Keys::cancelAfter);
     return spec;
 }
 
-std::vector<TaskSpec> Reader::tasks(const QJsonValue &v, const QString &place, int depth) const
+std::vector<TaskSpec> Reader::tasks(const QJsonValue &v, const Place &place, int depth) const
 {
     if (!v.isArray())
         expected(place, QStringLiteral("an array of tasks"), v);
@@ -365,7 +430,7 @@ std::vector<TaskSpec> Reader::tasks(const QJsonValue &v, const QString &place, i
     const QJsonArray array = v.toArray();
     result.reserve(std::size_t(array.size()));
     for (qsizetype i = 0; i < array.size(); ++i) {
-        const QString taskPlace = place + u'[' + QString::number(i) + u']';
+        const Place taskPlace(place, i);
         if (++m_taskCount > ScenarioRules::maxTasks)
             fail(taskPlace, ScenarioRules::tooManyTasks());
         result.push_back(task(array.at(i), taskPlace, depth));
@@ -375,11 +440,15 @@ std::vector<TaskSpec> Reader::tasks(const QJsonValue &v, const QString &place, i
 
 Scenario Reader::scenario(const QJsonObject &object) const
 {
-    const Object r(*this, object, QString(),
-                   {ScenarioRules::Keys::title, ScenarioRules::Keys::description,
-                    ScenarioRules::Keys::returnExceptions, ScenarioRules::Keys::report,
-                    ScenarioRules::Keys::seed, ScenarioRules::Keys::cancelAfter,
-                    ScenarioRules::Keys::tasks});
+    static const QStringList keys{ScenarioRules::Keys::title,
+                                  ScenarioRules::Keys::description,
+                                  ScenarioRules::Keys::returnExceptions,
+                                  ScenarioRules::Keys::report,
+                                  ScenarioRules::Keys::seed,
+                                  ScenarioRules::Keys::cancelAfter,
+                                  ScenarioRules::Keys::tasks};
+    const Place top;
+    const Object r(*this, object, top, keys);
     Scenario scenario;
     scenario.title = r.string(ScenarioRules::Keys::title, true);
     scenario.description = r.string(ScenarioRules::Keys::description, false);
@@ -391,19 +460,22 @@ Scenario Reader::scenario(const QJsonObject &object) const
         else if (report == QJsonValue(ScenarioRules::Reports::list))
             scenario.report = ReportStyle::List;
         else
-            expected(ScenarioRules::Keys::report, QStringLiteral("\"each\" or \"list\""), report);
+            expected(r.placeOf(ScenarioRules::Keys::report), QStringLiteral("\"each\" or \"list\""),
+                     report);
     }
     if (r.has(ScenarioRules::Keys::seed)) {
         const QJsonValue value = r.value(ScenarioRules::Keys::seed);
-        const PyValue seed = number(value, ScenarioRules::Keys::seed);
+        const PyValue seed = number(value, r.placeOf(ScenarioRules::Keys::seed));
         if (!seed.isInteger() || seed.toInteger() < 0)
-            expected(ScenarioRules::Keys::seed, QStringLiteral("a whole number ≥ 0"), value);
+            expected(r.placeOf(ScenarioRules::Keys::seed), QStringLiteral("a whole number ≥ 0"),
+                     value);
         scenario.seed = std::uint64_t(seed.toInteger());
     }
     scenario.cancelAfter = r.seconds(ScenarioRules::Keys::cancelAfter);
     if (!r.has(ScenarioRules::Keys::tasks))
-        fail(QString(), QStringLiteral("missing key \"tasks\" (an array of tasks, may be empty)"));
-    scenario.tasks = tasks(r.value(ScenarioRules::Keys::tasks), ScenarioRules::Keys::tasks, 0);
+        fail(top, QStringLiteral("missing key \"tasks\" (an array of tasks, may be empty)"));
+    scenario.tasks =
+        tasks(r.value(ScenarioRules::Keys::tasks), r.placeOf(ScenarioRules::Keys::tasks), 0);
     return scenario;
 }
 
