@@ -7,8 +7,10 @@
 #include "runner.h"
 #include "signalwatcher.h"
 
+#include <QByteArray>
 #include <QObject>
 #include <QString>
+#include <QStringEncoder>
 
 #include <memory>
 
@@ -50,7 +52,9 @@ private:
     std::unique_ptr<Gatherscope::Runner> m_runner;
     QString m_tracePath;
     QString m_runPath;
-    int m_outputError = 0; //!< errno of the first failed write to stdout
+    QStringEncoder m_utf8{QStringEncoder::Utf8};
+    QByteArray m_unwritten; //!< the lines of this turn of the event loop, in UTF-8
+    int m_outputError = 0;  //!< errno of the first failed write to stdout
     bool m_explain = false;
     bool m_flushPending = false;
     std::unique_ptr<Gatherscope::AtomicFile> m_trace;

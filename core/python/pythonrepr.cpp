@@ -92,11 +92,24 @@ bool isPrintable(char32_t c)
 
 } // namespace
 
-QString pythonStringRepr(const QString &text)
+namespace {
+
+//! Appends the repr of \a text to \a out: in single quotes, unless only double ones avoid
+//! escapes.
+void appendStringRepr(QString &out, const QString &text)
 {
     const bool useDouble = text.contains(QLatin1Char('\'')) && !text.contains(QLatin1Char('"'));
     const char16_t quote = useDouble ? u'"' : u'\'';
-    return QChar(quote) + pythonEscaped(text, quote) + QChar(quote);
+    out += QChar(quote) + pythonEscaped(text, quote) + QChar(quote);
+}
+
+} // namespace
+
+QString pythonStringRepr(const QString &text)
+{
+    QString out;
+    appendStringRepr(out, text);
+    return out;
 }
 
 QString pythonEscaped(const QString &text, char16_t quote)
@@ -178,7 +191,8 @@ void appendRepr(QString &out, const PyValue &value, qsizetype limit)
     } else if (value.isFloat()) {
         out += pythonFloatRepr(value.toFloat());
     } else if (value.isString()) {
-        out += pythonStringRepr(value.toString());
+        // Appended where it goes: the list of a 100,000-task run holds as many strings.
+        appendStringRepr(out, value.toString());
     } else if (value.isException()) {
         const auto &error = value.toException();
         const QString message = QString::fromStdString(error.message);
