@@ -13,7 +13,7 @@ namespace Gatherscope {
 
 // Concatenated, not QString::arg: a run of 100,000 makes these 300,000 times, and arg() parses
 // its pattern each time.
-QCoro::Task<PyValue> sayHello(TaskContext context, QString name, LoopTime sleep)
+QCoro::Task<PyValue> sayHello(const TaskContext &context, const QString &name, LoopTime sleep)
 {
     context.print(u"Hello, " + name + u'!');
     co_await context.sleep(sleep);
@@ -21,7 +21,8 @@ QCoro::Task<PyValue> sayHello(TaskContext context, QString name, LoopTime sleep)
     co_return PyValue::string(name + u" is done");
 }
 
-QCoro::Task<PyValue> divide(TaskContext context, PyValue x, PyValue y, LoopTime sleep)
+QCoro::Task<PyValue> divide(const TaskContext &context, const PyValue &x, const PyValue &y,
+                            LoopTime sleep)
 {
     context.print(QStringLiteral("Dividing %1 by %2").arg(pythonStr(x), pythonStr(y)));
     co_await context.sleep(sleep);
@@ -30,19 +31,21 @@ QCoro::Task<PyValue> divide(TaskContext context, PyValue x, PyValue y, LoopTime 
     co_return PyValue::floating(pythonTrueDivide(x, y));
 }
 
-QCoro::Task<PyValue> fail(TaskContext context, QString exception, QString message, LoopTime sleep)
+QCoro::Task<PyValue> fail(const TaskContext &context, const QString &exception,
+                          const QString &message, LoopTime sleep)
 {
     co_await context.sleep(sleep);
     throw RaisedError(exception.toStdString(), message.toStdString());
 }
 
-QCoro::Task<PyValue> blockingSleep(TaskContext context, LoopTime sleep)
+QCoro::Task<PyValue> blockingSleep(const TaskContext &context, LoopTime sleep)
 {
     context.blockLoop(sleep);
     co_return pythonSeconds(sleep.count());
 }
 
-QCoro::Task<PyValue> compute(TaskContext context, QString work, std::int64_t n, LoopTime cost)
+QCoro::Task<PyValue> compute(const TaskContext &context, const QString &work, std::int64_t n,
+                             LoopTime cost)
 {
     const QString call = QStringLiteral("%1(%2)").arg(work).arg(n);
     context.print(QStringLiteral("Computing %1 on a worker thread").arg(call));
