@@ -30,9 +30,14 @@ void TaskContext::print(const QString &text) const
     record(TaskEvent::Kind::Printed, {}, text);
 }
 
-TaskContext::SleepAwaiter TaskContext::sleep(LoopTime duration) const
+TaskContext::Sleep TaskContext::sleep(LoopTime duration) const
 {
-    return SleepAwaiter(*this, duration);
+    return {*this, duration};
+}
+
+TaskContext::SleepAwaiter TaskContext::Sleep::operator co_await() const
+{
+    return {*m_context, m_duration};
 }
 
 TaskContext::SleepAwaiter::SleepAwaiter(const TaskContext &context, LoopTime duration)

@@ -34,10 +34,11 @@ public:
 
     //! Python's `print(text)`.
     void print(const QString &text) const;
+    class Sleep;
     class SleepAwaiter;
     //! `await asyncio.sleep(duration)`; raises CancelledError once the token stops. Awaited
     //! at once (`co_await context.sleep(d)`), as the TaskContext it was made from outlives it.
-    SleepAwaiter sleep(LoopTime duration) const;
+    Sleep sleep(LoopTime duration) const;
     //! `time.sleep(duration)`: holds the event loop (ScenarioClock::block()); never cancelled.
     void blockLoop(LoopTime duration) const;
     //! Runs \a work on Qt's thread pool while the loop runs the other tasks, and gives its
@@ -59,6 +60,25 @@ private:
     int m_node;
     std::stop_token m_token;
     std::stop_token m_abandoned;
+};
+
+//! What `co_await context.sleep(d)` awaits: a sleep not begun yet.
+/*!
+ * Small on purpose: GCC 12 keeps what a coroutine awaits twice in its frame (the operand, and
+ * a copy moved from it), and a run of 100,000 tasks holds as many frames at once. The awaiter
+ * that holds the sleep itself is made once, by `operator co_await`.
+ */
+class TaskContext::Sleep {
+public:
+    Sleep(const TaskContext &context, LoopTime duration)
+        : m_context(&context)
+        , m_duration(duration)
+    {}
+    SleepAwaiter operator co_await() const;
+
+private:
+    const TaskContext *m_context;
+    LoopTime m_duration;
 };
 
 //! The clock's sleep, recorded: `slept` when made, `woke` when it resumes (not when cancelled).
