@@ -39,6 +39,7 @@ HeadlessRun::HeadlessRun(std::unique_ptr<Runner> runner, QString tracePath, QObj
 
 HeadlessRun::~HeadlessRun()
 {
+    flushOutput(); // every way out flushes already; lines are never left behind
     if (!m_runner || m_runner->state() != Runner::State::Running)
         return;
     const QPointer<const EventRecord> record = &m_runner->record();
@@ -57,17 +58,26 @@ void HeadlessRun::printLines(const QStringList &lines)
         *end++ = '\n';
         m_unwritten.resize(end - m_unwritten.constData());
     }
+    // A turn may print a whole saved run: out in pieces, not held whole.
+    constexpr qsizetype writeFrom = qsizetype(64) * 1024;
+    if (m_unwritten.size() >= writeFrom)
+        writeOut();
     // Out at the end of this turn of the event loop, also into a pipe: as it happens on the
     // real clock, and not a write for each of 100,000 tasks' lines on the virtual one.
     if (!std::exchange(m_flushPending, true))
         QTimer::singleShot(0, this, &HeadlessRun::flushOutput);
 }
 
+void HeadlessRun::writeOut()
+{
+    std::fwrite(m_unwritten.constData(), 1, std::size_t(m_unwritten.size()), stdout); // NULs too
+    m_unwritten.resize(0); // keeps its room for the next lines
+}
+
 void HeadlessRun::flushOutput()
 {
     m_flushPending = false;
-    std::fwrite(m_unwritten.constData(), 1, std::size_t(m_unwritten.size()), stdout); // NULs too
-    m_unwritten.resize(0); // keeps its room for the next turn's lines
+    writeOut();
     // A full disk or a closed pipe is an error.
     if ((std::fflush(stdout) != 0 || std::ferror(stdout)) && m_outputError == 0)
         m_outputError = errno != 0 ? errno : EIO;

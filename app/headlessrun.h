@@ -47,13 +47,18 @@ private:
     void interrupt(int signal);
     void reportTraceError() const;
     void printLines(const QStringList &lines);
+    //! Writes the lines encoded so far to stdout's buffer.
+    void writeOut();
     void flushOutput();
 
     std::unique_ptr<Gatherscope::Runner> m_runner;
     QString m_tracePath;
     QString m_runPath;
-    QStringEncoder m_utf8{QStringEncoder::Utf8};
-    QByteArray m_unwritten; //!< the lines of this turn of the event loop, in UTF-8
+    // Stateless: a line that ends inside a surrogate pair (a hand-edited run file may hold one)
+    // gets its replacement character on its own line, instead of the encoder keeping half a
+    // pair for the next.
+    QStringEncoder m_utf8{QStringEncoder::Utf8, QStringConverter::Flag::Stateless};
+    QByteArray m_unwritten; //!< lines encoded in UTF-8, not yet written
     int m_outputError = 0;  //!< errno of the first failed write to stdout
     bool m_explain = false;
     bool m_flushPending = false;

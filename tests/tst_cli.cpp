@@ -723,6 +723,33 @@ private Q_SLOTS:
         QCOMPARE(QString::fromUtf8(twin.out), pythonTwin(seeded));
     }
 
+    void halfASurrogatePairAtALinesEndStaysOnItsLine()
+    {
+        // A hand-edited run file may print half a pair at the end of one line and the other half
+        // at the start of the next: each half prints as U+FFFD on its own line, the line breaks
+        // where they were.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"run.json"_s);
+        QCOMPARE(run({u"--headless"_s, u"--instant"_s, u"--save-run"_s, path, u"basic"_s}).exitCode,
+                 0);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QByteArray json = file.readAll();
+        file.close();
+        json.replace("\"text\":\"Hello, Mr. Turtle!\"", "\"text\":\"Hello, Mr. Turtle\\ud83d\"");
+        json.replace("\"text\":\"Hello, Mr. Wolf!\"", "\"text\":\"\\ude00Hello, Mr. Wolf!\"");
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(json);
+        file.close();
+        const Result shown = run({u"--headless"_s, path});
+        QCOMPARE(shown.exitCode, 0);
+        QCOMPARE(shown.out, QByteArray("Hello, Mr. Turtle\xEF\xBF\xBD\n"
+                                       "\xEF\xBF\xBDHello, Mr. Wolf!\n"
+                                       "Goodbye, Mr. Turtle!\n"
+                                       "Goodbye, Mr. Wolf!\n"
+                                       "['Mr. Turtle is done', 'Mr. Wolf is done']\n"));
+    }
+
     void aRunFileIsRefusedWhenItCannotBeShown()
     {
         QTemporaryDir dir;

@@ -84,15 +84,10 @@ QString parseNumber(const QString &text, PyValue &number)
     const QString trimmed = text.trimmed();
     const QByteArray literal = trimmed.toLatin1();
     if (isJsonNumber(literal)) { // read exactly as the loader reads it from the file
-        if (literal.contains('.') || literal.contains('e') || literal.contains('E')) {
-            number = PyValue::floating(jsonNumberToDouble(literal));
-            return {};
-        }
-        bool ok = false;
-        const qlonglong integer = literal.toLongLong(&ok);
-        if (!ok)
+        std::optional<PyValue> value = jsonNumberValue(literal);
+        if (!value)
             return ScenarioRules::integerTooLarge(trimmed);
-        number = PyValue::integer(integer);
+        number = std::move(*value);
         return {};
     }
     // Friendlier forms than JSON's ("+2", ".5", "5."), but no "inf" or "nan" spelled out.

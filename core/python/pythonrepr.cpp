@@ -90,10 +90,6 @@ bool isPrintable(char32_t c)
     }
 }
 
-} // namespace
-
-namespace {
-
 //! Appends the repr of \a text to \a out: in single quotes, unless only double ones avoid
 //! escapes.
 void appendStringRepr(QString &out, const QString &text)
@@ -197,8 +193,10 @@ void appendRepr(QString &out, const PyValue &value, qsizetype limit)
         const auto &error = value.toException();
         const QString message = QString::fromStdString(error.message);
         const bool noArguments = message.isEmpty() && !error.emptyMessageIsArgument;
-        out += QString::fromStdString(error.typeName) + QLatin1Char('(') +
-               (noArguments ? QString() : pythonStringRepr(message)) + QLatin1Char(')');
+        out += QString::fromStdString(error.typeName) + QLatin1Char('(');
+        if (!noArguments)
+            appendStringRepr(out, message);
+        out += QLatin1Char(')');
     } else {
         out += QLatin1Char('[');
         bool first = true;

@@ -7,6 +7,7 @@
 #include <charconv>
 #include <clocale>
 #include <cstdlib>
+#include <cstring>
 
 namespace Gatherscope {
 
@@ -95,8 +96,26 @@ double jsonNumberToDouble(QByteArrayView literal)
     // glibc's strtod rounds correctly and gives ±inf past the largest double, as Python does;
     // the "C" locale keeps '.' the decimal point when the application has set another one.
     static const locale_t cLocale = newlocale(LC_ALL_MASK, "C", locale_t(nullptr));
-    const QByteArray terminated = literal.toByteArray(); // a view need not end with a NUL
-    return strtod_l(terminated.constData(), nullptr, cLocale);
+    // strtod reads up to a NUL, which a view into a file does not end with.
+    char shortCopy[64];
+    if (literal.size() >= qsizetype(sizeof shortCopy))
+        return strtod_l(literal.toByteArray().constData(), nullptr, cLocale);
+    std::memcpy(shortCopy, literal.data(), std::size_t(literal.size()));
+    shortCopy[literal.size()] = '\0';
+    return strtod_l(shortCopy, nullptr, cLocale);
+}
+
+std::optional<PyValue> jsonNumberValue(QByteArrayView literal)
+{
+    if (literal.contains('.') || literal.contains('e') || literal.contains('E'))
+        return PyValue::floating(jsonNumberToDouble(literal)); // 1e400 is inf, as in Python
+    // A valid JSON integer: only its size can fail.
+    std::int64_t integer = 0;
+    const char *end = literal.data() + literal.size();
+    if (const auto read = std::from_chars(literal.data(), end, integer);
+        read.ec != std::errc() || read.ptr != end)
+        return std::nullopt;
+    return PyValue::integer(integer);
 }
 
 bool isJsonNumber(QByteArrayView token)

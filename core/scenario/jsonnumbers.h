@@ -3,6 +3,8 @@
 
 #pragma once
 
+#include "pyvalue.h"
+
 #include <QByteArray>
 #include <QJsonValue>
 #include <QString>
@@ -39,7 +41,7 @@ public:
     const std::optional<StrictError> &firstStrictError() const { return m_firstStrictError; }
 
     //! The literal that \a value stands for (`10.0`, `-3`, `1e400`); empty if it is not a number.
-    //! It stays valid as long as this table does, until the next takeNumbers().
+    //! It stays valid as long as this table does, until the next takeNumbers() or add().
     QByteArrayView literal(const QJsonValue &value) const;
 
     //! Writing: a value that putNumbers() will write as \a literal (a valid JSON number).
@@ -64,6 +66,10 @@ private:
     std::vector<Shift> m_shifts;
     std::optional<StrictError> m_firstStrictError;
 };
+
+//! \a literal (a valid JSON number) as Python's `json` reads it: an int when it has no fraction
+//! and no exponent, else a float (jsonNumberToDouble()); nothing for an int past 64 bits.
+std::optional<PyValue> jsonNumberValue(QByteArrayView literal);
 
 //! \a literal (a valid JSON number) as a double, as Python's `json` reads it: correctly
 //! rounded, `1e400` is inf and `1e-400` is 0.0, whatever the process's locale.

@@ -11,11 +11,11 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 #include <QStringList>
 #include <QVarLengthArray>
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 
 namespace Gatherscope {
@@ -40,6 +40,13 @@ QString quoted(const QString &text)
 QString join(const QString &place, const QString &key)
 {
     return place.isEmpty() ? key : place + u'.' + key;
+}
+
+//! \a keys, for an Object: it counts them, so each must be named once.
+QStringList keyList(const QStringList &keys)
+{
+    Q_ASSERT(QSet<QString>(keys.cbegin(), keys.cend()).size() == keys.size());
+    return keys;
 }
 
 //! Where a value stands in the file (`tasks[5].sleep`), spelled out only for a message: a file
@@ -187,7 +194,7 @@ private:
             return index >= 0 ? m_values[index] : QJsonValue(QJsonValue::Undefined);
         }
 
-        // Each reads its key once: a lookup is a walk along the object's keys.
+        // Each reads the value the constructor looked up.
         QString string(const QString &key, bool required) const
         {
             const auto v = value(key);
@@ -282,15 +289,10 @@ PyValue Reader::number(const QJsonValue &v, const Place &place) const
     if (!v.isDouble())
         expected(place, QStringLiteral("a number"), v);
     const QByteArrayView literal = m_numbers.literal(v);
-    if (literal.contains('.') || literal.contains('e') || literal.contains('E'))
-        return PyValue::floating(jsonNumberToDouble(literal)); // 1e400 is inf, as in Python
-    // A valid JSON integer: only its size can fail.
-    std::int64_t integer = 0;
-    const char *end = literal.data() + literal.size();
-    if (const auto read = std::from_chars(literal.data(), end, integer);
-        read.ec != std::errc() || read.ptr != end)
+    std::optional<PyValue> value = jsonNumberValue(literal);
+    if (!value)
         fail(place, ScenarioRules::integerTooLarge(QString::fromLatin1(literal)));
-    return PyValue::integer(integer);
+    return std::move(*value);
 }
 
 double Reader::seconds(const QJsonValue &v, const Place &place) const
@@ -316,7 +318,7 @@ SleepSpec Reader::sleep(const QJsonValue &v, const Place &place) const
 {
     if (!v.isObject())
         return SleepSpec::fixed(seconds(v, place));
-    static const QStringList keys{ScenarioRules::Keys::min, ScenarioRules::Keys::max};
+    static const QStringList keys = keyList({ScenarioRules::Keys::min, ScenarioRules::Keys::max});
     const Object range(*this, v.toObject(), place, keys);
     if (!range.has(ScenarioRules::Keys::min) || !range.has(ScenarioRules::Keys::max))
         fail(place, QStringLiteral("a random sleep needs both \"min\" and \"max\""));
@@ -329,68 +331,79 @@ SleepSpec Reader::sleep(const QJsonValue &v, const Place &place) const
     return SleepSpec::random(min, max);
 }
 
-//! The keys a task of the kind \a name may have; null for no kind.
-const QStringList *keysOfKind(const QString &name)
+//! The keys a task of \a kind may have.
+const QStringList &keysOf(TaskSpec::Kind kind)
 {
     namespace Keys = ScenarioRules::Keys;
-    namespace Kinds = ScenarioRules::Kinds;
     // Made once: a file may hold a million tasks.
     const auto allowing = [](const QStringList &keys) {
-        return QStringList{Keys::task, Keys::label, Keys::cancelAfter} + keys;
+        return keyList(QStringList{Keys::task, Keys::label, Keys::cancelAfter} + keys);
     };
-    static const QStringList sayHello = allowing({Keys::name, Keys::sleep});
-    static const QStringList divide = allowing({Keys::x, Keys::y, Keys::sleep});
-    static const QStringList fail = allowing({Keys::exception, Keys::message, Keys::sleep});
-    static const QStringList blockingSleep = allowing({Keys::sleep});
-    static const QStringList compute = allowing({Keys::work, Keys::size, Keys::cost});
-    static const QStringList gather = allowing({Keys::returnExceptions, Keys::tasks});
-    if (name == Kinds::sayHello)
-        return &sayHello;
-    if (name == Kinds::divide)
-        return &divide;
-    if (name == Kinds::fail)
-        return &fail;
-    if (name == Kinds::blockingSleep)
-        return &blockingSleep;
-    if (name == Kinds::compute)
-        return &compute;
-    if (name == Kinds::gather)
-        return &gather;
-    return nullptr;
+    static const QStringList sayHelloKeys = allowing({Keys::name, Keys::sleep});
+    static const QStringList divideKeys = allowing({Keys::x, Keys::y, Keys::sleep});
+    static const QStringList failKeys = allowing({Keys::exception, Keys::message, Keys::sleep});
+    static const QStringList blockingSleepKeys = allowing({Keys::sleep});
+    static const QStringList computeKeys = allowing({Keys::work, Keys::size, Keys::cost});
+    static const QStringList gatherKeys = allowing({Keys::returnExceptions, Keys::tasks});
+    switch (kind) {
+    case TaskSpec::Kind::SayHello:
+        return sayHelloKeys;
+    case TaskSpec::Kind::Divide:
+        return divideKeys;
+    case TaskSpec::Kind::Fail:
+        return failKeys;
+    case TaskSpec::Kind::BlockingSleep:
+        return blockingSleepKeys;
+    case TaskSpec::Kind::Compute:
+        return computeKeys;
+    case TaskSpec::Kind::Gather:
+        return gatherKeys;
+    }
+    Q_UNREACHABLE();
 }
 
 TaskSpec Reader::task(const QJsonValue &v, const Place &place, int depth) const
 {
     namespace Keys = ScenarioRules::Keys;
-    namespace Kinds = ScenarioRules::Kinds;
     if (!v.isObject())
         expected(place, QStringLiteral("a task (an object with a \"task\" key)"), v);
     const QJsonObject object = v.toObject();
-    const QJsonValue kind = object.value(Keys::task);
-    if (kind.isUndefined())
+    const QJsonValue kindValue = object.value(Keys::task);
+    if (kindValue.isUndefined())
         fail(place, QStringLiteral("missing key \"task\" (%1)").arg(ScenarioRules::kindChoices()));
-    const QString name = kind.toString();
-    const QStringList *keys = kind.isString() ? keysOfKind(name) : nullptr;
-    if (!keys)
-        expected(Place(place, Keys::task), ScenarioRules::kindChoices(), kind);
-    if (name == Kinds::gather && depth >= ScenarioRules::maxNesting)
+    const std::optional<TaskSpec::Kind> kind =
+        kindValue.isString() ? ScenarioRules::kindNamed(kindValue.toString()) : std::nullopt;
+    if (!kind)
+        expected(Place(place, Keys::task), ScenarioRules::kindChoices(), kindValue);
+    if (*kind == TaskSpec::Kind::Gather && depth >= ScenarioRules::maxNesting)
         fail(place, ScenarioRules::nestedTooDeeply());
-    const Object r(*this, object, place, *keys);
+    const Object r(*this, object, place, keysOf(*kind));
 
+    // Each value read into a local first, in the order the keys are named here: as arguments of
+    // one call, the compiler would choose which mistake is reported when there are two.
     TaskSpec spec;
-    if (name == Kinds::sayHello) {
+    switch (*kind) {
+    case TaskSpec::Kind::SayHello:
         spec = TaskSpec::sayHello(r.string(Keys::name, true));
-    } else if (name == Kinds::divide) {
-        spec = TaskSpec::divide(r.number(Keys::x), r.number(Keys::y));
-    } else if (name == Kinds::fail) {
+        break;
+    case TaskSpec::Kind::Divide: {
+        const PyValue x = r.number(Keys::x);
+        const PyValue y = r.number(Keys::y);
+        spec = TaskSpec::divide(x, y);
+        break;
+    }
+    case TaskSpec::Kind::Fail: {
         const QString exception = r.string(Keys::exception, true);
         if (!ScenarioRules::exceptionTypes().contains(exception))
             expected(r.placeOf(Keys::exception), ScenarioRules::exceptionChoices(),
                      r.value(Keys::exception));
         spec = TaskSpec::fail(exception, r.string(Keys::message, true));
-    } else if (name == Kinds::blockingSleep) {
+        break;
+    }
+    case TaskSpec::Kind::BlockingSleep:
         spec = TaskSpec::blockingSleep();
-    } else if (name == Kinds::compute) {
+        break;
+    case TaskSpec::Kind::Compute: {
         if (!r.has(Keys::work))
             fail(place, QStringLiteral("missing key \"work\" (%1)")
                             .arg(ScenarioRules::computationChoices()));
@@ -406,11 +419,17 @@ TaskSpec Reader::task(const QJsonValue &v, const Place &place, int depth) const
         if (!n.isInteger() || n.toInteger() < 0 || n.toInteger() > ScenarioRules::maxComputeSize)
             expected(r.placeOf(Keys::size), ScenarioRules::computeSizeChoices(), size);
         spec = TaskSpec::compute(work, n.toInteger());
-    } else {
+        break;
+    }
+    case TaskSpec::Kind::Gather: {
         if (!r.has(Keys::tasks))
             fail(place, QStringLiteral("missing key \"tasks\" (an array of tasks)"));
+        // The gather's own flag before the tasks inside it.
+        const bool returnExceptions = r.boolean(Keys::returnExceptions, false);
         spec = TaskSpec::gather(tasks(r.value(Keys::tasks), r.placeOf(Keys::tasks), depth + 1),
-                                r.boolean(Keys::returnExceptions, false));
+                                returnExceptions);
+        break;
+    }
     }
     // What every kind reads alike. Only the kinds that take seconds allow their key: a sleep,
     // or a compute's cost.
@@ -440,13 +459,10 @@ std::vector<TaskSpec> Reader::tasks(const QJsonValue &v, const Place &place, int
 
 Scenario Reader::scenario(const QJsonObject &object) const
 {
-    static const QStringList keys{ScenarioRules::Keys::title,
-                                  ScenarioRules::Keys::description,
-                                  ScenarioRules::Keys::returnExceptions,
-                                  ScenarioRules::Keys::report,
-                                  ScenarioRules::Keys::seed,
-                                  ScenarioRules::Keys::cancelAfter,
-                                  ScenarioRules::Keys::tasks};
+    static const QStringList keys = keyList(
+        {ScenarioRules::Keys::title, ScenarioRules::Keys::description,
+         ScenarioRules::Keys::returnExceptions, ScenarioRules::Keys::report,
+         ScenarioRules::Keys::seed, ScenarioRules::Keys::cancelAfter, ScenarioRules::Keys::tasks});
     const Place top;
     const Object r(*this, object, top, keys);
     Scenario scenario;
