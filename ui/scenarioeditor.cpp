@@ -50,6 +50,9 @@ ScenarioEditor::ScenarioEditor(QWidget *parent)
     m_view->setItemDelegateForColumn(ScenarioModel::KindColumn, new TaskKindDelegate(m_view));
     m_view->setAlternatingRowColors(true);
     m_view->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // Fitted to the first hundred rows, not Qt's thousand: the columns are measured again
+    // whenever the window's layout moves, during a run too, and a file may hold 100,000 tasks.
+    m_view->header()->setResizeContentsPrecision(100);
     m_view->setToolTip(tr("Double-click, F2 or Enter to edit a cell; a bad value turns red"));
 
     m_returnExceptions->setToolTip(
