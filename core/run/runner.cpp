@@ -243,21 +243,24 @@ QCoro::Task<PyValue> runGather(std::shared_ptr<RunState> run, int node, std::sto
         factories.push_back({run, child});
         options.taskStopTokens.push_back(run->cancelNode[std::size_t(child)].get_token());
     }
-    // A task cancelled before it could start never runs: record its end all the same.
-    options.observer = [run, children](const GatherTaskEvent &event) {
+    // A task cancelled before it could start never runs: record its end all the same. The
+    // children are looked up in the run, not copied into the observer (100,000 of them at the
+    // top level).
+    options.observer = [run, node](const GatherTaskEvent &event) {
         if (event.kind == GatherTaskEvent::Kind::Cancelled)
-            endNeverStarted(*run, children[event.index]);
+            endNeverStarted(*run, run->children[std::size_t(node)][event.index]);
     };
 
     run->add(TaskEvent::Kind::GatherStarted, node);
     try {
         PyValue result;
         if (returnExceptions)
-            result = toList(
-                co_await gather<GatherPolicy::ReturnExceptions>(std::move(factories), options),
-                *run, children);
+            result = toList(co_await gather<GatherPolicy::ReturnExceptions>(std::move(factories),
+                                                                            std::move(options)),
+                            *run, children);
         else
-            result = toList(co_await gather(std::move(factories), options), *run, children);
+            result =
+                toList(co_await gather(std::move(factories), std::move(options)), *run, children);
         run->add(TaskEvent::Kind::GatherReturned, node, result);
         co_return result;
     } catch (...) {

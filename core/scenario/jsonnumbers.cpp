@@ -195,8 +195,7 @@ QByteArrayView JsonNumberTable::literal(const QJsonValue &value) const
     const qint64 index = value.toInteger(-1);
     if (index < 0 || std::size_t(index) >= m_literals.size())
         return {}; // cannot happen for values parsed from takeNumbers()'s output
-    const Span span = m_literals[std::size_t(index)];
-    return QByteArrayView(m_text.constData() + span.start, span.length);
+    return literalAt(std::size_t(index));
 }
 
 QJsonValue JsonNumberTable::add(const QByteArray &literal)
@@ -215,7 +214,7 @@ QByteArray JsonNumberTable::putNumbers(const QByteArray &json) const
             bool ok = false;
             const qsizetype index = json.mid(start, end - start).toLongLong(&ok);
             if (ok && index >= 0 && std::size_t(index) < m_literals.size())
-                out += literal(QJsonValue(qint64(index)));
+                out += literalAt(std::size_t(index));
             else
                 out += QByteArrayView(json.constData() + start, end - start);
         },

@@ -63,6 +63,12 @@ private:
     // a file of 100,000 tasks has as many numbers, and a QByteArray each was an allocation each.
     QByteArray m_text;
     std::vector<Span> m_literals;
+    //! Literal \a index of m_literals, as written.
+    QByteArrayView literalAt(std::size_t index) const
+    {
+        return QByteArrayView(m_text.constData() + m_literals[index].start,
+                              m_literals[index].length);
+    }
     std::vector<Shift> m_shifts;
     std::optional<StrictError> m_firstStrictError;
 };
