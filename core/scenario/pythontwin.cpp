@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <set>
 #include <utility>
 
@@ -217,10 +218,18 @@ public:
             arguments << QStringLiteral("return_exceptions=True");
             comments << QString();
         }
-        QString oneLine =
-            QStringLiteral("asyncio.gather(%1)").arg(arguments.join(QStringLiteral(", ")));
-        if (oneLine.size() + 24 <= lineWidth && comments.join(QString()).isEmpty())
-            return oneLine;
+        // On one line when it fits: measured first, not joined (100,000 tasks' arguments are
+        // 3 MB).
+        const bool commented =
+            std::any_of(comments.cbegin(), comments.cend(),
+                        [](const QString &comment) { return !comment.isEmpty(); });
+        const QString separator = QStringLiteral(", ");
+        qsizetype oneLineSize = qsizetype(std::strlen("asyncio.gather()")) +
+                                separator.size() * std::max<qsizetype>(arguments.size() - 1, 0);
+        for (const QString &argument : std::as_const(arguments))
+            oneLineSize += argument.size();
+        if (oneLineSize + 24 <= lineWidth && !commented)
+            return QStringLiteral("asyncio.gather(") + arguments.join(separator) + u')';
         // one argument a line, as the article writes it (the caller indents the whole)
         QString written = QStringLiteral("asyncio.gather(\n");
         for (qsizetype i = 0; i < arguments.size(); ++i)
@@ -333,9 +342,9 @@ private:
 
     static QString call(const TaskSpec &task)
     {
-        if (task.kind == TaskSpec::Kind::SayHello)
-            return QStringLiteral("say_hello(%1, %2)")
-                .arg(pythonStringRepr(task.name), sleepArgument(task.sleep));
+        if (task.kind == TaskSpec::Kind::SayHello) // the most written: concatenated, not arg()
+            return QStringLiteral("say_hello(") + pythonStringRepr(task.name) + u", " +
+                   sleepArgument(task.sleep) + u')';
         if (task.kind == TaskSpec::Kind::BlockingSleep)
             return QStringLiteral("blocking_sleep(%1)").arg(sleepArgument(task.sleep));
         if (task.kind == TaskSpec::Kind::Compute)

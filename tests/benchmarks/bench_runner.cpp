@@ -4,8 +4,10 @@
 // A scenario of N empty gathers, run on the virtual clock: the time per gather stays flat as N
 // grows because each gather's children are indexed once (scanning every node for them made
 // 100,000 gathers take 15 s and 500,000 over half an hour). And reading a file of N say_hello
-// tasks, which is half of a headless run and of the window's launch.
+// tasks, which is half of a headless run and of the window's launch; and writing the Python
+// twin of N say_hello tasks, which the window's Python panel shows.
 
+#include "pythontwin.h"
 #include "runner.h"
 #include "scenariofixtures.h"
 #include "scenarioloader.h"
@@ -48,7 +50,18 @@ void BM_LoadScenario(benchmark::State &state)
     state.SetBytesProcessed(state.iterations() * json.size());
 }
 
+void BM_PythonTwin(benchmark::State &state)
+{
+    const auto loaded = Gatherscope::ScenarioLoader::parse(
+        GatherscopeTest::sayHelloFile(int(state.range(0))), QStringLiteral("hellos.json"));
+    const auto &scenario = std::get<Gatherscope::Scenario>(loaded);
+    for (auto _ : state)
+        benchmark::DoNotOptimize(Gatherscope::pythonTwin(scenario));
+    state.SetItemsProcessed(state.iterations() * state.range(0));
+}
+
 } // namespace
 
+BENCHMARK(BM_PythonTwin)->Arg(1000)->Arg(100000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_LoadScenario)->Arg(1000)->Arg(100000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_RunEmptyGathers)->Arg(1000)->Arg(10000)->Arg(100000)->Unit(benchmark::kMillisecond);
