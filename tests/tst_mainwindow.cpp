@@ -45,6 +45,7 @@
 #include <QFileInfo>
 #include <QImage>
 #include <QLabel>
+#include <QLocale>
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
@@ -263,6 +264,50 @@ private Q_SLOTS:
         // In sight, an edit is written at once.
         m_window->editor()->model()->setTitle(u"In front"_s);
         QVERIFY(panel->view()->toPlainText().startsWith(u"# In front\n"_s));
+    }
+
+    void thePythonPanelWritesALongProgramAFewThousandLinesATurn()
+    {
+        // 3,000 tasks: a program of 3,045 lines. In sight, the panel writes the first 2,000 at
+        // once, the rest a turn later (100,000 tasks' program held the window's first paint
+        // for half a second), and tells how far it is meanwhile.
+        auto *pythonDock = m_window->findChild<QDockWidget *>(u"PythonDock"_s);
+        pythonDock->raise();
+        QTRY_VERIFY(!pythonDock->visibleRegion().isEmpty());
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"long.json"_s);
+        const QByteArray json = sayHelloFile(3000);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly) && file.write(json) == json.size());
+        file.close();
+        QVERIFY(m_window->openScenario(path));
+        PythonPanel *panel = m_window->pythonPanel();
+        const QString program = panel->program();
+        QCOMPARE(program.count(u'\n'), 3045);
+        const QPlainTextEdit *view = panel->view();
+        const auto *note = panel->findChild<QLabel *>(u"writingNote"_s);
+        QCOMPARE(view->blockCount(), 2001); // 2,000 lines, and the next one begun
+        QCOMPARE(view->toPlainText(), program.left(view->toPlainText().size()));
+        QVERIFY(note->isVisible());
+        QCOMPARE(note->text(), u"Writing the program: %1 of %2 lines"_s.arg(
+                                   QLocale().toString(2000), QLocale().toString(3045)));
+        QTRY_COMPARE(view->toPlainText(), program);
+        QVERIFY(note->isHidden());
+        // Highlighted to its end: `return` of main's last line, `return status`, is bold.
+        const QTextBlock last = view->document()->findBlockByNumber(3041);
+        QCOMPARE(last.text(), u"    return status"_s);
+        const auto formats = last.layout()->formats();
+        QVERIFY(std::any_of(formats.begin(), formats.end(), [](const QTextLayout::FormatRange &r) {
+            return r.start == 4 && r.length == 6 && r.format.fontWeight() == QFont::Bold;
+        }));
+
+        // What needs every line (the marks, a scroll to them) has the rest written at once.
+        m_window->editor()->model()->setTitle(u"Edited"_s);
+        QVERIFY(note->isVisible());
+        QVERIFY(panel->marks().empty());
+        QCOMPARE(view->toPlainText(), panel->program());
+        QVERIFY(view->toPlainText().startsWith(u"# Edited\n"_s));
+        QVERIFY(note->isHidden());
     }
 
     void thePythonPanelMarksAComputeAtItsAwaitWhileItsWorkerRuns()

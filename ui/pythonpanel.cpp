@@ -13,12 +13,17 @@
 #include <QClipboard>
 #include <QFontDatabase>
 #include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
 #include <QPainter>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QTextBlock>
 #include <QVBoxLayout>
+
+#include <algorithm>
+#include <utility>
 
 namespace {
 
@@ -33,6 +38,7 @@ public:
         setLineWrapMode(QPlainTextEdit::NoWrap);
         setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
         setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+        document()->setUndoRedoEnabled(false); // written in pieces, never edited
     }
 
 protected:
@@ -70,6 +76,9 @@ QString namesNote(const QStringList &names)
     return note;
 }
 
+//! Lines of the program written in one turn of the event loop: about 10 ms of this machine.
+constexpr qsizetype linesPerTurn = 2000;
+
 } // namespace
 
 PythonPanel::PythonPanel(ScenarioModel *scenario, TimelineModel *timeline, QWidget *parent)
@@ -77,6 +86,7 @@ PythonPanel::PythonPanel(ScenarioModel *scenario, TimelineModel *timeline, QWidg
     , m_scenario(scenario)
     , m_timeline(timeline)
     , m_view(new TwinView(m_marks, this))
+    , m_writingNote(new QLabel(this))
 {
     new PythonHighlighter(m_view->document());
     m_view->setToolTip(tr("The asyncio program this scenario stands for: run by python3 it "
@@ -92,11 +102,19 @@ PythonPanel::PythonPanel(ScenarioModel *scenario, TimelineModel *timeline, QWidg
     buttons->addWidget(copy);
     buttons->addWidget(save);
     buttons->addStretch(1);
+    m_writingNote->setObjectName(QStringLiteral("writingNote"));
+    m_writingNote->setToolTip(tr("A long program is written a few thousand lines at a time, so "
+                                 "that the window answers meanwhile; Copy and Export take all of "
+                                 "it at any time."));
+    m_writingNote->hide();
+    buttons->addWidget(m_writingNote);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(buttons);
     layout->addWidget(m_view, 1);
 
+    m_writer.setInterval(0);
+    connect(&m_writer, &QTimer::timeout, this, &PythonPanel::writeMore);
     connect(scenario, &ScenarioModel::changed, this, &PythonPanel::scenarioChanged);
     connect(scenario, &ScenarioModel::scenarioEdited, this, &PythonPanel::scenarioChanged);
     connect(scenario, &QAbstractItemModel::modelReset, this, &PythonPanel::scenarioChanged);
@@ -117,21 +135,80 @@ void PythonPanel::scenarioChanged()
     m_programStale = true;
     if (isSeen())
         showProgram();
+    else
+        m_writer.stop(); // a program that is no longer the scenario's: written when next seen
 }
 
 void PythonPanel::showProgram()
 {
     m_programStale = false;
-    const QString program = Gatherscope::pythonTwin(m_scenario->scenario());
-    if (program == m_program)
+    QString program = Gatherscope::pythonTwin(m_scenario->scenario());
+    if (program == m_program) {
+        if (isWriting())
+            m_writer.start(); // stopped while out of sight
         return;
-    m_program = program;
-    m_lines = Gatherscope::findTwinLines(program);
-    // the same place in the program after an edit
-    const int scrolled = m_view->verticalScrollBar()->value();
-    m_view->setPlainText(program);
+    }
+    m_program = std::move(program);
+    m_lines = Gatherscope::findTwinLines(m_program);
+    m_programLines = m_program.count(u'\n') + (m_program.endsWith(u'\n') ? 0 : 1);
+    // The first turn writes at least what the view shows, at the same place in the program
+    // after an edit; the rest follows in later turns.
+    const QScrollBar *scroll = m_view->verticalScrollBar();
+    const int scrolled = scroll->value();
+    m_written = 0;
+    m_view->clear();
+    m_marks.clear(); // their lines are the old program's
+    m_view->setExtraSelections({});
+    writeLines(std::max<qsizetype>(linesPerTurn, qsizetype(scrolled) + scroll->pageStep() + 1));
     m_view->verticalScrollBar()->setValue(scrolled);
-    showPositions();
+    m_marksStale = true;
+    if (isWriting())
+        m_writer.start();
+    else
+        writingEnded();
+}
+
+void PythonPanel::writeLines(qsizetype lines)
+{
+    qsizetype end = m_written;
+    for (qsizetype line = 0; line < lines && end < m_program.size(); ++line) {
+        const qsizetype newline = m_program.indexOf(u'\n', end);
+        end = newline < 0 ? m_program.size() : newline + 1;
+    }
+    QTextCursor cursor(m_view->document());
+    cursor.movePosition(QTextCursor::End);
+    cursor.insertText(m_program.sliced(m_written, end - m_written));
+    m_written = end;
+    if (isWriting()) {
+        const QLocale locale;
+        m_writingNote->setText(
+            tr("Writing the program: %1 of %2 lines")
+                .arg(locale.toString(m_view->blockCount() - 1), locale.toString(m_programLines)));
+        m_writingNote->show();
+    }
+}
+
+void PythonPanel::writeMore()
+{
+    writeLines(linesPerTurn);
+    if (!isWriting())
+        writingEnded();
+}
+
+void PythonPanel::writeRest()
+{
+    if (!isWriting())
+        return;
+    writeLines(m_program.size());
+    writingEnded();
+}
+
+void PythonPanel::writingEnded()
+{
+    m_writer.stop();
+    m_writingNote->hide();
+    if (m_marksStale)
+        showPositions();
 }
 
 void PythonPanel::positionsChanged()
@@ -166,11 +243,14 @@ void PythonPanel::showEvent(QShowEvent *event)
 const std::map<int, QString> &PythonPanel::marks()
 {
     catchUp();
+    writeRest(); // the marks, then
     return m_marks;
 }
 
 void PythonPanel::showPositions()
 {
+    if (isWriting())
+        return; // once every line is there (writingEnded())
     m_marksStale = false;
     m_marks.clear();
     QList<QTextEdit::ExtraSelection> lines;

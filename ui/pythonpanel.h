@@ -5,10 +5,12 @@
 
 #include "pythontwin.h"
 
+#include <QTimer>
 #include <QWidget>
 
 #include <map>
 
+class QLabel;
 class QPlainTextEdit;
 class ScenarioModel;
 class TimelineModel;
@@ -46,6 +48,16 @@ private:
     //! it is next seen (at 100,000 tasks it takes half a second, a window's whole opening).
     void scenarioChanged();
     void showProgram();
+    //! Writes the next \a lines of the program into the view.
+    void writeLines(qsizetype lines);
+    //! One turn of writing a long program: a few thousand lines, so that the window paints and
+    //! answers meanwhile (100,000 tasks' program took half a second in one piece).
+    void writeMore();
+    //! Writes the rest of the program at once: the marks and a scroll to them need every line.
+    void writeRest();
+    //! The view holds only the start of the program; the rest follows, a turn at a time.
+    bool isWriting() const { return m_written < m_program.size(); }
+    void writingEnded();
     void showPositions();
     //! The run moved on: the marks are read again when the panel is next seen.
     void positionsChanged();
@@ -60,7 +72,11 @@ private:
     ScenarioModel *m_scenario;
     TimelineModel *m_timeline;
     QPlainTextEdit *m_view;
+    QLabel *m_writingNote; //!< "Writing the program: 12,000 of 100,045 lines"
+    QTimer m_writer;       //!< a turn of writeMore()
     QString m_program;
+    qsizetype m_programLines = 0;
+    qsizetype m_written = 0; //!< characters of m_program in the view
     Gatherscope::TwinLines m_lines;
     std::map<int, QString> m_marks;
     bool m_programStale = false;
