@@ -89,6 +89,7 @@ void ScenarioModel::setScenario(const Scenario &scenario)
 
 void ScenarioModel::collect(const Item &item, std::vector<TaskSpec> &into) const
 {
+    into.reserve(into.size() + item.children.size()); // 100,000 specs of 288 bytes, moved once
     for (const auto &child : item.children) {
         TaskSpec spec = child->spec;
         collect(*child, spec.tasks);
