@@ -803,6 +803,25 @@ private Q_SLOTS:
         QCOMPARE(missing.out, QByteArray());
     }
 
+    void aGatherIsWrittenOnOneLineWhenItFits()
+    {
+        // `result = await asyncio.gather(…)` keeps within 88 columns: a say_hello of 32
+        // characters of name fits on one line, one of 33 gets a line of its own.
+        const auto awaited = [](qsizetype length) {
+            Scenario scenario;
+            scenario.title = u"t"_s;
+            scenario.tasks = {TaskSpec::sayHello(QString(length, u'x'), SleepSpec::fixed(1))};
+            const QString twin = pythonTwin(scenario);
+            const qsizetype from = twin.indexOf(u"        result = await"_s);
+            return twin.mid(from, twin.indexOf(u"    except"_s, from) - from);
+        };
+        QCOMPARE(awaited(32), u"        result = await asyncio.gather(say_hello('%1', 1))\n"_s.arg(
+                                  QString(32, u'x')));
+        QCOMPARE(awaited(33), u"        result = await asyncio.gather(\n"
+                              "            say_hello('%1', 1),\n"
+                              "        )\n"_s.arg(QString(33, u'x')));
+    }
+
     void randomScenariosPrintWhatAsyncioPrints()
     {
         // Property: scenarios drawn at random (nesting up to 4 deep, zero, tiny and whole sleeps,
