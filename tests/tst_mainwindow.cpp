@@ -293,6 +293,7 @@ private Q_SLOTS:
                                    QLocale().toString(2000), QLocale().toString(3045)));
         QTRY_COMPARE(view->toPlainText(), program);
         QVERIFY(note->isHidden());
+        QCOMPARE(view->textCursor().position(), 0); // as setPlainText() leaves it
         // Highlighted to its end: `return` of main's last line, `return status`, is bold.
         const QTextBlock last = view->document()->findBlockByNumber(3041);
         QCOMPARE(last.text(), u"    return status"_s);

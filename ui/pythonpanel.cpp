@@ -156,7 +156,6 @@ void PythonPanel::showProgram()
     const QScrollBar *scroll = m_view->verticalScrollBar();
     const int scrolled = scroll->value();
     m_written = 0;
-    m_view->clear();
     m_marks.clear(); // their lines are the old program's
     m_view->setExtraSelections({});
     writeLines(std::max<qsizetype>(linesPerTurn, qsizetype(scrolled) + scroll->pageStep() + 1));
@@ -175,9 +174,14 @@ void PythonPanel::writeLines(qsizetype lines)
         const qsizetype newline = m_program.indexOf(u'\n', end);
         end = newline < 0 ? m_program.size() : newline + 1;
     }
-    QTextCursor cursor(m_view->document());
-    cursor.movePosition(QTextCursor::End);
-    cursor.insertText(m_program.sliced(m_written, end - m_written));
+    const QString piece = m_program.sliced(m_written, end - m_written);
+    if (m_written == 0) {
+        m_view->setPlainText(piece); // the caret at the start, and the later pieces after it
+    } else {
+        QTextCursor cursor(m_view->document());
+        cursor.movePosition(QTextCursor::End);
+        cursor.insertText(piece);
+    }
     m_written = end;
     if (isWriting()) {
         const QLocale locale;
