@@ -12,6 +12,7 @@
 #include "scenarioloader.h"
 #include "scenariomodel.h"
 #include "scenariorules.h"
+#include "scenariosnapshot.h"
 #include "theme.h"
 
 #include <QAction>
@@ -347,6 +348,52 @@ private Q_SLOTS:
         history->setIndex(history->count());
         QCOMPARE(ScenarioLoader::toJson(model->scenario()), after);
         QVERIFY(model->isModified());
+    }
+
+    void aSnapshotSharesWhatAnEditLeftAsItWas()
+    {
+        Scenario scenario;
+        scenario.title = u"Five"_s;
+        for (const QString &name : {u"A"_s, u"B"_s, u"C"_s, u"D"_s, u"E"_s})
+            scenario.tasks.push_back(TaskSpec::sayHello(name, SleepSpec::fixed(1)));
+        const ScenarioSnapshot first(scenario, {});
+        QVERIFY(first.scenario() == scenario);
+
+        // Another title: the list of tasks is shared whole.
+        Scenario renamed = scenario;
+        renamed.title = u"Renamed"_s;
+        const ScenarioSnapshot second(renamed, first);
+        QVERIFY(second.scenario() == renamed);
+        QCOMPARE(&second.tasks(), &first.tasks());
+        QVERIFY(!(second == first));
+
+        // The middle task edited: the two before it and the two after it are shared.
+        Scenario edited = renamed;
+        edited.tasks[2].name = u"Changed"_s;
+        const ScenarioSnapshot third(edited, second);
+        QVERIFY(third.scenario() == edited);
+        for (const std::size_t i : {0, 1, 3, 4})
+            QCOMPARE(third.tasks()[i].get(), second.tasks()[i].get());
+        QVERIFY(third.tasks()[2] != second.tasks()[2]);
+
+        // A task inserted first: every other one shared; the last removed: the rest shared.
+        Scenario inserted = edited;
+        inserted.tasks.insert(inserted.tasks.begin(), TaskSpec::sayHello(u"New"_s));
+        const ScenarioSnapshot fourth(inserted, third);
+        QVERIFY(fourth.scenario() == inserted);
+        for (std::size_t i = 0; i < 5; ++i)
+            QCOMPARE(fourth.tasks()[i + 1].get(), third.tasks()[i].get());
+        Scenario removed = inserted;
+        removed.tasks.pop_back();
+        const ScenarioSnapshot fifth(removed, fourth);
+        QVERIFY(fifth.scenario() == removed);
+        for (std::size_t i = 0; i < 5; ++i)
+            QCOMPARE(fifth.tasks()[i].get(), fourth.tasks()[i].get());
+
+        // Equal is equal content, shared or not.
+        QVERIFY(ScenarioSnapshot(edited, {}) == third);
+        QVERIFY(!(ScenarioSnapshot(renamed, {}) == third));
+        QVERIFY(ScenarioSnapshot(Scenario(), {}) == ScenarioSnapshot());
     }
 
     void savingMakesTheCurrentStepTheCleanOne()

@@ -7,11 +7,12 @@
 
 #include <QUndoCommand>
 
-using Gatherscope::Scenario;
+#include <utility>
 
 class ScenarioHistory::Step : public QUndoCommand {
 public:
-    Step(ScenarioHistory *history, Scenario before, Scenario after, const QString &what)
+    Step(ScenarioHistory *history, ScenarioSnapshot before, ScenarioSnapshot after,
+         const QString &what)
         : QUndoCommand(what)
         , m_history(history)
         , m_before(std::move(before))
@@ -27,15 +28,15 @@ public:
 
 private:
     ScenarioHistory *m_history;
-    Scenario m_before;
-    Scenario m_after;
+    ScenarioSnapshot m_before;
+    ScenarioSnapshot m_after;
     bool m_done = false;
 };
 
 ScenarioHistory::ScenarioHistory(ScenarioModel *model, QObject *parent)
     : QObject(parent)
     , m_model(model)
-    , m_current(model->scenario())
+    , m_current(model->scenario(), {})
 {
     connect(model, &ScenarioModel::scenarioEdited, this, &ScenarioHistory::record);
     // Another scenario (opened, new): its history starts here.
@@ -65,22 +66,22 @@ void ScenarioHistory::record(const QString &what)
 {
     if (m_restoring)
         return;
-    Scenario now = m_model->scenario();
+    ScenarioSnapshot now(m_model->scenario(), m_current);
     if (now == m_current)
         return; // a value that does not read yet: nothing to undo
     m_stack.push(new Step(this, std::exchange(m_current, now), now, what));
 }
 
-void ScenarioHistory::restore(const Scenario &scenario)
+void ScenarioHistory::restore(const ScenarioSnapshot &snapshot)
 {
     m_restoring = true;
-    m_model->setScenario(scenario);
-    m_current = scenario;
+    m_model->setScenario(snapshot.scenario());
+    m_current = snapshot;
     m_restoring = false;
 }
 
 void ScenarioHistory::forget()
 {
     m_stack.clear();
-    m_current = m_model->scenario();
+    m_current = ScenarioSnapshot(m_model->scenario(), {});
 }

@@ -3,7 +3,7 @@
 
 #pragma once
 
-#include "scenario.h"
+#include "scenariosnapshot.h"
 
 #include <QObject>
 #include <QUndoStack>
@@ -14,7 +14,8 @@ class ScenarioModel;
 //! becomes one step holding the scenario before and after it, named after what was done.
 /*!
  * Steps are whole scenarios, not inverse operations: undoing restores exactly the scenario
- * (and so the JSON) it held, whatever the change was. The stack's clean state is the saved
+ * (and so the JSON) it held, whatever the change was. They share what the change left as it
+ * was (ScenarioSnapshot). The stack's clean state is the saved
  * file, so undoing back to it clears the modified mark. Opening or starting another scenario
  * forgets the history.
  */
@@ -30,11 +31,11 @@ private:
     class Step;
 
     void record(const QString &what);
-    void restore(const Gatherscope::Scenario &scenario);
+    void restore(const ScenarioSnapshot &snapshot);
     void forget();
 
     ScenarioModel *m_model;
     QUndoStack m_stack;
-    Gatherscope::Scenario m_current; // what the model held after the last step
+    ScenarioSnapshot m_current; // what the model held after the last step
     bool m_restoring = false;
 };

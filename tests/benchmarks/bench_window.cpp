@@ -22,7 +22,10 @@
 // - 100,000 tasks opened in a window whose Python tab is in front (a layout the window
 //   restores): the time until the window holds the file and the first lines of its Python
 //   twin, until the panel has written the whole program, and the longest turn of the event
-//   loop meanwhile (what a key pressed then would wait at most).
+//   loop meanwhile (what a key pressed then would wait at most);
+// - edits of 100,000 tasks in the editor, alternately the title and a task's name: the time
+//   of each until the loop is idle, and what each adds to the resident memory (the undo
+//   history keeps every step).
 
 #include "consolelines.h"
 #include "consolemodel.h"
@@ -31,7 +34,9 @@
 #include "resultmodel.h"
 #include "runcontroller.h"
 #include "runner.h"
+#include "scenarioeditor.h"
 #include "scenarioloader.h"
+#include "scenariomodel.h"
 #include "timelinemodel.h"
 #include "timelineview.h"
 #include "timelinewidget.h"
@@ -516,6 +521,27 @@ private:
     bool m_inside = false;
 };
 
+void BM_EditsOfALargeScenario(benchmark::State &state)
+{
+    auto window = openWindow(int(state.range(0)));
+    ScenarioModel *model = window->editor()->model();
+    const double residentMb = statusMb("VmRSS");
+    int edits = 0;
+    for (auto _ : state) {
+        QElapsedTimer clock;
+        clock.start();
+        if (++edits % 2 != 0) {
+            model->setTitle(QStringLiteral("Title %1").arg(edits));
+        } else {
+            const QModelIndex name = model->index(edits, ScenarioModel::ParametersColumn);
+            model->setData(name, QStringLiteral("Name %1").arg(edits), Qt::EditRole);
+        }
+        processUntil([] { return true; });
+        state.SetIterationTime(double(clock.nsecsElapsed()) / 1e9);
+    }
+    state.counters["mb_per_edit"] = (statusMb("VmRSS") - residentMb) / edits;
+}
+
 void BM_InputLatencyLiveRun(benchmark::State &state)
 {
     auto window = openWindow(int(state.range(0)), Sleeps(state.range(1)));
@@ -597,6 +623,11 @@ BENCHMARK(BM_WindowMemory)
     ->UseManualTime()
     ->Unit(benchmark::kMillisecond)
     ->Iterations(3);
+BENCHMARK(BM_EditsOfALargeScenario)
+    ->Arg(100000)
+    ->UseManualTime()
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(40);
 BENCHMARK(BM_InputLatencyLiveRun)
     ->Args({10000, int(Sleeps::Random)})
     ->Args({10000, int(Sleeps::Whole)})

@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: 2026 The Gatherscope developers
+
+#pragma once
+
+#include "scenario.h"
+
+#include <memory>
+#include <vector>
+
+//! A scenario as the undo history keeps it: each top-level task (a nested gather whole) is
+//! shared with the snapshot taken before it when the edit between them left that task as it
+//! was.
+/*!
+ * A step of the history holds the scenario before and after an edit. Held whole, a step of
+ * 100,000 tasks was two copies of them (56 MB): a few renames of the title took the window past
+ * 1 GB. Shared, a step holds what the edit changed, and one pointer a task when the tasks
+ * changed at all.
+ */
+class ScenarioSnapshot {
+public:
+    using Tasks = std::vector<std::shared_ptr<const Gatherscope::TaskSpec>>;
+
+    ScenarioSnapshot() = default;
+    //! \a scenario, sharing with \a before the tasks that are equal to theirs: the ones before
+    //! the first that differs and after the last that does, so that an insertion or a removal
+    //! shares the rest too. Nothing of the tasks changed: the whole list is shared.
+    ScenarioSnapshot(Gatherscope::Scenario scenario, const ScenarioSnapshot &before);
+
+    //! The scenario, whole.
+    Gatherscope::Scenario scenario() const;
+    //! The top-level tasks; a task is shared with other snapshots while it is the same.
+    const Tasks &tasks() const;
+    //! Equal settings and equal tasks (shared ones are not compared).
+    bool operator==(const ScenarioSnapshot &other) const;
+
+private:
+    Gatherscope::Scenario m_settings; //!< every field but the tasks, which are empty here
+    std::shared_ptr<const Tasks> m_tasks;
+};
