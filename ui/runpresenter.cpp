@@ -84,9 +84,8 @@ void RunPresenter::showPreview()
     m_preview.reset();
     if (!m_parts.scenario->isValid())
         return;
-    const Scenario scenario = m_parts.scenario->scenario();
-    m_preview = std::make_unique<Runner>(scenario, RunOptions{});
-    m_parts.session->follow(&m_preview->record(), scenario.report);
+    m_preview = std::make_unique<Runner>(m_parts.scenario->scenario(), RunOptions{});
+    m_parts.session->follow(&m_preview->record(), m_preview->scenario().report);
 }
 
 void RunPresenter::runStarted(Runner *runner)
