@@ -104,21 +104,23 @@ Scenario ScenarioModel::scenario() const
     return scenario;
 }
 
-QString ScenarioModel::firstErrorIn(const Item &item, const QString &place, int depth) const
+QString ScenarioModel::firstErrorIn(const Item &item, int depth) const
 {
-    for (std::size_t i = 0; i < item.children.size(); ++i) {
-        const Item &child = *item.children[i];
-        const QString childPlace = QStringLiteral("%1[%2]").arg(place).arg(i);
+    // The place (`tasks[1].tasks[2]`) is spelled for the task in error only: every edit of
+    // 100,000 tasks spelled as many places that no one read.
+    for (const auto &child : item.children) {
         for (std::size_t column = 0; column < ColumnCount; ++column) {
-            if (child.error[column].isEmpty())
+            if (child->error[column].isEmpty())
                 continue;
-            const QString &key = child.key[column];
-            return (key.isEmpty() ? childPlace : childPlace + u'.' + key) + QStringLiteral(": ") +
-                   child.error[column];
+            const QString place = placeOf(indexFor(child.get()));
+            const QString &key = child->key[column];
+            return (key.isEmpty() ? place : place + u'.' + key) + QStringLiteral(": ") +
+                   child->error[column];
         }
-        if (child.spec.kind == TaskSpec::Kind::Gather && depth >= ScenarioRules::maxNesting)
-            return childPlace + QStringLiteral(": ") + ScenarioRules::nestedTooDeeply();
-        QString inner = firstErrorIn(child, childPlace + QStringLiteral(".tasks"), depth + 1);
+        if (child->spec.kind == TaskSpec::Kind::Gather && depth >= ScenarioRules::maxNesting)
+            return placeOf(indexFor(child.get())) + QStringLiteral(": ") +
+                   ScenarioRules::nestedTooDeeply();
+        QString inner = firstErrorIn(*child, depth + 1);
         if (!inner.isEmpty())
             return inner;
     }
@@ -130,7 +132,7 @@ QString ScenarioModel::checkFirstError() const
     if (!m_settingErrors.empty())
         return m_settingErrors.begin()->first + QStringLiteral(": ") +
                m_settingErrors.begin()->second;
-    QString inTasks = firstErrorIn(*m_root, ScenarioRules::Keys::tasks, 0);
+    QString inTasks = firstErrorIn(*m_root, 0);
     if (!inTasks.isEmpty())
         return inTasks;
     return taskCount(*m_root) > ScenarioRules::maxTasks ? ScenarioRules::tooManyTasks() : QString();
@@ -222,7 +224,7 @@ ScenarioModel::Item *ScenarioModel::itemFor(const QModelIndex &index) const
     return index.isValid() ? static_cast<Item *>(index.internalPointer()) : m_root.get();
 }
 
-QModelIndex ScenarioModel::indexFor(Item *item, int column) const
+QModelIndex ScenarioModel::indexFor(const Item *item, int column) const
 {
     if (!item || item == m_root.get())
         return {};

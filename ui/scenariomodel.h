@@ -102,10 +102,10 @@ private:
     struct Item;
 
     Item *itemFor(const QModelIndex &index) const;
-    QModelIndex indexFor(Item *item, int column = 0) const;
+    QModelIndex indexFor(const Item *item, int column = 0) const;
     std::unique_ptr<Item> makeItem(const Gatherscope::TaskSpec &spec, Item *parent) const;
     void collect(const Item &item, std::vector<Gatherscope::TaskSpec> &into) const;
-    QString firstErrorIn(const Item &item, const QString &place, int depth) const;
+    QString firstErrorIn(const Item &item, int depth) const;
     //! Checks the whole scenario: its first problem, or empty.
     QString checkFirstError() const;
     static std::size_t taskCount(const Item &item);
