@@ -24,6 +24,8 @@
 #include <QTreeView>
 #include <QUndoStack>
 
+#include <cmath>
+
 using namespace Gatherscope;
 using namespace GatherscopeTest;
 using namespace Qt::StringLiterals;
@@ -390,10 +392,34 @@ private Q_SLOTS:
         for (std::size_t i = 0; i < 5; ++i)
             QCOMPARE(fifth.tasks()[i].get(), fourth.tasks()[i].get());
 
-        // Equal is equal content, shared or not.
+        // Equal is equal content, shared or not; every task removed is no tasks.
         QVERIFY(ScenarioSnapshot(edited, {}) == third);
         QVERIFY(!(ScenarioSnapshot(renamed, {}) == third));
-        QVERIFY(ScenarioSnapshot(Scenario(), {}) == ScenarioSnapshot());
+        Scenario emptied = removed;
+        emptied.tasks.clear();
+        const ScenarioSnapshot none(emptied, fifth);
+        QVERIFY(none.tasks().empty());
+        Scenario titled;
+        titled.title = removed.title;
+        QVERIFY(none == ScenarioSnapshot(titled, {}));
+        QVERIFY(none.scenario() == titled);
+    }
+
+    void aSnapshotKeepsTheSignOfAZero()
+    {
+        // -0.0 == 0.0 for C++ as for IEEE, but the editor keeps the -0.0 typed into a divide
+        // (which then prints -0.0): it is a change, and a step gives it back as typed.
+        Scenario zero;
+        zero.title = u"Zero"_s;
+        zero.tasks = {TaskSpec::divide(PyValue::floating(0.0), PyValue::integer(2))};
+        Scenario negative = zero;
+        negative.tasks[0].x = PyValue::floating(-0.0);
+        QVERIFY(negative == zero);
+        const ScenarioSnapshot before(zero, {});
+        const ScenarioSnapshot after(negative, before);
+        QVERIFY(!(after == before));
+        QVERIFY(std::signbit(after.scenario().tasks[0].x.toFloat()));
+        QVERIFY(!std::signbit(before.scenario().tasks[0].x.toFloat()));
     }
 
     void savingMakesTheCurrentStepTheCleanOne()

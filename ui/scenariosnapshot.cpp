@@ -4,10 +4,48 @@
 #include "scenariosnapshot.h"
 
 #include <algorithm>
+#include <cmath>
+#include <optional>
 #include <utility>
 
+using Gatherscope::PyValue;
 using Gatherscope::Scenario;
 using Gatherscope::TaskSpec;
+
+namespace {
+
+// `==` takes -0.0 for 0.0, as IEEE does; the editor keeps the -0.0 that was typed (a divide
+// of it prints -0.0), so a step must not give it back as 0.0. These compare the signs of the
+// numbers that `==` already found equal.
+bool sameSign(double a, double b)
+{
+    return std::signbit(a) == std::signbit(b);
+}
+
+bool sameSign(const std::optional<double> &a, const std::optional<double> &b)
+{
+    return !a || !b || sameSign(*a, *b);
+}
+
+bool sameSign(const PyValue &a, const PyValue &b)
+{
+    return !a.isFloat() || !b.isFloat() || sameSign(a.toFloat(), b.toFloat());
+}
+
+bool sameSigns(const TaskSpec &a, const TaskSpec &b)
+{
+    return sameSign(a.x, b.x) && sameSign(a.y, b.y) && sameSign(a.sleep.seconds, b.sleep.seconds) &&
+           sameSign(a.cancelAfter, b.cancelAfter) &&
+           std::equal(a.tasks.begin(), a.tasks.end(), b.tasks.begin(), b.tasks.end(), sameSigns);
+}
+
+//! Equal, and written alike.
+bool identical(const TaskSpec &a, const TaskSpec &b)
+{
+    return a == b && sameSigns(a, b);
+}
+
+} // namespace
 
 ScenarioSnapshot::ScenarioSnapshot(Scenario scenario, const ScenarioSnapshot &before)
     : m_settings(std::move(scenario))
@@ -16,10 +54,11 @@ ScenarioSnapshot::ScenarioSnapshot(Scenario scenario, const ScenarioSnapshot &be
     const Tasks &old = before.tasks();
     const std::size_t common = std::min(tasks.size(), old.size());
     std::size_t front = 0;
-    while (front < common && *old[front] == tasks[front])
+    while (front < common && identical(*old[front], tasks[front]))
         ++front;
     std::size_t back = 0;
-    while (back < common - front && *old[old.size() - 1 - back] == tasks[tasks.size() - 1 - back])
+    while (back < common - front &&
+           identical(*old[old.size() - 1 - back], tasks[tasks.size() - 1 - back]))
         ++back;
     if (front == tasks.size() && front == old.size()) {
         m_tasks = before.m_tasks;
@@ -52,7 +91,8 @@ const ScenarioSnapshot::Tasks &ScenarioSnapshot::tasks() const
 bool ScenarioSnapshot::operator==(const ScenarioSnapshot &other) const
 {
     return m_settings == other.m_settings &&
+           sameSign(m_settings.cancelAfter, other.m_settings.cancelAfter) &&
            (m_tasks == other.m_tasks ||
             std::equal(tasks().begin(), tasks().end(), other.tasks().begin(), other.tasks().end(),
-                       [](const auto &a, const auto &b) { return a == b || *a == *b; }));
+                       [](const auto &a, const auto &b) { return a == b || identical(*a, *b); }));
 }

@@ -22,7 +22,8 @@ public:
     using Tasks = std::vector<std::shared_ptr<const Gatherscope::TaskSpec>>;
 
     ScenarioSnapshot() = default;
-    //! \a scenario, sharing with \a before the tasks that are equal to theirs: the ones before
+    //! \a scenario, sharing with \a before the tasks that are equal to theirs (-0.0 is not 0.0
+    //! here, as for operator==()): the ones before
     //! the first that differs and after the last that does, so that an insertion or a removal
     //! shares the rest too. Nothing of the tasks changed: the whole list is shared.
     ScenarioSnapshot(Gatherscope::Scenario scenario, const ScenarioSnapshot &before);
@@ -31,7 +32,8 @@ public:
     Gatherscope::Scenario scenario() const;
     //! The top-level tasks; a task is shared with other snapshots while it is the same.
     const Tasks &tasks() const;
-    //! Equal settings and equal tasks (shared ones are not compared).
+    //! Equal settings and equal tasks (shared ones are not compared), their numbers written
+    //! alike: -0.0 is not 0.0 here.
     bool operator==(const ScenarioSnapshot &other) const;
 
 private:
