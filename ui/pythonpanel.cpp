@@ -114,7 +114,7 @@ PythonPanel::PythonPanel(ScenarioModel *scenario, TimelineModel *timeline, QWidg
     layout->addWidget(m_view, 1);
 
     m_writer.setInterval(0);
-    connect(&m_writer, &QTimer::timeout, this, &PythonPanel::writeMore);
+    connect(&m_writer, &QTimer::timeout, this, [this] { writeLines(linesPerTurn); });
     connect(scenario, &ScenarioModel::changed, this, &PythonPanel::scenarioChanged);
     connect(scenario, &ScenarioModel::scenarioEdited, this, &PythonPanel::scenarioChanged);
     connect(scenario, &QAbstractItemModel::modelReset, this, &PythonPanel::scenarioChanged);
@@ -158,13 +158,9 @@ void PythonPanel::showProgram()
     m_written = 0;
     m_marks.clear(); // their lines are the old program's
     m_view->setExtraSelections({});
+    m_marksStale = true;
     writeLines(std::max<qsizetype>(linesPerTurn, qsizetype(scrolled) + scroll->pageStep() + 1));
     m_view->verticalScrollBar()->setValue(scrolled);
-    m_marksStale = true;
-    if (isWriting())
-        m_writer.start();
-    else
-        writingEnded();
 }
 
 void PythonPanel::writeLines(qsizetype lines)
@@ -183,36 +179,25 @@ void PythonPanel::writeLines(qsizetype lines)
         cursor.insertText(piece);
     }
     m_written = end;
-    if (isWriting()) {
-        const QLocale locale;
-        m_writingNote->setText(
-            tr("Writing the program: %1 of %2 lines")
-                .arg(locale.toString(m_view->blockCount() - 1), locale.toString(m_programLines)));
-        m_writingNote->show();
+    if (!isWriting()) {
+        m_writer.stop();
+        m_writingNote->hide();
+        if (m_marksStale)
+            showPositions();
+        return;
     }
-}
-
-void PythonPanel::writeMore()
-{
-    writeLines(linesPerTurn);
-    if (!isWriting())
-        writingEnded();
+    const QLocale locale;
+    m_writingNote->setText(
+        tr("Writing the program: %1 of %2 lines")
+            .arg(locale.toString(m_view->blockCount() - 1), locale.toString(m_programLines)));
+    m_writingNote->show();
+    m_writer.start(); // the next lines in the next turn
 }
 
 void PythonPanel::writeRest()
 {
-    if (!isWriting())
-        return;
-    writeLines(m_program.size());
-    writingEnded();
-}
-
-void PythonPanel::writingEnded()
-{
-    m_writer.stop();
-    m_writingNote->hide();
-    if (m_marksStale)
-        showPositions();
+    if (isWriting())
+        writeLines(m_program.size());
 }
 
 void PythonPanel::positionsChanged()
@@ -254,7 +239,7 @@ const std::map<int, QString> &PythonPanel::marks()
 void PythonPanel::showPositions()
 {
     if (isWriting())
-        return; // once every line is there (writingEnded())
+        return; // once every line is there (writeLines())
     m_marksStale = false;
     m_marks.clear();
     QList<QTextEdit::ExtraSelection> lines;

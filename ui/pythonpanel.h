@@ -48,16 +48,15 @@ private:
     //! it is next seen (at 100,000 tasks it takes half a second, a window's whole opening).
     void scenarioChanged();
     void showProgram();
-    //! Writes the next \a lines of the program into the view.
+    //! Writes the next \a lines of the program into the view. A long program is written a few
+    //! thousand lines a turn of the event loop, so that the window paints and answers meanwhile
+    //! (100,000 tasks' program took half a second in one piece): what is left, in the next turn.
+    //! Once the last line is in, the marks are shown.
     void writeLines(qsizetype lines);
-    //! One turn of writing a long program: a few thousand lines, so that the window paints and
-    //! answers meanwhile (100,000 tasks' program took half a second in one piece).
-    void writeMore();
     //! Writes the rest of the program at once: the marks and a scroll to them need every line.
     void writeRest();
     //! The view holds only the start of the program; the rest follows, a turn at a time.
     bool isWriting() const { return m_written < m_program.size(); }
-    void writingEnded();
     void showPositions();
     //! The run moved on: the marks are read again when the panel is next seen.
     void positionsChanged();
@@ -73,7 +72,7 @@ private:
     TimelineModel *m_timeline;
     QPlainTextEdit *m_view;
     QLabel *m_writingNote; //!< "Writing the program: 12,000 of 100,045 lines"
-    QTimer m_writer;       //!< a turn of writeMore()
+    QTimer m_writer;       //!< the next turn of writeLines()
     QString m_program;
     qsizetype m_programLines = 0;
     qsizetype m_written = 0; //!< characters of m_program in the view
