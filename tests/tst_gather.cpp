@@ -5,6 +5,7 @@
 
 #include "coroutinetest.h"
 
+#include "eventloopqueue.h"
 #include "gather.h"
 #include "gathererrors.h"
 #include "testclock.h"
@@ -13,12 +14,6 @@
 #include <QPointer>
 #include <QTest>
 
-#if defined(__SANITIZE_ADDRESS__)
-#include <sanitizer/asan_interface.h>
-#endif
-
-#include <cstdint>
-#include <cstring>
 #include <memory>
 #include <stdexcept>
 #include <thread>
@@ -29,16 +24,6 @@ using namespace std::chrono_literals;
 using namespace Qt::StringLiterals;
 
 namespace GatherTestSupport {
-
-//! Whether AddressSanitizer forbids touching \a address (without it there is nothing to check).
-bool isPoisoned([[maybe_unused]] void *address)
-{
-#if defined(__SANITIZE_ADDRESS__)
-    return __asan_address_is_poisoned(address);
-#else
-    return true;
-#endif
-}
 
 //! ZeroDivisionError, as the demo's divide raises it (the library knows no demo tasks).
 class ZeroDivisionError : public PythonError {
@@ -682,34 +667,33 @@ private Q_SLOTS:
         CO_VERIFY(deadline.token().stop_requested());
     }
 
-    // The drivers' frames come from a pool that the gather lets go of while the last driver,
-    // whose report destroyed the gather, is still running.
-    void driverFramesComeFromAPoolThatOutlivesTheGather()
+    // The gather awaits each task through a Continuation, a handle that is no coroutine's: the
+    // compiler must resume it as it resumes a coroutine frame, and QCoro must resume it when the
+    // task it awaits ends.
+    void aContinuationIsResumedAsACoroutineWouldBe()
     {
-        using detail::FramePool;
-        auto *pool = FramePool::create(2); // chunks of two slots
-        void *first = FramePool::allocate(pool, 100);
-        void *second = FramePool::allocate(pool, 100);
-        // One header and the frame, both as aligned as a plain operator new aligns.
-        constexpr std::ptrdiff_t align = __STDCPP_DEFAULT_NEW_ALIGNMENT__;
-        QCOMPARE(static_cast<std::byte *>(second) - static_cast<std::byte *>(first),
-                 align + (100 + align - 1) / align * align);
-        QCOMPARE(reinterpret_cast<std::uintptr_t>(first) % align, 0u);
-        FramePool::deallocate(second);
-        QCOMPARE(FramePool::allocate(pool, 100), second); // finished at once: its slot again
-        FramePool::deallocate(first);
-        QVERIFY(isPoisoned(first));
-        void *third = FramePool::allocate(pool, 100); // the chunk is used up: a new one
-        QVERIFY(third != first && third != second);
-        void *otherSize = FramePool::allocate(pool, 40); // a frame of another type: the heap
-        std::memset(third, 0xAB, 100);
-        std::memset(otherSize, 0xCD, 40);
-        pool->release();
-        // Under AddressSanitizer, a chunk freed before its last frame, or a heap frame given
-        // back to the pool, fails here; LeakSanitizer reports a pool that never goes.
-        for (void *frame : {second, otherSize, third})
-            FramePool::deallocate(frame);
-        FramePool::deallocate(FramePool::allocate(nullptr, 100));
+        struct Counted : detail::Continuation {
+            Counted()
+                : Continuation([](void *address) {
+                    ++static_cast<Counted *>(static_cast<detail::Continuation *>(address))->resumed;
+                })
+            {}
+            int resumed = 0;
+        } continuation;
+        QCOMPARE(continuation.handle().address(), static_cast<void *>(&continuation));
+        continuation.handle().resume();
+        QCOMPARE(continuation.resumed, 1);
+
+        const auto turnThenSeven = []() -> QCoro::Task<int> {
+            co_await nextEventLoopTurn();
+            co_return 7;
+        };
+        const QCoro::Task<int> task = turnThenSeven();
+        task.operator co_await().await_suspend(continuation.handle());
+        QCOMPARE(continuation.resumed, 1); // the task has not ended yet
+        QTRY_VERIFY(task.isReady());
+        QCOMPARE(continuation.resumed, 2);
+        QCOMPARE(task.operator co_await().await_resume(), 7);
     }
 
     COROUTINE_TEST(tenThousandTasksInOneGather)

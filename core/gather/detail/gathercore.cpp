@@ -18,15 +18,9 @@ GatherCore::GatherCore(std::size_t count, GatherPolicy policy, GatherOptions opt
     , m_states(count, TaskState::Waiting)
     , m_cancelledEarly(count, false)
     , m_taskStops(count, std::stop_source(std::nostopstate))
-    // A finishing task's driver is still alive while it starts the next one.
-    , m_framePool(FramePool::create(
-          m_options.maxConcurrency ? std::min(count, m_options.maxConcurrency + 1) : count))
 {}
 
-GatherCore::~GatherCore()
-{
-    m_framePool->release();
-}
+GatherCore::~GatherCore() = default;
 
 void GatherCore::start()
 {

@@ -4,7 +4,6 @@
 #pragma once
 
 #include "../gatheroptions.h"
-#include "framepool.h"
 
 #include <coroutine>
 #include <cstdint>
@@ -29,7 +28,7 @@ public:
 
     //! Starts the tasks in input order (as many as the window allows).
     void start();
-    //! A task's driver reports its end: \a error is null for a value.
+    //! Task \a index has ended: \a error is null for a value.
     void taskFinished(std::size_t index, std::exception_ptr error);
 
     std::size_t count() const { return m_states.size(); }
@@ -39,11 +38,9 @@ public:
     void resumeWhenSettled(std::coroutine_handle<> awaiter);
     //! The stop token of task \a index, for a factory that takes one.
     std::stop_token tokenFor(std::size_t index);
-    //! Where the drivers of this gather's tasks keep their frames.
-    FramePool *framePool() const { return m_framePool; }
 
 protected:
-    //! Calls factory \a index and drives the task it makes.
+    //! Calls factory \a index and awaits the task it makes.
     virtual void launch(std::size_t index) = 0;
 
     //! Stores \a error as the outcome of task \a index, which never ran.
@@ -83,8 +80,6 @@ private:
     bool m_settled = false;
     std::coroutine_handle<> m_awaiter;
     std::shared_ptr<GatherCore> m_keepAlive; // set while some task has not finished
-
-    FramePool *m_framePool; // released, not deleted: see FramePool
 };
 
 } // namespace Gatherscope::detail

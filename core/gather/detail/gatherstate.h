@@ -5,7 +5,7 @@
 
 #include "../outcome.h"
 #include "../taskfactory.h"
-#include "detachedtask.h"
+#include "continuation.h"
 #include "gathercore.h"
 
 #include <qcoro/qcorotask.h>
@@ -43,40 +43,62 @@ using SlotValue = std::conditional_t<std::is_void_v<T>, Empty, T>;
 template<typename T>
 using Slot = std::optional<Outcome<SlotValue<T>>>;
 
-// GCC 12 takes the frame's `operator new(size, core, ...)` for a placement new and warns that
-// the frame is freed with the usual `operator delete(void *, size)`, which is the pairing that
-// the standard prescribes for coroutine frames ([dcl.fct.def.coroutine]).
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
-#endif
-//! Drives one task: makes it, awaits it, stores its outcome, tells the core.
+//! One running task of a gather, and what QCoro resumes when it ends.
+template<typename T>
+struct TaskWatch : Continuation {
+    using Continuation::Continuation;
+    QCoro::Task<T> task; // until it ends
+    GatherCore *gather = nullptr;
+};
+
+//! Stores the outcome of the task that \a watch holds, which has ended, and tells the gather.
+template<typename T>
+void settleTask(TaskWatch<T> &watch, Slot<T> &slot, std::size_t index)
+{
+    GatherCore *gather = watch.gather;
+    std::exception_ptr error;
+    {
+        // Let go of here: QCoro frees the task's frame once it has resumed its awaiters.
+        const QCoro::Task<T> task = std::move(watch.task);
+        try {
+            if constexpr (std::is_void_v<T>) {
+                task.operator co_await().await_resume(); // rethrows what the task raised
+                slot.emplace(Outcome<Empty>::fromValue(Empty{}));
+            } else {
+                slot.emplace(Outcome<T>::fromValue(task.operator co_await().await_resume()));
+            }
+        } catch (...) {
+            error = std::current_exception();
+            slot.emplace(Outcome<SlotValue<T>>::fromError(error));
+        }
+    }
+    // This report may be the one that destroys the gather, \a watch and \a slot with it.
+    gather->taskFinished(index, std::move(error));
+}
+
+//! Makes task \a index with \a factory and awaits it through \a watch, whose Continuation
+//! calls settleTask() once the task ends (at once, when it ended while it was made).
 /*!
- * The factory stays owned by the gather state (a coroutine lambda's captures live in the
- * lambda object, so it must outlive the task it made). The core keeps itself alive while any
- * task runs, so the driver holds plain pointers: its frame stays small and it pays no atomic
- * reference counting per task.
+ * No coroutine of the gather's own awaits the task: see Continuation. The factory stays owned
+ * by the gather state (a coroutine lambda's captures live in the lambda object, so it must
+ * outlive the task it made).
  */
 template<typename T, typename Factory>
-DetachedTask driveTask(GatherCore *core, std::size_t index, Slot<T> *slot, Factory *factory)
+void startTask(Factory &factory, TaskWatch<T> &watch, Slot<T> &slot, std::size_t index)
 {
     try {
-        if constexpr (std::is_void_v<T>) {
-            co_await invokeFactory(*factory, *core, index);
-            slot->emplace(Outcome<Empty>::fromValue(Empty{}));
-        } else {
-            slot->emplace(Outcome<T>::fromValue(co_await invokeFactory(*factory, *core, index)));
-        }
-    } catch (...) {
-        slot->emplace(Outcome<SlotValue<T>>::fromError(std::current_exception()));
-        core->taskFinished(index, std::current_exception());
-        co_return;
+        watch.task = invokeFactory(factory, *watch.gather, index);
+    } catch (...) { // a factory that throws before it makes a task: that task raised
+        const auto error = std::current_exception();
+        slot.emplace(Outcome<SlotValue<T>>::fromError(error));
+        watch.gather->taskFinished(index, error);
+        return;
     }
-    core->taskFinished(index, nullptr);
+    if (watch.task.isReady())
+        settleTask(watch, slot, index);
+    else
+        watch.task.operator co_await().await_suspend(watch.handle());
 }
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic pop
-#endif
 
 //! Calls `fn.template operator()<I>()` for the I equal to the runtime \a index.
 template<std::size_t... I, typename Fn>
@@ -96,13 +118,25 @@ public:
         : GatherCore(factories.size(), policy, std::move(options))
         , m_factories(std::move(factories))
         , m_slots(m_factories.size())
-    {}
+    {
+        m_watches.reserve(m_factories.size()); // never moves: QCoro keeps their addresses
+        for (std::size_t i = 0; i < m_factories.size(); ++i)
+            m_watches.emplace_back(&ListGatherState::ended);
+    }
     std::vector<Slot<Value>> &taskSlots() { return m_slots; }
 
 private:
     void launch(std::size_t index) override
     {
-        driveTask<Value>(this, index, &m_slots[index], &m_factories[index]);
+        m_watches[index].gather = this;
+        startTask(m_factories[index], m_watches[index], m_slots[index], index);
+    }
+    static void ended(void *address)
+    {
+        auto &watch = *static_cast<TaskWatch<Value> *>(static_cast<Continuation *>(address));
+        auto &self = *static_cast<ListGatherState *>(watch.gather);
+        const auto index = std::size_t(&watch - self.m_watches.data());
+        settleTask(watch, self.m_slots[index], index);
     }
     void storeError(std::size_t index, std::exception_ptr error) override
     {
@@ -111,6 +145,7 @@ private:
 
     std::vector<Factory> m_factories;
     std::vector<Slot<Value>> m_slots;
+    std::vector<TaskWatch<Value>> m_watches;
 };
 
 //! The state of a gather over a fixed set of factories of different types.
@@ -120,18 +155,34 @@ public:
     TupleGatherState(std::tuple<Factories...> factories, GatherPolicy policy, GatherOptions options)
         : GatherCore(sizeof...(Factories), policy, std::move(options))
         , m_factories(std::move(factories))
+        , m_watches(makeWatches(Indices{}))
     {}
     std::tuple<Slot<FactoryResult<Factories>>...> &taskSlots() { return m_slots; }
 
 private:
     using Indices = std::index_sequence_for<Factories...>;
+    template<std::size_t I>
+    using ValueAt = FactoryResult<std::tuple_element_t<I, std::tuple<Factories...>>>;
 
+    template<std::size_t... I>
+    static std::tuple<TaskWatch<FactoryResult<Factories>>...> makeWatches(std::index_sequence<I...>)
+    {
+        return {TaskWatch<ValueAt<I>>(&TupleGatherState::ended<I>)...};
+    }
     void launch(std::size_t index) override
     {
         withIndex(index, Indices{}, [&]<std::size_t I>() {
-            using Value = FactoryResult<std::tuple_element_t<I, std::tuple<Factories...>>>;
-            driveTask<Value>(this, index, &std::get<I>(m_slots), &std::get<I>(m_factories));
+            auto &watch = std::get<I>(m_watches);
+            watch.gather = this;
+            startTask(std::get<I>(m_factories), watch, std::get<I>(m_slots), I);
         });
+    }
+    template<std::size_t I>
+    static void ended(void *address)
+    {
+        auto &watch = *static_cast<TaskWatch<ValueAt<I>> *>(static_cast<Continuation *>(address));
+        auto &self = *static_cast<TupleGatherState *>(watch.gather);
+        settleTask(watch, std::get<I>(self.m_slots), I);
     }
     void storeError(std::size_t index, std::exception_ptr error) override
     {
@@ -144,6 +195,7 @@ private:
 
     std::tuple<Factories...> m_factories;
     std::tuple<Slot<FactoryResult<Factories>>...> m_slots;
+    std::tuple<TaskWatch<FactoryResult<Factories>>...> m_watches;
 };
 
 //! Suspends the awaiter of a gather until it settles; resumes it through the event loop.
