@@ -17,7 +17,6 @@ GatherCore::GatherCore(std::size_t count, GatherPolicy policy, GatherOptions opt
     , m_options(std::move(options))
     , m_states(count, TaskState::Waiting)
     , m_cancelledEarly(count, false)
-    , m_taskStops(count, std::stop_source(std::nostopstate))
 {}
 
 GatherCore::~GatherCore() = default;
@@ -53,6 +52,8 @@ void GatherCore::linkStopTokens()
 
 std::stop_token GatherCore::tokenFor(std::size_t index)
 {
+    if (m_taskStops.empty()) // the first factory that takes a token
+        m_taskStops.resize(count(), std::stop_source(std::nostopstate));
     auto &source = m_taskStops[index];
     if (!source.stop_possible())
         source = std::stop_source();
@@ -157,8 +158,7 @@ void GatherCore::cancelTask(std::size_t index)
         pump();
         break;
     case TaskState::Running:
-        if (m_taskStops[index].stop_possible())
-            m_taskStops[index].request_stop();
+        requestStop(index);
         break;
     case TaskState::Done:
         break;
@@ -169,10 +169,16 @@ void GatherCore::requestStopOfRest()
 {
     m_stopRest = true;
     for (std::size_t i = 0; i < count(); ++i) {
-        if (m_states[i] == TaskState::Running && m_taskStops[i].stop_possible())
-            m_taskStops[i].request_stop();
+        if (m_states[i] == TaskState::Running)
+            requestStop(i);
     }
     pump();
+}
+
+void GatherCore::requestStop(std::size_t index)
+{
+    if (index < m_taskStops.size() && m_taskStops[index].stop_possible())
+        m_taskStops[index].request_stop();
 }
 
 void GatherCore::settle(std::exception_ptr failure)

@@ -54,6 +54,7 @@ private:
     void cancelGather(std::exception_ptr reason);
     void cancelTask(std::size_t index);
     void requestStopOfRest();
+    void requestStop(std::size_t index); // of a running task whose factory took a token
     void settle(std::exception_ptr failure);
     void tell(const GatherTaskEvent &event) const;
 
@@ -68,8 +69,9 @@ private:
     bool m_pumping = false;
     bool m_stopRest = false; // tasks not started yet will never start
 
-    // A task's stop source is made only when its factory takes a token. One per task (not one
-    // shared) so that stop is requested task by task in input order, as asyncio cancels them.
+    // A task's stop source is made only when its factory takes a token (the list, only when
+    // some factory does). One per task (not one shared) so that stop is requested task by task
+    // in input order, as asyncio cancels them.
     std::vector<std::stop_source> m_taskStops;
     using StopLink = std::stop_callback<std::function<void()>>;
     std::vector<std::unique_ptr<StopLink>> m_stopLinks;
