@@ -5,7 +5,6 @@
 
 #include "coroutinetest.h"
 
-#include "eventloopqueue.h"
 #include "gather.h"
 #include "gathererrors.h"
 #include "testclock.h"
@@ -14,6 +13,12 @@
 #include <QPointer>
 #include <QTest>
 
+#if defined(__SANITIZE_ADDRESS__)
+#include <sanitizer/asan_interface.h>
+#endif
+
+#include <cstdint>
+#include <cstring>
 #include <memory>
 #include <stdexcept>
 #include <thread>
@@ -24,6 +29,16 @@ using namespace std::chrono_literals;
 using namespace Qt::StringLiterals;
 
 namespace GatherTestSupport {
+
+//! Whether AddressSanitizer forbids touching \a address (without it there is nothing to check).
+bool isPoisoned([[maybe_unused]] void *address)
+{
+#if defined(__SANITIZE_ADDRESS__)
+    return __asan_address_is_poisoned(address);
+#else
+    return true;
+#endif
+}
 
 //! ZeroDivisionError, as the demo's divide raises it (the library knows no demo tasks).
 class ZeroDivisionError : public PythonError {
@@ -667,33 +682,125 @@ private Q_SLOTS:
         CO_VERIFY(deadline.token().stop_requested());
     }
 
-    // The gather awaits each task through a Continuation, a handle that is no coroutine's: the
-    // compiler must resume it as it resumes a coroutine frame, and QCoro must resume it when the
-    // task it awaits ends.
-    void aContinuationIsResumedAsACoroutineWouldBe()
+    // A factory that throws before it makes a task: that task raised, at once, in its place.
+    COROUTINE_TEST(aFactoryThatThrowsRaisesInItsTasksPlace)
     {
-        struct Counted : detail::Continuation {
-            Counted()
-                : Continuation([](void *address) {
-                    ++static_cast<Counted *>(static_cast<detail::Continuation *>(address))->resumed;
-                })
-            {}
-            int resumed = 0;
-        } continuation;
-        QCOMPARE(continuation.handle().address(), static_cast<void *>(&continuation));
-        continuation.handle().resume();
-        QCOMPARE(continuation.resumed, 1);
+        auto &clock = *m_clock;
+        EventLog log{m_clock, {}};
+        GatherOptions options;
+        options.observer = log.observer();
+        std::vector<std::function<QCoro::Task<int>()>> work;
+        work.push_back([&] { return sleepThenReturn(clock, 1, 5); });
+        work.push_back([]() -> QCoro::Task<int> { throw std::out_of_range("no task"); });
+        work.push_back([&] { return sleepThenReturn(clock, 2, 6); });
+        const auto results = co_await gather<GatherPolicy::ReturnExceptions>(work, options);
+        CO_COMPARE(results[0].value(), 5);
+        CO_COMPARE(results[1].errorMessage(), std::string("no task"));
+        CO_COMPARE(results[2].value(), 6);
+        CO_COMPARE(log.lines, strings({"t=0 started 0", "t=0 started 1", "t=0 raised 1",
+                                       "t=0 started 2", "t=1 finished 0", "t=2 finished 2"}));
+        const auto sleepsThenOne = [&] { return sleepThenReturn(clock, 1, 1); };
+        const auto throwsAtOnce = []() -> QCoro::Task<> { throw std::out_of_range("void none"); };
+        const auto returnsAtOnce = []() -> QCoro::Task<QString> { co_return u"x"_s; };
+        try {
+            co_await gather(sleepsThenOne, throwsAtOnce, returnsAtOnce);
+            CO_FAIL("gather did not raise");
+        } catch (const std::out_of_range &error) {
+            CO_COMPARE(QString::fromUtf8(error.what()), u"void none"_s);
+        }
+        CO_VERIFY(processEventsUntil([&] { return !clock.hasPending(); }));
+    }
 
-        const auto turnThenSeven = []() -> QCoro::Task<int> {
-            co_await nextEventLoopTurn();
-            co_return 7;
+    // The variadic form with tasks of four types that end at once and later, raising or not.
+    COROUTINE_TEST(aTupleOfTasksThatEndAtOnceAndLater)
+    {
+        auto &clock = *m_clock;
+        const auto raisesAtOnce = []() -> QCoro::Task<int> {
+            throw ZeroDivisionError("at once");
+            co_return 0;
         };
-        const QCoro::Task<int> task = turnThenSeven();
-        task.operator co_await().await_suspend(continuation.handle());
-        QCOMPARE(continuation.resumed, 1); // the task has not ended yet
-        QTRY_VERIFY(task.isReady());
-        QCOMPARE(continuation.resumed, 2);
-        QCOMPARE(task.operator co_await().await_resume(), 7);
+        const auto returnsAtOnce = []() -> QCoro::Task<QString> { co_return u"now"_s; };
+        const auto raisesLater = [&]() -> QCoro::Task<> {
+            co_await clock.sleep(1);
+            throw std::runtime_error("later");
+        };
+        const auto returnsLater = [&]() -> QCoro::Task<std::vector<int>> {
+            co_await clock.sleep(2);
+            co_return std::vector<int>(100, 3);
+        };
+        const auto [a, b, c, d] = co_await gather<GatherPolicy::ReturnExceptions>(
+            raisesAtOnce, returnsAtOnce, raisesLater, returnsLater);
+        CO_COMPARE(a.errorMessage(), std::string("at once"));
+        CO_COMPARE(b.value(), u"now"_s);
+        CO_COMPARE(c.errorMessage(), std::string("later"));
+        CO_COMPARE(d.value(), std::vector<int>(100, 3));
+    }
+
+    // Gathers whose awaiter is gone while their tasks run: the last task's end frees the
+    // gather from inside QCoro's end of that task (AddressSanitizer checks what follows).
+    void theLastTaskToEndFreesAGatherNobodyAwaits()
+    {
+        auto &clock = *m_clock;
+        int ended = 0;
+        GatherOptions options;
+        options.observer = [&](const GatherTaskEvent &event) {
+            ended += event.kind != GatherTaskEvent::Kind::Started;
+        };
+        {
+            std::vector<std::function<QCoro::Task<std::vector<int>>()>> work;
+            for (int i = 0; i < 5; ++i) {
+                work.push_back([&clock, i]() -> QCoro::Task<std::vector<int>> {
+                    co_await clock.sleep(5 - i);
+                    if (i == 2)
+                        throw std::runtime_error("two");
+                    co_return std::vector<int>(64, i);
+                });
+            }
+            const auto abandoned = gather(work, options);
+        }
+        {
+            std::vector<std::function<QCoro::Task<>(std::stop_token)>> work;
+            for (int i = 0; i < 3; ++i) {
+                work.push_back([&clock, i](std::stop_token token) -> QCoro::Task<> {
+                    co_await clock.sleep(i + 1, std::move(token));
+                });
+            }
+            GatherOptions oneAtATime = options;
+            oneAtATime.maxConcurrency = 1;
+            const auto abandoned = gather<GatherPolicy::FailFastCancel>(work, oneAtATime);
+        }
+        QVERIFY(processEventsUntil([&] { return !clock.hasPending() && ended == 8; }));
+        QCOMPARE(ended, 8);
+    }
+
+    // The TaskEndCalls' frames come from a pool that the gather lets go of while the last one,
+    // whose report destroyed the gather, is still running.
+    void taskEndFramesComeFromAPoolThatOutlivesTheGather()
+    {
+        using detail::FramePool;
+        auto *pool = FramePool::create(2); // chunks of two slots
+        void *first = FramePool::allocate(pool, 100);
+        void *second = FramePool::allocate(pool, 100);
+        // One header and the frame, both as aligned as a plain operator new aligns.
+        constexpr std::ptrdiff_t align = __STDCPP_DEFAULT_NEW_ALIGNMENT__;
+        QCOMPARE(static_cast<std::byte *>(second) - static_cast<std::byte *>(first),
+                 align + (100 + align - 1) / align * align);
+        QCOMPARE(reinterpret_cast<std::uintptr_t>(first) % align, 0u);
+        FramePool::deallocate(second);
+        QCOMPARE(FramePool::allocate(pool, 100), second); // finished at once: its slot again
+        FramePool::deallocate(first);
+        QVERIFY(isPoisoned(first));
+        void *third = FramePool::allocate(pool, 100); // the chunk is used up: a new one
+        QVERIFY(third != first && third != second);
+        void *otherSize = FramePool::allocate(pool, 40); // a frame of another type: the heap
+        std::memset(third, 0xAB, 100);
+        std::memset(otherSize, 0xCD, 40);
+        pool->release();
+        // Under AddressSanitizer, a chunk freed before its last frame, or a heap frame given
+        // back to the pool, fails here; LeakSanitizer reports a pool that never goes.
+        for (void *frame : {second, otherSize, third})
+            FramePool::deallocate(frame);
+        FramePool::deallocate(FramePool::allocate(nullptr, 100));
     }
 
     COROUTINE_TEST(tenThousandTasksInOneGather)

@@ -17,9 +17,15 @@ GatherCore::GatherCore(std::size_t count, GatherPolicy policy, GatherOptions opt
     , m_options(std::move(options))
     , m_states(count, TaskState::Waiting)
     , m_cancelledEarly(count, false)
+    // A task's TaskEndCall frees its frame after its report, which may start the next task.
+    , m_framePool(FramePool::create(
+          m_options.maxConcurrency ? std::min(count, m_options.maxConcurrency + 1) : count))
 {}
 
-GatherCore::~GatherCore() = default;
+GatherCore::~GatherCore()
+{
+    m_framePool->release();
+}
 
 void GatherCore::start()
 {

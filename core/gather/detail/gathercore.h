@@ -4,6 +4,7 @@
 #pragma once
 
 #include "../gatheroptions.h"
+#include "framepool.h"
 
 #include <coroutine>
 #include <cstdint>
@@ -38,6 +39,8 @@ public:
     void resumeWhenSettled(std::coroutine_handle<> awaiter);
     //! The stop token of task \a index, for a factory that takes one.
     std::stop_token tokenFor(std::size_t index);
+    //! Where the TaskEndCalls of this gather's tasks keep their frames.
+    FramePool *framePool() const { return m_framePool; }
 
 protected:
     //! Calls factory \a index and awaits the task it makes.
@@ -82,6 +85,8 @@ private:
     bool m_settled = false;
     std::coroutine_handle<> m_awaiter;
     std::shared_ptr<GatherCore> m_keepAlive; // set while some task has not finished
+
+    FramePool *m_framePool; // released, not deleted: see FramePool
 };
 
 } // namespace Gatherscope::detail

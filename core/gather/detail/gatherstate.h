@@ -5,8 +5,8 @@
 
 #include "../outcome.h"
 #include "../taskfactory.h"
-#include "continuation.h"
 #include "gathercore.h"
+#include "taskendcall.h"
 
 #include <qcoro/qcorotask.h>
 
@@ -43,61 +43,53 @@ using SlotValue = std::conditional_t<std::is_void_v<T>, Empty, T>;
 template<typename T>
 using Slot = std::optional<Outcome<SlotValue<T>>>;
 
-//! One running task of a gather, and what QCoro resumes when it ends.
+//! Stores the outcome of \a task, which has ended, in \a slot, and tells \a gather.
 template<typename T>
-struct TaskWatch : Continuation {
-    using Continuation::Continuation;
-    QCoro::Task<T> task; // until it ends
-    GatherCore *gather = nullptr;
-};
-
-//! Stores the outcome of the task that \a watch holds, which has ended, and tells the gather.
-template<typename T>
-void settleTask(TaskWatch<T> &watch, Slot<T> &slot, std::size_t index)
+void settleTask(QCoro::Task<T> &task, Slot<T> &slot, GatherCore &gather, std::size_t index) noexcept
 {
-    GatherCore *gather = watch.gather;
     std::exception_ptr error;
     {
         // Let go of here: QCoro frees the task's frame once it has resumed its awaiters.
-        const QCoro::Task<T> task = std::move(watch.task);
+        const QCoro::Task<T> ended = std::move(task);
         try {
             if constexpr (std::is_void_v<T>) {
-                task.operator co_await().await_resume(); // rethrows what the task raised
+                ended.operator co_await().await_resume(); // rethrows what the task raised
                 slot.emplace(Outcome<Empty>::fromValue(Empty{}));
             } else {
-                slot.emplace(Outcome<T>::fromValue(task.operator co_await().await_resume()));
+                slot.emplace(Outcome<T>::fromValue(ended.operator co_await().await_resume()));
             }
         } catch (...) {
             error = std::current_exception();
             slot.emplace(Outcome<SlotValue<T>>::fromError(error));
         }
     }
-    // This report may be the one that destroys the gather, \a watch and \a slot with it.
-    gather->taskFinished(index, std::move(error));
+    // This report may be the one that destroys the gather, \a task and \a slot with it.
+    gather.taskFinished(index, std::move(error));
 }
 
-//! Makes task \a index with \a factory and awaits it through \a watch, whose Continuation
-//! calls settleTask() once the task ends (at once, when it ended while it was made).
+//! Makes task \a index of \a owner with \a factory into \a task; `owner->taskEnded(index)`
+//! settles it once it ends (at once, when it ended while it was made).
 /*!
- * No coroutine of the gather's own awaits the task: see Continuation. The factory stays owned
- * by the gather state (a coroutine lambda's captures live in the lambda object, so it must
- * outlive the task it made).
+ * The factory stays owned by the gather state (a coroutine lambda's captures live in the
+ * lambda object, so it must outlive the task it made). noexcept, as the end of a task is: an
+ * observer that throws ends the program wherever the task ended.
  */
-template<typename T, typename Factory>
-void startTask(Factory &factory, TaskWatch<T> &watch, Slot<T> &slot, std::size_t index)
+template<typename Owner, typename Factory, typename T>
+void startTask(Owner &owner, Factory &factory, QCoro::Task<T> &task, Slot<T> &slot,
+               std::size_t index) noexcept
 {
     try {
-        watch.task = invokeFactory(factory, *watch.gather, index);
+        task = invokeFactory(factory, owner, index);
     } catch (...) { // a factory that throws before it makes a task: that task raised
         const auto error = std::current_exception();
         slot.emplace(Outcome<SlotValue<T>>::fromError(error));
-        watch.gather->taskFinished(index, error);
+        owner.taskFinished(index, error);
         return;
     }
-    if (watch.task.isReady())
-        settleTask(watch, slot, index);
+    if (task.isReady())
+        settleTask(task, slot, owner, index);
     else
-        watch.task.operator co_await().await_suspend(watch.handle());
+        task.operator co_await().await_suspend(callTaskEnded(&owner, index).handle);
 }
 
 //! Calls `fn.template operator()<I>()` for the I equal to the runtime \a index.
@@ -118,25 +110,16 @@ public:
         : GatherCore(factories.size(), policy, std::move(options))
         , m_factories(std::move(factories))
         , m_slots(m_factories.size())
-    {
-        m_watches.reserve(m_factories.size()); // never moves: QCoro keeps their addresses
-        for (std::size_t i = 0; i < m_factories.size(); ++i)
-            m_watches.emplace_back(&ListGatherState::ended);
-    }
+        , m_tasks(m_factories.size())
+    {}
     std::vector<Slot<Value>> &taskSlots() { return m_slots; }
+    //! Task \a index has ended (its TaskEndCall).
+    void taskEnded(std::size_t index) { settleTask(m_tasks[index], m_slots[index], *this, index); }
 
 private:
     void launch(std::size_t index) override
     {
-        m_watches[index].gather = this;
-        startTask(m_factories[index], m_watches[index], m_slots[index], index);
-    }
-    static void ended(void *address)
-    {
-        auto &watch = *static_cast<TaskWatch<Value> *>(static_cast<Continuation *>(address));
-        auto &self = *static_cast<ListGatherState *>(watch.gather);
-        const auto index = std::size_t(&watch - self.m_watches.data());
-        settleTask(watch, self.m_slots[index], index);
+        startTask(*this, m_factories[index], m_tasks[index], m_slots[index], index);
     }
     void storeError(std::size_t index, std::exception_ptr error) override
     {
@@ -145,7 +128,7 @@ private:
 
     std::vector<Factory> m_factories;
     std::vector<Slot<Value>> m_slots;
-    std::vector<TaskWatch<Value>> m_watches;
+    std::vector<QCoro::Task<Value>> m_tasks; // each until it ends
 };
 
 //! The state of a gather over a fixed set of factories of different types.
@@ -155,34 +138,25 @@ public:
     TupleGatherState(std::tuple<Factories...> factories, GatherPolicy policy, GatherOptions options)
         : GatherCore(sizeof...(Factories), policy, std::move(options))
         , m_factories(std::move(factories))
-        , m_watches(makeWatches(Indices{}))
     {}
     std::tuple<Slot<FactoryResult<Factories>>...> &taskSlots() { return m_slots; }
+    //! Task \a index has ended (its TaskEndCall).
+    void taskEnded(std::size_t index)
+    {
+        withIndex(index, Indices{}, [&]<std::size_t I>() {
+            settleTask(std::get<I>(m_tasks), std::get<I>(m_slots), *this, I);
+        });
+    }
 
 private:
     using Indices = std::index_sequence_for<Factories...>;
-    template<std::size_t I>
-    using ValueAt = FactoryResult<std::tuple_element_t<I, std::tuple<Factories...>>>;
 
-    template<std::size_t... I>
-    static std::tuple<TaskWatch<FactoryResult<Factories>>...> makeWatches(std::index_sequence<I...>)
-    {
-        return {TaskWatch<ValueAt<I>>(&TupleGatherState::ended<I>)...};
-    }
     void launch(std::size_t index) override
     {
         withIndex(index, Indices{}, [&]<std::size_t I>() {
-            auto &watch = std::get<I>(m_watches);
-            watch.gather = this;
-            startTask(std::get<I>(m_factories), watch, std::get<I>(m_slots), I);
+            startTask(*this, std::get<I>(m_factories), std::get<I>(m_tasks), std::get<I>(m_slots),
+                      I);
         });
-    }
-    template<std::size_t I>
-    static void ended(void *address)
-    {
-        auto &watch = *static_cast<TaskWatch<ValueAt<I>> *>(static_cast<Continuation *>(address));
-        auto &self = *static_cast<TupleGatherState *>(watch.gather);
-        settleTask(watch, std::get<I>(self.m_slots), I);
     }
     void storeError(std::size_t index, std::exception_ptr error) override
     {
@@ -195,7 +169,7 @@ private:
 
     std::tuple<Factories...> m_factories;
     std::tuple<Slot<FactoryResult<Factories>>...> m_slots;
-    std::tuple<TaskWatch<FactoryResult<Factories>>...> m_watches;
+    std::tuple<QCoro::Task<FactoryResult<Factories>>...> m_tasks; // each until it ends
 };
 
 //! Suspends the awaiter of a gather until it settles; resumes it through the event loop.
