@@ -736,8 +736,10 @@ private Q_SLOTS:
         CO_COMPARE(d.value(), std::vector<int>(100, 3));
     }
 
-    // Gathers whose awaiter is gone while their tasks run: the last task's end frees the
-    // gather from inside QCoro's end of that task (AddressSanitizer checks what follows).
+    // Gathers whose awaiter is gone while their tasks run. The first raises before its last
+    // task ends, so that task's end frees the gather from inside QCoro's end of the task
+    // (AddressSanitizer checks what follows); the second settles on its last task, and its
+    // awaiter, detached but waiting, lets go of it from the event loop.
     void theLastTaskToEndFreesAGatherNobodyAwaits()
     {
         auto &clock = *m_clock;
@@ -771,6 +773,36 @@ private Q_SLOTS:
         }
         QVERIFY(processEventsUntil([&] { return !clock.hasPending() && ended == 8; }));
         QCOMPARE(ended, 8);
+    }
+
+    // A window of one, and the awaiter gone once the first task raised: a later task's report
+    // starts the last task, which ends at once and lets go of the gather inside that report
+    // (found by a helper's review; AddressSanitizer checks what the outer report reads after).
+    void theLastTaskEndsInsideAnotherTasksReportAfterTheAwaiterLeft()
+    {
+        auto &clock = *m_clock;
+        EventLog log{m_clock, {}};
+        GatherOptions options;
+        options.observer = log.observer();
+        options.maxConcurrency = 1;
+        std::vector<std::function<QCoro::Task<int>()>> work;
+        work.push_back([&] { return sleepThenDivideByZero(clock, 1); });
+        work.push_back([&] { return sleepThenReturn(clock, 1, 1); });
+        work.push_back([]() -> QCoro::Task<int> { co_return 2; });
+        bool raised = false;
+        // Not a coroutine test: its rest would run inside the gather's end, which holds it.
+        const auto awaitOnce = [&]() -> QCoro::Task<> {
+            try {
+                co_await gather(work, options);
+            } catch (const ZeroDivisionError &) {
+                raised = true;
+            }
+        };
+        const QCoro::Task<> awaiting = awaitOnce();
+        QVERIFY(processEventsUntil([&] { return raised && !clock.hasPending(); }));
+        // `+`: after the gather had settled.
+        QCOMPARE(log.lines, strings({"t=0 started 0", "t=1 raised 0", "t=1 started 1 +",
+                                     "t=2 finished 1 +", "t=2 started 2 +", "t=2 finished 2 +"}));
     }
 
     // The TaskEndCalls' frames come from a pool that the gather lets go of while the last one,

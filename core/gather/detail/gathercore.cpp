@@ -99,6 +99,11 @@ void GatherCore::pump()
 
 void GatherCore::taskFinished(std::size_t index, std::exception_ptr error)
 {
+    // A report can hold another: this one's pump() starts a task that ends at once, or its
+    // observer ends one. The last task's report lets go of the core's hold on itself, and once
+    // the awaiter has gone that frees the core; so only the outermost report lets go, as it
+    // returns, and no report reads a freed core after the one it held.
+    ++m_reportsUnderway;
     const bool wasSettled = m_settled;
     if (m_states[index] == TaskState::Running)
         --m_running;
@@ -135,7 +140,7 @@ void GatherCore::taskFinished(std::size_t index, std::exception_ptr error)
                                               : GatherTaskEvent::Kind::Raised;
     tell({index, kind, std::move(error), wasSettled});
     pump();
-    if (m_finished == count())
+    if (--m_reportsUnderway == 0 && m_finished == count())
         m_keepAlive.reset(); // may destroy this object: nothing may follow
 }
 

@@ -70,7 +70,8 @@ private:
     std::size_t m_finished = 0;
     bool m_started = false;
     bool m_pumping = false;
-    bool m_stopRest = false; // tasks not started yet will never start
+    int m_reportsUnderway = 0; // taskFinished() calls on the stack, one inside another
+    bool m_stopRest = false;   // tasks not started yet will never start
 
     // A task's stop source is made only when its factory takes a token (the list, only when
     // some factory does). One per task (not one shared) so that stop is requested task by task
