@@ -55,7 +55,8 @@ struct GatherOptions {
     //! `taskStopTokens[i]` cancels task i alone (asyncio: `tasks[i].cancel()`); may be shorter
     //! than the input.
     std::vector<std::stop_token> taskStopTokens;
-    //! Told of every start, value, exception and cancellation, per task index.
+    //! Told of every start, value, exception and cancellation, per task index. It must not
+    //! throw: it is told from inside the tasks' ends, where an exception ends the program.
     GatherObserver observer;
 };
 
