@@ -49,8 +49,6 @@ struct TaskEndCall {
     std::coroutine_handle<> handle;
 };
 
-//! A TaskEndCall that calls `owner->taskEnded(index)` once resumed. \a owner may be gone by the
-//! time the coroutine ends: it touches nothing after the call.
 // GCC 12 takes the frame's `operator new(size, owner, ...)` for a placement new and warns that
 // the frame is freed with the usual `operator delete(void *, size)`, which is the pairing that
 // the standard prescribes for coroutine frames ([dcl.fct.def.coroutine]).
@@ -58,6 +56,8 @@ struct TaskEndCall {
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wmismatched-new-delete"
 #endif
+//! A TaskEndCall that calls `owner->taskEnded(index)` once resumed. \a owner may be gone by the
+//! time the coroutine ends: it touches nothing after the call.
 template<typename Owner>
 TaskEndCall callTaskEnded(Owner *owner, std::size_t index)
 {
