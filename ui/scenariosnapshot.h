@@ -23,9 +23,9 @@ public:
 
     ScenarioSnapshot() = default;
     //! \a scenario, sharing with \a before the tasks that are equal to theirs (-0.0 is not 0.0
-    //! here, as for operator==()): the ones before
-    //! the first that differs and after the last that does, so that an insertion or a removal
-    //! shares the rest too. Nothing of the tasks changed: the whole list is shared.
+    //! here, as for operator==()): the ones before the first that differs and after the last
+    //! that does, so that an insertion or a removal shares the rest too. Nothing of the tasks
+    //! changed: the whole list is shared.
     ScenarioSnapshot(Gatherscope::Scenario scenario, const ScenarioSnapshot &before);
 
     //! The scenario, whole.

@@ -12,6 +12,32 @@
 
 namespace Gatherscope::detail {
 
+//! Held by each call that comes into the core from outside: start(), a task's end, a stop.
+/*!
+ * Such a call can hold another (a task's report starts a task that ends at once, an observer
+ * ends one), and the core's hold on itself is let go once its last task has ended, which frees
+ * it when the awaiter has gone. So only the outermost call lets go, as it returns: no call
+ * reads a freed core after one it held.
+ */
+class GatherCore::Entry {
+public:
+    explicit Entry(GatherCore &core)
+        : m_core(core)
+    {
+        ++core.m_entries;
+    }
+    Entry(const Entry &) = delete;
+    Entry &operator=(const Entry &) = delete;
+    ~Entry()
+    {
+        if (--m_core.m_entries == 0 && m_core.m_finished == m_core.count())
+            m_core.m_keepAlive.reset(); // may destroy the core: nothing may follow
+    }
+
+private:
+    GatherCore &m_core;
+};
+
 GatherCore::GatherCore(std::size_t count, GatherPolicy policy, GatherOptions options)
     : m_policy(policy)
     , m_options(std::move(options))
@@ -34,6 +60,7 @@ void GatherCore::start()
         return;
     }
     m_keepAlive = shared_from_this();
+    const Entry entry(*this);
     linkStopTokens(); // a token that has already stopped cancels right here
     m_started = true;
     pump();
@@ -71,10 +98,9 @@ void GatherCore::pump()
     // One loop starts everything: a task that finishes synchronously calls back into
     // taskFinished(), which calls pump() again; that inner call returns at once instead of
     // recursing once per task.
+    // Called only inside an Entry: a task that ends inside this loop cannot free the core.
     if (m_pumping || !m_started || m_nextToStart == count())
         return;
-    // The last task may finish inside this loop and release the core's hold on itself.
-    const auto self = shared_from_this();
     m_pumping = true;
     const std::size_t window = m_options.maxConcurrency ? m_options.maxConcurrency : count();
     while (m_nextToStart < count()) {
@@ -99,11 +125,7 @@ void GatherCore::pump()
 
 void GatherCore::taskFinished(std::size_t index, std::exception_ptr error)
 {
-    // A report can hold another: this one's pump() starts a task that ends at once, or its
-    // observer ends one. The last task's report lets go of the core's hold on itself, and once
-    // the awaiter has gone that frees the core; so only the outermost report lets go, as it
-    // returns, and no report reads a freed core after the one it held.
-    ++m_reportsUnderway;
+    const Entry entry(*this);
     const bool wasSettled = m_settled;
     if (m_states[index] == TaskState::Running)
         --m_running;
@@ -140,8 +162,6 @@ void GatherCore::taskFinished(std::size_t index, std::exception_ptr error)
                                               : GatherTaskEvent::Kind::Raised;
     tell({index, kind, std::move(error), wasSettled});
     pump();
-    if (--m_reportsUnderway == 0 && m_finished == count())
-        m_keepAlive.reset(); // may destroy this object: nothing may follow
 }
 
 void GatherCore::tell(const GatherTaskEvent &event) const
@@ -152,6 +172,7 @@ void GatherCore::tell(const GatherTaskEvent &event) const
 
 void GatherCore::cancelGather(std::exception_ptr reason)
 {
+    const Entry entry(*this);
     // asyncio: cancelling a gather that is already done does nothing.
     if (m_settled || m_cancelReason)
         return;
@@ -163,6 +184,7 @@ void GatherCore::cancelGather(std::exception_ptr reason)
 
 void GatherCore::cancelTask(std::size_t index)
 {
+    const Entry entry(*this);
     switch (m_states[index]) {
     case TaskState::Waiting:
         m_cancelledEarly[index] = true;

@@ -70,8 +70,9 @@ private:
     std::size_t m_finished = 0;
     bool m_started = false;
     bool m_pumping = false;
-    int m_reportsUnderway = 0; // taskFinished() calls on the stack, one inside another
-    bool m_stopRest = false;   // tasks not started yet will never start
+    class Entry;
+    int m_entries = 0;       // Entry: calls into the core on the stack, one inside another
+    bool m_stopRest = false; // tasks not started yet will never start
 
     // A task's stop source is made only when its factory takes a token (the list, only when
     // some factory does). One per task (not one shared) so that stop is requested task by task
