@@ -25,6 +25,7 @@
 #include "runner.h"
 #include "scenariodocument.h"
 #include "scenarioeditor.h"
+#include "scenariohistory.h"
 #include "scenarioloader.h"
 #include "scenariomodel.h"
 #include "taskcounts.h"
@@ -45,6 +46,7 @@
 #include <QFileInfo>
 #include <QImage>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QPointer>
@@ -61,6 +63,7 @@
 #include <QTextLayout>
 #include <QToolBar>
 #include <QTreeView>
+#include <QUndoStack>
 
 using namespace Gatherscope;
 using namespace GatherscopeTest;
@@ -662,6 +665,69 @@ private Q_SLOTS:
         QCOMPARE(m_window->resultModel()->rowCount(), 2); // pending
         QCOMPARE(m_window->consoleModel()->rowCount(), 0);
         QCOMPARE(time->text(), u"t = 0.00 s"_s);
+    }
+
+    void thePreviewFollowsWhatARunReadsAtOnceAndTheTitleOnceTypingPauses()
+    {
+        Scenario scenario;
+        scenario.title = u"Before"_s;
+        for (const QString &name : {u"A"_s, u"B"_s, u"C"_s, u"D"_s, u"E"_s, u"F"_s, u"G"_s})
+            scenario.tasks.push_back(TaskSpec::sayHello(name, SleepSpec::random(1, 9)));
+        scenario.seed = 1;
+        ScenarioModel *model = m_window->editor()->model();
+        model->setScenario(scenario);
+        const TimelineModel &timeline = *m_window->timelineModel();
+        const auto plannedSleeps = [](const TimelineModel &lanes) {
+            std::vector<ScenarioTime> sleeps;
+            for (int lane = 1; lane < lanes.rowCount(); ++lane)
+                sleeps.push_back(lanes.lane(lane).plannedSleep);
+            return sleeps;
+        };
+        const auto seededSleeps = [&](std::uint64_t seed) {
+            Scenario seeded = scenario;
+            seeded.seed = seed;
+            std::vector<ScenarioTime> sleeps;
+            const Runner runner(seeded, RunOptions{});
+            for (std::size_t node = 1; node < runner.record().nodes().size(); ++node)
+                sleeps.push_back(
+                    secondsToScenarioTime(runner.record().nodes()[node].plannedSleep.count()));
+            return sleeps;
+        };
+        QCOMPARE(plannedSleeps(timeline), seededSleeps(1));
+        QVERIFY(seededSleeps(2) != seededSleeps(1));
+
+        // Another seed draws other sleeps: previewed at once.
+        QSignalSpy previews(&timeline, &QAbstractItemModel::modelReset);
+        model->setSeed(2);
+        QCOMPARE(plannedSleeps(timeline), seededSleeps(2));
+        const qsizetype resetsByOnePreview =
+            previews.count(); // the old one leaves, the new one comes
+        QVERIFY(resetsByOnePreview > 0);
+        previews.clear();
+
+        // The description: no preview shows it, and none is made again.
+        model->setDescription(u"Seven hellos"_s);
+        QTest::qWait(400);
+        QCOMPARE(previews.count(), 0);
+
+        // The title names the top lane once the typing pauses, not a keystroke at a time.
+        QCOMPARE(timeline.lane(0).label, u"Before"_s);
+        for (const QString &typed : {u"A"_s, u"Af"_s, u"Aft"_s, u"After"_s})
+            model->setTitle(typed);
+        QCOMPARE(timeline.lane(0).label, u"Before"_s);
+        QTRY_COMPARE(timeline.lane(0).label, u"After"_s);
+        QCOMPARE(previews.count(), resetsByOnePreview);
+
+        // Undone, a title comes back in the form and in the top lane; the rows stay as they were.
+        QSignalSpy rowsReset(model, &QAbstractItemModel::modelReset);
+        auto *title = m_window->editor()->findChild<QLineEdit *>(u"title"_s);
+        QVERIFY(title);
+        m_window->editor()->history()->stack()->undo();
+        QCOMPARE(model->title(), u"Aft"_s);
+        QCOMPARE(title->text(), u"Aft"_s);
+        QTRY_COMPARE(timeline.lane(0).label, u"Aft"_s);
+        QCOMPARE(rowsReset.count(), 0);
+        QCOMPARE(plannedSleeps(timeline), seededSleeps(2));
     }
 
     void aFinishedRunShowsTheTimeOfItsLastEvent()

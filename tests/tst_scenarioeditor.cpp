@@ -422,6 +422,69 @@ private Q_SLOTS:
         QVERIFY(!std::signbit(before.scenario().tasks[0].x.toFloat()));
     }
 
+    void undoingASettingKeepsTheRowsAsTheyAre()
+    {
+        ScenarioEditor editor;
+        ScenarioModel *model = editor.model();
+        model->setScenario(bundledScenario(u"nested"_s));
+        QUndoStack *history = editor.history()->stack();
+        const QPersistentModelIndex second = model->index(1, 0);
+        // Text that does not read yet is no step, and stays in its cell.
+        const QModelIndex sleep = model->index(0, ScenarioModel::SleepColumn);
+        QVERIFY(model->setData(sleep, u"soon"_s, Qt::EditRole));
+        QCOMPARE(history->count(), 0);
+        const QByteArray before = ScenarioLoader::toJson(model->scenario());
+        const quint64 tasks = model->tasksRevision();
+        model->setTitle(u"Renamed"_s);
+        QCOMPARE(model->tasksRevision(), tasks); // a setting is no change of the tasks
+
+        QSignalSpy resets(model, &QAbstractItemModel::modelReset);
+        QSignalSpy replaced(model, &ScenarioModel::settingsReplaced);
+        history->undo();
+        QCOMPARE(ScenarioLoader::toJson(model->scenario()), before);
+        QCOMPARE(editor.findChild<QLineEdit *>(u"title"_s)->text(), model->title());
+        QCOMPARE(resets.count(), 0);
+        QCOMPARE(replaced.count(), 1);
+        QVERIFY(second.isValid());
+        QCOMPARE(second.row(), 1);
+        QCOMPARE(model->data(sleep, Qt::EditRole).toString(), u"soon"_s);
+        QVERIFY(!model->isValid());
+        history->redo();
+        QCOMPARE(model->title(), u"Renamed"_s);
+        QCOMPARE(resets.count(), 0);
+
+        // A step that changed the tasks gives them back whole.
+        QVERIFY(model->setData(model->index(0, ScenarioModel::ParametersColumn), u"Ann"_s,
+                               Qt::EditRole));
+        QVERIFY(model->tasksRevision() != tasks);
+        history->undo();
+        QCOMPARE(resets.count(), 1);
+        QCOMPARE(model->title(), u"Renamed"_s);
+        QVERIFY(model->isValid()); // the text that did not read went with the rows
+        history->undo();           // the title again: the rows stay
+        QCOMPARE(resets.count(), 1);
+        QCOMPARE(ScenarioLoader::toJson(model->scenario()), before);
+    }
+
+    void aTitleNoFileCanHoldIsMarkedAgainWhenAnUndoBringsItBack()
+    {
+        ScenarioEditor editor;
+        ScenarioModel *model = editor.model();
+        model->setScenario(bundledScenario(u"basic"_s));
+        const QString tooLong(ScenarioRules::maxTextLength + 1, u'x');
+        model->setTitle(tooLong);
+        QVERIFY(!model->isValid());
+        const QString error = model->firstError();
+        QVERIFY2(error.startsWith(u"title: text too long"_s), qPrintable(error));
+        model->setTitle(u"Short"_s);
+        QVERIFY(model->isValid());
+        editor.history()->stack()->undo();
+        QCOMPARE(model->title(), tooLong);
+        QCOMPARE(model->firstError(), error); // not saved as a file that would not open again
+        editor.history()->stack()->undo();
+        QVERIFY(model->isValid());
+    }
+
     void savingMakesTheCurrentStepTheCleanOne()
     {
         ScenarioEditor editor;

@@ -8,6 +8,7 @@
 #include <QObject>
 
 #include <memory>
+#include <optional>
 
 class QLabel;
 class QTimer;
@@ -48,6 +49,9 @@ private:
     //! Before any run (and after one is cleared): the lanes of the edited scenario, every task
     //! at 0 s with its planned sleep as a ghost, from a run that is built but never started.
     void showPreview();
+    //! The scenario changed: the preview follows at once what a run reads of it, and the title
+    //! (its top lane's name) once the typing pauses; it never shows the description.
+    void scenarioChanged();
     //! Starts a run of the edited scenario: \a instantly on the virtual clock.
     void start(bool instantly);
     void runStarted(Gatherscope::Runner *runner);
@@ -60,5 +64,12 @@ private:
 
     Parts m_parts;
     std::unique_ptr<Gatherscope::Runner> m_preview;
+    //! What the shown preview was made of.
+    struct PreviewSource {
+        quint64 tasksRevision;
+        Gatherscope::ScenarioSettings settings;
+    };
+    std::optional<PreviewSource> m_previewSource;
     QTimer *m_ticker;
+    QTimer *m_retitle; // a title typed: the preview follows it when the typing pauses
 };

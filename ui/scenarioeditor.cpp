@@ -172,8 +172,9 @@ ScenarioEditor::ScenarioEditor(QWidget *parent)
     connect(m_seed, &QLineEdit::textEdited, this, &ScenarioEditor::readSeed);
     connect(m_cancelAfter, &QLineEdit::textEdited, this, &ScenarioEditor::readCancelAfter);
     connect(m_model, &ScenarioModel::changed, this, [this] { showSettings(false); });
-    // A new scenario replaces even the field being typed in.
+    // A new scenario, or settings given back by an undo, replace even the field being typed in.
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] { showSettings(true); });
+    connect(m_model, &ScenarioModel::settingsReplaced, this, [this] { showSettings(true); });
     connect(m_model, &ScenarioModel::validityChanged, this,
             [this](bool valid, const QString &error) {
                 m_error->setText(error);

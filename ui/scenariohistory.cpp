@@ -37,6 +37,7 @@ ScenarioHistory::ScenarioHistory(ScenarioModel *model, QObject *parent)
     : QObject(parent)
     , m_model(model)
     , m_current(model->scenario(), {})
+    , m_currentTasksRevision(model->tasksRevision())
 {
     connect(model, &ScenarioModel::scenarioEdited, this, &ScenarioHistory::record);
     // Another scenario (opened, new): its history starts here.
@@ -66,7 +67,11 @@ void ScenarioHistory::record(const QString &what)
 {
     if (m_restoring)
         return;
-    ScenarioSnapshot now(m_model->scenario(), m_current);
+    // Typing a title into 100,000 tasks: they are as they were, and are not copied to be compared.
+    const bool sameTasks = m_model->tasksRevision() == m_currentTasksRevision;
+    const ScenarioSnapshot now = sameTasks ? m_current.withSettings(m_model->settings())
+                                           : ScenarioSnapshot(m_model->scenario(), m_current);
+    m_currentTasksRevision = m_model->tasksRevision();
     if (now == m_current)
         return; // a value that does not read yet: nothing to undo
     m_stack.push(new Step(this, std::exchange(m_current, now), now, what));
@@ -75,8 +80,12 @@ void ScenarioHistory::record(const QString &what)
 void ScenarioHistory::restore(const ScenarioSnapshot &snapshot)
 {
     m_restoring = true;
-    m_model->setScenario(snapshot.scenario());
+    if (snapshot.sharesTasksWith(m_current) && m_model->tasksRevision() == m_currentTasksRevision)
+        m_model->setSettings(snapshot.settings());
+    else
+        m_model->setScenario(snapshot.scenario());
     m_current = snapshot;
+    m_currentTasksRevision = m_model->tasksRevision();
     m_restoring = false;
 }
 
@@ -84,4 +93,5 @@ void ScenarioHistory::forget()
 {
     m_stack.clear();
     m_current = ScenarioSnapshot(m_model->scenario(), {});
+    m_currentTasksRevision = m_model->tasksRevision();
 }

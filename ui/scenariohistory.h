@@ -15,9 +15,10 @@ class ScenarioModel;
 /*!
  * Steps are whole scenarios, not inverse operations: undoing restores exactly the scenario
  * (and so the JSON) it held, whatever the change was. They share what the change left as it
- * was (ScenarioSnapshot). The stack's clean state is the saved
- * file, so undoing back to it clears the modified mark. Opening or starting another scenario
- * forgets the history.
+ * was (ScenarioSnapshot). A step that changed settings alone neither copies the tasks out of
+ * the model nor, undone or redone, puts them back: the rows stay as they are. The stack's clean
+ * state is the saved file, so undoing back to it clears the modified mark. Opening or starting
+ * another scenario forgets the history.
  */
 class ScenarioHistory : public QObject {
     Q_OBJECT
@@ -36,6 +37,7 @@ private:
 
     ScenarioModel *m_model;
     QUndoStack m_stack;
-    ScenarioSnapshot m_current; // what the model held after the last step
+    ScenarioSnapshot m_current;         // what the model held after the last step
+    quint64 m_currentTasksRevision = 0; // the model's tasks are m_current's while it stays
     bool m_restoring = false;
 };

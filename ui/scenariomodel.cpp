@@ -14,12 +14,6 @@
 
 using namespace Gatherscope;
 
-namespace {
-
-// The loader refuses gathers nested deeper than this; the editor says so before a save does.
-
-} // namespace
-
 struct ScenarioModel::Item {
     TaskSpec spec;                          // the last valid values
     std::array<QString, ColumnCount> text;  // what the user typed
@@ -74,17 +68,36 @@ std::unique_ptr<ScenarioModel::Item> ScenarioModel::makeItem(const TaskSpec &spe
 void ScenarioModel::setScenario(const Scenario &scenario)
 {
     beginResetModel();
-    m_top = scenario;
-    m_top.tasks.clear();
-    m_settingErrors.clear();
+    takeSettings(scenario);
     m_root = std::make_unique<Item>();
     for (const auto &task : scenario.tasks)
         m_root->children.push_back(makeItem(task, m_root.get()));
+    ++m_tasksRevision;
     endResetModel();
     Q_EMIT changed();
-    m_lastError = checkFirstError();
-    Q_EMIT validityChanged(m_lastError.isEmpty(), m_lastError);
+    revalidate();
     setModified(false);
+}
+
+void ScenarioModel::setSettings(const ScenarioSettings &settings)
+{
+    takeSettings(settings);
+    Q_EMIT settingsReplaced();
+    Q_EMIT changed();
+    revalidate();
+}
+
+void ScenarioModel::takeSettings(const ScenarioSettings &settings)
+{
+    m_top = settings;
+    m_settingErrors.clear();
+    // A text no file can hold may come back with an undo: it is marked as when it was typed.
+    const auto markText = [this](const QString &key, const QString &text) {
+        if (QString problem = ScenarioRules::textProblem(text); !problem.isEmpty())
+            m_settingErrors[key] = std::move(problem);
+    };
+    markText(ScenarioRules::Keys::title, m_top.title);
+    markText(ScenarioRules::Keys::description, m_top.description);
 }
 
 void ScenarioModel::collect(const Item &item, std::vector<TaskSpec> &into) const
@@ -99,7 +112,7 @@ void ScenarioModel::collect(const Item &item, std::vector<TaskSpec> &into) const
 
 Scenario ScenarioModel::scenario() const
 {
-    Scenario scenario = m_top;
+    Scenario scenario{m_top, {}};
     collect(*m_root, scenario.tasks);
     return scenario;
 }
@@ -127,15 +140,18 @@ QString ScenarioModel::firstErrorIn(const Item &item, int depth) const
     return {};
 }
 
-QString ScenarioModel::checkFirstError() const
+QString ScenarioModel::checkFirstError()
 {
+    if (m_checkedTasksRevision != m_tasksRevision) {
+        m_tasksError = firstErrorIn(*m_root, 0);
+        if (m_tasksError.isEmpty() && taskCount(*m_root) > ScenarioRules::maxTasks)
+            m_tasksError = ScenarioRules::tooManyTasks();
+        m_checkedTasksRevision = m_tasksRevision;
+    }
     if (!m_settingErrors.empty())
         return m_settingErrors.begin()->first + QStringLiteral(": ") +
                m_settingErrors.begin()->second;
-    QString inTasks = firstErrorIn(*m_root, 0);
-    if (!inTasks.isEmpty())
-        return inTasks;
-    return taskCount(*m_root) > ScenarioRules::maxTasks ? ScenarioRules::tooManyTasks() : QString();
+    return m_tasksError;
 }
 
 std::size_t ScenarioModel::taskCount(const Item &item)
@@ -144,6 +160,18 @@ std::size_t ScenarioModel::taskCount(const Item &item)
     for (const auto &child : item.children)
         count += taskCount(*child);
     return count;
+}
+
+void ScenarioModel::revalidate()
+{
+    m_lastError = checkFirstError();
+    Q_EMIT validityChanged(m_lastError.isEmpty(), m_lastError);
+}
+
+void ScenarioModel::tasksEdited(const QString &what)
+{
+    ++m_tasksRevision;
+    edited(what);
 }
 
 void ScenarioModel::edited(const QString &what)
@@ -345,7 +373,7 @@ bool ScenarioModel::setData(const QModelIndex &index, const QVariant &value, int
                 item.refreshText();
                 Q_EMIT dataChanged(this->index(index.row(), 0, index.parent()),
                                    this->index(index.row(), ColumnCount - 1, index.parent()));
-                edited(tr("Change a task's kind"));
+                tasksEdited(tr("Change a task's kind"));
                 return true;
             }
         }
@@ -376,7 +404,7 @@ bool ScenarioModel::setData(const QModelIndex &index, const QVariant &value, int
     if (error.isEmpty())
         item.spec = spec;
     Q_EMIT dataChanged(index, index);
-    edited(tr("Edit a cell"));
+    tasksEdited(tr("Edit a cell"));
     return true;
 }
 
@@ -432,7 +460,7 @@ QModelIndex ScenarioModel::addTask(const QModelIndex &parentGather, int row, con
     beginInsertRows(parentGather.siblingAtColumn(0), row, row);
     parent->children.insert(parent->children.begin() + row, makeItem(spec, parent));
     endInsertRows();
-    edited(tr("Add a task"));
+    tasksEdited(tr("Add a task"));
     return index(row, 0, parentGather.siblingAtColumn(0));
 }
 
@@ -445,7 +473,7 @@ void ScenarioModel::removeTask(const QModelIndex &index)
     beginRemoveRows(parentIndex, index.row(), index.row());
     parent->children.erase(parent->children.begin() + index.row());
     endRemoveRows();
-    edited(tr("Remove a task"));
+    tasksEdited(tr("Remove a task"));
 }
 
 QModelIndex ScenarioModel::duplicateTask(const QModelIndex &index)
@@ -497,6 +525,6 @@ QModelIndex ScenarioModel::moveTaskTo(const QModelIndex &task, const QModelIndex
     moved->parent = to;
     to->children.insert(to->children.begin() + row, std::move(item));
     endMoveRows();
-    edited(tr("Move a task"));
+    tasksEdited(tr("Move a task"));
     return indexFor(moved);
 }

@@ -37,6 +37,16 @@ public:
 
     void setScenario(const Gatherscope::Scenario &scenario);
     Gatherscope::Scenario scenario() const;
+    //! Every setting of the scenario, none of its tasks.
+    const Gatherscope::ScenarioSettings &settings() const { return m_top; }
+    //! Replaces the settings, and keeps the tasks with their rows, their typed text and what a
+    //! view shows of them (selection, scroll): what undoing a change of a setting restores.
+    //! Emits changed() and settingsReplaced(), not scenarioEdited().
+    void setSettings(const Gatherscope::ScenarioSettings &settings);
+    //! Moves on with every change of the tasks (an edit, even of a text that does not read, an
+    //! insertion, a removal, a move, another scenario) and with nothing else: while it stays,
+    //! the tasks are the same, and what follows the scenario need not copy them out again.
+    quint64 tasksRevision() const { return m_tasksRevision; }
 
     bool isValid() const { return m_lastError.isEmpty(); }
     //! The first problem, as "tasks[1].y: expected a number, got \"zero\""; empty when valid.
@@ -97,6 +107,9 @@ Q_SIGNALS:
     //! A person changed the scenario (\a what: "Add a task", "Edit a cell"…); not emitted by
     //! setScenario().
     void scenarioEdited(const QString &what);
+    //! setSettings() replaced the settings: a form shows them as they are now, over what was
+    //! typed.
+    void settingsReplaced();
 
 private:
     struct Item;
@@ -106,16 +119,26 @@ private:
     std::unique_ptr<Item> makeItem(const Gatherscope::TaskSpec &spec, Item *parent) const;
     void collect(const Item &item, std::vector<Gatherscope::TaskSpec> &into) const;
     QString firstErrorIn(const Item &item, int depth) const;
-    //! Checks the whole scenario: its first problem, or empty.
-    QString checkFirstError() const;
+    //! Checks the whole scenario: its first problem, or empty. The tasks are checked again
+    //! only when they changed: typing a title into 100,000 tasks does not walk them.
+    QString checkFirstError();
     static std::size_t taskCount(const Item &item);
+    //! Takes every setting of \a settings, and marks a text among them that a file could not hold.
+    void takeSettings(const Gatherscope::ScenarioSettings &settings);
     void edited(const QString &what);
+    //! A change of the tasks.
+    void tasksEdited(const QString &what);
+    //! Checks the scenario again and tells its validity.
+    void revalidate();
     template<typename T>
     void updateSetting(T &field, const T &value);
 
     std::unique_ptr<Item> m_root;
-    Gatherscope::Scenario m_top; // the top-level settings (its tasks live in the tree)
+    Gatherscope::ScenarioSettings m_top; // the top-level settings (the tasks live in the tree)
     std::map<QString, QString> m_settingErrors;
     bool m_modified = false;
     QString m_lastError;
+    quint64 m_tasksRevision = 0;
+    quint64 m_checkedTasksRevision = ~quint64(0); // never: the tasks are checked the first time
+    QString m_tasksError;                         // the tasks' first problem at that revision
 };

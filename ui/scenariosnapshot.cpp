@@ -10,6 +10,7 @@
 
 using Gatherscope::PyValue;
 using Gatherscope::Scenario;
+using Gatherscope::ScenarioSettings;
 using Gatherscope::TaskSpec;
 
 namespace {
@@ -48,9 +49,9 @@ bool identical(const TaskSpec &a, const TaskSpec &b)
 } // namespace
 
 ScenarioSnapshot::ScenarioSnapshot(Scenario scenario, const ScenarioSnapshot &before)
-    : m_settings(std::move(scenario))
+    : m_settings(std::move(static_cast<ScenarioSettings &>(scenario)))
 {
-    std::vector<TaskSpec> tasks = std::exchange(m_settings.tasks, {});
+    std::vector<TaskSpec> &tasks = scenario.tasks;
     const Tasks &old = before.tasks();
     const std::size_t common = std::min(tasks.size(), old.size());
     std::size_t front = 0;
@@ -73,9 +74,16 @@ ScenarioSnapshot::ScenarioSnapshot(Scenario scenario, const ScenarioSnapshot &be
     m_tasks = std::move(shared);
 }
 
+ScenarioSnapshot ScenarioSnapshot::withSettings(const ScenarioSettings &settings) const
+{
+    ScenarioSnapshot snapshot = *this;
+    snapshot.m_settings = settings;
+    return snapshot;
+}
+
 Scenario ScenarioSnapshot::scenario() const
 {
-    Scenario scenario = m_settings;
+    Scenario scenario{m_settings, {}};
     scenario.tasks.reserve(tasks().size());
     for (const auto &task : tasks())
         scenario.tasks.push_back(*task);

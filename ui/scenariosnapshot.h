@@ -27,16 +27,22 @@ public:
     //! that does, so that an insertion or a removal shares the rest too. Nothing of the tasks
     //! changed: the whole list is shared.
     ScenarioSnapshot(Gatherscope::Scenario scenario, const ScenarioSnapshot &before);
+    //! This snapshot's tasks, all shared, with \a settings: a step that changed a setting alone,
+    //! made without reading the tasks.
+    ScenarioSnapshot withSettings(const Gatherscope::ScenarioSettings &settings) const;
 
     //! The scenario, whole.
     Gatherscope::Scenario scenario() const;
+    const Gatherscope::ScenarioSettings &settings() const { return m_settings; }
     //! The top-level tasks; a task is shared with other snapshots while it is the same.
     const Tasks &tasks() const;
+    //! The same list of tasks as \a other's, shared whole: the two differ in their settings only.
+    bool sharesTasksWith(const ScenarioSnapshot &other) const { return m_tasks == other.m_tasks; }
     //! Equal settings and equal tasks (shared ones are not compared), their numbers written
     //! alike: -0.0 is not 0.0 here.
     bool operator==(const ScenarioSnapshot &other) const;
 
 private:
-    Gatherscope::Scenario m_settings; //!< every field but the tasks, which are empty here
+    Gatherscope::ScenarioSettings m_settings;
     std::shared_ptr<const Tasks> m_tasks;
 };

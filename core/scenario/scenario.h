@@ -68,14 +68,21 @@ enum class ReportStyle {
     List, //!< one line, the Python repr of the list
 };
 
-//! A whole scenario file. Plain data; ScenarioLoader reads and writes it.
-struct Scenario {
+//! Every field of a scenario but its tasks: what an editor's form shows, what one step of its
+//! history may change alone while 100,000 tasks stay as they were.
+struct ScenarioSettings {
     QString title;
     QString description;
     bool returnExceptions = false;
     ReportStyle report = ReportStyle::Each;
     std::optional<std::uint64_t> seed;
     std::optional<double> cancelAfter; //!< seconds: cancel the whole gather then
+
+    bool operator==(const ScenarioSettings &) const = default;
+};
+
+//! A whole scenario file. Plain data; ScenarioLoader reads and writes it.
+struct Scenario : ScenarioSettings {
     std::vector<TaskSpec> tasks;
 
     bool operator==(const Scenario &) const = default;

@@ -35,6 +35,7 @@
 #include "runcontroller.h"
 #include "runner.h"
 #include "scenarioeditor.h"
+#include "scenariohistory.h"
 #include "scenarioloader.h"
 #include "scenariomodel.h"
 #include "timelinemodel.h"
@@ -53,6 +54,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QUndoStack>
 
 #include <benchmark/benchmark.h>
 
@@ -529,25 +531,45 @@ private:
     bool m_inside = false;
 };
 
+enum class Edit { TitleTyped, TaskRenamed };
+
+//! Edits of the window's N tasks, as a person makes them: a title typed a keystroke at a time
+//! (each one an edit), or a task's name changed in its cell (one edit as Enter commits it). Each
+//! is timed until the window is back in its event loop. Counted besides: the resident memory an
+//! edit adds; once the typing stops, how long until the preview's top lane shows the title; then
+//! how long an undo of its last keystroke takes.
 void BM_EditsOfALargeScenario(benchmark::State &state)
 {
     auto window = openWindow(int(state.range(0)));
+    const auto edit = Edit(state.range(1));
     ScenarioModel *model = window->editor()->model();
     const double residentMb = statusMb("VmRSS");
     int edits = 0;
+    QString typed;
     for (auto _ : state) {
         QElapsedTimer clock;
         clock.start();
-        if (++edits % 2 != 0) {
-            model->setTitle(QStringLiteral("Title %1").arg(edits));
+        ++edits;
+        if (edit == Edit::TitleTyped) {
+            typed += QChar(u'a' + edits % 26);
+            model->setTitle(typed);
         } else {
             const QModelIndex name = model->index(edits, ScenarioModel::ParametersColumn);
             model->setData(name, QStringLiteral("Name %1").arg(edits), Qt::EditRole);
         }
-        processUntil([] { return true; });
         state.SetIterationTime(double(clock.nsecsElapsed()) / 1e9);
     }
     state.counters["mb_per_edit"] = (statusMb("VmRSS") - residentMb) / edits;
+    if (edit == Edit::TitleTyped) {
+        QElapsedTimer paused;
+        paused.start();
+        processUntil([&] { return window->timelineModel()->lane(0).label == typed; });
+        state.counters["title_in_preview_ms"] = double(paused.nsecsElapsed()) / 1e6;
+        QElapsedTimer undoing;
+        undoing.start();
+        window->editor()->history()->stack()->undo();
+        state.counters["undo_ms"] = double(undoing.nsecsElapsed()) / 1e6;
+    }
 }
 
 void BM_InputLatencyLiveRun(benchmark::State &state)
@@ -632,7 +654,8 @@ BENCHMARK(BM_WindowMemory)
     ->Unit(benchmark::kMillisecond)
     ->Iterations(3);
 BENCHMARK(BM_EditsOfALargeScenario)
-    ->Arg(100000)
+    ->Args({100000, int(Edit::TitleTyped)})
+    ->Args({100000, int(Edit::TaskRenamed)})
     ->UseManualTime()
     ->Unit(benchmark::kMillisecond)
     ->Iterations(40);
