@@ -79,6 +79,10 @@ QString namesNote(const QStringList &names)
 //! Lines of the program written in one turn of the event loop: about 10 ms of this machine.
 constexpr qsizetype linesPerTurn = 2000;
 
+//! A program longer than a turn's writing is made again once the edits pause this long: at
+//! 100,000 tasks each keystroke of a title made it twice (two signals), 230 ms a keystroke.
+constexpr int rewriteDelayMs = 250;
+
 } // namespace
 
 PythonPanel::PythonPanel(ScenarioModel *scenario, TimelineModel *timeline, QWidget *parent)
@@ -115,6 +119,12 @@ PythonPanel::PythonPanel(ScenarioModel *scenario, TimelineModel *timeline, QWidg
 
     m_writer.setInterval(0);
     connect(&m_writer, &QTimer::timeout, this, [this] { writeLines(linesPerTurn); });
+    m_rewriter.setSingleShot(true);
+    m_rewriter.setInterval(rewriteDelayMs);
+    connect(&m_rewriter, &QTimer::timeout, this, [this] {
+        if (isSeen())
+            catchUp();
+    });
     connect(scenario, &ScenarioModel::changed, this, &PythonPanel::scenarioChanged);
     connect(scenario, &ScenarioModel::scenarioEdited, this, &PythonPanel::scenarioChanged);
     connect(scenario, &QAbstractItemModel::modelReset, this, &PythonPanel::scenarioChanged);
@@ -133,15 +143,19 @@ QString PythonPanel::program()
 void PythonPanel::scenarioChanged()
 {
     m_programStale = true;
-    if (isSeen())
-        showProgram();
+    m_writer.stop(); // a program that is no longer the scenario's
+    if (!isSeen())
+        return; // written when next seen
+    if (m_programLines > linesPerTurn)
+        m_rewriter.start();
     else
-        m_writer.stop(); // a program that is no longer the scenario's: written when next seen
+        showProgram();
 }
 
 void PythonPanel::showProgram()
 {
     m_programStale = false;
+    m_rewriter.stop();
     QString program = Gatherscope::pythonTwin(m_scenario->scenario());
     if (program == m_program) {
         if (isWriting())

@@ -45,7 +45,8 @@ public:
 
 private:
     //! The scenario changed: the program is written again now if the panel is seen, else when
-    //! it is next seen (at 100,000 tasks it takes half a second, a window's whole opening).
+    //! it is next seen (at 100,000 tasks it takes half a second, a window's whole opening). A
+    //! program longer than a turn's writing is written again once the edits pause.
     void scenarioChanged();
     void showProgram();
     //! Writes the next \a lines of the program into the view. A long program is written a few
@@ -73,6 +74,7 @@ private:
     QPlainTextEdit *m_view;
     QLabel *m_writingNote; //!< "Writing the program: 12,000 of 100,045 lines"
     QTimer m_writer;       //!< the next turn of writeLines()
+    QTimer m_rewriter;     //!< a long program edited: made again once the edits pause
     QString m_program;
     qsizetype m_programLines = 0;
     qsizetype m_written = 0; //!< characters of m_program in the view

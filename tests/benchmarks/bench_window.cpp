@@ -141,9 +141,10 @@ std::unique_ptr<MainWindow> shownWindow(PythonTab pythonTab = PythonTab::Behind)
 }
 
 //! The window as a person has it: shown, active, \a tasks hellos open.
-std::unique_ptr<MainWindow> openWindow(int tasks, Sleeps sleeps = Sleeps::Random)
+std::unique_ptr<MainWindow> openWindow(int tasks, Sleeps sleeps = Sleeps::Random,
+                                       PythonTab pythonTab = PythonTab::Behind)
 {
-    auto window = shownWindow();
+    auto window = shownWindow(pythonTab);
     if (!window->openScenario(hellosFile(tasks, sleeps), true))
         qFatal("bench_window: the window did not open");
     window->instantAction()->setChecked(false); // F5 runs on the real clock
@@ -531,7 +532,7 @@ private:
     bool m_inside = false;
 };
 
-enum class Edit { TitleTyped, TaskRenamed };
+enum class Edit { TitleTyped, TaskRenamed, TitleTypedPythonInFront };
 
 //! Edits of the window's N tasks, as a person makes them: a title typed a keystroke at a time
 //! (each one an edit), or a task's name changed in its cell (one edit as Enter commits it). Each
@@ -540,8 +541,15 @@ enum class Edit { TitleTyped, TaskRenamed };
 //! how long an undo of its last keystroke takes.
 void BM_EditsOfALargeScenario(benchmark::State &state)
 {
-    auto window = openWindow(int(state.range(0)));
     const auto edit = Edit(state.range(1));
+    const bool pythonInFront = edit == Edit::TitleTypedPythonInFront;
+    auto window = openWindow(int(state.range(0)), Sleeps::Random,
+                             pythonInFront ? PythonTab::InFront : PythonTab::Behind);
+    if (pythonInFront) {
+        const auto *writing =
+            window->pythonPanel()->findChild<QLabel *>(QStringLiteral("writingNote"));
+        processUntil([&] { return writing->isHidden(); });
+    }
     ScenarioModel *model = window->editor()->model();
     const double residentMb = statusMb("VmRSS");
     int edits = 0;
@@ -550,7 +558,7 @@ void BM_EditsOfALargeScenario(benchmark::State &state)
         QElapsedTimer clock;
         clock.start();
         ++edits;
-        if (edit == Edit::TitleTyped) {
+        if (edit != Edit::TaskRenamed) {
             typed += QChar(u'a' + edits % 26);
             model->setTitle(typed);
         } else {
@@ -560,7 +568,7 @@ void BM_EditsOfALargeScenario(benchmark::State &state)
         state.SetIterationTime(double(clock.nsecsElapsed()) / 1e9);
     }
     state.counters["mb_per_edit"] = (statusMb("VmRSS") - residentMb) / edits;
-    if (edit == Edit::TitleTyped) {
+    if (edit != Edit::TaskRenamed) {
         QElapsedTimer paused;
         paused.start();
         processUntil([&] { return window->timelineModel()->lane(0).label == typed; });
@@ -656,6 +664,7 @@ BENCHMARK(BM_WindowMemory)
 BENCHMARK(BM_EditsOfALargeScenario)
     ->Args({100000, int(Edit::TitleTyped)})
     ->Args({100000, int(Edit::TaskRenamed)})
+    ->Args({100000, int(Edit::TitleTypedPythonInFront)})
     ->UseManualTime()
     ->Unit(benchmark::kMillisecond)
     ->Iterations(40);
