@@ -452,18 +452,64 @@ private Q_SLOTS:
         history->redo();
         QCOMPARE(model->title(), u"Renamed"_s);
         QCOMPARE(resets.count(), 0);
+    }
 
-        // A step that changed the tasks gives them back whole.
-        QVERIFY(model->setData(model->index(0, ScenarioModel::ParametersColumn), u"Ann"_s,
-                               Qt::EditRole));
-        QVERIFY(model->tasksRevision() != tasks);
+    void undoingATaskGivesBackThatTaskAndLeavesTheOtherRows()
+    {
+        ScenarioEditor editor;
+        ScenarioModel *model = editor.model();
+        Scenario scenario;
+        scenario.title = u"Five"_s;
+        scenario.tasks = {
+            TaskSpec::sayHello(u"A"_s), TaskSpec::sayHello(u"B"_s),
+            TaskSpec::gather({TaskSpec::sayHello(u"C"_s), TaskSpec::sayHello(u"D"_s)}),
+            TaskSpec::sayHello(u"E"_s)};
+        model->setScenario(scenario);
+        QUndoStack *history = editor.history()->stack();
+        QSignalSpy resets(model, &QAbstractItemModel::modelReset);
+        const QPersistentModelIndex first = model->index(0, 0);
+        const QPersistentModelIndex last = model->index(3, 0);
+        const auto json = [&] { return ScenarioLoader::toJson(model->scenario()); };
+        const QByteArray before = json();
+
+        // A cell: its task keeps its row, which takes its values back.
+        const QModelIndex name = model->index(0, ScenarioModel::ParametersColumn);
+        QVERIFY(model->setData(name, u"Ann"_s, Qt::EditRole));
+        QVERIFY(model->setData(model->index(1, ScenarioModel::SleepColumn), u"soon"_s,
+                               Qt::EditRole)); // does not read: no step, and stays
         history->undo();
-        QCOMPARE(resets.count(), 1);
-        QCOMPARE(model->title(), u"Renamed"_s);
-        QVERIFY(model->isValid()); // the text that did not read went with the rows
-        history->undo();           // the title again: the rows stay
-        QCOMPARE(resets.count(), 1);
-        QCOMPARE(ScenarioLoader::toJson(model->scenario()), before);
+        QCOMPARE(json(), before);
+        QCOMPARE(model->data(name, Qt::DisplayRole).toString(), u"A"_s);
+        QCOMPARE(model->data(model->index(1, ScenarioModel::SleepColumn), Qt::EditRole).toString(),
+                 u"soon"_s);
+        QVERIFY(first.isValid() && last.isValid());
+        history->redo();
+        QCOMPARE(model->data(name, Qt::DisplayRole).toString(), u"Ann"_s);
+        history->undo();
+        QVERIFY(model->setData(model->index(1, ScenarioModel::SleepColumn), u"2"_s, Qt::EditRole));
+        history->undo();
+        QCOMPARE(json(), before);
+
+        // A task added, then removed by the undo: the rows after it move back.
+        model->addTask({}, 1, TaskSpec::sayHello(u"New"_s));
+        QCOMPARE(last.row(), 4);
+        history->undo();
+        QCOMPARE(last.row(), 3);
+        QCOMPARE(json(), before);
+
+        // A task inside a gather: the gather is given back with its tasks.
+        const QModelIndex gather = model->index(2, 0);
+        QVERIFY(model->setData(model->index(1, ScenarioModel::ParametersColumn, gather), u"Dee"_s,
+                               Qt::EditRole));
+        history->undo();
+        QCOMPARE(json(), before);
+        QVERIFY(first.isValid());
+        QCOMPARE(last.row(), 3);
+        QCOMPARE(model->rowCount(model->index(2, 0)), 2);
+        history->redo();
+        QVERIFY(json().contains("\"Dee\""));
+        QCOMPARE(resets.count(), 0);
+        QVERIFY(model->isValid());
     }
 
     void aTitleNoFileCanHoldIsMarkedAgainWhenAnUndoBringsItBack()

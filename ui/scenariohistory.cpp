@@ -80,10 +80,21 @@ void ScenarioHistory::record(const QString &what)
 void ScenarioHistory::restore(const ScenarioSnapshot &snapshot)
 {
     m_restoring = true;
-    if (snapshot.sharesTasksWith(m_current) && m_model->tasksRevision() == m_currentTasksRevision)
+    if (m_model->tasksRevision() == m_currentTasksRevision) {
+        // The model holds m_current's tasks: only those that differ are given back, and the
+        // rows around them stay as they are (a view keeps its selection and its scroll).
+        const ScenarioSnapshot::Difference difference = m_current.differenceTo(snapshot);
+        if (difference.removed > 0 || difference.inserted > 0) {
+            std::vector<Gatherscope::TaskSpec> tasks;
+            tasks.reserve(difference.inserted);
+            for (std::size_t i = 0; i < difference.inserted; ++i)
+                tasks.push_back(*snapshot.tasks()[difference.first + i]);
+            m_model->replaceTasks(int(difference.first), int(difference.removed), tasks);
+        }
         m_model->setSettings(snapshot.settings());
-    else
+    } else {
         m_model->setScenario(snapshot.scenario());
+    }
     m_current = snapshot;
     m_currentTasksRevision = m_model->tasksRevision();
     m_restoring = false;

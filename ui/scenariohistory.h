@@ -15,8 +15,9 @@ class ScenarioModel;
 /*!
  * Steps are whole scenarios, not inverse operations: undoing restores exactly the scenario
  * (and so the JSON) it held, whatever the change was. They share what the change left as it
- * was (ScenarioSnapshot). A step that changed settings alone neither copies the tasks out of
- * the model nor, undone or redone, puts them back: the rows stay as they are. The stack's clean
+ * was (ScenarioSnapshot). A step that changed settings alone does not copy the tasks out of
+ * the model; undone or redone, a step gives back the tasks it changed and leaves the other rows
+ * as they are. The stack's clean
  * state is the saved file, so undoing back to it clears the modified mark. Opening or starting
  * another scenario forgets the history.
  */

@@ -476,6 +476,42 @@ void ScenarioModel::removeTask(const QModelIndex &index)
     tasksEdited(tr("Remove a task"));
 }
 
+void ScenarioModel::replaceTasks(int first, int count, const std::vector<TaskSpec> &tasks)
+{
+    auto &rows = m_root->children;
+    first = std::clamp(first, 0, int(rows.size()));
+    count = std::clamp(count, 0, int(rows.size()) - first);
+    const auto holdsNone = [&](std::size_t i) {
+        return rows[std::size_t(first) + i]->children.empty() && tasks[i].tasks.empty();
+    };
+    bool inPlace = std::size_t(count) == tasks.size();
+    for (std::size_t i = 0; inPlace && i < tasks.size(); ++i)
+        inPlace = holdsNone(i);
+    if (inPlace) {
+        for (std::size_t i = 0; i < tasks.size(); ++i) {
+            Item &item = *rows[std::size_t(first) + i];
+            item.spec = tasks[i];
+            item.refreshText();
+        }
+        if (count > 0)
+            Q_EMIT dataChanged(index(first, 0), index(first + count - 1, ColumnCount - 1));
+    } else {
+        if (count > 0) {
+            beginRemoveRows({}, first, first + count - 1);
+            rows.erase(rows.begin() + first, rows.begin() + first + count);
+            endRemoveRows();
+        }
+        if (!tasks.empty()) {
+            beginInsertRows({}, first, first + int(tasks.size()) - 1);
+            for (std::size_t i = 0; i < tasks.size(); ++i)
+                rows.insert(rows.begin() + first + std::ptrdiff_t(i),
+                            makeItem(tasks[i], m_root.get()));
+            endInsertRows();
+        }
+    }
+    tasksEdited(tr("Replace tasks"));
+}
+
 QModelIndex ScenarioModel::duplicateTask(const QModelIndex &index)
 {
     if (!index.isValid())

@@ -78,6 +78,10 @@ public:
     void removeTask(const QModelIndex &index);
     //! Inserts a deep copy (its last valid values) right after \a index; returns the copy.
     QModelIndex duplicateTask(const QModelIndex &index);
+    //! Top-level tasks [\a first, \a first + \a count) give way to \a tasks (an undo gives back
+    //! what a step changed): the rows around them stay as they are. A task that holds no tasks,
+    //! replaced by one that holds none, keeps its row.
+    void replaceTasks(int first, int count, const std::vector<Gatherscope::TaskSpec> &tasks);
     //! Moves a task \a delta places among its siblings; returns its new index.
     QModelIndex moveTask(const QModelIndex &index, int delta);
     //! Moves \a task, with its tasks, typed text and errors, under \a newParent (invalid: the

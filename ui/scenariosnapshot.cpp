@@ -90,6 +90,20 @@ Scenario ScenarioSnapshot::scenario() const
     return scenario;
 }
 
+ScenarioSnapshot::Difference ScenarioSnapshot::differenceTo(const ScenarioSnapshot &to) const
+{
+    const Tasks &from = tasks();
+    const Tasks &into = to.tasks();
+    const std::size_t common = std::min(from.size(), into.size());
+    std::size_t front = 0;
+    while (front < common && from[front] == into[front])
+        ++front;
+    std::size_t back = 0;
+    while (back < common - front && from[from.size() - 1 - back] == into[into.size() - 1 - back])
+        ++back;
+    return {front, from.size() - front - back, into.size() - front - back};
+}
+
 const ScenarioSnapshot::Tasks &ScenarioSnapshot::tasks() const
 {
     static const Tasks none;

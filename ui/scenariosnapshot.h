@@ -36,8 +36,14 @@ public:
     const Gatherscope::ScenarioSettings &settings() const { return m_settings; }
     //! The top-level tasks; a task is shared with other snapshots while it is the same.
     const Tasks &tasks() const;
-    //! The same list of tasks as \a other's, shared whole: the two differ in their settings only.
-    bool sharesTasksWith(const ScenarioSnapshot &other) const { return m_tasks == other.m_tasks; }
+    //! Where \a to differs from this snapshot: `removed` tasks from `first` on give way to
+    //! `inserted` of \a to's; the tasks before and after are shared by the two.
+    struct Difference {
+        std::size_t first = 0;
+        std::size_t removed = 0;
+        std::size_t inserted = 0;
+    };
+    Difference differenceTo(const ScenarioSnapshot &to) const;
     //! Equal settings and equal tasks (shared ones are not compared), their numbers written
     //! alike: -0.0 is not 0.0 here.
     bool operator==(const ScenarioSnapshot &other) const;
