@@ -28,6 +28,7 @@
 #include "scenariohistory.h"
 #include "scenarioloader.h"
 #include "scenariomodel.h"
+#include "scenariorules.h"
 #include "taskcounts.h"
 #include "theme.h"
 #include "timelinemodel.h"
@@ -735,6 +736,33 @@ private Q_SLOTS:
         QTRY_COMPARE(timeline.lane(0).label, u"Aft"_s);
         QCOMPARE(rowsReset.count(), 0);
         QCOMPARE(plannedSleeps(timeline), seededSleeps(2));
+    }
+
+    void aPreviewShowsOnlyAScenarioThatReads()
+    {
+        QVERIFY(m_window->openScenario(u"basic"_s));
+        ScenarioModel *model = m_window->editor()->model();
+        const TimelineModel &timeline = *m_window->timelineModel();
+        QCOMPARE(timeline.rowCount(), 3);
+        model->setDescription(QString(ScenarioRules::maxTextLength + 1, u'x'));
+        QVERIFY(!model->isValid());
+        QCOMPARE(timeline.rowCount(), 0);
+        model->setDescription(u"Fine"_s);
+        QCOMPARE(timeline.rowCount(), 3);
+        model->setTitle(QString(QChar(0xD800))); // a lone surrogate: does not read
+        QCOMPARE(timeline.rowCount(), 0);
+        m_window->editor()->history()->stack()->undo();
+        QVERIFY(model->isValid());
+        QCOMPARE(timeline.rowCount(), 3);
+        const QModelIndex sleep = model->index(0, ScenarioModel::SleepColumn);
+        QVERIFY(model->setData(sleep, u"soon"_s, Qt::EditRole));
+        QCOMPARE(timeline.rowCount(), 0);
+        QVERIFY(model->setData(sleep, u"1"_s, Qt::EditRole));
+        QCOMPARE(timeline.rowCount(), 3);
+        QVERIFY(model->setData(sleep, u"soon"_s, Qt::EditRole));
+        model->setModified(false);
+        QVERIFY(m_window->openScenario(u"advanced"_s));
+        QCOMPARE(timeline.rowCount(), 4);
     }
 
     void aFinishedRunShowsTheTimeOfItsLastEvent()

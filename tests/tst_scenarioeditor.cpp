@@ -531,6 +531,41 @@ private Q_SLOTS:
         QVERIFY(model->isValid());
     }
 
+    void anUndoToTheSavedStepKeepsTheMarkOfTextThatDoesNotRead()
+    {
+        // The undo of a setting leaves the rows as they are, text that does not read included:
+        // the window is not back at the file, and closing it must still ask.
+        ScenarioEditor editor;
+        ScenarioModel *model = editor.model();
+        model->setScenario(bundledScenario(u"basic"_s));
+        const QModelIndex sleep = model->index(0, ScenarioModel::SleepColumn);
+        QVERIFY(model->setData(sleep, u"soon"_s, Qt::EditRole));
+        QVERIFY(model->isModified());
+        model->setTitle(u"Renamed"_s);
+        editor.history()->stack()->undo();
+        QCOMPARE(model->data(sleep, Qt::EditRole).toString(), u"soon"_s);
+        QVERIFY(!model->isValid());
+        QVERIFY(model->isModified());
+    }
+
+    void aDescriptionWithANoBreakSpaceIsShownAsItIs()
+    {
+        // QPlainTextEdit gives a no-break space back as a space: shown, the description was
+        // rewritten, and an edit recorded that no one made.
+        ScenarioEditor editor;
+        ScenarioModel *model = editor.model();
+        Scenario scenario = bundledScenario(u"basic"_s);
+        scenario.description = u"10\u00a0s"_s;
+        model->setScenario(scenario);
+        QCOMPARE(model->description(), u"10\u00a0s"_s);
+        QVERIFY(!model->isModified());
+        QCOMPARE(editor.history()->stack()->count(), 0);
+        // Typed into, it takes what the box holds.
+        auto *description = editor.findChild<QPlainTextEdit *>(u"description"_s);
+        description->setPlainText(u"10 s, edited"_s);
+        QCOMPARE(model->description(), u"10 s, edited"_s);
+    }
+
     void savingMakesTheCurrentStepTheCleanOne()
     {
         ScenarioEditor editor;

@@ -108,13 +108,18 @@ void RunPresenter::showPreview()
 
 void RunPresenter::scenarioChanged()
 {
+    if (!m_parts.scenario->isValid()) {
+        if (m_previewSource)
+            showPreview(); // which takes away the preview of a scenario that no longer reads
+        return;
+    }
     if (m_previewSource && m_previewSource->tasksRevision == m_parts.scenario->tasksRevision()) {
         const ScenarioSettings &shown = m_previewSource->settings;
         ScenarioSettings now = m_parts.scenario->settings();
-        now.description = shown.description;
+        now.description = shown.description; // no preview shows it
         if (now == shown)
             return;
-        now.title = shown.title;
+        now.title = shown.title; // the title alone changed: the top lane's name, a bit later
         if (now == shown) {
             m_retitle->start();
             return;

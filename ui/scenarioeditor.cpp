@@ -27,6 +27,13 @@ using namespace Gatherscope;
 
 namespace {
 constexpr char helpProperty[] = "gatherscopeHelp";
+
+//! \a text as QPlainTextEdit::toPlainText() gives it back: a no-break space comes back as a
+//! space. Compared so, a description that holds one is not rewritten by being shown.
+QString shownAsPlainText(QString text)
+{
+    return text.replace(QChar::Nbsp, u' ');
+}
 } // namespace
 
 ScenarioEditor::ScenarioEditor(QWidget *parent)
@@ -162,7 +169,7 @@ ScenarioEditor::ScenarioEditor(QWidget *parent)
     connect(m_title, &QLineEdit::textEdited, m_model, &ScenarioModel::setTitle);
     connect(m_description, &QPlainTextEdit::textChanged, this, [this] {
         const QString text = m_description->toPlainText();
-        if (text != m_model->description()) // not when showSettings() put the model's text in
+        if (text != shownAsPlainText(m_model->description())) // not from showSettings()
             m_model->setDescription(text);
     });
     connect(m_returnExceptions, &QCheckBox::toggled, m_model, &ScenarioModel::setReturnExceptions);
@@ -263,7 +270,7 @@ void ScenarioEditor::showSettings(bool replaceTyping)
 {
     if (m_title->text() != m_model->title())
         m_title->setText(m_model->title());
-    if (m_description->toPlainText() != m_model->description())
+    if (m_description->toPlainText() != shownAsPlainText(m_model->description()))
         m_description->setPlainText(m_model->description()); // its beginning shows
     m_returnExceptions->setChecked(m_model->returnExceptions());
     m_report->setCurrentIndex(m_report->findData(int(m_model->report())));

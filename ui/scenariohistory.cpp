@@ -50,10 +50,12 @@ ScenarioHistory::ScenarioHistory(ScenarioModel *model, QObject *parent)
         if (!modified && !m_restoring)
             m_stack.setClean();
     });
-    // After an undo or a redo (and a push): modified unless back at the saved step.
+    // After an undo or a redo (and a push): modified unless back at the saved step, and no
+    // cell holds text that does not read (an undo of a setting leaves the rows as they are; a
+    // saved step always reads).
     connect(&m_stack, &QUndoStack::indexChanged, this, [this] {
         if (!m_restoring)
-            m_model->setModified(!m_stack.isClean());
+            m_model->setModified(!m_stack.isClean() || !m_model->isValid());
     });
 }
 

@@ -73,18 +73,20 @@ void ScenarioModel::setScenario(const Scenario &scenario)
     for (const auto &task : scenario.tasks)
         m_root->children.push_back(makeItem(task, m_root.get()));
     ++m_tasksRevision;
+    m_lastError = checkFirstError(); // before the signals: whoever hears them asks isValid()
     endResetModel();
     Q_EMIT changed();
-    revalidate();
+    Q_EMIT validityChanged(m_lastError.isEmpty(), m_lastError);
     setModified(false);
 }
 
 void ScenarioModel::setSettings(const ScenarioSettings &settings)
 {
     takeSettings(settings);
+    m_lastError = checkFirstError();
     Q_EMIT settingsReplaced();
     Q_EMIT changed();
-    revalidate();
+    Q_EMIT validityChanged(m_lastError.isEmpty(), m_lastError);
 }
 
 void ScenarioModel::takeSettings(const ScenarioSettings &settings)
@@ -162,12 +164,6 @@ std::size_t ScenarioModel::taskCount(const Item &item)
     return count;
 }
 
-void ScenarioModel::revalidate()
-{
-    m_lastError = checkFirstError();
-    Q_EMIT validityChanged(m_lastError.isEmpty(), m_lastError);
-}
-
 void ScenarioModel::tasksEdited(const QString &what)
 {
     ++m_tasksRevision;
@@ -177,12 +173,13 @@ void ScenarioModel::tasksEdited(const QString &what)
 void ScenarioModel::edited(const QString &what)
 {
     setModified(true);
+    // Checked before anyone hears of the edit: the preview asks isValid().
+    QString error = checkFirstError();
+    const bool validityMoved = error != m_lastError;
+    m_lastError = std::move(error);
     Q_EMIT scenarioEdited(what);
-    const QString error = checkFirstError();
-    if (error != m_lastError) {
-        m_lastError = error;
-        Q_EMIT validityChanged(error.isEmpty(), error);
-    }
+    if (validityMoved)
+        Q_EMIT validityChanged(m_lastError.isEmpty(), m_lastError);
 }
 
 void ScenarioModel::setModified(bool modified)

@@ -41,7 +41,7 @@ public:
     const Gatherscope::ScenarioSettings &settings() const { return m_top; }
     //! Replaces the settings, and keeps the tasks with their rows, their typed text and what a
     //! view shows of them (selection, scroll): what undoing a change of a setting restores.
-    //! Emits changed() and settingsReplaced(), not scenarioEdited().
+    //! Emits settingsReplaced(), changed() and validityChanged(), not scenarioEdited().
     void setSettings(const Gatherscope::ScenarioSettings &settings);
     //! Moves on with every change of the tasks (an edit, even of a text that does not read, an
     //! insertion, a removal, a move, another scenario) and with nothing else: while it stays,
@@ -132,8 +132,6 @@ private:
     void edited(const QString &what);
     //! A change of the tasks.
     void tasksEdited(const QString &what);
-    //! Checks the scenario again and tells its validity.
-    void revalidate();
     template<typename T>
     void updateSetting(T &field, const T &value);
 

@@ -536,9 +536,9 @@ enum class Edit { TitleTyped, TaskRenamed, TitleTypedPythonInFront };
 
 //! Edits of the window's N tasks, as a person makes them: a title typed a keystroke at a time
 //! (each one an edit), or a task's name changed in its cell (one edit as Enter commits it). Each
-//! is timed until the window is back in its event loop. Counted besides: the resident memory an
-//! edit adds; once a title's typing stops, how long until the preview's top lane shows it; then
-//! how long an undo of the last edit takes.
+//! is timed from the call to its return: whatever follows an edit at once runs inside it. Counted
+//! besides: the resident memory an edit adds; once a title's typing stops, how long until the
+//! preview's top lane shows it; then how long an undo of the last edit takes.
 void BM_EditsOfALargeScenario(benchmark::State &state)
 {
     const auto edit = Edit(state.range(1));
