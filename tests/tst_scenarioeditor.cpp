@@ -25,6 +25,8 @@
 #include <QUndoStack>
 
 #include <cmath>
+#include <map>
+#include <random>
 
 using namespace Gatherscope;
 using namespace GatherscopeTest;
@@ -33,6 +35,174 @@ using namespace Qt::StringLiterals;
 namespace {
 
 const QColor errorRed = Theme::errorColor();
+
+//! Random edits of every kind, undos, redos, jumps in the history, saves and other scenarios,
+//! one at a time, each followed by what must hold after it (check()).
+class HistoryWalk {
+public:
+    explicit HistoryWalk(unsigned seed)
+        : m_random{seed}
+    {
+        open();
+    }
+
+    //! One random step; returns what it did, for a message.
+    QString step()
+    {
+        m_indexBefore = stack()->index();
+        m_pushed = false;
+        const QModelIndex task = anyTask();
+        const QString tooLong(ScenarioRules::maxTextLength + 1, u'x');
+        switch (pick(18)) {
+        case 0:
+            return edit(u"title"_s, [&] { // the form takes no more than a file holds
+                m_model->setTitle(oneOf({u"A"_s, u""_s, QString(QChar(0xD800))}));
+            });
+        case 1:
+            return edit(u"description"_s, [&] {
+                m_model->setDescription(oneOf({u"d"_s, u"e"_s, tooLong}));
+            });
+        case 2:
+            return edit(u"seed"_s,
+                        [&] { m_model->setSeed(pick(2) ? std::optional(pick(3)) : std::nullopt); });
+        case 3:
+            return edit(u"return_exceptions"_s, [&] { m_model->setReturnExceptions(pick(2)); });
+        case 4:
+        case 5: {
+            if (!task.isValid())
+                return {};
+            const int column = int(pick(ScenarioModel::ColumnCount));
+            const QString text = oneOf({u"say_hello"_s, u"divide"_s, u"L"_s, u"Ann"_s, u"1"_s,
+                                        u"-0.0"_s, u"2, 0"_s, u"soon"_s, u""_s});
+            return edit(u"cell "_s + text, [&] {
+                m_model->setData(task.siblingAtColumn(column), text, Qt::EditRole);
+            });
+        }
+        case 6:
+            return edit(u"add"_s, [&] {
+                m_model->addTask(m_model->isGather(task) ? task : QModelIndex(), int(pick(2)),
+                                 TaskSpec::sayHello(u"New"_s, SleepSpec::fixed(1)));
+            });
+        case 7:
+            return edit(u"duplicate"_s, [&] { m_model->duplicateTask(task); });
+        case 8:
+            return edit(u"remove"_s, [&] { m_model->removeTask(task); });
+        case 9:
+            return edit(u"move"_s, [&] { m_model->moveTask(task, pick(2) ? 1 : -1); });
+        case 10: {
+            const QModelIndex gather = anyTask();
+            return edit(u"move into"_s, [&] {
+                m_model->moveTaskTo(task, m_model->isGather(gather) ? gather : QModelIndex(),
+                                    int(pick(3)));
+            });
+        }
+        case 11:
+        case 12:
+            stack()->undo();
+            return u"undo"_s;
+        case 13:
+        case 14:
+            stack()->redo();
+            return u"redo"_s;
+        case 15:
+            stack()->setIndex(int(pick(unsigned(stack()->count()) + 1)));
+            return u"jump"_s;
+        case 16:
+            if (!m_model->isValid())
+                return {};
+            m_model->setModified(false);
+            return u"save"_s;
+        default:
+            if (pick(3) != 0)
+                return {};
+            open();
+            return u"open"_s;
+        }
+    }
+
+    //! At each index the model holds the scenario it held when it first got there; it is valid
+    //! when no cell is marked and a file of it loads; it is modified unless it is at the saved
+    //! step and valid, and not modified when an undo, a redo or a jump took it there valid.
+    void check(const QString &done) const
+    {
+        const QByteArray json = ScenarioLoader::toJson(m_model->scenario());
+        const auto held = m_json.find(stack()->index());
+        if (held != m_json.end())
+            QVERIFY2(held->second == json, qPrintable(done));
+        const bool loads = std::holds_alternative<Scenario>(ScenarioLoader::parse(json, {}));
+        QVERIFY2(m_model->isValid() == (loads && !anyCellMarked({})), qPrintable(done));
+        if (!stack()->isClean() || !m_model->isValid())
+            QVERIFY2(m_model->isModified(), qPrintable(done));
+        else if (stack()->index() != m_indexBefore)
+            QVERIFY2(!m_model->isModified(), qPrintable(done));
+        QVERIFY2(m_editor.findChild<QLineEdit *>(u"title"_s)->text() == m_model->title(),
+                 qPrintable(done));
+    }
+
+    //! Records what the model holds at the stack's index after an edit that made a step.
+    void record()
+    {
+        if (!m_pushed)
+            return;
+        m_json.erase(m_json.upper_bound(m_indexBefore), m_json.end());
+        m_json[stack()->index()] = ScenarioLoader::toJson(m_model->scenario());
+    }
+
+private:
+    template<typename Edit>
+    QString edit(const QString &what, Edit &&change)
+    {
+        const int count = stack()->count();
+        change();
+        m_pushed = stack()->index() == m_indexBefore + 1 && stack()->count() <= count + 1 &&
+                   stack()->index() == stack()->count();
+        return what;
+    }
+
+    void open()
+    {
+        m_model->setScenario(bundledScenario(oneOf({u"basic"_s, u"nested"_s, u"advanced"_s})));
+        m_json = {{stack()->index(), ScenarioLoader::toJson(m_model->scenario())}};
+    }
+
+    QModelIndex anyTask()
+    {
+        QModelIndex task;
+        while (m_model->rowCount(task) > 0) {
+            task = m_model->index(int(pick(unsigned(m_model->rowCount(task)))), 0, task);
+            if (pick(2) == 0)
+                break;
+        }
+        return task;
+    }
+
+    bool anyCellMarked(const QModelIndex &parent) const
+    {
+        for (int row = 0; row < m_model->rowCount(parent); ++row) {
+            for (int column = 0; column < ScenarioModel::ColumnCount; ++column) {
+                if (m_model->index(row, column, parent).data(Qt::ForegroundRole).isValid())
+                    return true;
+            }
+            if (anyCellMarked(m_model->index(row, 0, parent)))
+                return true;
+        }
+        return false;
+    }
+
+    unsigned pick(unsigned choices) { return m_random() % choices; }
+    QString oneOf(std::initializer_list<QString> texts)
+    {
+        return *(texts.begin() + pick(unsigned(texts.size())));
+    }
+    QUndoStack *stack() const { return m_editor.history()->stack(); }
+
+    std::mt19937 m_random;
+    ScenarioEditor m_editor;
+    ScenarioModel *m_model = m_editor.model();
+    std::map<int, QByteArray> m_json; // by index of the stack, what the model held there
+    int m_indexBefore = 0;
+    bool m_pushed = false;
+};
 
 } // namespace
 
@@ -564,6 +734,24 @@ private Q_SLOTS:
         auto *description = editor.findChild<QPlainTextEdit *>(u"description"_s);
         description->setPlainText(u"10 s, edited"_s);
         QCOMPARE(model->description(), u"10 s, edited"_s);
+    }
+
+    void everyStepComesBackExactlyWhateverTheOrderOfEditsAndUndos()
+    {
+        // Random walks through the history (HistoryWalk); GATHERSCOPE_HISTORY_WALKS walks more
+        // (scripts/history-walks).
+        const int walks = qEnvironmentVariableIntValue("GATHERSCOPE_HISTORY_WALKS");
+        for (unsigned seed = 1; seed <= unsigned(walks > 0 ? walks : 40); ++seed) {
+            HistoryWalk walk(seed);
+            QStringList done;
+            for (int step = 0; step < 60; ++step) {
+                done << walk.step();
+                walk.record();
+                walk.check(u"walk %1: "_s.arg(seed) + done.join(u", "_s));
+                if (QTest::currentTestFailed())
+                    return;
+            }
+        }
     }
 
     void savingMakesTheCurrentStepTheCleanOne()
