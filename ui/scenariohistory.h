@@ -33,6 +33,9 @@ private:
     class Step;
 
     void record(const QString &what);
+    //! The model after a change of its tasks, sharing with m_current the top-level tasks that
+    //! are still the same (compared where the model holds them, not copied out).
+    ScenarioSnapshot snapshotOfChangedTasks() const;
     void restore(const ScenarioSnapshot &snapshot);
     void forget();
 

@@ -473,6 +473,24 @@ void ScenarioModel::removeTask(const QModelIndex &index)
     tasksEdited(tr("Remove a task"));
 }
 
+const TaskSpec *ScenarioModel::childlessTask(int row) const
+{
+    const Item &item = *m_root->children.at(std::size_t(row));
+    return item.children.empty() ? &item.spec : nullptr;
+}
+
+std::vector<TaskSpec> ScenarioModel::topLevelTasks(int first, int count) const
+{
+    std::vector<TaskSpec> tasks;
+    tasks.reserve(std::size_t(count));
+    for (int row = first; row < first + count; ++row) {
+        const Item &item = *m_root->children.at(std::size_t(row));
+        tasks.push_back(item.spec);
+        collect(item, tasks.back().tasks);
+    }
+    return tasks;
+}
+
 void ScenarioModel::replaceTasks(int first, int count, const std::vector<TaskSpec> &tasks)
 {
     auto &rows = m_root->children;

@@ -78,6 +78,12 @@ public:
     void removeTask(const QModelIndex &index);
     //! Inserts a deep copy (its last valid values) right after \a index; returns the copy.
     QModelIndex duplicateTask(const QModelIndex &index);
+    //! The top-level task at \a row as the model holds it (its last values that read), if it
+    //! holds no tasks; else null, and topLevelTasks() makes it whole.
+    const Gatherscope::TaskSpec *childlessTask(int row) const;
+    //! Top-level tasks [\a first, \a first + \a count), whole: their last values that read, with
+    //! the tasks they hold.
+    std::vector<Gatherscope::TaskSpec> topLevelTasks(int first, int count) const;
     //! Top-level tasks [\a first, \a first + \a count) give way to \a tasks (an undo gives back
     //! what a step changed): the rows around them stay as they are. A task that holds no tasks,
     //! replaced by one that holds none, keeps its row.

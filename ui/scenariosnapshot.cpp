@@ -40,13 +40,12 @@ bool sameSigns(const TaskSpec &a, const TaskSpec &b)
            std::equal(a.tasks.begin(), a.tasks.end(), b.tasks.begin(), b.tasks.end(), sameSigns);
 }
 
-//! Equal, and written alike.
-bool identical(const TaskSpec &a, const TaskSpec &b)
+} // namespace
+
+bool ScenarioSnapshot::identical(const TaskSpec &a, const TaskSpec &b)
 {
     return a == b && sameSigns(a, b);
 }
-
-} // namespace
 
 ScenarioSnapshot::ScenarioSnapshot(Scenario scenario, const ScenarioSnapshot &before)
     : m_settings(std::move(static_cast<ScenarioSettings &>(scenario)))
@@ -61,17 +60,33 @@ ScenarioSnapshot::ScenarioSnapshot(Scenario scenario, const ScenarioSnapshot &be
     while (back < common - front &&
            identical(*old[old.size() - 1 - back], tasks[tasks.size() - 1 - back]))
         ++back;
-    if (front == tasks.size() && front == old.size()) {
-        m_tasks = before.m_tasks;
-        return;
-    }
-    auto shared = std::make_shared<Tasks>();
-    shared->reserve(tasks.size());
-    shared->insert(shared->end(), old.begin(), old.begin() + std::ptrdiff_t(front));
-    for (std::size_t i = front; i < tasks.size() - back; ++i)
-        shared->push_back(std::make_shared<const TaskSpec>(std::move(tasks[i])));
-    shared->insert(shared->end(), old.end() - std::ptrdiff_t(back), old.end());
-    m_tasks = std::move(shared);
+    const auto changed = tasks.begin() + std::ptrdiff_t(front);
+    m_tasks = spliced(before, front, old.size() - front - back,
+                      {std::make_move_iterator(changed),
+                       std::make_move_iterator(tasks.end() - std::ptrdiff_t(back))});
+}
+
+ScenarioSnapshot::ScenarioSnapshot(ScenarioSettings settings, const ScenarioSnapshot &before,
+                                   std::size_t first, std::size_t removed,
+                                   std::vector<TaskSpec> inserted)
+    : m_settings(std::move(settings))
+    , m_tasks(spliced(before, first, removed, std::move(inserted)))
+{}
+
+std::shared_ptr<const ScenarioSnapshot::Tasks>
+ScenarioSnapshot::spliced(const ScenarioSnapshot &before, std::size_t first, std::size_t removed,
+                          std::vector<TaskSpec> inserted)
+{
+    if (removed == 0 && inserted.empty())
+        return before.m_tasks;
+    const Tasks &old = before.tasks();
+    auto tasks = std::make_shared<Tasks>();
+    tasks->reserve(old.size() - removed + inserted.size());
+    tasks->insert(tasks->end(), old.begin(), old.begin() + std::ptrdiff_t(first));
+    for (TaskSpec &task : inserted)
+        tasks->push_back(std::make_shared<const TaskSpec>(std::move(task)));
+    tasks->insert(tasks->end(), old.begin() + std::ptrdiff_t(first + removed), old.end());
+    return tasks;
 }
 
 ScenarioSnapshot ScenarioSnapshot::withSettings(const ScenarioSettings &settings) const

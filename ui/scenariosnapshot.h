@@ -22,11 +22,15 @@ public:
     using Tasks = std::vector<std::shared_ptr<const Gatherscope::TaskSpec>>;
 
     ScenarioSnapshot() = default;
-    //! \a scenario, sharing with \a before the tasks that are equal to theirs (-0.0 is not 0.0
-    //! here, as for operator==()): the ones before the first that differs and after the last
-    //! that does, so that an insertion or a removal shares the rest too. Nothing of the tasks
-    //! changed: the whole list is shared.
+    //! \a scenario, sharing with \a before the tasks that are equal to theirs (identical()): the
+    //! ones before the first that differs and after the last that does, so that an insertion or
+    //! a removal shares the rest too. Nothing of the tasks changed: the whole list is shared.
     ScenarioSnapshot(Gatherscope::Scenario scenario, const ScenarioSnapshot &before);
+    //! \a settings, and the tasks of \a before with \a removed of them from \a first on
+    //! replaced by \a inserted: made by whoever knows which tasks changed, without the others.
+    ScenarioSnapshot(Gatherscope::ScenarioSettings settings, const ScenarioSnapshot &before,
+                     std::size_t first, std::size_t removed,
+                     std::vector<Gatherscope::TaskSpec> inserted);
     //! This snapshot's tasks, all shared, with \a settings: a step that changed a setting alone,
     //! made without reading the tasks.
     ScenarioSnapshot withSettings(const Gatherscope::ScenarioSettings &settings) const;
@@ -47,8 +51,16 @@ public:
     //! Equal settings and equal tasks (shared ones are not compared), their numbers written
     //! alike: -0.0 is not 0.0 here.
     bool operator==(const ScenarioSnapshot &other) const;
+    //! Equal, and each number written alike: `==` takes -0.0 for 0.0, the editor does not.
+    static bool identical(const Gatherscope::TaskSpec &a, const Gatherscope::TaskSpec &b);
 
 private:
+    //! The tasks of \a before, \a removed of them from \a first on replaced by \a inserted;
+    //! its list itself when nothing is.
+    static std::shared_ptr<const Tasks> spliced(const ScenarioSnapshot &before, std::size_t first,
+                                                std::size_t removed,
+                                                std::vector<Gatherscope::TaskSpec> inserted);
+
     Gatherscope::ScenarioSettings m_settings;
     std::shared_ptr<const Tasks> m_tasks;
 };
