@@ -7,6 +7,7 @@
 #include "coroutinetest.h"
 #include "scenariofixtures.h"
 
+#include "scenariodocument.h"
 #include "scenarioeditor.h"
 #include "scenariohistory.h"
 #include "scenarioloader.h"
@@ -20,6 +21,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
 #include <QUndoStack>
@@ -734,6 +736,94 @@ private Q_SLOTS:
         auto *description = editor.findChild<QPlainTextEdit *>(u"description"_s);
         description->setPlainText(u"10 s, edited"_s);
         QCOMPARE(model->description(), u"10 s, edited"_s);
+    }
+
+    void anUndoBackToARecoveredCopyKeepsItsMark()
+    {
+        // A copy restored from the autosave is no file: an edit and its undo must not make the
+        // window look saved (closing would not ask, and the autosave would throw the copy away).
+        QTemporaryDir dir;
+        ScenarioEditor editor;
+        ScenarioModel *model = editor.model();
+        ScenarioDocument document(model);
+        const QString copy = dir.filePath(u"copy.json"_s);
+        QVERIFY(ScenarioLoader::save(bundledScenario(u"basic"_s), copy).isEmpty());
+        QCOMPARE(document.recover(copy, QString()), QString());
+        QVERIFY(model->isModified());
+        model->setTitle(u"Edited"_s);
+        editor.history()->stack()->undo();
+        QVERIFY(model->isModified());
+    }
+
+    void anUndoBackToTheOwnVersionKeptOverAChangedFileKeepsItsMark()
+    {
+        // The file changed on disk and the window kept its own version: it is no longer the file.
+        QTemporaryDir dir;
+        ScenarioEditor editor;
+        ScenarioModel *model = editor.model();
+        ScenarioDocument document(model);
+        const QString path = dir.filePath(u"s.json"_s);
+        QVERIFY(ScenarioLoader::save(bundledScenario(u"basic"_s), path).isEmpty());
+        QCOMPARE(document.open(path), QString());
+        Scenario other = bundledScenario(u"basic"_s);
+        other.title = u"Written by someone else"_s;
+        QVERIFY(ScenarioLoader::save(other, path).isEmpty());
+        document.keepOwnVersion();
+        QVERIFY(model->isModified());
+        model->setTitle(u"Edited"_s);
+        editor.history()->stack()->undo();
+        QVERIFY(model->isModified());
+    }
+
+    void aDescriptionWithLineBreaksOtherThanNewlinesIsShownAsItIs()
+    {
+        // QPlainTextEdit also gives "\r\n", "\r", U+2028 and U+2029 back as "\n".
+        QStringList rewritten;
+        for (const char *escaped :
+             {"one\\r\\ntwo", "one\\rtwo", "one\\u2028two", "one\\u2029two"}) {
+            ScenarioEditor editor;
+            ScenarioModel *model = editor.model();
+            const Scenario scenario = scenarioFromJson(
+                QByteArray("{\"title\": \"t\", \"description\": \"") + escaped +
+                "\", \"tasks\": [{\"task\": \"say_hello\", \"name\": \"A\", \"sleep\": 1}]}");
+            model->setScenario(scenario);
+            if (model->description() != scenario.description || model->isModified() ||
+                editor.history()->stack()->count() != 0)
+                rewritten << QString::fromLatin1(escaped);
+        }
+        QVERIFY2(rewritten.isEmpty(), qPrintable(rewritten.join(u", "_s)));
+    }
+    void anUndoThatMakesTheTaskAboveAGatherAgainOffersToMoveInto()
+    {
+        ScenarioEditor editor;
+        ScenarioModel *model = editor.model();
+        Scenario scenario;
+        scenario.tasks = {TaskSpec::gather({}), TaskSpec::sayHello(u"T"_s)};
+        model->setScenario(scenario);
+        QVERIFY(model->setData(model->index(0, ScenarioModel::KindColumn), u"say_hello"_s,
+                               Qt::EditRole));
+        editor.view()->setCurrentIndex(model->index(1, 0));
+        QVERIFY(!editor.moveIntoGatherAction()->isEnabled());
+        editor.history()->stack()->undo(); // the task above is a gather again, in its row
+        QVERIFY(model->isGather(model->index(0, 0)));
+        QCOMPARE(editor.view()->currentIndex().row(), 1);
+        QVERIFY(editor.moveIntoGatherAction()->isEnabled());
+    }
+    void anUndoGivesBackADescriptionWithACarriageReturn()
+    {
+        // Shown, the description was rewritten; shown again by an undo, rewritten again while
+        // the history gave it back: that edit went unrecorded, and the window, marked as the
+        // file, held another description than the step.
+        ScenarioEditor editor;
+        ScenarioModel *model = editor.model();
+        const Scenario file = scenarioFromJson(
+            "{\"title\": \"t\", \"description\": \"one\\r\\ntwo\", \"tasks\": []}");
+        model->setScenario(file);
+        const QByteArray opened = ScenarioLoader::toJson(file);
+        QUndoStack *stack = editor.history()->stack();
+        while (stack->canUndo())
+            stack->undo();
+        QCOMPARE(ScenarioLoader::toJson(model->scenario()), opened);
     }
 
     void everyStepComesBackExactlyWhateverTheOrderOfEditsAndUndos()

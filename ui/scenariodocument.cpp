@@ -108,7 +108,7 @@ QString ScenarioDocument::reload()
 void ScenarioDocument::keepOwnVersion()
 {
     m_onDisk = loadedFrom(m_path);
-    m_model->setModified(true);
+    m_model->markUnsaved();
 }
 
 QString ScenarioDocument::recover(const QString &copyFile, const QString &originalFile)
@@ -119,7 +119,7 @@ QString ScenarioDocument::recover(const QString &copyFile, const QString &origin
     Q_EMIT replaced();
     m_model->setScenario(std::get<Scenario>(result));
     setPath(originalFile, originalFile.isEmpty() ? std::nullopt : loadedFrom(originalFile));
-    m_model->setModified(true);
+    m_model->markUnsaved();
     return {};
 }
 

@@ -32,7 +32,26 @@ constexpr char helpProperty[] = "gatherscopeHelp";
 //! space. Compared so, a description that holds one is not rewritten by being shown.
 QString shownAsPlainText(QString text)
 {
-    return text.replace(QChar::Nbsp, u' ');
+    // As QTextCursor::insertText() takes a line break, and QTextDocument::toPlainText() gives
+    // it back.
+    text.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
+    for (QChar &c : text) {
+        switch (c.unicode()) {
+        case u'\r':
+        case QChar::LineSeparator:
+        case QChar::ParagraphSeparator:
+        case 0xfdd0: // QTextBeginningOfFrame
+        case 0xfdd1: // QTextEndOfFrame
+            c = u'\n';
+            break;
+        case QChar::Nbsp:
+            c = u' ';
+            break;
+        default:
+            break;
+        }
+    }
+    return text;
 }
 } // namespace
 
@@ -195,6 +214,8 @@ ScenarioEditor::ScenarioEditor(QWidget *parent)
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &ScenarioEditor::updateActions);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &ScenarioEditor::updateActions);
     connect(m_model, &QAbstractItemModel::rowsMoved, this, &ScenarioEditor::updateActions);
+    // A kind changed (typed, or given back in its row by an undo): Into gather follows it.
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &ScenarioEditor::updateActions);
     connect(m_model, &QAbstractItemModel::modelReset, this, &ScenarioEditor::updateActions);
     updateActions();
 }

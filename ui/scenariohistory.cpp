@@ -50,6 +50,8 @@ ScenarioHistory::ScenarioHistory(ScenarioModel *model, QObject *parent)
         if (!modified && !m_restoring)
             m_stack.setClean();
     });
+    // A restored copy, or the own version kept over a changed file: no step is the file.
+    connect(model, &ScenarioModel::savedStateLost, &m_stack, &QUndoStack::resetClean);
     // After an undo or a redo (and a push): modified unless back at the saved step, and no
     // cell holds text that does not read (an undo of a setting leaves the rows as they are; a
     // saved step always reads).

@@ -190,6 +190,12 @@ void ScenarioModel::setModified(bool modified)
     Q_EMIT modifiedChanged(modified);
 }
 
+void ScenarioModel::markUnsaved()
+{
+    setModified(true);
+    Q_EMIT savedStateLost();
+}
+
 void ScenarioModel::setTitle(const QString &title)
 {
     setSettingError(ScenarioRules::Keys::title, ScenarioRules::textProblem(title));

@@ -55,6 +55,10 @@ public:
     const QString &firstError() const { return m_lastError; }
     bool isModified() const { return m_modified; }
     void setModified(bool modified);
+    //! What the window holds is no file, whatever the history says (a copy restored from the
+    //! autosave, the own version kept over a file changed on disk): modified, and no undo
+    //! makes it the saved file again (savedStateLost()).
+    void markUnsaved();
 
     QString title() const { return m_top.title; }
     void setTitle(const QString &title);
@@ -111,6 +115,8 @@ public:
 Q_SIGNALS:
     void validityChanged(bool valid, const QString &firstError);
     void modifiedChanged(bool modified);
+    //! markUnsaved(): no step of the history is the file any more.
+    void savedStateLost();
     //! A top-level setting (title, description, return_exceptions, report, seed, cancel_after)
     //! changed, also through setScenario().
     void changed();
