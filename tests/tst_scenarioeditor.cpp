@@ -420,6 +420,12 @@ private Q_SLOTS:
 
         QTest::keyClicks(cancelAfter, u"-2"_s);
         QCOMPARE(cancelAfter->palette().color(QPalette::Text), errorRed);
+        // Another setting changed, the field no longer focused: the text that does not read
+        // stays beside the error the model keeps (the field was emptied, the error left).
+        editor.model()->setTitle(u"Elsewhere"_s);
+        QVERIFY(!cancelAfter->hasFocus());
+        QCOMPARE(cancelAfter->text(), u"-2"_s);
+        QVERIFY(editor.model()->firstError().startsWith(u"cancel_after: "_s));
         editor.model()->setScenario(bundledScenario(u"basic"_s)); // a new scenario reads fine
         QVERIFY(cancelAfter->palette().color(QPalette::Text) != errorRed);
         QCOMPARE(cancelAfter->text(), QString());

@@ -142,8 +142,11 @@ QString PythonPanel::program()
 
 void PythonPanel::scenarioChanged()
 {
+    if (!m_programStale && m_programSource == currentSource())
+        return; // heard already
     m_programStale = true;
     m_writer.stop(); // a program that is no longer the scenario's
+    m_writingNote->hide();
     if (!isSeen())
         return; // written when next seen
     if (m_programLines > linesPerTurn)
@@ -152,14 +155,22 @@ void PythonPanel::scenarioChanged()
         showProgram();
 }
 
+PythonPanel::Source PythonPanel::currentSource() const
+{
+    return {m_scenario->tasksRevision(), m_scenario->settings()};
+}
+
 void PythonPanel::showProgram()
 {
     m_programStale = false;
+    m_programSource = currentSource();
     m_rewriter.stop();
     QString program = Gatherscope::pythonTwin(m_scenario->scenario());
     if (program == m_program) {
-        if (isWriting())
-            m_writer.start(); // stopped while out of sight
+        if (isWriting()) { // stopped while out of sight, or for an edit that changed nothing here
+            m_writer.start();
+            m_writingNote->show();
+        }
         return;
     }
     m_program = std::move(program);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "pythontwin.h"
+#include "scenario.h"
 
 #include <QTimer>
 #include <QWidget>
@@ -81,5 +82,14 @@ private:
     Gatherscope::TwinLines m_lines;
     std::map<int, QString> m_marks;
     bool m_programStale = false;
+    //! What m_program was made of: the model's tasks revision and its settings. A change is
+    //! often heard twice (a new scenario: its reset, then its settings).
+    struct Source {
+        quint64 tasksRevision = ~quint64(0);
+        Gatherscope::ScenarioSettings settings;
+        bool operator==(const Source &) const = default;
+    };
+    Source m_programSource;
+    Source currentSource() const;
     bool m_marksStale = false;
 };

@@ -296,10 +296,16 @@ void ScenarioEditor::showSettings(bool replaceTyping)
     m_returnExceptions->setChecked(m_model->returnExceptions());
     m_report->setCurrentIndex(m_report->findData(int(m_model->report())));
     const auto seed = m_model->seed();
-    // Rewriting the field being typed in would turn "1." into "1" under the cursor.
-    if (replaceTyping || !m_seed->hasFocus())
+    // Rewriting the field being typed in would turn "1." into "1" under the cursor; text that
+    // does not read stays beside its error (the model keeps the error) until it is replaced.
+    std::optional<std::uint64_t> typedSeed;
+    std::optional<double> typedSeconds;
+    if (replaceTyping ||
+        (!m_seed->hasFocus() && TaskCells::parseSeed(m_seed->text(), typedSeed).isEmpty()))
         m_seed->setText(seed ? QString::number(*seed) : QString());
-    if (replaceTyping || !m_cancelAfter->hasFocus())
+    if (replaceTyping ||
+        (!m_cancelAfter->hasFocus() &&
+         TaskCells::parseOptionalSeconds(m_cancelAfter->text(), typedSeconds).isEmpty()))
         m_cancelAfter->setText(TaskCells::secondsText(m_model->cancelAfter()));
     if (replaceTyping) { // the new scenario's values all read
         markField(m_seed, QString());
