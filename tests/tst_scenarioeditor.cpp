@@ -744,41 +744,32 @@ private Q_SLOTS:
         QCOMPARE(model->description(), u"10 s, edited"_s);
     }
 
-    void anUndoBackToARecoveredCopyKeepsItsMark()
+    void aWindowThatHoldsNoFileKeepsItsMarkThroughAnEditAndItsUndo()
     {
-        // A copy restored from the autosave is no file: an edit and its undo must not make the
-        // window look saved (closing would not ask, and the autosave would throw the copy away).
+        // A copy restored from the autosave, or the own version kept over a file changed on
+        // disk, is no file: an edit and its undo must not make the window look saved (closing
+        // would not ask, and the autosave would throw a restored copy away).
         QTemporaryDir dir;
-        ScenarioEditor editor;
-        ScenarioModel *model = editor.model();
-        ScenarioDocument document(model);
-        const QString copy = dir.filePath(u"copy.json"_s);
-        QVERIFY(ScenarioLoader::save(bundledScenario(u"basic"_s), copy).isEmpty());
-        QCOMPARE(document.recover(copy, QString()), QString());
-        QVERIFY(model->isModified());
-        model->setTitle(u"Edited"_s);
-        editor.history()->stack()->undo();
-        QVERIFY(model->isModified());
-    }
-
-    void anUndoBackToTheOwnVersionKeptOverAChangedFileKeepsItsMark()
-    {
-        // The file changed on disk and the window kept its own version: it is no longer the file.
-        QTemporaryDir dir;
-        ScenarioEditor editor;
-        ScenarioModel *model = editor.model();
-        ScenarioDocument document(model);
         const QString path = dir.filePath(u"s.json"_s);
         QVERIFY(ScenarioLoader::save(bundledScenario(u"basic"_s), path).isEmpty());
-        QCOMPARE(document.open(path), QString());
-        Scenario other = bundledScenario(u"basic"_s);
-        other.title = u"Written by someone else"_s;
-        QVERIFY(ScenarioLoader::save(other, path).isEmpty());
-        document.keepOwnVersion();
-        QVERIFY(model->isModified());
-        model->setTitle(u"Edited"_s);
-        editor.history()->stack()->undo();
-        QVERIFY(model->isModified());
+        for (const bool recovered : {true, false}) {
+            ScenarioEditor editor;
+            ScenarioModel *model = editor.model();
+            ScenarioDocument document(model);
+            if (recovered) {
+                QCOMPARE(document.recover(path, QString()), QString());
+            } else {
+                QCOMPARE(document.open(path), QString());
+                Scenario other = bundledScenario(u"basic"_s);
+                other.title = u"Written by someone else"_s;
+                QVERIFY(ScenarioLoader::save(other, path).isEmpty());
+                document.keepOwnVersion();
+            }
+            QVERIFY(model->isModified());
+            model->setTitle(u"Edited"_s);
+            editor.history()->stack()->undo();
+            QVERIFY2(model->isModified(), recovered ? "a recovered copy" : "the own version kept");
+        }
     }
 
     void aDescriptionWithLineBreaksOtherThanNewlinesIsShownAsItIs()
