@@ -107,9 +107,7 @@ void GatherCore::pump()
         const std::size_t index = m_nextToStart;
         if (m_stopRest || m_cancelledEarly[index]) {
             ++m_nextToStart;
-            const auto error = std::make_exception_ptr(CancelledError());
-            storeError(index, error);
-            taskFinished(index, error);
+            taskFinished(index, std::make_exception_ptr(CancelledError()));
             continue;
         }
         if (m_running >= window)
@@ -126,6 +124,8 @@ void GatherCore::pump()
 void GatherCore::taskFinished(std::size_t index, std::exception_ptr error)
 {
     const Entry entry(*this);
+    if (error)
+        storeError(index, error);
     const bool wasSettled = m_settled;
     if (m_states[index] == TaskState::Running)
         --m_running;

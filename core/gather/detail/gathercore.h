@@ -29,7 +29,8 @@ public:
 
     //! Starts the tasks in input order (as many as the window allows).
     void start();
-    //! Task \a index has ended: \a error is null for a value.
+    //! Task \a index has ended: with a value already in its slot (\a error null), or with
+    //! \a error, which is stored here as its outcome.
     void taskFinished(std::size_t index, std::exception_ptr error);
 
     std::size_t count() const { return m_states.size(); }
@@ -46,7 +47,7 @@ protected:
     //! Calls factory \a index and awaits the task it makes.
     virtual void launch(std::size_t index) = 0;
 
-    //! Stores \a error as the outcome of task \a index, which never ran.
+    //! Stores \a error as the outcome of task \a index.
     virtual void storeError(std::size_t index, std::exception_ptr error) = 0;
 
 private:

@@ -43,7 +43,7 @@ using SlotValue = std::conditional_t<std::is_void_v<T>, Empty, T>;
 template<typename T>
 using Slot = std::optional<Outcome<SlotValue<T>>>;
 
-//! Stores the outcome of \a task, which has ended, in \a slot, and tells \a gather.
+//! Tells \a gather the outcome of \a task, which has ended: a value goes into \a slot.
 template<typename T>
 void settleTask(QCoro::Task<T> &task, Slot<T> &slot, GatherCore &gather, std::size_t index) noexcept
 {
@@ -60,7 +60,6 @@ void settleTask(QCoro::Task<T> &task, Slot<T> &slot, GatherCore &gather, std::si
             }
         } catch (...) {
             error = std::current_exception();
-            slot.emplace(Outcome<SlotValue<T>>::fromError(error));
         }
     }
     // This report may be the one that destroys the gather, \a task and \a slot with it.
@@ -81,9 +80,7 @@ void startTask(Owner &owner, Factory &factory, QCoro::Task<T> &task, Slot<T> &sl
     try {
         task = invokeFactory(factory, owner, index);
     } catch (...) { // a factory that throws before it makes a task: that task raised
-        const auto error = std::current_exception();
-        slot.emplace(Outcome<SlotValue<T>>::fromError(error));
-        owner.taskFinished(index, error);
+        owner.taskFinished(index, std::current_exception());
         return;
     }
     if (task.isReady())
