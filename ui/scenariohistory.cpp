@@ -92,15 +92,10 @@ ScenarioSnapshot ScenarioHistory::snapshotOfChangedTasks() const
             return before.tasks.empty() && ScenarioSnapshot::identical(*task, before);
         return ScenarioSnapshot::identical(m_model->topLevelTasks(int(row), 1).front(), before);
     };
-    const std::size_t common = std::min(rows, old.size());
-    std::size_t front = 0;
-    while (front < common && same(front, *old[front]))
-        ++front;
-    std::size_t back = 0;
-    while (back < common - front && same(rows - 1 - back, *old[old.size() - 1 - back]))
-        ++back;
-    return {m_model->settings(), m_current, front, old.size() - front - back,
-            m_model->topLevelTasks(int(front), int(rows - front - back))};
+    const ScenarioSnapshot::Difference changed = ScenarioSnapshot::difference(
+        old.size(), rows, [&](auto i, auto row) { return same(row, *old[i]); });
+    return {m_model->settings(), m_current, changed.first, changed.removed,
+            m_model->topLevelTasks(int(changed.first), int(changed.inserted))};
 }
 
 void ScenarioHistory::restore(const ScenarioSnapshot &snapshot)
@@ -115,7 +110,7 @@ void ScenarioHistory::restore(const ScenarioSnapshot &snapshot)
             tasks.reserve(difference.inserted);
             for (std::size_t i = 0; i < difference.inserted; ++i)
                 tasks.push_back(*snapshot.tasks()[difference.first + i]);
-            m_model->replaceTasks(int(difference.first), int(difference.removed), tasks);
+            m_model->replaceTasks(int(difference.first), int(difference.removed), std::move(tasks));
         }
         m_model->setSettings(snapshot.settings());
     } else {

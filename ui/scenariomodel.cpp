@@ -497,7 +497,7 @@ std::vector<TaskSpec> ScenarioModel::topLevelTasks(int first, int count) const
     return tasks;
 }
 
-void ScenarioModel::replaceTasks(int first, int count, const std::vector<TaskSpec> &tasks)
+void ScenarioModel::replaceTasks(int first, int count, std::vector<TaskSpec> tasks)
 {
     auto &rows = m_root->children;
     first = std::clamp(first, 0, int(rows.size()));
@@ -511,7 +511,7 @@ void ScenarioModel::replaceTasks(int first, int count, const std::vector<TaskSpe
     if (inPlace) {
         for (std::size_t i = 0; i < tasks.size(); ++i) {
             Item &item = *rows[std::size_t(first) + i];
-            item.spec = tasks[i];
+            item.spec = std::move(tasks[i]);
             item.refreshText();
         }
         if (count > 0)

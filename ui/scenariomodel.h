@@ -91,7 +91,7 @@ public:
     //! Top-level tasks [\a first, \a first + \a count) give way to \a tasks (an undo gives back
     //! what a step changed): the rows around them stay as they are. A task that holds no tasks,
     //! replaced by one that holds none, keeps its row.
-    void replaceTasks(int first, int count, const std::vector<Gatherscope::TaskSpec> &tasks);
+    void replaceTasks(int first, int count, std::vector<Gatherscope::TaskSpec> tasks);
     //! Moves a task \a delta places among its siblings; returns its new index.
     QModelIndex moveTask(const QModelIndex &index, int delta);
     //! Moves \a task, with its tasks, typed text and errors, under \a newParent (invalid: the

@@ -52,18 +52,12 @@ ScenarioSnapshot::ScenarioSnapshot(Scenario scenario, const ScenarioSnapshot &be
 {
     std::vector<TaskSpec> &tasks = scenario.tasks;
     const Tasks &old = before.tasks();
-    const std::size_t common = std::min(tasks.size(), old.size());
-    std::size_t front = 0;
-    while (front < common && identical(*old[front], tasks[front]))
-        ++front;
-    std::size_t back = 0;
-    while (back < common - front &&
-           identical(*old[old.size() - 1 - back], tasks[tasks.size() - 1 - back]))
-        ++back;
-    const auto changed = tasks.begin() + std::ptrdiff_t(front);
-    m_tasks = spliced(before, front, old.size() - front - back,
-                      {std::make_move_iterator(changed),
-                       std::make_move_iterator(tasks.end() - std::ptrdiff_t(back))});
+    const Difference changed = difference(
+        old.size(), tasks.size(), [&](auto i, auto j) { return identical(*old[i], tasks[j]); });
+    const auto first = tasks.begin() + std::ptrdiff_t(changed.first);
+    m_tasks = spliced(before, changed.first, changed.removed,
+                      {std::make_move_iterator(first),
+                       std::make_move_iterator(first + std::ptrdiff_t(changed.inserted))});
 }
 
 ScenarioSnapshot::ScenarioSnapshot(ScenarioSettings settings, const ScenarioSnapshot &before,
@@ -109,14 +103,7 @@ ScenarioSnapshot::Difference ScenarioSnapshot::differenceTo(const ScenarioSnapsh
 {
     const Tasks &from = tasks();
     const Tasks &into = to.tasks();
-    const std::size_t common = std::min(from.size(), into.size());
-    std::size_t front = 0;
-    while (front < common && from[front] == into[front])
-        ++front;
-    std::size_t back = 0;
-    while (back < common - front && from[from.size() - 1 - back] == into[into.size() - 1 - back])
-        ++back;
-    return {front, from.size() - front - back, into.size() - front - back};
+    return difference(from.size(), into.size(), [&](auto i, auto j) { return from[i] == into[j]; });
 }
 
 const ScenarioSnapshot::Tasks &ScenarioSnapshot::tasks() const

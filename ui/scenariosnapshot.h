@@ -5,6 +5,7 @@
 
 #include "scenario.h"
 
+#include <algorithm>
 #include <memory>
 #include <vector>
 
@@ -48,6 +49,21 @@ public:
         std::size_t inserted = 0;
     };
     Difference differenceTo(const ScenarioSnapshot &to) const;
+    //! Where a list of \a to items differs from one of \a from items, given \a same(i, j):
+    //! whether item i of the first is item j of the second. The items before the difference
+    //! and after it are the same, and as many as can be.
+    template<typename Same>
+    static Difference difference(std::size_t from, std::size_t to, Same &&same)
+    {
+        const std::size_t common = std::min(from, to);
+        std::size_t front = 0;
+        while (front < common && same(front, front))
+            ++front;
+        std::size_t back = 0;
+        while (back < common - front && same(from - 1 - back, to - 1 - back))
+            ++back;
+        return {front, from - front - back, to - front - back};
+    }
     //! Equal settings and equal tasks (shared ones are not compared), their numbers written
     //! alike: -0.0 is not 0.0 here.
     bool operator==(const ScenarioSnapshot &other) const;
