@@ -142,7 +142,7 @@ QString PythonPanel::program()
 
 void PythonPanel::scenarioChanged()
 {
-    if (!m_programStale && m_programSource == currentSource())
+    if (!m_programStale && m_programOf == m_scenario->version())
         return; // heard already
     m_programStale = true;
     m_writer.stop(); // a program that is no longer the scenario's
@@ -155,15 +155,10 @@ void PythonPanel::scenarioChanged()
         showProgram();
 }
 
-PythonPanel::Source PythonPanel::currentSource() const
-{
-    return {m_scenario->tasksRevision(), m_scenario->settings()};
-}
-
 void PythonPanel::showProgram()
 {
     m_programStale = false;
-    m_programSource = currentSource();
+    m_programOf = m_scenario->version();
     m_rewriter.stop();
     QString program = Gatherscope::pythonTwin(m_scenario->scenario());
     if (program == m_program) {

@@ -4,16 +4,16 @@
 #pragma once
 
 #include "pythontwin.h"
-#include "scenario.h"
+#include "scenariomodel.h"
 
 #include <QTimer>
 #include <QWidget>
 
 #include <map>
+#include <optional>
 
 class QLabel;
 class QPlainTextEdit;
-class ScenarioModel;
 class TimelineModel;
 
 //! The Python panel: the scenario's Python twin, highlighted, kept up to date as the scenario
@@ -82,14 +82,8 @@ private:
     Gatherscope::TwinLines m_lines;
     std::map<int, QString> m_marks;
     bool m_programStale = false;
-    //! What m_program was made of: the model's tasks revision and its settings. A change is
-    //! often heard twice (a new scenario: its reset, then its settings).
-    struct Source {
-        quint64 tasksRevision = ~quint64(0);
-        Gatherscope::ScenarioSettings settings;
-        bool operator==(const Source &) const = default;
-    };
-    Source m_programSource;
-    Source currentSource() const;
+    //! What m_program was made of. A change is often heard twice (a new scenario: its reset,
+    //! then its settings).
+    std::optional<ScenarioModel::Version> m_programOf;
     bool m_marksStale = false;
 };

@@ -97,24 +97,24 @@ void RunPresenter::showPreview()
         return; // a run is shown: it stays until the next one or until it is cleared
     m_parts.session->follow(nullptr, ReportStyle::Each); // before the old preview goes
     m_preview.reset();
-    m_previewSource.reset();
+    m_previewOf.reset();
     const ScenarioModel *model = m_parts.scenario;
     if (!model->isValid())
         return;
     m_preview = std::make_unique<Runner>(model->scenario(), RunOptions{});
-    m_previewSource = PreviewSource{model->tasksRevision(), model->settings()};
+    m_previewOf = model->version();
     m_parts.session->follow(&m_preview->record(), m_preview->scenario().report);
 }
 
 void RunPresenter::scenarioChanged()
 {
     if (!m_parts.scenario->isValid()) {
-        if (m_previewSource)
+        if (m_previewOf)
             showPreview(); // which takes away the preview of a scenario that no longer reads
         return;
     }
-    if (m_previewSource && m_previewSource->tasksRevision == m_parts.scenario->tasksRevision()) {
-        const ScenarioSettings &shown = m_previewSource->settings;
+    if (m_previewOf && m_previewOf->tasksRevision == m_parts.scenario->tasksRevision()) {
+        const ScenarioSettings &shown = m_previewOf->settings;
         ScenarioSettings now = m_parts.scenario->settings();
         now.description = shown.description; // no preview shows it
         if (now == shown)
@@ -141,7 +141,7 @@ void RunPresenter::runStarted(Runner *runner)
     m_parts.session->follow(&runner->record(), report);
     m_retitle->stop();
     m_preview.reset();
-    m_previewSource.reset();
+    m_previewOf.reset();
     m_parts.statusBar->showSeed(runner->usesRandomSleeps() ? tr("seed %1").arg(runner->seed())
                                                            : QString());
     m_parts.timeline->setCurrentTime(ScenarioTime(0));

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "runcontroller.h"
+#include "scenariomodel.h"
 
 #include <QObject>
 
@@ -15,7 +16,6 @@ class QTimer;
 class RunActions;
 class RunSession;
 class RunStatusBar;
-class ScenarioModel;
 class TimelineModel;
 class TimelineView;
 
@@ -65,11 +65,7 @@ private:
     Parts m_parts;
     std::unique_ptr<Gatherscope::Runner> m_preview;
     //! What the shown preview was made of.
-    struct PreviewSource {
-        quint64 tasksRevision;
-        Gatherscope::ScenarioSettings settings;
-    };
-    std::optional<PreviewSource> m_previewSource;
+    std::optional<ScenarioModel::Version> m_previewOf;
     QTimer *m_ticker;
     QTimer *m_retitle; // a title typed: the preview follows it when the typing pauses
 };

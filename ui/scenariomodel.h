@@ -47,6 +47,14 @@ public:
     //! insertion, a removal, a move, another scenario) and with nothing else: while it stays,
     //! the tasks are the same, and what follows the scenario need not copy them out again.
     quint64 tasksRevision() const { return m_tasksRevision; }
+    //! What the scenario is now, cheap to keep and compare: what is made of it (a preview, a
+    //! program) need not be made again while its version is the same.
+    struct Version {
+        quint64 tasksRevision;
+        Gatherscope::ScenarioSettings settings;
+        bool operator==(const Version &) const = default;
+    };
+    Version version() const { return {m_tasksRevision, m_top}; }
 
     bool isValid() const { return m_lastError.isEmpty(); }
     //! The first problem, as "tasks[1].y: expected a number, got \"zero\""; empty when valid.
