@@ -544,7 +544,7 @@ private Q_SLOTS:
         renamed.title = u"Renamed"_s;
         const ScenarioSnapshot second(renamed, first);
         QVERIFY(second.scenario() == renamed);
-        QCOMPARE(&second.tasks(), &first.tasks());
+        QVERIFY(second.tasks().sharesAll(first.tasks()));
         QVERIFY(!(second == first));
 
         // The middle task edited: the two before it and the two after it are shared.
@@ -581,6 +581,62 @@ private Q_SLOTS:
         titled.title = removed.title;
         QVERIFY(none == ScenarioSnapshot(titled, {}));
         QVERIFY(none.scenario() == titled);
+    }
+
+    void aListOfTasksSplicedAnywhereHoldsWhatAVectorWouldAndSharesTheRest()
+    {
+        // Random splices of a SharedTaskList against a plain vector of the same pointers: the
+        // same tasks in the same order after each, and every task far enough from the change
+        // still read from the very chunk it was in (the same pointer object, not a copy of it).
+        constexpr std::size_t chunk = SharedTaskList::chunkSize;
+        std::mt19937 random(20261129);
+        const auto below = [&](std::size_t n) {
+            return std::uniform_int_distribution<std::size_t>(0, n)(random);
+        };
+        int named = 0;
+        const auto tasks = [&](std::size_t n) {
+            std::vector<SharedTaskList::Task> made;
+            for (std::size_t i = 0; i < n; ++i)
+                made.push_back(std::make_shared<const TaskSpec>(
+                    TaskSpec::sayHello(QString::number(named++), SleepSpec::fixed(1))));
+            return made;
+        };
+        std::vector<SharedTaskList::Task> expected = tasks(3000);
+        SharedTaskList list(expected);
+        for (int splice = 0; splice < 300; ++splice) {
+            const std::size_t first = below(expected.size());
+            // Mostly one task changed, as an edit does; sometimes many, or all of them.
+            const std::size_t removed =
+                splice % 7 == 0 ? below(expected.size() - first)
+                                : std::min<std::size_t>(below(1), expected.size() - first);
+            std::vector<SharedTaskList::Task> inserted =
+                tasks(splice % 5 == 0 ? below(3 * chunk) : below(1));
+            const SharedTaskList before = list;
+            list = before.spliced(first, removed, inserted);
+            expected.erase(expected.begin() + std::ptrdiff_t(first),
+                           expected.begin() + std::ptrdiff_t(first + removed));
+            expected.insert(expected.begin() + std::ptrdiff_t(first), inserted.begin(),
+                            inserted.end());
+            QCOMPARE(list.size(), expected.size());
+            QCOMPARE(list.empty(), expected.empty());
+            std::size_t visited = 0;
+            list.forEach([&](const SharedTaskList::Task &task) {
+                QCOMPARE(task, expected[visited]);
+                QCOMPARE(&task, &list[visited]);
+                ++visited;
+            });
+            QCOMPARE(visited, expected.size());
+            for (std::size_t i = 0; i + chunk < first; ++i)
+                QCOMPARE(&list[i], &before[i]);
+            for (std::size_t i = first + removed + 2 * chunk; i < before.size(); ++i)
+                QCOMPARE(&list[i + inserted.size() - removed], &before[i]);
+            if (removed == 0 && inserted.empty())
+                QVERIFY(list.sharesAll(before));
+            if (expected.size() < 100) { // start again
+                expected = tasks(3000);
+                list = SharedTaskList(expected);
+            }
+        }
     }
 
     void aSnapshotKeepsTheSignOfAZero()

@@ -67,20 +67,15 @@ ScenarioSnapshot::ScenarioSnapshot(ScenarioSettings settings, const ScenarioSnap
     , m_tasks(spliced(before, first, removed, std::move(inserted)))
 {}
 
-std::shared_ptr<const ScenarioSnapshot::Tasks>
-ScenarioSnapshot::spliced(const ScenarioSnapshot &before, std::size_t first, std::size_t removed,
-                          std::vector<TaskSpec> inserted)
+ScenarioSnapshot::Tasks ScenarioSnapshot::spliced(const ScenarioSnapshot &before, std::size_t first,
+                                                  std::size_t removed,
+                                                  std::vector<TaskSpec> inserted)
 {
-    if (removed == 0 && inserted.empty())
-        return before.m_tasks;
-    const Tasks &old = before.tasks();
-    auto tasks = std::make_shared<Tasks>();
-    tasks->reserve(old.size() - removed + inserted.size());
-    tasks->insert(tasks->end(), old.begin(), old.begin() + std::ptrdiff_t(first));
+    std::vector<Tasks::Task> shared;
+    shared.reserve(inserted.size());
     for (TaskSpec &task : inserted)
-        tasks->push_back(std::make_shared<const TaskSpec>(std::move(task)));
-    tasks->insert(tasks->end(), old.begin() + std::ptrdiff_t(first + removed), old.end());
-    return tasks;
+        shared.push_back(std::make_shared<const TaskSpec>(std::move(task)));
+    return before.m_tasks.spliced(first, removed, std::move(shared));
 }
 
 ScenarioSnapshot ScenarioSnapshot::withSettings(const ScenarioSettings &settings) const
@@ -93,30 +88,32 @@ ScenarioSnapshot ScenarioSnapshot::withSettings(const ScenarioSettings &settings
 Scenario ScenarioSnapshot::scenario() const
 {
     Scenario scenario{m_settings, {}};
-    scenario.tasks.reserve(tasks().size());
-    for (const auto &task : tasks())
-        scenario.tasks.push_back(*task);
+    scenario.tasks.reserve(m_tasks.size());
+    m_tasks.forEach([&](const Tasks::Task &task) { scenario.tasks.push_back(*task); });
     return scenario;
 }
 
 ScenarioSnapshot::Difference ScenarioSnapshot::differenceTo(const ScenarioSnapshot &to) const
 {
-    const Tasks &from = tasks();
-    const Tasks &into = to.tasks();
-    return difference(from.size(), into.size(), [&](auto i, auto j) { return from[i] == into[j]; });
+    const Tasks &into = to.m_tasks;
+    return difference(m_tasks.size(), into.size(),
+                      [&](auto i, auto j) { return m_tasks[i] == into[j]; });
 }
 
-const ScenarioSnapshot::Tasks &ScenarioSnapshot::tasks() const
+bool ScenarioSnapshot::sameTasks(const Tasks &a, const Tasks &b)
 {
-    static const Tasks none;
-    return m_tasks ? *m_tasks : none;
+    if (a.size() != b.size())
+        return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        if (a[i] != b[i] && !identical(*a[i], *b[i]))
+            return false;
+    }
+    return true;
 }
 
 bool ScenarioSnapshot::operator==(const ScenarioSnapshot &other) const
 {
     return m_settings == other.m_settings &&
            sameSign(m_settings.cancelAfter, other.m_settings.cancelAfter) &&
-           (m_tasks == other.m_tasks ||
-            std::equal(tasks().begin(), tasks().end(), other.tasks().begin(), other.tasks().end(),
-                       [](const auto &a, const auto &b) { return a == b || identical(*a, *b); }));
+           (m_tasks.sharesAll(other.m_tasks) || sameTasks(m_tasks, other.m_tasks));
 }
