@@ -23,6 +23,8 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 using namespace Gatherscope;
 
 namespace {
@@ -73,6 +75,8 @@ ScenarioEditor::ScenarioEditor(QWidget *parent)
     // must not become a task's kind. Double-click, F2 or Enter start an edit.
     m_view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
     m_view->installEventFilter(this);
+    for (QWidget *field : formFields())
+        field->installEventFilter(this);
     m_view->setItemDelegateForColumn(ScenarioModel::KindColumn, new TaskKindDelegate(m_view));
     m_view->setAlternatingRowColors(true);
     m_view->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
@@ -333,6 +337,11 @@ void ScenarioEditor::readCancelAfter()
         m_model->setCancelAfter(seconds);
 }
 
+std::array<QWidget *, 4> ScenarioEditor::formFields() const
+{
+    return {m_title, m_description, m_seed, m_cancelAfter};
+}
+
 void ScenarioEditor::markField(QLineEdit *field, const QString &error)
 {
     QPalette palette; // nothing set: the field follows the window's palette again
@@ -344,6 +353,23 @@ void ScenarioEditor::markField(QLineEdit *field, const QString &error)
 
 bool ScenarioEditor::eventFilter(QObject *watched, QEvent *event)
 {
+    // Undo and redo in a field of the form are the scenario's, not the field's own: the field's
+    // undo was an edit of its own, recorded as a step, and the window stayed modified.
+    const auto fields = formFields();
+    if (std::ranges::find(fields, watched) != fields.end() &&
+        (event->type() == QEvent::ShortcutOverride || event->type() == QEvent::KeyPress)) {
+        auto *key = static_cast<QKeyEvent *>(event);
+        const bool undo = key->matches(QKeySequence::Undo);
+        if (undo || key->matches(QKeySequence::Redo)) {
+            if (event->type() == QEvent::ShortcutOverride)
+                event->accept(); // the key comes here, as the field's own undo would
+            else if (undo)
+                m_history->stack()->undo();
+            else
+                m_history->stack()->redo();
+            return true;
+        }
+    }
     // Enter edits the current cell, as F2 does (Qt leaves Enter to the platform's habits). The
     // Enter that commits a cell's editor reaches the view too: then the editor has the focus.
     if (watched == m_view && event->type() == QEvent::KeyPress && m_view->hasFocus()) {

@@ -8,6 +8,8 @@
 
 #include <QWidget>
 
+#include <array>
+
 class QAction;
 class ScenarioHistory;
 class QCheckBox;
@@ -40,6 +42,8 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    //! The fields of the form typed into: the title, the description, the seed, cancel_after.
+    std::array<QWidget *, 4> formFields() const;
     QAction *addAction(const QString &text, Shortcuts::Id shortcut, const QString &tip);
     void addTask(Gatherscope::TaskSpec::Kind kind);
     void updateActions();

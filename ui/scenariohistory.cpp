@@ -9,6 +9,34 @@
 
 #include <utility>
 
+namespace {
+
+//! A field of the form typed into a key at a time.
+enum class TypedField { None, Title, Description, Seed, CancelAfter };
+
+//! The field a step from \a before to \a after changed, if it changed that alone.
+TypedField typedField(const ScenarioSnapshot &before, const ScenarioSnapshot &after)
+{
+    if (!before.tasks().sharesAll(after.tasks()))
+        return TypedField::None;
+    const Gatherscope::ScenarioSettings &a = before.settings();
+    const Gatherscope::ScenarioSettings &b = after.settings();
+    if (a.returnExceptions != b.returnExceptions || a.report != b.report)
+        return TypedField::None;
+    const bool title = a.title != b.title;
+    const bool description = a.description != b.description;
+    const bool seed = a.seed != b.seed;
+    const bool cancelAfter = a.cancelAfter != b.cancelAfter;
+    if (int(title) + int(description) + int(seed) + int(cancelAfter) != 1)
+        return TypedField::None;
+    return title         ? TypedField::Title
+           : description ? TypedField::Description
+           : seed        ? TypedField::Seed
+                         : TypedField::CancelAfter;
+}
+
+} // namespace
+
 class ScenarioHistory::Step : public QUndoCommand {
 public:
     Step(ScenarioHistory *history, ScenarioSnapshot before, ScenarioSnapshot after,
@@ -20,6 +48,20 @@ public:
     {}
 
     void undo() override { m_history->restore(m_before); }
+    // Keys typed one after another into one field of the form are one step: an undo gives
+    // back what the field held before the typing, not the text less its last character, and
+    // typing back what it held leaves no step. QUndoStack merges nothing into the saved step.
+    int id() const override { return 1; }
+    bool mergeWith(const QUndoCommand *other) override
+    {
+        const auto *next = static_cast<const Step *>(other);
+        const TypedField field = typedField(m_before, m_after);
+        if (field == TypedField::None || typedField(next->m_before, next->m_after) != field)
+            return false;
+        m_after = next->m_after;
+        setObsolete(m_before == m_after);
+        return true;
+    }
     void redo() override
     {
         if (std::exchange(m_done, true)) // pushed after the change was made: nothing to do

@@ -199,43 +199,43 @@ void ScenarioModel::markUnsaved()
 void ScenarioModel::setTitle(const QString &title)
 {
     setSettingError(ScenarioRules::Keys::title, ScenarioRules::textProblem(title));
-    updateSetting(m_top.title, title);
+    updateSetting(m_top.title, title, tr("Edit the title"));
 }
 
 void ScenarioModel::setDescription(const QString &description)
 {
     setSettingError(ScenarioRules::Keys::description, ScenarioRules::textProblem(description));
-    updateSetting(m_top.description, description);
+    updateSetting(m_top.description, description, tr("Edit the description"));
 }
 
 void ScenarioModel::setReturnExceptions(bool on)
 {
-    updateSetting(m_top.returnExceptions, on);
+    updateSetting(m_top.returnExceptions, on, tr("Change return_exceptions"));
 }
 
 void ScenarioModel::setReport(ReportStyle report)
 {
-    updateSetting(m_top.report, report);
+    updateSetting(m_top.report, report, tr("Change the report"));
 }
 
 void ScenarioModel::setSeed(std::optional<std::uint64_t> seed)
 {
-    updateSetting(m_top.seed, seed);
+    updateSetting(m_top.seed, seed, tr("Edit the seed"));
 }
 
 void ScenarioModel::setCancelAfter(std::optional<double> seconds)
 {
-    updateSetting(m_top.cancelAfter, seconds);
+    updateSetting(m_top.cancelAfter, seconds, tr("Edit cancel_after"));
 }
 
 template<typename T>
-void ScenarioModel::updateSetting(T &field, const T &value)
+void ScenarioModel::updateSetting(T &field, const T &value, const QString &what)
 {
     if (field == value)
         return;
     field = value;
     Q_EMIT changed();
-    edited(tr("Change a setting"));
+    edited(what);
 }
 
 void ScenarioModel::setSettingError(const QString &setting, const QString &error)

@@ -153,7 +153,7 @@ private:
     //! A change of the tasks.
     void tasksEdited(const QString &what);
     template<typename T>
-    void updateSetting(T &field, const T &value);
+    void updateSetting(T &field, const T &value, const QString &what);
 
     std::unique_ptr<Item> m_root;
     Gatherscope::ScenarioSettings m_top; // the top-level settings (the tasks live in the tree)
