@@ -629,6 +629,13 @@ private Q_SLOTS:
                 ++visited;
             });
             QCOMPARE(visited, expected.size());
+            SharedTaskList::Cursor cursor(list); // from the back, then anywhere
+            for (std::size_t i = expected.size(); i-- > 0;)
+                QCOMPARE(cursor[i], expected[i]);
+            for (int read = 0; read < 20 && !expected.empty(); ++read) {
+                const std::size_t i = below(expected.size() - 1);
+                QCOMPARE(cursor[i], expected[i]);
+            }
             for (std::size_t i = 0; i + chunk < first; ++i)
                 QCOMPARE(&list[i], &before[i]);
             for (std::size_t i = first + removed + 2 * chunk; i < before.size(); ++i)

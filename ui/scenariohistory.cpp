@@ -127,7 +127,7 @@ ScenarioSnapshot ScenarioHistory::snapshotOfChangedTasks() const
 {
     // A task edited among 100,000: comparing each in place costs less than copying all of them
     // out of the model (28.8 MB) to compare the copies.
-    const ScenarioSnapshot::Tasks &old = m_current.tasks();
+    ScenarioSnapshot::Tasks::Cursor old(m_current.tasks());
     const auto rows = std::size_t(m_model->rowCount());
     const auto same = [&](std::size_t row, const Gatherscope::TaskSpec &before) {
         if (const Gatherscope::TaskSpec *task = m_model->childlessTask(int(row)))
@@ -135,7 +135,7 @@ ScenarioSnapshot ScenarioHistory::snapshotOfChangedTasks() const
         return ScenarioSnapshot::identical(m_model->topLevelTasks(int(row), 1).front(), before);
     };
     const ScenarioSnapshot::Difference changed = ScenarioSnapshot::difference(
-        old.size(), rows, [&](auto i, auto row) { return same(row, *old[i]); });
+        m_current.tasks().size(), rows, [&](auto i, auto row) { return same(row, *old[i]); });
     return {m_model->settings(), m_current, changed.first, changed.removed,
             m_model->topLevelTasks(int(changed.first), int(changed.inserted))};
 }

@@ -51,9 +51,10 @@ ScenarioSnapshot::ScenarioSnapshot(Scenario scenario, const ScenarioSnapshot &be
     : m_settings(std::move(static_cast<ScenarioSettings &>(scenario)))
 {
     std::vector<TaskSpec> &tasks = scenario.tasks;
-    const Tasks &old = before.tasks();
-    const Difference changed = difference(
-        old.size(), tasks.size(), [&](auto i, auto j) { return identical(*old[i], tasks[j]); });
+    Tasks::Cursor old(before.tasks());
+    const Difference changed = difference(before.tasks().size(), tasks.size(), [&](auto i, auto j) {
+        return identical(*old[i], tasks[j]);
+    });
     const auto first = tasks.begin() + std::ptrdiff_t(changed.first);
     m_tasks = spliced(before, changed.first, changed.removed,
                       {std::make_move_iterator(first),
@@ -95,17 +96,22 @@ Scenario ScenarioSnapshot::scenario() const
 
 ScenarioSnapshot::Difference ScenarioSnapshot::differenceTo(const ScenarioSnapshot &to) const
 {
-    const Tasks &into = to.m_tasks;
-    return difference(m_tasks.size(), into.size(),
-                      [&](auto i, auto j) { return m_tasks[i] == into[j]; });
+    if (m_tasks.sharesAll(to.m_tasks))
+        return {m_tasks.size(), 0, 0};
+    Tasks::Cursor from(m_tasks);
+    Tasks::Cursor into(to.m_tasks);
+    return difference(m_tasks.size(), to.m_tasks.size(),
+                      [&](auto i, auto j) { return from[i] == into[j]; });
 }
 
 bool ScenarioSnapshot::sameTasks(const Tasks &a, const Tasks &b)
 {
     if (a.size() != b.size())
         return false;
+    Tasks::Cursor first(a);
+    Tasks::Cursor second(b);
     for (std::size_t i = 0; i < a.size(); ++i) {
-        if (a[i] != b[i] && !identical(*a[i], *b[i]))
+        if (first[i] != second[i] && !identical(*first[i], *second[i]))
             return false;
     }
     return true;

@@ -24,9 +24,18 @@ std::size_t SharedTaskList::size() const
 
 const SharedTaskList::Task &SharedTaskList::operator[](std::size_t i) const
 {
-    Q_ASSERT(i < size());
-    const std::size_t c = chunkOf(i);
-    return (*m_index->chunks[c])[i - startOf(c)];
+    return Cursor(*this)[i];
+}
+
+const SharedTaskList::Task &SharedTaskList::Cursor::operator[](std::size_t i)
+{
+    Q_ASSERT(i < m_list.size());
+    if (i < m_start || i >= m_end) {
+        m_chunk = m_list.chunkOf(i);
+        m_start = m_list.startOf(m_chunk);
+        m_end = m_list.m_index->ends[m_chunk];
+    }
+    return (*m_list.m_index->chunks[m_chunk])[i - m_start];
 }
 
 std::size_t SharedTaskList::chunkOf(std::size_t i) const

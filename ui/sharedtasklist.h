@@ -32,7 +32,7 @@ public:
     std::size_t size() const;
     bool empty() const { return size() == 0; }
     //! Task \a i: a reference into the chunk that holds it, the same object in every list that
-    //! shares the chunk.
+    //! shares the chunk. A search among the chunks: a scan reads with a Cursor.
     const Task &operator[](std::size_t i) const;
 
     //! This list with \a removed tasks from \a first on giving way to \a inserted. The chunks
@@ -40,6 +40,22 @@ public:
     //! the copy shares everything.
     SharedTaskList spliced(std::size_t first, std::size_t removed,
                            std::vector<Task> inserted) const;
+
+    //! Reads a list's tasks by index, and fast when each index read is next to the one before
+    //! (a scan from either end): it keeps the chunk it read last. The list outlives it.
+    class Cursor {
+    public:
+        explicit Cursor(const SharedTaskList &list)
+            : m_list(list)
+        {}
+        const Task &operator[](std::size_t i);
+
+    private:
+        const SharedTaskList &m_list;
+        std::size_t m_chunk = 0;
+        std::size_t m_start = 0; // the chunk's first task
+        std::size_t m_end = 0;   // one past its last
+    };
 
     //! Calls \a visit with each task, in order.
     template<typename Visit>
