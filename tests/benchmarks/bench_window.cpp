@@ -29,6 +29,7 @@
 
 #include "consolelines.h"
 #include "consolemodel.h"
+#include "lanefiltermodel.h"
 #include "mainwindow.h"
 #include "pythonpanel.h"
 #include "resultmodel.h"
@@ -49,6 +50,7 @@
 #include <QFile>
 #include <QKeyEvent>
 #include <QLabel>
+#include <QLineEdit>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -580,6 +582,33 @@ void BM_EditsOfALargeScenario(benchmark::State &state)
     state.counters["undo_ms"] = double(undoing.nsecsElapsed()) / 1e6;
 }
 
+//! A lane filter typed into the window's N lanes a key at a time (Ctrl+L, then "P1", "P12"…),
+//! each key timed from its press until the window is back in its event loop and has painted.
+void BM_LaneFilterTyped(benchmark::State &state)
+{
+    auto window = openWindow(int(state.range(0)));
+    QLineEdit *filter = window->timeline()->filterBox();
+    filter->setFocus();
+    const QString keys = QStringLiteral("P12345");
+    int typed = 0;
+    double worstMs = 0;
+    for (auto _ : state) {
+        QElapsedTimer clock;
+        clock.start();
+        if (typed == keys.size()) { // then the filter is emptied, and typed again
+            filter->clear();
+            typed = 0;
+        } else {
+            QTest::keyClick(filter, keys[typed++].toLatin1());
+        }
+        processUntil([] { return true; });
+        state.SetIterationTime(double(clock.nsecsElapsed()) / 1e9);
+        worstMs = std::max(worstMs, double(clock.nsecsElapsed()) / 1e6);
+    }
+    state.counters["worst_ms"] = worstMs;
+    state.counters["lanes_shown"] = window->timeline()->view()->lanes()->rowCount();
+}
+
 void BM_InputLatencyLiveRun(benchmark::State &state)
 {
     auto window = openWindow(int(state.range(0)), Sleeps(state.range(1)));
@@ -668,6 +697,11 @@ BENCHMARK(BM_EditsOfALargeScenario)
     ->UseManualTime()
     ->Unit(benchmark::kMillisecond)
     ->Iterations(40);
+BENCHMARK(BM_LaneFilterTyped)
+    ->Arg(100000)
+    ->UseManualTime()
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(14);
 BENCHMARK(BM_InputLatencyLiveRun)
     ->Args({10000, int(Sleeps::Random)})
     ->Args({10000, int(Sleeps::Whole)})
