@@ -49,8 +49,9 @@ private:
     //! Before any run (and after one is cleared): the lanes of the edited scenario, every task
     //! at 0 s with its planned sleep as a ghost, from a run that is built but never started.
     void showPreview();
-    //! The scenario changed: the preview follows at once what a run reads of it, and the title
-    //! (its top lane's name) once the typing pauses; it never shows the description.
+    //! The scenario changed: the preview follows at once what a run reads of it (once the edits
+    //! pause, when the scenario is large), and the title (its top lane's name) once the typing
+    //! pauses; it never shows the description.
     void scenarioChanged();
     //! Starts a run of the edited scenario: \a instantly on the virtual clock.
     void start(bool instantly);
@@ -67,5 +68,5 @@ private:
     //! What the shown preview was made of.
     std::optional<ScenarioModel::Version> m_previewOf;
     QTimer *m_ticker;
-    QTimer *m_retitle; // a title typed: the preview follows it when the typing pauses
+    QTimer *m_previewLater; // the preview follows when the edits pause (a title, many tasks)
 };
