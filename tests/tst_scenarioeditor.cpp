@@ -622,6 +622,9 @@ private Q_SLOTS:
                             inserted.end());
             QCOMPARE(list.size(), expected.size());
             QCOMPARE(list.empty(), expected.empty());
+            // No chunk holds more than chunkSize; none but the last fewer than half of it.
+            QVERIFY(list.chunkCount() * chunk >= list.size());
+            QVERIFY(list.chunkCount() <= list.size() / (chunk / 2) + 1);
             std::size_t visited = 0;
             list.forEach([&](const SharedTaskList::Task &task) {
                 QCOMPARE(task, expected[visited]);
@@ -984,6 +987,58 @@ private Q_SLOTS:
         QTest::keyClick(description, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
         QCOMPARE(title->text(), u"Basic example two"_s);
         QCOMPARE(history->index(), 2);
+    }
+
+    void undoInAFieldHoldingTextThatDoesNotReadTakesThatTextBack()
+    {
+        // "x" in the seed is no step: Ctrl+Z there once undid whatever step came before it.
+        ScenarioEditor editor;
+        ScenarioModel *model = editor.model();
+        model->setScenario(bundledScenario(u"basic"_s));
+        QUndoStack *history = editor.history()->stack();
+        auto *seed = editor.findChild<QLineEdit *>(u"seed"_s);
+        model->addTask({}, 1, TaskSpec::sayHello(u"New"_s));
+        QTest::keyClicks(seed, u"x"_s);
+        QCOMPARE(history->count(), 1);
+        QTest::keyClick(seed, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(seed->text(), QString());
+        QVERIFY(model->isValid());
+        QCOMPARE(model->rowCount(), 3);
+        QCOMPARE(history->index(), 1);
+        QTest::keyClick(seed, Qt::Key_Z, Qt::ControlModifier); // text that reads: the scenario's
+        QCOMPARE(model->rowCount(), 2);
+        QCOMPARE(history->index(), 0);
+    }
+
+    void typingAfterTheFocusLeftAFieldIsAnotherStep()
+    {
+        ScenarioEditor editor;
+        ScenarioModel *model = editor.model();
+        model->setScenario(bundledScenario(u"basic"_s));
+        editor.show();
+        QVERIFY(QTest::qWaitForWindowActive(&editor));
+        QUndoStack *history = editor.history()->stack();
+        auto *title = editor.findChild<QLineEdit *>(u"title"_s);
+        title->setFocus();
+        QTest::keyClicks(title, u" one"_s);
+        editor.view()->setFocus();
+        title->setFocus();
+        QTest::keyClicks(title, u" two"_s);
+        QCOMPARE(history->count(), 2);
+        history->undo();
+        QCOMPARE(model->title(), u"Basic example one"_s);
+        history->redo();
+
+        // Undone in the description, its text comes back with the caret at its end, where the
+        // typing was (it was put at the beginning).
+        auto *description = editor.findChild<QPlainTextEdit *>(u"description"_s);
+        description->setFocus();
+        description->moveCursor(QTextCursor::End);
+        QTest::keyClicks(description, u" More."_s);
+        QCOMPARE(history->count(), 3);
+        QTest::keyClick(description, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(description->toPlainText(), bundledScenario(u"basic"_s).description);
+        QCOMPARE(description->textCursor().position(), description->toPlainText().size());
     }
 
     void savingMakesTheCurrentStepTheCleanOne()

@@ -295,8 +295,11 @@ void ScenarioEditor::showSettings(bool replaceTyping)
 {
     if (m_title->text() != m_model->title())
         m_title->setText(m_model->title());
-    if (m_description->toPlainText() != shownAsPlainText(m_model->description()))
+    if (m_description->toPlainText() != shownAsPlainText(m_model->description())) {
         m_description->setPlainText(m_model->description()); // its beginning shows
+        if (m_description->hasFocus()) // typed in and undone: the caret at its end, as a title's
+            m_description->moveCursor(QTextCursor::End);
+    }
     m_returnExceptions->setChecked(m_model->returnExceptions());
     m_report->setCurrentIndex(m_report->findData(int(m_model->report())));
     const auto seed = m_model->seed();
@@ -337,6 +340,17 @@ void ScenarioEditor::readCancelAfter()
         m_model->setCancelAfter(seconds);
 }
 
+bool ScenarioEditor::holdsTextThatDoesNotRead(const QObject *field) const
+{
+    std::optional<std::uint64_t> seed;
+    std::optional<double> seconds;
+    if (field == m_seed)
+        return !TaskCells::parseSeed(m_seed->text(), seed).isEmpty();
+    if (field == m_cancelAfter)
+        return !TaskCells::parseOptionalSeconds(m_cancelAfter->text(), seconds).isEmpty();
+    return false; // the title and the description are kept as typed
+}
+
 std::array<QWidget *, 4> ScenarioEditor::formFields() const
 {
     return {m_title, m_description, m_seed, m_cancelAfter};
@@ -356,7 +370,12 @@ bool ScenarioEditor::eventFilter(QObject *watched, QEvent *event)
     // Undo and redo in a field of the form are the scenario's, not the field's own: the field's
     // undo was an edit of its own, recorded as a step, and the window stayed modified.
     const auto fields = formFields();
-    if (std::ranges::find(fields, watched) != fields.end() &&
+    const bool field = std::ranges::find(fields, watched) != fields.end();
+    // What is typed after the focus comes back is a step of its own, even into the same field.
+    if (field && event->type() == QEvent::FocusOut)
+        m_history->endTyping();
+    // Text that does not read (a seed of "x") is no step: the field's own undo takes it back.
+    if (field && !holdsTextThatDoesNotRead(watched) &&
         (event->type() == QEvent::ShortcutOverride || event->type() == QEvent::KeyPress)) {
         auto *key = static_cast<QKeyEvent *>(event);
         const bool undo = key->matches(QKeySequence::Undo);

@@ -42,6 +42,8 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    //! Whether \a field is the seed or cancel_after holding text that does not read.
+    bool holdsTextThatDoesNotRead(const QObject *field) const;
     //! The fields of the form typed into: the title, the description, the seed, cancel_after.
     std::array<QWidget *, 4> formFields() const;
     QAction *addAction(const QString &text, Shortcuts::Id shortcut, const QString &tip);

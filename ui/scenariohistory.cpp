@@ -45,6 +45,7 @@ public:
         , m_history(history)
         , m_before(std::move(before))
         , m_after(std::move(after))
+        , m_typing(history->m_typing)
     {}
 
     void undo() override { m_history->restore(m_before); }
@@ -56,7 +57,8 @@ public:
     {
         const auto *next = static_cast<const Step *>(other);
         const TypedField field = typedField(m_before, m_after);
-        if (field == TypedField::None || typedField(next->m_before, next->m_after) != field)
+        if (field == TypedField::None || next->m_typing != m_typing ||
+            typedField(next->m_before, next->m_after) != field)
             return false;
         m_after = next->m_after;
         setObsolete(m_before == m_after);
@@ -72,6 +74,7 @@ private:
     ScenarioHistory *m_history;
     ScenarioSnapshot m_before;
     ScenarioSnapshot m_after;
+    quint64 m_typing;
     bool m_done = false;
 };
 

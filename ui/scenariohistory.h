@@ -28,6 +28,9 @@ public:
     ~ScenarioHistory() override;
 
     QUndoStack *stack() { return &m_stack; }
+    //! What is typed next is a step of its own, even into the field typed into last (which
+    //! the focus has left): keys typed one after another into one field are one step.
+    void endTyping() { ++m_typing; }
 
 private:
     class Step;
@@ -44,4 +47,5 @@ private:
     ScenarioSnapshot m_current;         // what the model held after the last step
     quint64 m_currentTasksRevision = 0; // the model's tasks are m_current's while it stays
     bool m_restoring = false;
+    quint64 m_typing = 0; // the bout of typing a step belongs to (endTyping())
 };

@@ -77,11 +77,9 @@ SharedTaskList SharedTaskList::spliced(std::size_t first, std::size_t removed,
         const std::size_t keptBefore = std::clamp(first, start, start + count) - start;
         const std::size_t keptAfter = std::clamp(first + removed, start, start + count) - start;
         append(c, 0, keptBefore);
-        if (first >= start && first <= start + count && inserted.size() > 0) {
+        if (c == from) // `first` is in it, or at its end
             changed.insert(changed.end(), std::make_move_iterator(inserted.begin()),
                            std::make_move_iterator(inserted.end()));
-            inserted.clear();
-        }
         append(c, keptAfter, count);
     }
     if (chunks == 0)
