@@ -42,6 +42,8 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    //! Opens \a task when it is a gather, and the gathers inside it.
+    void expandGather(const QModelIndex &task);
     //! Whether \a field is the seed or cancel_after holding text that does not read.
     bool holdsTextThatDoesNotRead(const QObject *field) const;
     //! The fields of the form typed into: the title, the description, the seed, cancel_after.

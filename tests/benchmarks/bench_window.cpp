@@ -56,6 +56,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QTreeView>
 #include <QUndoStack>
 
 #include <benchmark/benchmark.h>
@@ -534,10 +535,11 @@ private:
     bool m_inside = false;
 };
 
-enum class Edit { TitleTyped, TaskRenamed, TitleTypedPythonInFront };
+enum class Edit { TitleTyped, TaskRenamed, TitleTypedPythonInFront, TaskMovedDown, TaskDuplicated };
 
 //! Edits of the window's N tasks, as a person makes them: a title typed a keystroke at a time
-//! (each one an edit), or a task's name changed in its cell (one edit as Enter commits it). Each
+//! (each one an edit), a task's name changed in its cell (one edit as Enter commits it), a task
+//! moved down a row at a time (Alt+Down held) or duplicated (Ctrl+D, the copy chosen). Each
 //! is timed from the call to its return: whatever follows an edit at once runs inside it. Counted
 //! besides: the resident memory an edit adds; once the edits stop, how long until the preview
 //! shows the last (the title in the top lane, a task's name in its own); then how long an undo
@@ -553,7 +555,9 @@ void BM_EditsOfALargeScenario(benchmark::State &state)
             window->pythonPanel()->findChild<QLabel *>(QStringLiteral("writingNote"));
         processUntil([&] { return writing->isHidden(); });
     }
-    ScenarioModel *model = window->editor()->model();
+    ScenarioEditor *editor = window->editor();
+    ScenarioModel *model = editor->model();
+    editor->view()->setCurrentIndex(model->index(1, 0)); // say_hello('P1'), moved or copied
     const double residentMb = statusMb("VmRSS");
     int edits = 0;
     QString typed;
@@ -561,26 +565,51 @@ void BM_EditsOfALargeScenario(benchmark::State &state)
         QElapsedTimer clock;
         clock.start();
         ++edits;
-        if (edit != Edit::TaskRenamed) {
+        switch (edit) {
+        case Edit::TitleTyped:
+        case Edit::TitleTypedPythonInFront:
             typed += QChar(u'a' + edits % 26);
             model->setTitle(typed);
-        } else {
-            const QModelIndex name = model->index(edits, ScenarioModel::ParametersColumn);
-            model->setData(name, QStringLiteral("Name %1").arg(edits), Qt::EditRole);
+            break;
+        case Edit::TaskRenamed:
+            model->setData(model->index(edits, ScenarioModel::ParametersColumn),
+                           QStringLiteral("Name %1").arg(edits), Qt::EditRole);
+            break;
+        case Edit::TaskMovedDown:
+            editor->moveDownAction()->trigger();
+            break;
+        case Edit::TaskDuplicated:
+            editor->duplicateAction()->trigger();
+            break;
         }
         state.SetIterationTime(double(clock.nsecsElapsed()) / 1e9);
     }
     state.counters["mb_per_edit"] = (statusMb("VmRSS") - residentMb) / edits;
+    // Once the edits stop: until the preview shows the last of them (lane 0 is the awaiter's).
     QElapsedTimer paused;
     paused.start();
-    if (edit != Edit::TaskRenamed) {
-        processUntil([&] { return window->timelineModel()->lane(0).label == typed; });
-        state.counters["title_in_preview_ms"] = double(paused.nsecsElapsed()) / 1e6;
-    } else { // the last task renamed, in its lane (lane 0 is the awaiter's)
-        const QString renamed = QStringLiteral("say_hello('Name %1')").arg(edits);
-        processUntil([&] { return window->timelineModel()->lane(edits + 1).label == renamed; });
-        state.counters["rename_in_preview_ms"] = double(paused.nsecsElapsed()) / 1e6;
+    const auto laneLabel = [&](int lane) { return window->timelineModel()->lane(lane).label; };
+    switch (edit) {
+    case Edit::TitleTyped:
+    case Edit::TitleTypedPythonInFront:
+        processUntil([&] { return laneLabel(0) == typed; });
+        break;
+    case Edit::TaskRenamed:
+        processUntil([&] {
+            return laneLabel(edits + 1) == QStringLiteral("say_hello('Name %1')").arg(edits);
+        });
+        break;
+    case Edit::TaskMovedDown:
+        processUntil([&] { return laneLabel(edits + 2) == QStringLiteral("say_hello('P1')"); });
+        break;
+    case Edit::TaskDuplicated:
+        processUntil([&] {
+            return laneLabel(edits + 2) == QStringLiteral("say_hello('P1')") &&
+                   window->timelineModel()->rowCount() == edits + int(state.range(0)) + 1;
+        });
+        break;
     }
+    state.counters["in_preview_ms"] = double(paused.nsecsElapsed()) / 1e6;
     QElapsedTimer undoing;
     undoing.start();
     window->editor()->history()->stack()->undo();
@@ -699,6 +728,8 @@ BENCHMARK(BM_EditsOfALargeScenario)
     ->Args({100000, int(Edit::TitleTyped)})
     ->Args({100000, int(Edit::TaskRenamed)})
     ->Args({100000, int(Edit::TitleTypedPythonInFront)})
+    ->Args({100000, int(Edit::TaskMovedDown)})
+    ->Args({100000, int(Edit::TaskDuplicated)})
     ->UseManualTime()
     ->Unit(benchmark::kMillisecond)
     ->Iterations(40);
