@@ -685,20 +685,31 @@ private Q_SLOTS:
             scenario.tasks.push_back(
                 TaskSpec::sayHello(u"P"_s + QString::number(i), SleepSpec::fixed(1)));
         ScenarioModel *model = m_window->editor()->model();
-        model->setScenario(scenario);
         const TimelineModel &timeline = *m_window->timelineModel();
-        QCOMPARE(timeline.lane(1).label, u"say_hello('P0')"_s);
-        const auto rename = [&](int row, const QString &name) {
-            QVERIFY(model->setData(model->index(row, ScenarioModel::ParametersColumn), name,
+        const auto rename = [&](const QModelIndex &task, const QString &name) {
+            QVERIFY(model->setData(task.siblingAtColumn(ScenarioModel::ParametersColumn), name,
                                    Qt::EditRole));
         };
-        rename(0, u"Ann"_s);
-        rename(1, u"Bob"_s);
+
+        // Counted with the tasks inside gathers: one gather of 10,001 is as large.
+        Scenario nested;
+        nested.title = u"Nested"_s;
+        nested.tasks = {TaskSpec::gather(scenario.tasks)};
+        model->setScenario(nested);
+        QCOMPARE(timeline.lane(2).label, u"say_hello('P0')"_s);
+        rename(model->index(0, 0, model->index(0, 0)), u"Ann"_s);
+        QCOMPARE(timeline.lane(2).label, u"say_hello('P0')"_s);
+        QTRY_COMPARE(timeline.lane(2).label, u"say_hello('Ann')"_s);
+
+        model->setScenario(scenario);
+        QCOMPARE(timeline.lane(1).label, u"say_hello('P0')"_s);
+        rename(model->index(0, 0), u"Ann"_s);
+        rename(model->index(1, 0), u"Bob"_s);
         QCOMPARE(timeline.lane(1).label, u"say_hello('P0')"_s);
         QTRY_COMPARE(timeline.lane(2).label, u"say_hello('Bob')"_s);
         QCOMPARE(timeline.lane(1).label, u"say_hello('Ann')"_s);
 
-        rename(2, u"Cy"_s);
+        rename(model->index(2, 0), u"Cy"_s);
         m_window->instantAction()->setChecked(true);
         QVERIFY(runAndWait(*m_window));
         QCOMPARE(timeline.lane(3).label, u"say_hello('Cy')"_s);

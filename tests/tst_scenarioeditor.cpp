@@ -1013,6 +1013,14 @@ private Q_SLOTS:
         QVERIFY(view->isExpanded(moved));
         QVERIFY(!view->isExpanded(model->index(0, 0, moved)));
 
+        // A task moved into a gather with none shows there.
+        model->addTask({}, 0, TaskSpec::gather({}));
+        view->collapse(model->index(0, 0));
+        model->moveTaskTo(model->index(1, 0), model->index(0, 0), 0);
+        QVERIFY(view->isExpanded(model->index(0, 0)));
+        editor.history()->stack()->undo();
+        editor.history()->stack()->undo();
+
         // A gather given back by an undo comes back open.
         model->removeTask(moved);
         editor.history()->stack()->undo();

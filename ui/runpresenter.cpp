@@ -26,7 +26,7 @@ namespace {
 constexpr int previewPauseMs = 250;
 //! Previewed again in about 5 ms: at once after each edit. 100,000 tasks took 45 ms, so that a
 //! task moved with Alt+Down held, or a seed typed, fell behind the keys.
-constexpr int previewAtOnceTasks = 10'000;
+constexpr std::size_t previewAtOnceTasks = 10'000;
 
 } // namespace
 
@@ -129,7 +129,7 @@ void RunPresenter::scenarioChanged()
             return;
         }
     }
-    if (m_parts.scenario->rowCount() > previewAtOnceTasks)
+    if (m_parts.scenario->taskCount() > previewAtOnceTasks)
         m_previewLater->start();
     else
         showPreview();

@@ -219,10 +219,14 @@ ScenarioEditor::ScenarioEditor(QWidget *parent)
     // for each task added: 45 ms at 100,000 tasks, and it opened what a person had closed.
     connect(m_model, &QAbstractItemModel::rowsInserted, this,
             [this](const QModelIndex &parent, int first, int last) {
-                for (QModelIndex gather = parent; gather.isValid(); gather = gather.parent())
-                    m_view->expand(gather);
+                openAround(parent);
                 for (int row = first; row <= last; ++row)
                     expandGather(m_model->index(row, 0, parent));
+            });
+    // A task moved keeps its rows as they were: the gathers it went into open.
+    connect(m_model, &QAbstractItemModel::rowsMoved, this,
+            [this](const QModelIndex &, int, int, const QModelIndex &destination) {
+                openAround(destination);
             });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &ScenarioEditor::updateActions);
@@ -292,6 +296,12 @@ void ScenarioEditor::updateActions()
     m_down->setEnabled(selected && current.row() + 1 < m_model->rowCount(current.parent()));
     m_into->setEnabled(selected && m_model->isGather(current.siblingAtRow(current.row() - 1)));
     m_outOf->setEnabled(selected && current.parent().isValid());
+}
+
+void ScenarioEditor::openAround(const QModelIndex &gather)
+{
+    for (QModelIndex open = gather; open.isValid(); open = open.parent())
+        m_view->expand(open);
 }
 
 void ScenarioEditor::expandGather(const QModelIndex &task)

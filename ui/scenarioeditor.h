@@ -42,6 +42,8 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    //! Opens \a gather and the gathers it is in: what was put into it shows.
+    void openAround(const QModelIndex &gather);
     //! Opens \a task when it is a gather, and the gathers inside it.
     void expandGather(const QModelIndex &task);
     //! Whether \a field is the seed or cancel_after holding text that does not read.

@@ -146,7 +146,7 @@ QString ScenarioModel::checkFirstError()
 {
     if (m_checkedTasksRevision != m_tasksRevision) {
         m_tasksError = firstErrorIn(*m_root, 0);
-        if (m_tasksError.isEmpty() && taskCount(*m_root) > ScenarioRules::maxTasks)
+        if (m_tasksError.isEmpty() && taskCount() > ScenarioRules::maxTasks)
             m_tasksError = ScenarioRules::tooManyTasks();
         m_checkedTasksRevision = m_tasksRevision;
     }
@@ -154,6 +154,15 @@ QString ScenarioModel::checkFirstError()
         return m_settingErrors.begin()->first + QStringLiteral(": ") +
                m_settingErrors.begin()->second;
     return m_tasksError;
+}
+
+std::size_t ScenarioModel::taskCount() const
+{
+    if (m_countedTasksRevision != m_tasksRevision) {
+        m_taskCount = taskCount(*m_root);
+        m_countedTasksRevision = m_tasksRevision;
+    }
+    return m_taskCount;
 }
 
 std::size_t ScenarioModel::taskCount(const Item &item)

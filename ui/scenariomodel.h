@@ -56,6 +56,8 @@ public:
     };
     Version version() const { return {m_tasksRevision, m_top}; }
 
+    //! Every task, those inside gathers too; counted again only when the tasks changed.
+    std::size_t taskCount() const;
     bool isValid() const { return m_lastError.isEmpty(); }
     //! The first problem, as "tasks[1].y: expected a number, got \"zero\""; empty when valid.
     //! Kept from the last change (every change checks the whole scenario once), so that asking
@@ -163,4 +165,6 @@ private:
     quint64 m_tasksRevision = 0;
     quint64 m_checkedTasksRevision = ~quint64(0); // never: the tasks are checked the first time
     QString m_tasksError;                         // the tasks' first problem at that revision
+    mutable quint64 m_countedTasksRevision = ~quint64(0);
+    mutable std::size_t m_taskCount = 0; // at that revision
 };
