@@ -38,6 +38,18 @@ namespace {
 
 const QColor errorRed = Theme::errorColor();
 
+//! An editor holding a bundled scenario, and the parts of it a test of its form reaches for.
+struct EditorWith {
+    explicit EditorWith(const QString &scenario) { model->setScenario(bundledScenario(scenario)); }
+
+    ScenarioEditor editor;
+    ScenarioModel *model = editor.model();
+    QUndoStack *history = editor.history()->stack();
+    QLineEdit *title = editor.findChild<QLineEdit *>(u"title"_s);
+    QLineEdit *seed = editor.findChild<QLineEdit *>(u"seed"_s);
+    QPlainTextEdit *description = editor.findChild<QPlainTextEdit *>(u"description"_s);
+};
+
 //! Random edits of every kind, undos, redos, jumps in the history, saves and other scenarios,
 //! one at a time, each followed by what must hold after it (check()).
 class HistoryWalk {
@@ -915,78 +927,67 @@ private Q_SLOTS:
 
     void keysTypedIntoOneFieldAreOneStep()
     {
-        ScenarioEditor editor;
-        ScenarioModel *model = editor.model();
-        model->setScenario(bundledScenario(u"basic"_s));
-        QUndoStack *history = editor.history()->stack();
-        auto *title = editor.findChild<QLineEdit *>(u"title"_s);
-        auto *seed = editor.findChild<QLineEdit *>(u"seed"_s);
-        auto *description = editor.findChild<QPlainTextEdit *>(u"description"_s);
-        QTest::keyClicks(title, u" one"_s);
-        QCOMPARE(history->count(), 1);
-        QCOMPARE(history->undoText(), u"Edit the title"_s);
-        QTest::keyClicks(seed, u"42"_s); // another field: another step
-        QTest::keyClicks(title, u"!"_s); // the title again, after the seed: another step
-        QTest::keyClicks(description, u" More."_s);
-        QCOMPARE(history->count(), 4);
-        QCOMPARE(history->undoText(), u"Edit the description"_s);
-        model->setReturnExceptions(true); // not typed: each change is a step
-        model->setReturnExceptions(false);
-        QCOMPARE(history->count(), 6);
-        history->setIndex(4);
-        history->undo();
-        QCOMPARE(model->description(), bundledScenario(u"basic"_s).description);
-        QCOMPARE(model->title(), u"Basic example one!"_s);
-        history->undo();
-        QCOMPARE(model->title(), u"Basic example one"_s);
-        history->undo();
-        QCOMPARE(model->seed(), std::nullopt);
-        history->undo();
-        QCOMPARE(model->title(), u"Basic example"_s);
-        QVERIFY(!model->isModified());
-        history->redo();
-        QCOMPARE(model->title(), u"Basic example one"_s);
+        EditorWith basic(u"basic"_s);
+        QTest::keyClicks(basic.title, u" one"_s);
+        QCOMPARE(basic.history->count(), 1);
+        QCOMPARE(basic.history->undoText(), u"Edit the title"_s);
+        QTest::keyClicks(basic.seed, u"42"_s); // another field: another step
+        QTest::keyClicks(basic.title, u"!"_s); // the title again, after the seed: another step
+        QTest::keyClicks(basic.description, u" More."_s);
+        QCOMPARE(basic.history->count(), 4);
+        QCOMPARE(basic.history->undoText(), u"Edit the description"_s);
+        basic.model->setReturnExceptions(true); // not typed: each change is a step
+        basic.model->setReturnExceptions(false);
+        QCOMPARE(basic.history->count(), 6);
+        basic.history->setIndex(4);
+        basic.history->undo();
+        QCOMPARE(basic.model->description(), bundledScenario(u"basic"_s).description);
+        QCOMPARE(basic.model->title(), u"Basic example one!"_s);
+        basic.history->undo();
+        QCOMPARE(basic.model->title(), u"Basic example one"_s);
+        basic.history->undo();
+        QCOMPARE(basic.model->seed(), std::nullopt);
+        basic.history->undo();
+        QCOMPARE(basic.model->title(), u"Basic example"_s);
+        QVERIFY(!basic.model->isModified());
+        basic.history->redo();
+        QCOMPARE(basic.model->title(), u"Basic example one"_s);
 
         // Typed back to what the last step began with: that step is gone.
-        history->setIndex(4);
-        model->setModified(false); // saved: the next keys are a step of their own
-        QTest::keyClicks(title, u"?"_s);
-        QCOMPARE(history->count(), 5);
-        QTest::keyClicks(title, u"?"_s);
-        QCOMPARE(history->count(), 5);
-        QVERIFY(model->isModified());
-        QTest::keyClick(title, Qt::Key_Backspace);
-        QTest::keyClick(title, Qt::Key_Backspace);
-        QCOMPARE(model->title(), u"Basic example one!"_s);
-        QCOMPARE(history->count(), 4);
-        QVERIFY(history->isClean());
-        QVERIFY(!model->isModified());
+        basic.history->setIndex(4);
+        basic.model->setModified(false); // saved: the next keys are a step of their own
+        QTest::keyClicks(basic.title, u"?"_s);
+        QCOMPARE(basic.history->count(), 5);
+        QTest::keyClicks(basic.title, u"?"_s);
+        QCOMPARE(basic.history->count(), 5);
+        QVERIFY(basic.model->isModified());
+        QTest::keyClick(basic.title, Qt::Key_Backspace);
+        QTest::keyClick(basic.title, Qt::Key_Backspace);
+        QCOMPARE(basic.model->title(), u"Basic example one!"_s);
+        QCOMPARE(basic.history->count(), 4);
+        QVERIFY(basic.history->isClean());
+        QVERIFY(!basic.model->isModified());
     }
 
     void undoInAFieldUndoesTheScenariosLastStep()
     {
         // The field's own undo was an edit of its own: a new step, and the window stayed marked.
-        ScenarioEditor editor;
-        ScenarioModel *model = editor.model();
-        model->setScenario(bundledScenario(u"basic"_s));
-        QUndoStack *history = editor.history()->stack();
-        auto *title = editor.findChild<QLineEdit *>(u"title"_s);
-        auto *description = editor.findChild<QPlainTextEdit *>(u"description"_s);
-        model->setSeed(3);
-        QTest::keyClicks(title, u" two"_s);
-        QTest::keyClick(title, Qt::Key_Z, Qt::ControlModifier);
-        QCOMPARE(model->title(), u"Basic example"_s);
-        QCOMPARE(title->text(), u"Basic example"_s);
-        QCOMPARE(history->index(), 1);
-        QCOMPARE(history->count(), 2);
-        QTest::keyClick(description, Qt::Key_Z, Qt::ControlModifier); // the seed's step
-        QCOMPARE(model->seed(), std::nullopt);
-        QVERIFY(!model->isModified());
-        QTest::keyClick(title, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
-        QCOMPARE(model->seed(), std::optional<std::uint64_t>(3));
-        QTest::keyClick(description, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
-        QCOMPARE(title->text(), u"Basic example two"_s);
-        QCOMPARE(history->index(), 2);
+        EditorWith basic(u"basic"_s);
+        basic.model->setSeed(3);
+        QTest::keyClicks(basic.title, u" two"_s);
+        QTest::keyClick(basic.title, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(basic.model->title(), u"Basic example"_s);
+        QCOMPARE(basic.title->text(), u"Basic example"_s);
+        QCOMPARE(basic.history->index(), 1);
+        QCOMPARE(basic.history->count(), 2);
+        QTest::keyClick(basic.description, Qt::Key_Z, Qt::ControlModifier); // the seed's step
+        QCOMPARE(basic.model->seed(), std::nullopt);
+        QVERIFY(!basic.model->isModified());
+        QTest::keyClick(basic.title, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(basic.model->seed(), std::optional<std::uint64_t>(3));
+        QTest::keyClick(basic.description, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(basic.title->text(), u"Basic example two"_s);
+        QCOMPARE(basic.history->index(), 2);
     }
 
     void aGatherShowsItsTasksAndNoOtherRowIsKeptExpanded()
@@ -1031,53 +1032,46 @@ private Q_SLOTS:
     void undoInAFieldHoldingTextThatDoesNotReadTakesThatTextBack()
     {
         // "x" in the seed is no step: Ctrl+Z there once undid whatever step came before it.
-        ScenarioEditor editor;
-        ScenarioModel *model = editor.model();
-        model->setScenario(bundledScenario(u"basic"_s));
-        QUndoStack *history = editor.history()->stack();
-        auto *seed = editor.findChild<QLineEdit *>(u"seed"_s);
-        model->addTask({}, 1, TaskSpec::sayHello(u"New"_s));
-        QTest::keyClicks(seed, u"x"_s);
-        QCOMPARE(history->count(), 1);
-        QTest::keyClick(seed, Qt::Key_Z, Qt::ControlModifier);
-        QCOMPARE(seed->text(), QString());
-        QVERIFY(model->isValid());
-        QCOMPARE(model->rowCount(), 3);
-        QCOMPARE(history->index(), 1);
-        QTest::keyClick(seed, Qt::Key_Z, Qt::ControlModifier); // text that reads: the scenario's
-        QCOMPARE(model->rowCount(), 2);
-        QCOMPARE(history->index(), 0);
+        EditorWith basic(u"basic"_s);
+        basic.model->addTask({}, 1, TaskSpec::sayHello(u"New"_s));
+        QTest::keyClicks(basic.seed, u"x"_s);
+        QCOMPARE(basic.history->count(), 1);
+        QTest::keyClick(basic.seed, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(basic.seed->text(), QString());
+        QVERIFY(basic.model->isValid());
+        QCOMPARE(basic.model->rowCount(), 3);
+        QCOMPARE(basic.history->index(), 1);
+        QTest::keyClick(basic.seed, Qt::Key_Z,
+                        Qt::ControlModifier); // text that reads: the scenario's
+        QCOMPARE(basic.model->rowCount(), 2);
+        QCOMPARE(basic.history->index(), 0);
     }
 
     void typingAfterTheFocusLeftAFieldIsAnotherStep()
     {
-        ScenarioEditor editor;
-        ScenarioModel *model = editor.model();
-        model->setScenario(bundledScenario(u"basic"_s));
-        editor.show();
-        QVERIFY(QTest::qWaitForWindowActive(&editor));
-        QUndoStack *history = editor.history()->stack();
-        auto *title = editor.findChild<QLineEdit *>(u"title"_s);
-        title->setFocus();
-        QTest::keyClicks(title, u" one"_s);
-        editor.view()->setFocus();
-        title->setFocus();
-        QTest::keyClicks(title, u" two"_s);
-        QCOMPARE(history->count(), 2);
-        history->undo();
-        QCOMPARE(model->title(), u"Basic example one"_s);
-        history->redo();
+        EditorWith basic(u"basic"_s);
+        basic.editor.show();
+        QVERIFY(QTest::qWaitForWindowActive(&basic.editor));
+        basic.title->setFocus();
+        QTest::keyClicks(basic.title, u" one"_s);
+        basic.editor.view()->setFocus();
+        basic.title->setFocus();
+        QTest::keyClicks(basic.title, u" two"_s);
+        QCOMPARE(basic.history->count(), 2);
+        basic.history->undo();
+        QCOMPARE(basic.model->title(), u"Basic example one"_s);
+        basic.history->redo();
 
         // Undone in the description, its text comes back with the caret at its end, where the
         // typing was (it was put at the beginning).
-        auto *description = editor.findChild<QPlainTextEdit *>(u"description"_s);
-        description->setFocus();
-        description->moveCursor(QTextCursor::End);
-        QTest::keyClicks(description, u" More."_s);
-        QCOMPARE(history->count(), 3);
-        QTest::keyClick(description, Qt::Key_Z, Qt::ControlModifier);
-        QCOMPARE(description->toPlainText(), bundledScenario(u"basic"_s).description);
-        QCOMPARE(description->textCursor().position(), description->toPlainText().size());
+        basic.description->setFocus();
+        basic.description->moveCursor(QTextCursor::End);
+        QTest::keyClicks(basic.description, u" More."_s);
+        QCOMPARE(basic.history->count(), 3);
+        QTest::keyClick(basic.description, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(basic.description->toPlainText(), bundledScenario(u"basic"_s).description);
+        QCOMPARE(basic.description->textCursor().position(),
+                 basic.description->toPlainText().size());
     }
 
     void savingMakesTheCurrentStepTheCleanOne()
