@@ -713,10 +713,7 @@ private Q_SLOTS:
         m_window->instantAction()->setChecked(true);
         QVERIFY(runAndWait(*m_window));
         QCOMPARE(timeline.lane(3).label, u"say_hello('Cy')"_s);
-        QTest::qWait(400); // the preview that was to come does not replace the run
-        QVERIFY(timeline.hasStarted());
         QCOMPARE(m_window->resultModel()->rowCount(), 10'001);
-        m_window->instantAction()->setChecked(false);
     }
 
     void thePreviewFollowsWhatARunReadsAtOnceAndTheTitleOnceTypingPauses()

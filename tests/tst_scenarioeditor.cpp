@@ -19,6 +19,7 @@
 #include <QAction>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -1023,7 +1024,8 @@ private Q_SLOTS:
         editor.history()->stack()->undo();
 
         // A gather given back by an undo comes back open.
-        model->removeTask(moved);
+        QVERIFY(model->isGather(model->index(2, 0)));
+        model->removeTask(model->index(2, 0));
         editor.history()->stack()->undo();
         QVERIFY(model->isGather(model->index(2, 0)));
         QVERIFY(view->isExpanded(model->index(2, 0)));
@@ -1072,6 +1074,39 @@ private Q_SLOTS:
         QCOMPARE(basic.description->toPlainText(), bundledScenario(u"basic"_s).description);
         QCOMPARE(basic.description->textCursor().position(),
                  basic.description->toPlainText().size());
+    }
+
+    void undoFromAFieldsContextMenuTakesTheTypingBack()
+    {
+        // The menu's Undo is the field's own: an edit that merges with the typing, which the
+        // menu taking the focus did not end. Typed back to where it began, no step is left.
+        EditorWith basic(u"basic"_s);
+        basic.editor.show();
+        QVERIFY(QTest::qWaitForWindowActive(&basic.editor));
+        basic.title->setFocus();
+        QTest::keyClicks(basic.title, u" one"_s);
+        const std::unique_ptr<QMenu> menu(basic.title->createStandardContextMenu());
+        menu->popup(basic.title->mapToGlobal(QPoint(5, 5)));
+        QVERIFY(QTest::qWaitForWindowExposed(menu.get()));
+        QAction *undo = menu->actions().value(0);
+        QVERIFY(undo && undo->isEnabled());
+        undo->trigger();
+        menu->close();
+        QCOMPARE(basic.model->title(), u"Basic example"_s);
+        QCOMPARE(basic.history->count(), 0);
+        QVERIFY(!basic.model->isModified());
+
+        // Another window in between is no end of the typing either.
+        QTest::keyClicks(basic.title, u" two"_s);
+        QWidget elsewhere;
+        elsewhere.show();
+        elsewhere.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&elsewhere));
+        basic.editor.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&basic.editor));
+        QTest::keyClicks(basic.title, u"!"_s);
+        QCOMPARE(basic.history->count(), 1);
+        QCOMPARE(basic.model->title(), u"Basic example two!"_s);
     }
 
     void savingMakesTheCurrentStepTheCleanOne()

@@ -13,6 +13,7 @@
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QFocusEvent>
 #include <QFormLayout>
 #include <QHeaderView>
 #include <QKeyEvent>
@@ -406,9 +407,14 @@ bool ScenarioEditor::eventFilter(QObject *watched, QEvent *event)
     // undo was an edit of its own, recorded as a step, and the window stayed modified.
     const auto fields = formFields();
     const bool field = std::ranges::find(fields, watched) != fields.end();
-    // What is typed after the focus comes back is a step of its own, even into the same field.
-    if (field && event->type() == QEvent::FocusOut)
-        m_history->endTyping();
+    // What is typed after the focus comes back from another widget is a step of its own, even
+    // into the same field. A context menu (its Undo is the field's own, an edit that merges
+    // with the typing) or another window is no end of the typing.
+    if (field && event->type() == QEvent::FocusOut) {
+        const Qt::FocusReason reason = static_cast<QFocusEvent *>(event)->reason();
+        if (reason != Qt::PopupFocusReason && reason != Qt::ActiveWindowFocusReason)
+            m_history->endTyping();
+    }
     // Text that does not read (a seed of "x") is no step: the field's own undo takes it back.
     if (field && !holdsTextThatDoesNotRead(watched) &&
         (event->type() == QEvent::ShortcutOverride || event->type() == QEvent::KeyPress)) {
