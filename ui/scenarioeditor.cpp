@@ -216,8 +216,8 @@ ScenarioEditor::ScenarioEditor(QWidget *parent)
             expandGather(m_model->index(row, 0));
     });
     // What is inserted shows with its tasks (a gather added, or given back by an undo), and the
-    // gathers it went into open; the rest stays as it was. expandAll() laid out every row again
-    // for each task added: 45 ms at 100,000 tasks, and it opened what a person had closed.
+    // gathers it went into open; the rest stays as it was (expandAll() also opened again what a
+    // person had closed, and cost a persistent index a row: expandGather()).
     connect(m_model, &QAbstractItemModel::rowsInserted, this,
             [this](const QModelIndex &parent, int first, int last) {
                 openAround(parent);
