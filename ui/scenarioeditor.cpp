@@ -24,8 +24,6 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
-#include <algorithm>
-
 using namespace Gatherscope;
 
 namespace {
@@ -341,14 +339,12 @@ void ScenarioEditor::showSettings(bool replaceTyping)
     const auto seed = m_model->seed();
     // Rewriting the field being typed in would turn "1." into "1" under the cursor; text that
     // does not read stays beside its error (the model keeps the error) until it is replaced.
-    std::optional<std::uint64_t> typedSeed;
-    std::optional<double> typedSeconds;
-    if (replaceTyping ||
-        (!m_seed->hasFocus() && TaskCells::parseSeed(m_seed->text(), typedSeed).isEmpty()))
+    const auto rewritable = [&](QLineEdit *field) {
+        return replaceTyping || (!field->hasFocus() && !holdsTextThatDoesNotRead(field));
+    };
+    if (rewritable(m_seed))
         m_seed->setText(seed ? QString::number(*seed) : QString());
-    if (replaceTyping ||
-        (!m_cancelAfter->hasFocus() &&
-         TaskCells::parseOptionalSeconds(m_cancelAfter->text(), typedSeconds).isEmpty()))
+    if (rewritable(m_cancelAfter))
         m_cancelAfter->setText(TaskCells::secondsText(m_model->cancelAfter()));
     if (replaceTyping) { // the new scenario's values all read
         markField(m_seed, QString());
@@ -403,36 +399,12 @@ void ScenarioEditor::markField(QLineEdit *field, const QString &error)
 
 bool ScenarioEditor::eventFilter(QObject *watched, QEvent *event)
 {
-    // Undo and redo in a field of the form are the scenario's, not the field's own: the field's
-    // undo was an edit of its own, recorded as a step, and the window stayed modified.
-    const auto fields = formFields();
-    const bool field = std::ranges::find(fields, watched) != fields.end();
-    // What is typed after the focus comes back from another widget is a step of its own, even
-    // into the same field. A context menu (its Undo is the field's own, an edit that merges
-    // with the typing) or another window is no end of the typing.
-    if (field && event->type() == QEvent::FocusOut) {
-        const Qt::FocusReason reason = static_cast<QFocusEvent *>(event)->reason();
-        if (reason != Qt::PopupFocusReason && reason != Qt::ActiveWindowFocusReason)
-            m_history->endTyping();
-    }
-    // Text that does not read (a seed of "x") is no step: the field's own undo takes it back.
-    if (field && !holdsTextThatDoesNotRead(watched) &&
-        (event->type() == QEvent::ShortcutOverride || event->type() == QEvent::KeyPress)) {
-        auto *key = static_cast<QKeyEvent *>(event);
-        const bool undo = key->matches(QKeySequence::Undo);
-        if (undo || key->matches(QKeySequence::Redo)) {
-            if (event->type() == QEvent::ShortcutOverride)
-                event->accept(); // the key comes here, as the field's own undo would
-            else if (undo)
-                m_history->stack()->undo();
-            else
-                m_history->stack()->redo();
-            return true;
-        }
-    }
+    // It watches the tree and the form's fields (formFields()).
+    if (watched != m_view)
+        return fieldEvent(watched, event) || QWidget::eventFilter(watched, event);
     // Enter edits the current cell, as F2 does (Qt leaves Enter to the platform's habits). The
     // Enter that commits a cell's editor reaches the view too: then the editor has the focus.
-    if (watched == m_view && event->type() == QEvent::KeyPress && m_view->hasFocus()) {
+    if (event->type() == QEvent::KeyPress && m_view->hasFocus()) {
         const int key = static_cast<QKeyEvent *>(event)->key();
         if ((key == Qt::Key_Return || key == Qt::Key_Enter) && m_view->currentIndex().isValid()) {
             m_view->edit(m_view->currentIndex());
@@ -440,4 +412,38 @@ bool ScenarioEditor::eventFilter(QObject *watched, QEvent *event)
         }
     }
     return QWidget::eventFilter(watched, event);
+}
+
+bool ScenarioEditor::fieldEvent(QObject *field, QEvent *event)
+{
+    switch (event->type()) {
+    case QEvent::FocusOut: {
+        // What is typed after the focus comes back from another widget is a step of its own,
+        // even into the same field. A context menu (its Undo is the field's own, an edit that
+        // merges with the typing) or another window is no end of the typing.
+        const Qt::FocusReason reason = static_cast<QFocusEvent *>(event)->reason();
+        if (reason != Qt::PopupFocusReason && reason != Qt::ActiveWindowFocusReason)
+            m_history->endTyping();
+        return false;
+    }
+    case QEvent::ShortcutOverride:
+    case QEvent::KeyPress: {
+        // Undo and redo in a field are the scenario's, not the field's own: the field's undo
+        // was an edit of its own, recorded as a step, and the window stayed modified. Text that
+        // does not read (a seed of "x") is no step: the field's own undo takes it back.
+        auto *key = static_cast<QKeyEvent *>(event);
+        const bool undo = key->matches(QKeySequence::Undo);
+        if ((!undo && !key->matches(QKeySequence::Redo)) || holdsTextThatDoesNotRead(field))
+            return false;
+        if (event->type() == QEvent::ShortcutOverride)
+            event->accept(); // the key comes here, as the field's own undo would
+        else if (undo)
+            m_history->stack()->undo();
+        else
+            m_history->stack()->redo();
+        return true;
+    }
+    default:
+        return false;
+    }
 }

@@ -42,6 +42,8 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    //! An event of a field of the form: the end of its typing, its Undo and Redo keys.
+    bool fieldEvent(QObject *field, QEvent *event);
     //! Opens \a gather and the gathers it is in: what was put into it shows.
     void openAround(const QModelIndex &gather);
     //! Opens \a task when it is a gather, and the gathers inside it.

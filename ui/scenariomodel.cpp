@@ -144,25 +144,20 @@ QString ScenarioModel::firstErrorIn(const Item &item, int depth) const
 
 QString ScenarioModel::checkFirstError()
 {
-    if (m_checkedTasksRevision != m_tasksRevision) {
-        m_tasksError = firstErrorIn(*m_root, 0);
-        if (m_tasksError.isEmpty() && taskCount() > ScenarioRules::maxTasks)
-            m_tasksError = ScenarioRules::tooManyTasks();
-        m_checkedTasksRevision = m_tasksRevision;
-    }
     if (!m_settingErrors.empty())
         return m_settingErrors.begin()->first + QStringLiteral(": ") +
                m_settingErrors.begin()->second;
-    return m_tasksError;
+    return checkedTasks().firstError;
 }
 
-std::size_t ScenarioModel::taskCount() const
+const ScenarioModel::TasksCheck &ScenarioModel::checkedTasks() const
 {
-    if (m_countedTasksRevision != m_tasksRevision) {
-        m_taskCount = taskCount(*m_root);
-        m_countedTasksRevision = m_tasksRevision;
+    if (m_tasksCheck.revision != m_tasksRevision) {
+        m_tasksCheck = {m_tasksRevision, firstErrorIn(*m_root, 0), taskCount(*m_root)};
+        if (m_tasksCheck.firstError.isEmpty() && m_tasksCheck.count > ScenarioRules::maxTasks)
+            m_tasksCheck.firstError = ScenarioRules::tooManyTasks();
     }
-    return m_taskCount;
+    return m_tasksCheck;
 }
 
 std::size_t ScenarioModel::taskCount(const Item &item)

@@ -57,7 +57,7 @@ public:
     Version version() const { return {m_tasksRevision, m_top}; }
 
     //! Every task, those inside gathers too; counted again only when the tasks changed.
-    std::size_t taskCount() const;
+    std::size_t taskCount() const { return checkedTasks().count; }
     bool isValid() const { return m_lastError.isEmpty(); }
     //! The first problem, as "tasks[1].y: expected a number, got \"zero\""; empty when valid.
     //! Kept from the last change (every change checks the whole scenario once), so that asking
@@ -145,9 +145,17 @@ private:
     std::unique_ptr<Item> makeItem(const Gatherscope::TaskSpec &spec, Item *parent) const;
     void collect(const Item &item, std::vector<Gatherscope::TaskSpec> &into) const;
     QString firstErrorIn(const Item &item, int depth) const;
-    //! Checks the whole scenario: its first problem, or empty. The tasks are checked again
-    //! only when they changed: typing a title into 100,000 tasks does not walk them.
+    //! Checks the whole scenario: its first problem, or empty.
     QString checkFirstError();
+    //! What a walk of the tasks finds, kept for the revision it walked.
+    struct TasksCheck {
+        quint64 revision = ~quint64(0); // none yet: the tasks are walked the first time
+        QString firstError;
+        std::size_t count = 0;
+    };
+    //! The tasks walked again only when they changed: typing a title into 100,000 tasks does
+    //! not walk them.
+    const TasksCheck &checkedTasks() const;
     static std::size_t taskCount(const Item &item);
     //! Takes every setting of \a settings, and marks a text among them that a file could not hold.
     void takeSettings(const Gatherscope::ScenarioSettings &settings);
@@ -163,8 +171,5 @@ private:
     bool m_modified = false;
     QString m_lastError;
     quint64 m_tasksRevision = 0;
-    quint64 m_checkedTasksRevision = ~quint64(0); // never: the tasks are checked the first time
-    QString m_tasksError;                         // the tasks' first problem at that revision
-    mutable quint64 m_countedTasksRevision = ~quint64(0);
-    mutable std::size_t m_taskCount = 0; // at that revision
+    mutable TasksCheck m_tasksCheck;
 };

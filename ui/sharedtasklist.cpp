@@ -9,10 +9,6 @@
 #include <iterator>
 #include <utility>
 
-SharedTaskList::SharedTaskList(std::vector<Task> tasks)
-    : SharedTaskList(SharedTaskList().spliced(0, 0, std::move(tasks)))
-{}
-
 SharedTaskList::SharedTaskList(std::shared_ptr<const Index> index)
     : m_index(std::move(index))
 {}

@@ -27,8 +27,6 @@ public:
     static constexpr std::size_t chunkSize = 256;
 
     SharedTaskList() = default;
-    //! \a tasks, in chunks of their own.
-    explicit SharedTaskList(std::vector<Task> tasks);
 
     std::size_t size() const;
     bool empty() const { return size() == 0; }
