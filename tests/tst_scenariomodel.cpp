@@ -357,6 +357,33 @@ private Q_SLOTS:
         QVERIFY(model.isValid());
     }
 
+    void whoeverHearsAChangeOfTheTasksIsToldOfThemAsTheyAreNow()
+    {
+        ScenarioModel model;
+        QAbstractItemModelTester tester(&model);
+        model.setScenario(bundledScenario(u"advanced"_s));
+        const std::size_t tasks = model.taskCount();
+        const QModelIndex parameters = model.index(1, ScenarioModel::ParametersColumn);
+        // What a slot on each of the change's own signals is told.
+        QStringList heard;
+        const auto hear = [&](const char *signal) {
+            heard << u"%1: %2 tasks, %3"_s.arg(QLatin1StringView(signal))
+                         .arg(model.taskCount())
+                         .arg(model.isValid() ? u"valid"_s : model.firstError());
+        };
+        connect(&model, &QAbstractItemModel::dataChanged, this, [&] { hear("dataChanged"); });
+        connect(&model, &QAbstractItemModel::rowsRemoved, this, [&] { hear("rowsRemoved"); });
+        connect(&model, &QAbstractItemModel::rowsInserted, this, [&] { hear("rowsInserted"); });
+
+        QVERIFY(model.setData(parameters, u"20, zero"_s, Qt::EditRole));
+        model.removeTask(model.index(1, 0));
+        model.addTask({}, 0, TaskSpec::sayHello(u"Owl"_s));
+        const QString error = u"tasks[1].y: expected a number, got \"zero\""_s;
+        QCOMPARE(heard, QStringList({u"dataChanged: %1 tasks, %2"_s.arg(tasks).arg(error),
+                                     u"rowsRemoved: %1 tasks, valid"_s.arg(tasks - 1),
+                                     u"rowsInserted: %1 tasks, valid"_s.arg(tasks)}));
+    }
+
     void addRemoveDuplicateMove()
     {
         ScenarioModel model;

@@ -72,21 +72,21 @@ void ScenarioModel::setScenario(const Scenario &scenario)
     m_root = std::make_unique<Item>();
     for (const auto &task : scenario.tasks)
         m_root->children.push_back(makeItem(task, m_root.get()));
-    ++m_tasksRevision;
-    m_lastError = checkFirstError(); // before the signals: whoever hears them asks isValid()
+    tasksChanged();
+    m_announcedError = firstError();
     endResetModel();
     Q_EMIT changed();
-    Q_EMIT validityChanged(m_lastError.isEmpty(), m_lastError);
+    Q_EMIT validityChanged(m_announcedError.isEmpty(), m_announcedError);
     setModified(false);
 }
 
 void ScenarioModel::setSettings(const ScenarioSettings &settings)
 {
     takeSettings(settings);
-    m_lastError = checkFirstError();
+    m_announcedError = firstError();
     Q_EMIT settingsReplaced();
     Q_EMIT changed();
-    Q_EMIT validityChanged(m_lastError.isEmpty(), m_lastError);
+    Q_EMIT validityChanged(m_announcedError.isEmpty(), m_announcedError);
 }
 
 void ScenarioModel::takeSettings(const ScenarioSettings &settings)
@@ -142,7 +142,7 @@ QString ScenarioModel::firstErrorIn(const Item &item, int depth) const
     return {};
 }
 
-QString ScenarioModel::checkFirstError()
+QString ScenarioModel::firstError() const
 {
     if (!m_settingErrors.empty())
         return m_settingErrors.begin()->first + QStringLiteral(": ") +
@@ -168,22 +168,15 @@ std::size_t ScenarioModel::taskCount(const Item &item)
     return count;
 }
 
-void ScenarioModel::tasksEdited(const QString &what)
-{
-    ++m_tasksRevision;
-    edited(what);
-}
-
 void ScenarioModel::edited(const QString &what)
 {
     setModified(true);
-    // Checked before anyone hears of the edit: the preview asks isValid().
-    QString error = checkFirstError();
-    const bool validityMoved = error != m_lastError;
-    m_lastError = std::move(error);
+    QString error = firstError();
+    const bool validityMoved = error != m_announcedError;
+    m_announcedError = std::move(error);
     Q_EMIT scenarioEdited(what);
     if (validityMoved)
-        Q_EMIT validityChanged(m_lastError.isEmpty(), m_lastError);
+        Q_EMIT validityChanged(m_announcedError.isEmpty(), m_announcedError);
 }
 
 void ScenarioModel::setModified(bool modified)
@@ -378,9 +371,10 @@ bool ScenarioModel::setData(const QModelIndex &index, const QVariant &value, int
             else {
                 item.spec.kind = spec.kind; // keep what it can, show the rest afresh
                 item.refreshText();
+                tasksChanged();
                 Q_EMIT dataChanged(this->index(index.row(), 0, index.parent()),
                                    this->index(index.row(), ColumnCount - 1, index.parent()));
-                tasksEdited(tr("Change a task's kind"));
+                edited(tr("Change a task's kind"));
                 return true;
             }
         }
@@ -410,8 +404,9 @@ bool ScenarioModel::setData(const QModelIndex &index, const QVariant &value, int
     item.key[column] = key;
     if (error.isEmpty())
         item.spec = spec;
+    tasksChanged();
     Q_EMIT dataChanged(index, index);
-    tasksEdited(tr("Edit a cell"));
+    edited(tr("Edit a cell"));
     return true;
 }
 
@@ -466,8 +461,9 @@ QModelIndex ScenarioModel::addTask(const QModelIndex &parentGather, int row, con
     row = std::clamp(row, 0, int(parent->children.size()));
     beginInsertRows(parentGather.siblingAtColumn(0), row, row);
     parent->children.insert(parent->children.begin() + row, makeItem(spec, parent));
+    tasksChanged();
     endInsertRows();
-    tasksEdited(tr("Add a task"));
+    edited(tr("Add a task"));
     return index(row, 0, parentGather.siblingAtColumn(0));
 }
 
@@ -479,8 +475,9 @@ void ScenarioModel::removeTask(const QModelIndex &index)
     Item *parent = itemFor(parentIndex);
     beginRemoveRows(parentIndex, index.row(), index.row());
     parent->children.erase(parent->children.begin() + index.row());
+    tasksChanged();
     endRemoveRows();
-    tasksEdited(tr("Remove a task"));
+    edited(tr("Remove a task"));
 }
 
 const TaskSpec *ScenarioModel::childlessTask(int row) const
@@ -518,12 +515,14 @@ void ScenarioModel::replaceTasks(int first, int count, std::vector<TaskSpec> tas
             item.spec = std::move(tasks[i]);
             item.refreshText();
         }
+        tasksChanged();
         if (count > 0)
             Q_EMIT dataChanged(index(first, 0), index(first + count - 1, ColumnCount - 1));
     } else {
         if (count > 0) {
             beginRemoveRows({}, first, first + count - 1);
             rows.erase(rows.begin() + first, rows.begin() + first + count);
+            tasksChanged();
             endRemoveRows();
         }
         if (!tasks.empty()) {
@@ -531,10 +530,11 @@ void ScenarioModel::replaceTasks(int first, int count, std::vector<TaskSpec> tas
             for (std::size_t i = 0; i < tasks.size(); ++i)
                 rows.insert(rows.begin() + first + std::ptrdiff_t(i),
                             makeItem(tasks[i], m_root.get()));
+            tasksChanged();
             endInsertRows();
         }
     }
-    tasksEdited(tr("Replace tasks"));
+    edited(tr("Replace tasks"));
 }
 
 QModelIndex ScenarioModel::duplicateTask(const QModelIndex &index)
@@ -585,7 +585,8 @@ QModelIndex ScenarioModel::moveTaskTo(const QModelIndex &task, const QModelIndex
     Item *moved = item.get();
     moved->parent = to;
     to->children.insert(to->children.begin() + row, std::move(item));
+    tasksChanged();
     endMoveRows();
-    tasksEdited(tr("Move a task"));
+    edited(tr("Move a task"));
     return indexFor(moved);
 }

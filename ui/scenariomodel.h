@@ -58,11 +58,11 @@ public:
 
     //! Every task, those inside gathers too; counted again only when the tasks changed.
     std::size_t taskCount() const { return checkedTasks().count; }
-    bool isValid() const { return m_lastError.isEmpty(); }
+    bool isValid() const { return firstError().isEmpty(); }
     //! The first problem, as "tasks[1].y: expected a number, got \"zero\""; empty when valid.
-    //! Kept from the last change (every change checks the whole scenario once), so that asking
-    //! costs nothing on 10,000 tasks.
-    const QString &firstError() const { return m_lastError; }
+    //! The tasks are checked once a change (asked first, at the latest by the change's own
+    //! signals), so that asking costs nothing on 10,000 tasks.
+    QString firstError() const;
     bool isModified() const { return m_modified; }
     void setModified(bool modified);
     //! What the window holds is no file, whatever the history says (a copy restored from the
@@ -145,8 +145,6 @@ private:
     std::unique_ptr<Item> makeItem(const Gatherscope::TaskSpec &spec, Item *parent) const;
     void collect(const Item &item, std::vector<Gatherscope::TaskSpec> &into) const;
     QString firstErrorIn(const Item &item, int depth) const;
-    //! Checks the whole scenario: its first problem, or empty.
-    QString checkFirstError();
     //! What a walk of the tasks finds, kept for the revision it walked.
     struct TasksCheck {
         quint64 revision = ~quint64(0); // none yet: the tasks are walked the first time
@@ -159,9 +157,13 @@ private:
     static std::size_t taskCount(const Item &item);
     //! Takes every setting of \a settings, and marks a text among them that a file could not hold.
     void takeSettings(const Gatherscope::ScenarioSettings &settings);
+    //! The tasks changed: called before any view hears of it, so that a slot on rowsInserted
+    //! (or any other of the change's signals) that asks taskCount() or isValid() is told of the
+    //! tasks as they are now.
+    void tasksChanged() { ++m_tasksRevision; }
+    //! After the change's own signals: marks the scenario modified, tells of the edit, and of
+    //! its validity when that moved.
     void edited(const QString &what);
-    //! A change of the tasks.
-    void tasksEdited(const QString &what);
     template<typename T>
     void updateSetting(T &field, const T &value, const QString &what);
 
@@ -169,7 +171,7 @@ private:
     Gatherscope::ScenarioSettings m_top; // the top-level settings (the tasks live in the tree)
     std::map<QString, QString> m_settingErrors;
     bool m_modified = false;
-    QString m_lastError;
+    QString m_announcedError; // as validityChanged() last told it
     quint64 m_tasksRevision = 0;
     mutable TasksCheck m_tasksCheck;
 };
