@@ -68,6 +68,11 @@ ScenarioSnapshot::ScenarioSnapshot(ScenarioSettings settings, const ScenarioSnap
     , m_tasks(spliced(before, first, removed, std::move(inserted)))
 {}
 
+ScenarioSnapshot::ScenarioSnapshot(ScenarioSettings settings, std::vector<Tasks::Task> tasks)
+    : m_settings(std::move(settings))
+    , m_tasks(Tasks().spliced(0, 0, std::move(tasks)))
+{}
+
 ScenarioSnapshot::Tasks ScenarioSnapshot::spliced(const ScenarioSnapshot &before, std::size_t first,
                                                   std::size_t removed,
                                                   std::vector<TaskSpec> inserted)

@@ -34,6 +34,8 @@ public:
     ScenarioSnapshot(Gatherscope::ScenarioSettings settings, const ScenarioSnapshot &before,
                      std::size_t first, std::size_t removed,
                      std::vector<Gatherscope::TaskSpec> inserted);
+    //! \a settings and \a tasks, shared with no snapshot before it: the first of a history.
+    ScenarioSnapshot(Gatherscope::ScenarioSettings settings, std::vector<Tasks::Task> tasks);
     //! This snapshot's tasks, all shared, with \a settings: a step that changed a setting alone,
     //! made without reading the tasks.
     ScenarioSnapshot withSettings(const Gatherscope::ScenarioSettings &settings) const;
