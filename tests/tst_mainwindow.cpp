@@ -930,6 +930,35 @@ private Q_SLOTS:
         QVERIFY(!findButton(bar, u"Re&load"_s)->isVisible());
     }
 
+    // A program that writes in place (a shell's `>`, many editors) first empties the file: the
+    // window, told of the empty file, offers to reload it. Once the same scenario is back in the
+    // file, that offer goes: there is nothing to reload.
+    void anOfferGoesWhenTheFileHoldsTheSameScenarioAgain()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"rewritten.json"_s);
+        const QByteArray json = ScenarioLoader::toJson(bundledScenario(u"basic"_s));
+        const auto writeInPlace = [&path](const QByteArray &bytes) {
+            QFile file(path);
+            return file.open(QIODevice::WriteOnly | QIODevice::Truncate) &&
+                   file.write(bytes) == bytes.size();
+        };
+        QVERIFY(writeInPlace(json));
+        QVERIFY(m_window->openScenario(path));
+        auto *bar = m_window->findChild<QWidget *>(u"reloadBar"_s);
+        QVERIFY(!bar->isVisible());
+
+        QVERIFY(writeInPlace({})); // emptied, and seen so
+        QTRY_VERIFY(bar->isVisible());
+        QVERIFY(writeInPlace(json));
+        QTRY_VERIFY(!bar->isVisible());
+        QVERIFY(!m_window->isWindowModified());
+
+        // Written back with another scenario, the offer comes again.
+        QVERIFY(writeInPlace(ScenarioLoader::toJson(bundledScenario(u"advanced"_s))));
+        QTRY_VERIFY(bar->isVisible());
+    }
+
     // A crash or a kill loses at most the last seconds of editing: the window keeps a copy of
     // its unsaved scenario, and the next start offers it back as the file it came from.
     void unsavedChangesOutliveACrashAndComeBack()

@@ -363,6 +363,8 @@ void MainWindow::createDocks()
     connect(m_reloadBar, &ReloadBar::keepClicked, m_document, &ScenarioDocument::keepOwnVersion);
     // Another file replaces the one the offer was about.
     connect(m_document, &ScenarioDocument::replaced, m_reloadBar, &QWidget::hide);
+    // The file holds the scenario again: there is nothing to reload.
+    connect(m_document, &ScenarioDocument::sameOnDiskAgain, m_reloadBar, &QWidget::hide);
     addDockWidget(Qt::LeftDockWidgetArea, editorDock);
 
     m_resultsPanel = new ResultsPanel(m_results, this);

@@ -16,6 +16,9 @@ using namespace Gatherscope;
 namespace {
 
 constexpr int maxRecentFiles = 8;
+//! How long the file's writes pause before it is read: a writer in place empties the file, then
+//! writes it, and an editor or `git checkout` may delete it and write it anew.
+constexpr int settleMs = 100;
 const QString recentFilesKey = QStringLiteral("recentFiles");
 
 //! The scenario in \a path as the loader reads it now; none if it cannot be read.
@@ -35,7 +38,10 @@ ScenarioDocument::ScenarioDocument(ScenarioModel *model, QObject *parent)
 {
     connect(model, &ScenarioModel::modifiedChanged, this, &ScenarioDocument::captionChanged);
     connect(model, &ScenarioModel::changed, this, &ScenarioDocument::captionChanged); // title
-    connect(&m_watcher, &QFileSystemWatcher::fileChanged, this, &ScenarioDocument::checkFile);
+    m_settle.setSingleShot(true);
+    m_settle.setInterval(settleMs);
+    connect(&m_watcher, &QFileSystemWatcher::fileChanged, &m_settle, qOverload<>(&QTimer::start));
+    connect(&m_settle, &QTimer::timeout, this, &ScenarioDocument::checkFile);
 }
 
 QString ScenarioDocument::caption() const
@@ -130,6 +136,7 @@ void ScenarioDocument::setPath(const QString &path, std::optional<Scenario> onDi
 {
     if (!m_watcher.files().isEmpty())
         m_watcher.removePaths(m_watcher.files());
+    m_settle.stop(); // what was reported of the file before is no longer to be read
     m_path = path;
     m_onDisk = std::move(onDisk);
     if (!path.isEmpty())
@@ -144,8 +151,12 @@ void ScenarioDocument::checkFile()
     const bool stillThere = QFileInfo::exists(m_path);
     if (stillThere && !m_watcher.files().contains(m_path))
         m_watcher.addPath(m_path);
-    if (stillThere && loadedFrom(m_path) == m_onDisk)
-        return; // this document's own save, or a write that changed nothing of the scenario
+    if (stillThere && loadedFrom(m_path) == m_onDisk) {
+        // This document's own save, a write that changed nothing of the scenario, or one that
+        // wrote back what an earlier report found changed.
+        Q_EMIT sameOnDiskAgain();
+        return;
+    }
     Q_EMIT changedOnDisk(stillThere);
 }
 

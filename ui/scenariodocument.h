@@ -10,6 +10,7 @@
 #include <QObject>
 #include <QString>
 #include <QStringList>
+#include <QTimer>
 
 #include <optional>
 
@@ -57,8 +58,11 @@ public:
 Q_SIGNALS:
     //! Another program changed the document's file (\a stillThere), or deleted or moved it.
     //! Not emitted for this document's own saves, nor for a write that left the same scenario.
-    void
-    changedOnDisk(bool stillThere); //! Another scenario replaced the one before (opened, or new).
+    void changedOnDisk(bool stillThere);
+    //! The file holds the document's scenario again after changedOnDisk(): a program that
+    //! writes in place empties the file first, then writes the same scenario back.
+    void sameOnDiskAgain();
+    //! Another scenario replaced the one before (opened, or new).
     void replaced();
     void captionChanged();
     void recentFilesChanged();
@@ -73,4 +77,7 @@ private:
     //! change from its own save (the watcher reports both); none if it could not be read.
     std::optional<Gatherscope::Scenario> m_onDisk;
     QFileSystemWatcher m_watcher;
+    //! The file is read once its writes pause: a writer that empties the file, then writes
+    //! it, is reported once, as what it wrote.
+    QTimer m_settle;
 };
