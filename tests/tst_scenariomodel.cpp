@@ -384,6 +384,28 @@ private Q_SLOTS:
                                      u"rowsInserted: %1 tasks, valid"_s.arg(tasks)}));
     }
 
+    void theScenarioIsSharedOnceAVersionWhileItIsHeld()
+    {
+        ScenarioModel model;
+        model.setScenario(bundledScenario(u"basic"_s));
+        auto shared = model.sharedScenario();
+        QVERIFY(*shared == model.scenario());
+        QCOMPARE(model.sharedScenario().get(), shared.get()); // no second copy
+
+        model.setTitle(u"Retitled"_s);
+        auto retitled = model.sharedScenario();
+        QVERIFY(retitled != shared);
+        QCOMPARE(retitled->title, u"Retitled"_s);
+        QCOMPARE(shared->title, u"Basic example"_s); // what its holders run stays as it was
+
+        QVERIFY(
+            model.setData(model.index(0, ScenarioModel::ParametersColumn), u"Owl"_s, Qt::EditRole));
+        const auto renamed = model.sharedScenario();
+        QVERIFY(renamed != retitled);
+        QCOMPARE(renamed->tasks[0].name, u"Owl"_s);
+        QCOMPARE(retitled->tasks[0].name, u"Mr. Turtle"_s);
+    }
+
     void addRemoveDuplicateMove()
     {
         ScenarioModel model;

@@ -105,7 +105,7 @@ QString Autosave::writeNow()
         !error.isEmpty())
         return error;
     return writeFileAtomically(slotFile(scenarioSuffix),
-                               ScenarioLoader::toJson(m_model->scenario()));
+                               ScenarioLoader::toJson(*m_model->sharedScenario()));
 }
 
 void Autosave::discard()

@@ -160,7 +160,7 @@ void PythonPanel::showProgram()
     m_programStale = false;
     m_programOf = m_scenario->version();
     m_rewriter.stop();
-    QString program = Gatherscope::pythonTwin(m_scenario->scenario());
+    QString program = Gatherscope::pythonTwin(*m_scenario->sharedScenario());
     if (program == m_program) {
         if (isWriting()) { // stopped while out of sight, or for an edit that changed nothing here
             m_writer.start();

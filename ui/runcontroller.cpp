@@ -21,7 +21,7 @@ ScenarioTime RunController::currentTime() const
     return m_runner->clock().displayTime();
 }
 
-void RunController::start(Scenario scenario, bool instant, bool paused)
+void RunController::start(std::shared_ptr<const Scenario> scenario, bool instant, bool paused)
 {
     RunOptions options;
     options.clockMode = instant ? ScenarioClock::Mode::Virtual : ScenarioClock::Mode::Real;

@@ -37,7 +37,8 @@ public:
 public Q_SLOTS:
     //! Runs \a scenario: on the virtual clock when \a instant, else in real time at speed();
     //! \a paused: stop the clock right after the tasks' first steps (to step through it).
-    void start(Gatherscope::Scenario scenario, bool instant, bool paused = false);
+    void start(std::shared_ptr<const Gatherscope::Scenario> scenario, bool instant,
+               bool paused = false);
     //! Drops the current run (cancelling what is left of it); the views show nothing.
     void clear();
     //! For the program's end, once the event loop has stopped: drops a run still going and

@@ -105,7 +105,7 @@ void RunPresenter::showPreview()
     const ScenarioModel *model = m_parts.scenario;
     if (!model->isValid())
         return;
-    m_preview = std::make_unique<Runner>(model->scenario(), RunOptions{});
+    m_preview = std::make_unique<Runner>(model->sharedScenario(), RunOptions{});
     m_previewOf = model->version();
     m_parts.session->follow(&m_preview->record(), m_preview->scenario().report);
 }
@@ -200,7 +200,7 @@ void RunPresenter::start(bool instantly)
     if (!model->isValid())
         return;
     // A new run replaces the one in progress: RunController stops the old one first.
-    m_parts.run->start(model->scenario(), instantly);
+    m_parts.run->start(model->sharedScenario(), instantly);
 }
 
 void RunPresenter::stepScenario()
@@ -211,7 +211,7 @@ void RunPresenter::stepScenario()
         // Stepping needs the real clock: the virtual one never waits to be told.
         if (!m_parts.scenario->isValid())
             return;
-        m_parts.run->start(m_parts.scenario->scenario(), false, true);
+        m_parts.run->start(m_parts.scenario->sharedScenario(), false, true);
         return; // paused at 0 s, after the tasks' first steps
     }
     m_parts.session->passNextRecorded();

@@ -119,6 +119,16 @@ Scenario ScenarioModel::scenario() const
     return scenario;
 }
 
+std::shared_ptr<const Scenario> ScenarioModel::sharedScenario() const
+{
+    if (auto shared = m_shared.lock(); shared && m_sharedVersion == version())
+        return shared;
+    auto shared = std::make_shared<const Scenario>(scenario());
+    m_shared = shared;
+    m_sharedVersion = version();
+    return shared;
+}
+
 QString ScenarioModel::firstErrorIn(const Item &item, int depth) const
 {
     // The place (`tasks[1].tasks[2]`) is spelled for the task in error only: every edit of

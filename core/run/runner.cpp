@@ -23,7 +23,7 @@ namespace detail {
 //! Everything the coroutines of a run touch. Shared by the Runner and every running task, so
 //! that a task unwinding after the Runner is gone still finds it.
 struct RunState {
-    Scenario scenario;
+    std::shared_ptr<const Scenario> scenario; // shared with whoever made the run (a preview)
     std::uint64_t seed = 0;
     bool seedIsFresh = false;
     bool usesRandomSleeps = false;
@@ -39,7 +39,7 @@ struct RunState {
     bool gatherRaised = false;
     std::function<void()> onFinished;
 
-    RunState(Scenario s, ScenarioClock::Mode mode)
+    RunState(std::shared_ptr<const Scenario> s, ScenarioClock::Mode mode)
         : scenario(std::move(s))
         , clock(mode)
     {}
@@ -232,7 +232,7 @@ void endNeverStarted(RunState &run, int node)
 //! A gather of the scenario (node 0 is the top-level one): its tasks, its cancellations.
 QCoro::Task<PyValue> runGather(std::shared_ptr<RunState> run, int node, std::stop_token token)
 {
-    const bool returnExceptions = node == 0 ? run->scenario.returnExceptions
+    const bool returnExceptions = node == 0 ? run->scenario->returnExceptions
                                             : run->specs[std::size_t(node)]->returnExceptions;
     const std::vector<int> &children = run->children[std::size_t(node)];
     std::vector<ChildTask> factories;
@@ -292,7 +292,7 @@ void scheduleCancellations(RunState &run, int node)
     for (const int child : run.children[std::size_t(node)])
         scheduleCancellations(run, child);
     const std::optional<double> after =
-        node == 0 ? run.scenario.cancelAfter : run.specs[std::size_t(node)]->cancelAfter;
+        node == 0 ? run.scenario->cancelAfter : run.specs[std::size_t(node)]->cancelAfter;
     if (!after)
         return;
     // A plain pointer to the run state, not a share of it: the clock the call waits in is part
@@ -318,17 +318,36 @@ QCoro::Task<> runScenario(std::shared_ptr<RunState> run)
 } // namespace
 } // namespace detail
 
+namespace {
+
+//! \a scenario as \a options run it: return_exceptions given apart from the file (the command
+//! line, the window's comparison) is a copy that says so, which is what the run's file keeps.
+std::shared_ptr<const Scenario> asRun(std::shared_ptr<const Scenario> scenario,
+                                      const RunOptions &options)
+{
+    if (!options.returnExceptions || *options.returnExceptions == scenario->returnExceptions)
+        return scenario;
+    auto overridden = std::make_shared<Scenario>(*scenario);
+    overridden->returnExceptions = *options.returnExceptions;
+    return overridden;
+}
+
+} // namespace
+
 Runner::Runner(Scenario scenario, RunOptions options, QObject *parent)
+    : Runner(std::make_shared<const Scenario>(std::move(scenario)), options, parent)
+{}
+
+Runner::Runner(std::shared_ptr<const Scenario> scenario, RunOptions options, QObject *parent)
     : QObject(parent)
-    , m_run(std::make_shared<detail::RunState>(std::move(scenario), options.clockMode))
+    , m_run(std::make_shared<detail::RunState>(asRun(std::move(scenario), options),
+                                               options.clockMode))
 {
     auto &run = *m_run;
-    if (options.returnExceptions)
-        run.scenario.returnExceptions = *options.returnExceptions;
-    run.seedIsFresh = !options.seed && !run.scenario.seed;
-    run.seed = options.seed        ? *options.seed
-               : run.scenario.seed ? *run.scenario.seed
-                                   : detail::freshSeed();
+    run.seedIsFresh = !options.seed && !run.scenario->seed;
+    run.seed = options.seed         ? *options.seed
+               : run.scenario->seed ? *run.scenario->seed
+                                    : detail::freshSeed();
     run.clock.setSpeed(options.speed);
     run.record.setKeepsEvents(options.keepEvents);
 
@@ -336,12 +355,12 @@ Runner::Runner(Scenario scenario, RunOptions options, QObject *parent)
     // `random.randint` give, on every platform.
     PyRandom random(run.seed);
     TaskNode root;
-    root.label = run.scenario.title.isEmpty() ? QStringLiteral("gather") : run.scenario.title;
-    root.cancelAfter = run.scenario.cancelAfter;
-    root.returnExceptions = run.scenario.returnExceptions;
+    root.label = run.scenario->title.isEmpty() ? QStringLiteral("gather") : run.scenario->title;
+    root.cancelAfter = run.scenario->cancelAfter;
+    root.returnExceptions = run.scenario->returnExceptions;
     std::vector<TaskNode> nodes{root};
     run.specs.push_back(nullptr);
-    detail::addNodes(run, nodes, run.scenario.tasks, 0, random);
+    detail::addNodes(run, nodes, run.scenario->tasks, 0, random);
     run.ended.assign(nodes.size(), false);
     run.children.resize(nodes.size());
     for (const TaskNode &node : nodes) {
@@ -376,7 +395,7 @@ Runner::~Runner()
 
 const Scenario &Runner::scenario() const
 {
-    return m_run->scenario;
+    return *m_run->scenario;
 }
 std::uint64_t Runner::seed() const
 {

@@ -44,6 +44,9 @@ public:
     enum class State { Ready, Running, Finished };
 
     Runner(Scenario scenario, RunOptions options, QObject *parent = nullptr);
+    //! Runs \a scenario, shared with whoever else holds it: a window's preview and its run
+    //! need no copy of 100,000 tasks each.
+    Runner(std::shared_ptr<const Scenario> scenario, RunOptions options, QObject *parent = nullptr);
     ~Runner() override;
 
     const Scenario &scenario() const;
