@@ -959,6 +959,45 @@ private Q_SLOTS:
         QTRY_VERIFY(bar->isVisible());
     }
 
+    // A file deleted, then written again (`git checkout` of a branch without it, and back):
+    // what comes back is told too, not left for a save to overwrite unseen.
+    void aFileDeletedAndWrittenAgainIsToldOf()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"branch.json"_s);
+        Scenario scenario = bundledScenario(u"basic"_s);
+        QCOMPARE(ScenarioLoader::save(scenario, path), QString());
+        QVERIFY(m_window->openScenario(path));
+        auto *bar = m_window->findChild<QWidget *>(u"reloadBar"_s);
+        const auto text = [bar] { return bar->findChildren<QLabel *>().first()->text(); };
+        const QString deleted =
+            u"branch.json was deleted or moved. Save writes the scenario again."_s;
+
+        QVERIFY(QFile::remove(path));
+        QTRY_COMPARE(text(), deleted);
+        QVERIFY(bar->isVisible());
+        QCOMPARE(ScenarioLoader::save(scenario, path), QString()); // the same, back
+        QTRY_VERIFY(!bar->isVisible());
+
+        QVERIFY(QFile::remove(path));
+        QTRY_VERIFY(bar->isVisible());
+        findButton(bar, u"&OK"_s)->click();
+        QVERIFY(!bar->isVisible());
+        // Another file in the folder says nothing of this one.
+        QCOMPARE(ScenarioLoader::save(scenario, dir.filePath(u"other.json"_s)), QString());
+        QTest::qWait(300); // longer than the document waits for writes to pause
+        QVERIFY(!bar->isVisible());
+        scenario.title = u"From the other branch"_s;
+        QCOMPARE(ScenarioLoader::save(scenario, path), QString());
+        // The window is modified since the OK: the file it came from was gone.
+        QTRY_COMPARE(
+            text(),
+            u"branch.json changed on disk. Reload it? Your unsaved changes would be lost."_s);
+        QVERIFY(bar->isVisible());
+        findButton(bar, u"Re&load"_s)->click();
+        QCOMPARE(m_window->editor()->model()->scenario().title, u"From the other branch"_s);
+    }
+
     // A crash or a kill loses at most the last seconds of editing: the window keeps a copy of
     // its unsaved scenario, and the next start offers it back as the file it came from.
     void unsavedChangesOutliveACrashAndComeBack()

@@ -41,6 +41,8 @@ ScenarioDocument::ScenarioDocument(ScenarioModel *model, QObject *parent)
     m_settle.setSingleShot(true);
     m_settle.setInterval(settleMs);
     connect(&m_watcher, &QFileSystemWatcher::fileChanged, &m_settle, qOverload<>(&QTimer::start));
+    connect(&m_watcher, &QFileSystemWatcher::directoryChanged, &m_settle,
+            qOverload<>(&QTimer::start));
     connect(&m_settle, &QTimer::timeout, this, &ScenarioDocument::checkFile);
 }
 
@@ -136,21 +138,36 @@ void ScenarioDocument::setPath(const QString &path, std::optional<Scenario> onDi
 {
     if (!m_watcher.files().isEmpty())
         m_watcher.removePaths(m_watcher.files());
+    if (!m_watcher.directories().isEmpty())
+        m_watcher.removePaths(m_watcher.directories());
     m_settle.stop(); // what was reported of the file before is no longer to be read
     m_path = path;
     m_onDisk = std::move(onDisk);
     if (!path.isEmpty())
-        m_watcher.addPath(path);
+        watchFile();
     Q_EMIT captionChanged();
+}
+
+bool ScenarioDocument::watchFile()
+{
+    // An editor that saves through a new file and a rename (as this program does) replaces
+    // the file the watcher watched: the new one is watched. A file deleted is watched no more:
+    // its folder is, until the file is back (`git checkout` of a branch without it, and back).
+    const bool there = QFileInfo::exists(m_path);
+    if (there && !m_watcher.files().contains(m_path))
+        m_watcher.addPath(m_path);
+    if (there && !m_watcher.directories().isEmpty())
+        m_watcher.removePaths(m_watcher.directories());
+    if (!there && m_watcher.directories().isEmpty())
+        m_watcher.addPath(QFileInfo(m_path).absolutePath());
+    return there;
 }
 
 void ScenarioDocument::checkFile()
 {
-    // An editor that saves through a new file and a rename (as this program does) replaces
-    // the file the watcher watched: watch the new one.
-    const bool stillThere = QFileInfo::exists(m_path);
-    if (stillThere && !m_watcher.files().contains(m_path))
-        m_watcher.addPath(m_path);
+    const bool stillThere = watchFile();
+    if (!stillThere && !m_onDisk)
+        return; // told already, and seen (keepOwnVersion()): the folder changed for another file
     if (stillThere && loadedFrom(m_path) == m_onDisk) {
         // This document's own save, a write that changed nothing of the scenario, or one that
         // wrote back what an earlier report found changed.

@@ -69,6 +69,8 @@ Q_SIGNALS:
 
 private:
     void setPath(const QString &path, std::optional<Gatherscope::Scenario> onDisk);
+    //! Watches the file, or its folder while there is no file; whether the file is there.
+    bool watchFile();
     void checkFile();
 
     ScenarioModel *m_model;
