@@ -450,6 +450,25 @@ private Q_SLOTS:
         }
     }
 
+    // The window's preview, its run and its comparison share one scenario: an override of
+    // return_exceptions runs a copy that says so, and the shared one stays as it was.
+    void anOverrideLeavesASharedScenarioAsItWas()
+    {
+        const auto shared = std::make_shared<const Scenario>(bundledScenario(u"advanced"_s));
+        QVERIFY(shared->returnExceptions);
+        const Runner same(shared, RunOptions{});
+        QCOMPARE(&same.scenario(), shared.get()); // shared, not copied
+
+        RunOptions failFast;
+        failFast.returnExceptions = false;
+        const Runner overridden(shared, failFast);
+        QVERIFY(!overridden.scenario().returnExceptions);
+        QVERIFY(shared->returnExceptions);
+        QCOMPARE(overridden.scenario().tasks.size(), shared->tasks.size());
+        failFast.returnExceptions = true; // what the file says already: nothing to copy
+        QCOMPARE(&Runner(shared, failFast).scenario(), shared.get());
+    }
+
     void overridesAndSeededRandomSleeps()
     {
         RunOptions options;

@@ -320,22 +320,28 @@ QCoro::Task<> runScenario(std::shared_ptr<RunState> run)
 
 namespace {
 
-//! \a scenario as \a options run it: return_exceptions given apart from the file (the command
-//! line, the window's comparison) is a copy that says so, which is what the run's file keeps.
+//! \a scenario with the return_exceptions that \a options give apart from the file (the
+//! command line, the window's comparison): what the run's file keeps.
+Scenario asRun(Scenario scenario, const RunOptions &options)
+{
+    if (options.returnExceptions)
+        scenario.returnExceptions = *options.returnExceptions;
+    return scenario;
+}
+
+//! The same of a scenario others share: a copy, made only when the option changes it.
 std::shared_ptr<const Scenario> asRun(std::shared_ptr<const Scenario> scenario,
                                       const RunOptions &options)
 {
     if (!options.returnExceptions || *options.returnExceptions == scenario->returnExceptions)
         return scenario;
-    auto overridden = std::make_shared<Scenario>(*scenario);
-    overridden->returnExceptions = *options.returnExceptions;
-    return overridden;
+    return std::make_shared<const Scenario>(asRun(Scenario(*scenario), options));
 }
 
 } // namespace
 
 Runner::Runner(Scenario scenario, RunOptions options, QObject *parent)
-    : Runner(std::make_shared<const Scenario>(std::move(scenario)), options, parent)
+    : Runner(std::make_shared<const Scenario>(asRun(std::move(scenario), options)), options, parent)
 {}
 
 Runner::Runner(std::shared_ptr<const Scenario> scenario, RunOptions options, QObject *parent)
