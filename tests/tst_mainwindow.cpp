@@ -998,6 +998,50 @@ private Q_SLOTS:
         QCOMPARE(m_window->editor()->model()->scenario().title, u"From the other branch"_s);
     }
 
+    // The file's folder goes with it (`git checkout` of a branch without the folder), and the
+    // window's answers to the offer are kept: what comes back is told unless it is the file as
+    // it was, and an unreadable file is never taken for another unreadable one.
+    void aFileWhoseFolderWentIsToldOfWhenItComesBack()
+    {
+        QTemporaryDir dir;
+        const QString folder = dir.filePath(u"lessons/week1"_s);
+        const QString path = folder + u"/branch.json"_s;
+        QVERIFY(QDir().mkpath(folder));
+        Scenario scenario = bundledScenario(u"basic"_s);
+        QCOMPARE(ScenarioLoader::save(scenario, path), QString());
+        QVERIFY(m_window->openScenario(path));
+        auto *bar = m_window->findChild<QWidget *>(u"reloadBar"_s);
+        const auto text = [bar] { return bar->findChildren<QLabel *>().first()->text(); };
+        const auto writeRaw = [&path](const QByteArray &bytes) {
+            QFile file(path);
+            return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
+        };
+
+        QVERIFY(QDir(dir.filePath(u"lessons"_s)).removeRecursively());
+        QTRY_VERIFY(bar->isVisible());
+        findButton(bar, u"&OK"_s)->click();
+        QVERIFY(QDir().mkpath(folder));
+        QVERIFY(writeRaw("<<<<<<< HEAD\n{}\n=======\n{}\n>>>>>>> other\n"));
+        QTRY_COMPARE(
+            text(),
+            u"branch.json changed on disk. Reload it? Your unsaved changes would be lost."_s);
+
+        // The file as it was when it went: nothing to offer.
+        QVERIFY(QFile::remove(path));
+        QTRY_VERIFY(text().contains(u"was deleted or moved"_s));
+        findButton(bar, u"&OK"_s)->click();
+        QCOMPARE(ScenarioLoader::save(scenario, path), QString());
+        QTest::qWait(300); // longer than the document waits for writes to pause
+        QVERIFY(!bar->isVisible());
+
+        // Saved while the offer shows: the file holds the window's scenario, and the offer goes.
+        QVERIFY(QFile::remove(path));
+        QTRY_VERIFY(bar->isVisible());
+        QVERIFY(m_window->saveScenarioAs(path));
+        QVERIFY(!bar->isVisible());
+        QVERIFY(QFile::exists(path));
+    }
+
     // A crash or a kill loses at most the last seconds of editing: the window keeps a copy of
     // its unsaved scenario, and the next start offers it back as the file it came from.
     void unsavedChangesOutliveACrashAndComeBack()

@@ -18,6 +18,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <cmath>
+
 using namespace Gatherscope;
 using namespace GatherscopeTest;
 using namespace Qt::StringLiterals;
@@ -404,6 +406,16 @@ private Q_SLOTS:
         QVERIFY(renamed != retitled);
         QCOMPARE(renamed->tasks[0].name, u"Owl"_s);
         QCOMPARE(retitled->tasks[0].name, u"Mr. Turtle"_s);
+
+        // An undo gives back settings whole: a cancel_after of 0.0 where -0.0 stood, which the
+        // settings' `==` takes for the same, is another version all the same.
+        model.setCancelAfter(-0.0);
+        const auto negativeZero = model.sharedScenario();
+        QVERIFY(std::signbit(*negativeZero->cancelAfter));
+        ScenarioSettings settings = model.settings();
+        settings.cancelAfter = 0.0;
+        model.setSettings(settings);
+        QVERIFY(!std::signbit(*model.sharedScenario()->cancelAfter));
     }
 
     void addRemoveDuplicateMove()

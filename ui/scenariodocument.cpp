@@ -106,6 +106,7 @@ QString ScenarioDocument::saveAs(const QString &path)
     if (QString error = ScenarioLoader::save(scenario, path); !error.isEmpty())
         return error;
     setPath(QFileInfo(path).absoluteFilePath(), std::move(scenario));
+    Q_EMIT sameOnDiskAgain(); // an offer about the file (deleted, changed) is answered
     m_model->setModified(false);
     remember(m_path);
     return {};
@@ -118,7 +119,9 @@ QString ScenarioDocument::reload()
 
 void ScenarioDocument::keepOwnVersion()
 {
-    m_onDisk = loadedFrom(m_path);
+    // A file deleted keeps what it held: written back as it was, it has nothing to offer.
+    if (QFileInfo::exists(m_path))
+        m_onDisk = loadedFrom(m_path); // none if unreadable: whatever is written next is told
     m_model->markUnsaved();
 }
 
@@ -143,6 +146,7 @@ void ScenarioDocument::setPath(const QString &path, std::optional<Scenario> onDi
     m_settle.stop(); // what was reported of the file before is no longer to be read
     m_path = path;
     m_onDisk = std::move(onDisk);
+    m_missingTold = !path.isEmpty() && !QFileInfo::exists(path); // missing from the start
     if (!path.isEmpty())
         watchFile();
     Q_EMIT captionChanged();
@@ -152,29 +156,44 @@ bool ScenarioDocument::watchFile()
 {
     // An editor that saves through a new file and a rename (as this program does) replaces
     // the file the watcher watched: the new one is watched. A file deleted is watched no more:
-    // its folder is, until the file is back (`git checkout` of a branch without it, and back).
+    // the nearest folder above it that is there is, until the file is back (`git checkout` of a
+    // branch without it, or without its folder, and back).
     const bool there = QFileInfo::exists(m_path);
     if (there && !m_watcher.files().contains(m_path))
         m_watcher.addPath(m_path);
-    if (there && !m_watcher.directories().isEmpty())
-        m_watcher.removePaths(m_watcher.directories());
-    if (!there && m_watcher.directories().isEmpty())
-        m_watcher.addPath(QFileInfo(m_path).absolutePath());
+    QStringList folder;
+    if (!there) {
+        QString above = QFileInfo(m_path).absolutePath();
+        while (!QFileInfo(above).isDir() && QFileInfo(above).absolutePath() != above)
+            above = QFileInfo(above).absolutePath();
+        folder = {above};
+    }
+    if (m_watcher.directories() != folder) {
+        if (!m_watcher.directories().isEmpty())
+            m_watcher.removePaths(m_watcher.directories());
+        if (!folder.isEmpty())
+            m_watcher.addPaths(folder);
+    }
     return there;
 }
 
 void ScenarioDocument::checkFile()
 {
-    const bool stillThere = watchFile();
-    if (!stillThere && !m_onDisk)
-        return; // told already, and seen (keepOwnVersion()): the folder changed for another file
-    if (stillThere && loadedFrom(m_path) == m_onDisk) {
+    if (!watchFile()) {
+        // Told once, not again at each change in the folder watched, until the file is back.
+        if (!std::exchange(m_missingTold, true))
+            Q_EMIT changedOnDisk(false);
+        return;
+    }
+    m_missingTold = false;
+    // Unreadable, it is told: two unreadable files are not the same file.
+    if (const std::optional<Scenario> now = loadedFrom(m_path); now && now == m_onDisk) {
         // This document's own save, a write that changed nothing of the scenario, or one that
-        // wrote back what an earlier report found changed.
+        // wrote back what an earlier report found changed or deleted.
         Q_EMIT sameOnDiskAgain();
         return;
     }
-    Q_EMIT changedOnDisk(stillThere);
+    Q_EMIT changedOnDisk(true);
 }
 
 void ScenarioDocument::remember(const QString &path)

@@ -77,7 +77,11 @@ private:
     QString m_path;
     //! The file's scenario as this document last read or wrote it, to tell another program's
     //! change from its own save (the watcher reports both); none if it could not be read.
+    //! Kept while the file is deleted: written back as it was, it has nothing to offer.
     std::optional<Gatherscope::Scenario> m_onDisk;
+    //! The file is missing, and that was told (or it was missing from the start): not told
+    //! again at each change in the folder watched meanwhile.
+    bool m_missingTold = false;
     QFileSystemWatcher m_watcher;
     //! The file is read once its writes pause: a writer that empties the file, then writes
     //! it, is reported once, as what it wrote.

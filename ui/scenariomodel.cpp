@@ -92,6 +92,7 @@ void ScenarioModel::setSettings(const ScenarioSettings &settings)
 void ScenarioModel::takeSettings(const ScenarioSettings &settings)
 {
     m_top = settings;
+    ++m_settingsRevision;
     m_settingErrors.clear();
     // A text no file can hold may come back with an undo: it is marked as when it was typed.
     const auto markText = [this](const QString &key, const QString &text) {
@@ -241,6 +242,7 @@ void ScenarioModel::updateSetting(T &field, const T &value, const QString &what)
     if (field == value)
         return;
     field = value;
+    ++m_settingsRevision;
     Q_EMIT changed();
     edited(what);
 }

@@ -55,10 +55,13 @@ public:
     //! program) need not be made again while its version is the same.
     struct Version {
         quint64 tasksRevision;
+        //! Moves on with every change of the settings: an undo may bring back a `cancel_after`
+        //! of 0.0 where -0.0 stood, which the settings' `==` takes for the same.
+        quint64 settingsRevision;
         Gatherscope::ScenarioSettings settings;
         bool operator==(const Version &) const = default;
     };
-    Version version() const { return {m_tasksRevision, m_top}; }
+    Version version() const { return {m_tasksRevision, m_settingsRevision, m_top}; }
 
     //! Every task, those inside gathers too; counted again only when the tasks changed.
     std::size_t taskCount() const { return checkedTasks().count; }
@@ -177,6 +180,7 @@ private:
     bool m_modified = false;
     QString m_announcedError; // as validityChanged() last told it
     quint64 m_tasksRevision = 0;
+    quint64 m_settingsRevision = 0;
     mutable TasksCheck m_tasksCheck;
     mutable std::weak_ptr<const Gatherscope::Scenario> m_shared; // sharedScenario(), if held
     mutable Version m_sharedVersion{};                           // what m_shared is of
