@@ -49,6 +49,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
@@ -62,6 +63,7 @@
 #include <QTest>
 #include <QTextBlock>
 #include <QTextLayout>
+#include <QTimer>
 #include <QToolBar>
 #include <QTreeView>
 #include <QUndoStack>
@@ -1040,6 +1042,67 @@ private Q_SLOTS:
         QVERIFY(m_window->saveScenarioAs(path));
         QVERIFY(!bar->isVisible());
         QVERIFY(QFile::exists(path));
+    }
+
+    // Another program's change that the offer to reload has not shown yet (it waits for the
+    // writes to pause), or never shows (a network share the system reports nothing of): Save
+    // asks before it writes over it.
+    void aSaveOverAFileChangedElsewhereAsksFirst()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"shared.json"_s);
+        Scenario scenario = bundledScenario(u"basic"_s);
+        QCOMPARE(ScenarioLoader::save(scenario, path), QString());
+        QVERIFY(m_window->openScenario(path));
+        QAction *save = nullptr;
+        for (QAction *action : m_window->findChildren<QAction *>())
+            save = action->text() == u"&Save"_s ? action : save;
+        QVERIFY(save);
+        const auto titleOnDisk = [&path] {
+            const auto loaded = ScenarioLoader::load(path);
+            return std::get<Scenario>(loaded).title;
+        };
+        // Answers the message box that the next save shows, if it shows one: what it asked.
+        QString asked;
+        const auto answerWith = [&asked](QMessageBox::StandardButton button) {
+            asked.clear();
+            QTimer::singleShot(0, [&asked, button] {
+                if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+                    asked = box->text();
+                    box->button(button)->click();
+                }
+            });
+        };
+
+        m_window->editor()->model()->setTitle(u"Mine"_s);
+        scenario.title = u"Theirs"_s;
+        QCOMPARE(ScenarioLoader::save(scenario, path), QString()); // no event handled since
+        answerWith(QMessageBox::Cancel);
+        save->trigger();
+        QCOMPARE(asked, u"Another program changed shared.json since it was opened or saved. "
+                        u"Save over its changes?"_s);
+        QCOMPARE(titleOnDisk(), u"Theirs"_s);
+        QVERIFY(m_window->isWindowModified());
+
+        answerWith(QMessageBox::Save);
+        save->trigger();
+        QVERIFY(!asked.isEmpty());
+        QCOMPARE(titleOnDisk(), u"Mine"_s);
+
+        // Saved over it: the next save asks nothing, nor one over a file written back as it was.
+        m_window->editor()->model()->setTitle(u"Mine again"_s);
+        answerWith(QMessageBox::Cancel);
+        save->trigger();
+        QCOMPARE(asked, QString());
+        QCOMPARE(titleOnDisk(), u"Mine again"_s);
+        QVERIFY(writeFileAtomically(path,
+                                    ScenarioLoader::toJson(m_window->editor()->model()->scenario()))
+                    .isEmpty());
+        m_window->editor()->model()->setTitle(u"Mine at last"_s);
+        answerWith(QMessageBox::Cancel);
+        save->trigger();
+        QCOMPARE(asked, QString());
+        QCOMPARE(titleOnDisk(), u"Mine at last"_s);
     }
 
     // A crash or a kill loses at most the last seconds of editing: the window keeps a copy of

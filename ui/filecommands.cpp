@@ -67,7 +67,19 @@ bool FileCommands::saveTo(const QString &path)
 
 bool FileCommands::save()
 {
-    return m_document->path().isEmpty() ? saveAs() : saveTo(m_document->path());
+    if (m_document->path().isEmpty())
+        return saveAs();
+    if (m_document->fileChangedSinceRead()) {
+        const auto answer = QMessageBox::warning(
+            m_window, tr("Save scenario"),
+            tr("Another program changed %1 since it was opened or saved. Save over its "
+               "changes?")
+                .arg(QFileInfo(m_document->path()).fileName()),
+            QMessageBox::Save | QMessageBox::Cancel, QMessageBox::Cancel);
+        if (answer != QMessageBox::Save)
+            return false;
+    }
+    return saveTo(m_document->path());
 }
 
 bool FileCommands::saveAs()

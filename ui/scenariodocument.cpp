@@ -117,11 +117,27 @@ QString ScenarioDocument::reload()
     return open(m_path);
 }
 
+bool ScenarioDocument::fileChangedSinceRead() const
+{
+    if (m_path.isEmpty() || !QFileInfo::exists(m_path) || stampOf(m_path) == m_stamp)
+        return false;
+    const std::optional<Scenario> now = loadedFrom(m_path); // read only when it was written
+    return !now || now != m_onDisk;
+}
+
+ScenarioDocument::Stamp ScenarioDocument::stampOf(const QString &path)
+{
+    const QFileInfo file(path);
+    return file.exists() ? Stamp{file.size(), file.lastModified()} : Stamp{};
+}
+
 void ScenarioDocument::keepOwnVersion()
 {
     // A file deleted keeps what it held: written back as it was, it has nothing to offer.
-    if (QFileInfo::exists(m_path))
+    if (QFileInfo::exists(m_path)) {
         m_onDisk = loadedFrom(m_path); // none if unreadable: whatever is written next is told
+        m_stamp = stampOf(m_path);     // and a save over it asks nothing more
+    }
     m_model->markUnsaved();
 }
 
@@ -146,6 +162,7 @@ void ScenarioDocument::setPath(const QString &path, std::optional<Scenario> onDi
     m_settle.stop(); // what was reported of the file before is no longer to be read
     m_path = path;
     m_onDisk = std::move(onDisk);
+    m_stamp = stampOf(path);
     m_missingTold = !path.isEmpty() && !QFileInfo::exists(path); // missing from the start
     if (!path.isEmpty())
         watchFile();
@@ -190,6 +207,7 @@ void ScenarioDocument::checkFile()
     if (const std::optional<Scenario> now = loadedFrom(m_path); now && now == m_onDisk) {
         // This document's own save, a write that changed nothing of the scenario, or one that
         // wrote back what an earlier report found changed or deleted.
+        m_stamp = stampOf(m_path);
         Q_EMIT sameOnDiskAgain();
         return;
     }

@@ -6,6 +6,7 @@
 #include "scenario.h"
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QFileSystemWatcher>
 #include <QObject>
 #include <QString>
@@ -48,6 +49,12 @@ public:
     QString saveAs(const QString &path);
     //! Reads the document's file again, as it is on disk now; the error, or empty.
     QString reload();
+    //! Another program wrote the file since this document last read or wrote it, and what it
+    //! wrote is another scenario (or none that reads): a save would overwrite it. Asked before a
+    //! save: the offer to reload may not have come yet (it waits for the writes to pause) or at
+    //! all (a network share whose changes the system does not report). A file deleted is not
+    //! changed: a save writes it again, as the offer says.
+    bool fileChangedSinceRead() const;
     //! Keeps the scenario as it is in the editor after the file changed on disk: it no longer
     //! matches the file, so it counts as modified, and that change is not reported again.
     void keepOwnVersion();
@@ -82,6 +89,15 @@ private:
     //! The file is missing, and that was told (or it was missing from the start): not told
     //! again at each change in the folder watched meanwhile.
     bool m_missingTold = false;
+    //! The file's size and time as this document last read or wrote it, or found it holding
+    //! m_onDisk: a file that still has them was not written since.
+    struct Stamp {
+        qint64 size = -1;
+        QDateTime modified;
+        bool operator==(const Stamp &) const = default;
+    };
+    static Stamp stampOf(const QString &path);
+    Stamp m_stamp;
     QFileSystemWatcher m_watcher;
     //! The file is read once its writes pause: a writer that empties the file, then writes
     //! it, is reported once, as what it wrote.
