@@ -82,6 +82,24 @@ bool runAndWait(MainWindow &window)
     return finished.wait(10000);
 }
 
+//! Saves \a scenario to \a path and opens it in \a window; false if either failed.
+bool openSaved(MainWindow &window, const QString &path, const Scenario &scenario)
+{
+    return ScenarioLoader::save(scenario, path).isEmpty() && window.openScenario(path);
+}
+
+//! The bar over the editor that offers to reload a file changed on disk.
+QWidget *reloadBarOf(MainWindow &window)
+{
+    return window.findChild<QWidget *>(QStringLiteral("reloadBar"));
+}
+
+//! What that bar says.
+QString reloadOffer(MainWindow &window)
+{
+    return reloadBarOf(window)->findChildren<QLabel *>().first()->text();
+}
+
 QPushButton *findButton(QWidget *parent, const QString &text)
 {
     const auto buttons = parent->findChildren<QPushButton *>();
@@ -896,9 +914,8 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString path = dir.filePath(u"shared.json"_s);
         Scenario scenario = bundledScenario(u"basic"_s);
-        QCOMPARE(ScenarioLoader::save(scenario, path), QString());
-        QVERIFY(m_window->openScenario(path));
-        auto *bar = m_window->findChild<QWidget *>(u"reloadBar"_s);
+        QVERIFY(openSaved(*m_window, path, scenario));
+        QWidget *bar = reloadBarOf(*m_window);
         QVERIFY(bar);
         QVERIFY(!bar->isVisible());
 
@@ -909,8 +926,7 @@ private Q_SLOTS:
         scenario.title = u"Changed elsewhere"_s;
         QCOMPARE(ScenarioLoader::save(scenario, path), QString());
         QTRY_VERIFY(bar->isVisible());
-        const auto texts = bar->findChildren<QLabel *>();
-        QCOMPARE(texts.first()->text(), u"shared.json changed on disk. Reload it?"_s);
+        QCOMPARE(reloadOffer(*m_window), u"shared.json changed on disk. Reload it?"_s);
         findButton(bar, u"Re&load"_s)->click();
         QVERIFY(!bar->isVisible());
         QCOMPARE(m_window->editor()->model()->scenario().title, u"Changed elsewhere"_s);
@@ -927,7 +943,7 @@ private Q_SLOTS:
         // Deleted: nothing to reload; the text says how to write it again.
         QVERIFY(QFile::remove(path));
         QTRY_VERIFY(bar->isVisible());
-        QCOMPARE(texts.first()->text(),
+        QCOMPARE(reloadOffer(*m_window),
                  u"shared.json was deleted or moved. Save writes the scenario again."_s);
         QVERIFY(!findButton(bar, u"Re&load"_s)->isVisible());
     }
@@ -947,7 +963,7 @@ private Q_SLOTS:
         };
         QVERIFY(writeInPlace(json));
         QVERIFY(m_window->openScenario(path));
-        auto *bar = m_window->findChild<QWidget *>(u"reloadBar"_s);
+        QWidget *bar = reloadBarOf(*m_window);
         QVERIFY(!bar->isVisible());
 
         QVERIFY(writeInPlace({})); // emptied, and seen so
@@ -968,10 +984,9 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString path = dir.filePath(u"branch.json"_s);
         Scenario scenario = bundledScenario(u"basic"_s);
-        QCOMPARE(ScenarioLoader::save(scenario, path), QString());
-        QVERIFY(m_window->openScenario(path));
-        auto *bar = m_window->findChild<QWidget *>(u"reloadBar"_s);
-        const auto text = [bar] { return bar->findChildren<QLabel *>().first()->text(); };
+        QVERIFY(openSaved(*m_window, path, scenario));
+        QWidget *bar = reloadBarOf(*m_window);
+        const auto text = [this] { return reloadOffer(*m_window); };
         const QString deleted =
             u"branch.json was deleted or moved. Save writes the scenario again."_s;
 
@@ -1010,10 +1025,9 @@ private Q_SLOTS:
         const QString path = folder + u"/branch.json"_s;
         QVERIFY(QDir().mkpath(folder));
         Scenario scenario = bundledScenario(u"basic"_s);
-        QCOMPARE(ScenarioLoader::save(scenario, path), QString());
-        QVERIFY(m_window->openScenario(path));
-        auto *bar = m_window->findChild<QWidget *>(u"reloadBar"_s);
-        const auto text = [bar] { return bar->findChildren<QLabel *>().first()->text(); };
+        QVERIFY(openSaved(*m_window, path, scenario));
+        QWidget *bar = reloadBarOf(*m_window);
+        const auto text = [this] { return reloadOffer(*m_window); };
         const auto writeRaw = [&path](const QByteArray &bytes) {
             QFile file(path);
             return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
@@ -1052,8 +1066,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString path = dir.filePath(u"shared.json"_s);
         Scenario scenario = bundledScenario(u"basic"_s);
-        QCOMPARE(ScenarioLoader::save(scenario, path), QString());
-        QVERIFY(m_window->openScenario(path));
+        QVERIFY(openSaved(*m_window, path, scenario));
         QAction *save = nullptr;
         for (QAction *action : m_window->findChildren<QAction *>())
             save = action->text() == u"&Save"_s ? action : save;
