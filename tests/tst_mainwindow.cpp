@@ -68,6 +68,8 @@
 #include <QTreeView>
 #include <QUndoStack>
 
+#include <unistd.h> // link(): a hard link
+
 using namespace Gatherscope;
 using namespace GatherscopeTest;
 using namespace Qt::StringLiterals;
@@ -98,6 +100,19 @@ QWidget *reloadBarOf(MainWindow &window)
 QString reloadOffer(MainWindow &window)
 {
     return reloadBarOf(window)->findChildren<QLabel *>().first()->text();
+}
+
+//! Answers the message box that shows next, if one shows before the event loop turns once
+//! more, with \a button; \a asked gets its text (empty: none showed).
+void answerNextBox(QMessageBox::StandardButton button, QString *asked)
+{
+    asked->clear();
+    QTimer::singleShot(0, [asked, button] {
+        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+            *asked = box->text();
+            box->button(button)->click();
+        }
+    });
 }
 
 QPushButton *findButton(QWidget *parent, const QString &text)
@@ -1075,36 +1090,26 @@ private Q_SLOTS:
             const auto loaded = ScenarioLoader::load(path);
             return std::get<Scenario>(loaded).title;
         };
-        // Answers the message box that the next save shows, if it shows one: what it asked.
         QString asked;
-        const auto answerWith = [&asked](QMessageBox::StandardButton button) {
-            asked.clear();
-            QTimer::singleShot(0, [&asked, button] {
-                if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
-                    asked = box->text();
-                    box->button(button)->click();
-                }
-            });
-        };
 
         m_window->editor()->model()->setTitle(u"Mine"_s);
         scenario.title = u"Theirs"_s;
         QCOMPARE(ScenarioLoader::save(scenario, path), QString()); // no event handled since
-        answerWith(QMessageBox::Cancel);
+        answerNextBox(QMessageBox::Cancel, &asked);
         save->trigger();
         QCOMPARE(asked, u"Another program changed shared.json since it was opened or saved. "
                         u"Save over its changes?"_s);
         QCOMPARE(titleOnDisk(), u"Theirs"_s);
         QVERIFY(m_window->isWindowModified());
 
-        answerWith(QMessageBox::Save);
+        answerNextBox(QMessageBox::Save, &asked);
         save->trigger();
         QVERIFY(!asked.isEmpty());
         QCOMPARE(titleOnDisk(), u"Mine"_s);
 
         // Saved over it: the next save asks nothing, nor one over a file written back as it was.
         m_window->editor()->model()->setTitle(u"Mine again"_s);
-        answerWith(QMessageBox::Cancel);
+        answerNextBox(QMessageBox::Cancel, &asked);
         save->trigger();
         QCOMPARE(asked, QString());
         QCOMPARE(titleOnDisk(), u"Mine again"_s);
@@ -1112,10 +1117,64 @@ private Q_SLOTS:
                                     ScenarioLoader::toJson(m_window->editor()->model()->scenario()))
                     .isEmpty());
         m_window->editor()->model()->setTitle(u"Mine at last"_s);
-        answerWith(QMessageBox::Cancel);
+        answerNextBox(QMessageBox::Cancel, &asked);
         save->trigger();
         QCOMPARE(asked, QString());
         QCOMPARE(titleOnDisk(), u"Mine at last"_s);
+    }
+
+    // What the offer says follows the window and the file: edits made after it came, a reload
+    // that failed, a folder where the file was, a file replaced while a hard link keeps the old.
+    void theOfferFollowsTheWindowAndTheFile()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"offer.json"_s);
+        Scenario scenario = bundledScenario(u"basic"_s);
+        QVERIFY(openSaved(*m_window, path, scenario));
+        QWidget *bar = reloadBarOf(*m_window);
+        const QString reloadIt = u"offer.json changed on disk. Reload it?"_s;
+        const QString wouldLose = reloadIt + u" Your unsaved changes would be lost."_s;
+
+        scenario.title = u"Theirs"_s;
+        QCOMPARE(ScenarioLoader::save(scenario, path), QString());
+        QTRY_COMPARE(reloadOffer(*m_window), reloadIt);
+        m_window->editor()->model()->setTitle(u"An hour of work"_s);
+        QCOMPARE(reloadOffer(*m_window), wouldLose);
+        m_window->editor()->history()->stack()->undo();
+        QCOMPARE(reloadOffer(*m_window), reloadIt);
+
+        // A reload that fails leaves the offer: the file still differs.
+        QVERIFY(
+            writeFileAtomically(path, "<<<<<<< HEAD\n{}\n=======\n{}\n>>>>>>> theirs\n").isEmpty());
+        QTest::qWait(300); // longer than the document waits for writes to pause
+        QString asked;
+        answerNextBox(QMessageBox::Ok, &asked);
+        findButton(bar, u"Re&load"_s)->click();
+        QCOMPARE(asked, path + u":1:2: JSON syntax error: illegal value"_s);
+        QVERIFY(bar->isVisible());
+        findButton(bar, u"&Keep Mine"_s)->click();
+
+        // A folder where the file was is no file; a file back in its place is told.
+        QVERIFY(QFile::remove(path));
+        QVERIFY(QDir().mkdir(path));
+        QTRY_VERIFY(reloadOffer(*m_window).contains(u"was deleted or moved"_s));
+        findButton(bar, u"&OK"_s)->click();
+        QVERIFY(QDir().rmdir(path));
+        QCOMPARE(ScenarioLoader::save(scenario, path), QString());
+        QTRY_COMPARE(reloadOffer(*m_window), wouldLose);
+        findButton(bar, u"&Keep Mine"_s)->click();
+
+        // Replaced by a rename while a hard link keeps the file replaced: the new one is watched.
+        QCOMPARE(::link(QFile::encodeName(path).constData(),
+                        QFile::encodeName(dir.filePath(u"backup.json"_s)).constData()),
+                 0);
+        scenario.title = u"Theirs again"_s;
+        QCOMPARE(ScenarioLoader::save(scenario, path), QString());
+        QTRY_VERIFY(bar->isVisible());
+        findButton(bar, u"&Keep Mine"_s)->click();
+        scenario.title = u"Theirs once more"_s;
+        QCOMPARE(ScenarioLoader::save(scenario, path), QString());
+        QTRY_VERIFY(bar->isVisible());
     }
 
     // A crash or a kill loses at most the last seconds of editing: the window keeps a copy of

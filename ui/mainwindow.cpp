@@ -357,9 +357,14 @@ void MainWindow::createDocks()
     editorDock->setWidget(editorPanel);
     connect(m_document, &ScenarioDocument::changedOnDisk, this, &MainWindow::offerReload);
     connect(m_reloadBar, &ReloadBar::reloadClicked, this, [this] {
-        if (const QString error = m_document->reload(); !error.isEmpty())
+        if (const QString error = m_document->reload(); !error.isEmpty()) {
             QMessageBox::warning(this, tr("Cannot reload scenario"), error);
+            offerReload(QFileInfo::exists(m_document->path())); // the file still differs
+        }
     });
+    // Edited after the offer came: it says what a reload would lose now.
+    connect(m_editor->model(), &ScenarioModel::modifiedChanged, m_reloadBar,
+            &ReloadBar::setUnsavedChanges);
     connect(m_reloadBar, &ReloadBar::keepClicked, m_document, &ScenarioDocument::keepOwnVersion);
     // Another file replaces the one the offer was about.
     connect(m_document, &ScenarioDocument::replaced, m_reloadBar, &QWidget::hide);

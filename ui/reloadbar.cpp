@@ -39,16 +39,30 @@ ReloadBar::ReloadBar(QWidget *parent)
 
 void ReloadBar::offer(const QString &fileName, bool stillThere, bool hasUnsavedChanges)
 {
-    if (!stillThere) {
-        m_text->setText(
-            tr("%1 was deleted or moved. Save writes the scenario again.").arg(fileName));
-    } else if (hasUnsavedChanges) {
-        m_text->setText(
-            tr("%1 changed on disk. Reload it? Your unsaved changes would be lost.").arg(fileName));
-    } else {
-        m_text->setText(tr("%1 changed on disk. Reload it?").arg(fileName));
-    }
+    m_fileName = fileName;
+    m_stillThere = stillThere;
+    m_hasUnsavedChanges = hasUnsavedChanges;
+    showText();
     m_reload->setVisible(stillThere);
     m_keep->setText(stillThere ? tr("&Keep Mine") : tr("&OK"));
     show();
+}
+
+void ReloadBar::setUnsavedChanges(bool hasUnsavedChanges)
+{
+    m_hasUnsavedChanges = hasUnsavedChanges;
+    showText();
+}
+
+void ReloadBar::showText()
+{
+    if (!m_stillThere) {
+        m_text->setText(
+            tr("%1 was deleted or moved. Save writes the scenario again.").arg(m_fileName));
+    } else if (m_hasUnsavedChanges) {
+        m_text->setText(tr("%1 changed on disk. Reload it? Your unsaved changes would be lost.")
+                            .arg(m_fileName));
+    } else {
+        m_text->setText(tr("%1 changed on disk. Reload it?").arg(m_fileName));
+    }
 }

@@ -18,6 +18,8 @@ public:
     //! Shows the offer for \a fileName: to reload it (when \a stillThere), saying what would
     //! be lost when \a hasUnsavedChanges; or, when it is gone, that Save writes it again.
     void offer(const QString &fileName, bool stillThere, bool hasUnsavedChanges);
+    //! The offer shown says whether unsaved changes would be lost, as they are now.
+    void setUnsavedChanges(bool hasUnsavedChanges);
 
 Q_SIGNALS:
     void reloadClicked();
@@ -25,6 +27,11 @@ Q_SIGNALS:
     void keepClicked();
 
 private:
+    void showText();
+
+    QString m_fileName;
+    bool m_stillThere = true;
+    bool m_hasUnsavedChanges = false;
     QLabel *m_text;
     QPushButton *m_reload;
     QPushButton *m_keep;

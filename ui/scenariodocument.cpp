@@ -64,6 +64,8 @@ QStringList ScenarioDocument::recentFiles() const
 
 QString ScenarioDocument::open(const QString &pathOrName)
 {
+    // Taken before the file is read: a write while it is read is told as a change.
+    const Stamp stamp = stampOf(pathOrName);
     auto result = ScenarioLoader::load(pathOrName);
     if (const auto *error = std::get_if<LoadError>(&result))
         return error->toString();
@@ -72,7 +74,8 @@ QString ScenarioDocument::open(const QString &pathOrName)
     m_model->setScenario(scenario);
     const bool isFile = QFileInfo::exists(pathOrName);
     // Kept as it was read, moved: a copy of 100,000 tasks is 29 MB.
-    setPath(isFile ? QFileInfo(pathOrName).absoluteFilePath() : QString(), std::move(scenario));
+    setPath(isFile ? QFileInfo(pathOrName).absoluteFilePath() : QString(), std::move(scenario),
+            stamp);
     if (isFile)
         remember(m_path);
     return {};
@@ -90,7 +93,7 @@ void ScenarioDocument::adopt(const Scenario &scenario)
 {
     Q_EMIT replaced();
     m_model->setScenario(scenario);
-    setPath(QString(), std::nullopt);
+    setPath(QString(), std::nullopt, {});
 }
 
 QString ScenarioDocument::unsavableReason() const
@@ -105,7 +108,7 @@ QString ScenarioDocument::saveAs(const QString &path)
     Scenario scenario = m_model->scenario();
     if (QString error = ScenarioLoader::save(scenario, path); !error.isEmpty())
         return error;
-    setPath(QFileInfo(path).absoluteFilePath(), std::move(scenario));
+    setPath(QFileInfo(path).absoluteFilePath(), std::move(scenario), stampOf(path));
     Q_EMIT sameOnDiskAgain(); // an offer about the file (deleted, changed) is answered
     m_model->setModified(false);
     remember(m_path);
@@ -119,7 +122,7 @@ QString ScenarioDocument::reload()
 
 bool ScenarioDocument::fileChangedSinceRead() const
 {
-    if (m_path.isEmpty() || !QFileInfo::exists(m_path) || stampOf(m_path) == m_stamp)
+    if (m_path.isEmpty() || !QFileInfo(m_path).isFile() || stampOf(m_path) == m_stamp)
         return false;
     const std::optional<Scenario> now = loadedFrom(m_path); // read only when it was written
     return !now || now != m_onDisk;
@@ -128,13 +131,13 @@ bool ScenarioDocument::fileChangedSinceRead() const
 ScenarioDocument::Stamp ScenarioDocument::stampOf(const QString &path)
 {
     const QFileInfo file(path);
-    return file.exists() ? Stamp{file.size(), file.lastModified()} : Stamp{};
+    return file.isFile() ? Stamp{file.size(), file.lastModified()} : Stamp{};
 }
 
 void ScenarioDocument::keepOwnVersion()
 {
     // A file deleted keeps what it held: written back as it was, it has nothing to offer.
-    if (QFileInfo::exists(m_path)) {
+    if (QFileInfo(m_path).isFile()) {
         m_onDisk = loadedFrom(m_path); // none if unreadable: whatever is written next is told
         m_stamp = stampOf(m_path);     // and a save over it asks nothing more
     }
@@ -148,12 +151,13 @@ QString ScenarioDocument::recover(const QString &copyFile, const QString &origin
         return error->toString();
     Q_EMIT replaced();
     m_model->setScenario(std::get<Scenario>(result));
-    setPath(originalFile, originalFile.isEmpty() ? std::nullopt : loadedFrom(originalFile));
+    const Stamp stamp = stampOf(originalFile);
+    setPath(originalFile, originalFile.isEmpty() ? std::nullopt : loadedFrom(originalFile), stamp);
     m_model->markUnsaved();
     return {};
 }
 
-void ScenarioDocument::setPath(const QString &path, std::optional<Scenario> onDisk)
+void ScenarioDocument::setPath(const QString &path, std::optional<Scenario> onDisk, Stamp stamp)
 {
     if (!m_watcher.files().isEmpty())
         m_watcher.removePaths(m_watcher.files());
@@ -162,10 +166,14 @@ void ScenarioDocument::setPath(const QString &path, std::optional<Scenario> onDi
     m_settle.stop(); // what was reported of the file before is no longer to be read
     m_path = path;
     m_onDisk = std::move(onDisk);
-    m_stamp = stampOf(path);
-    m_missingTold = !path.isEmpty() && !QFileInfo::exists(path); // missing from the start
-    if (!path.isEmpty())
+    m_stamp = std::move(stamp);
+    m_missingTold = !path.isEmpty() && !QFileInfo(path).isFile(); // missing from the start
+    if (!path.isEmpty()) {
         watchFile();
+        // Written while it was read, before the watcher watched it: checked as if it had told.
+        if (stampOf(path) != m_stamp)
+            m_settle.start();
+    }
     Q_EMIT captionChanged();
 }
 
@@ -175,8 +183,12 @@ bool ScenarioDocument::watchFile()
     // the file the watcher watched: the new one is watched. A file deleted is watched no more:
     // the nearest folder above it that is there is, until the file is back (`git checkout` of a
     // branch without it, or without its folder, and back).
-    const bool there = QFileInfo::exists(m_path);
-    if (there && !m_watcher.files().contains(m_path))
+    // Watched afresh each time: a file replaced while another name (a hard link) keeps the
+    // old one would leave the watcher on the old one. A folder where the file was is no file.
+    const bool there = QFileInfo(m_path).isFile();
+    if (m_watcher.files().contains(m_path))
+        m_watcher.removePath(m_path);
+    if (there)
         m_watcher.addPath(m_path);
     QStringList folder;
     if (!there) {

@@ -75,7 +75,15 @@ Q_SIGNALS:
     void recentFilesChanged();
 
 private:
-    void setPath(const QString &path, std::optional<Gatherscope::Scenario> onDisk);
+    //! A file's size and time: a file that still has them was not written since.
+    struct Stamp {
+        qint64 size = -1;
+        QDateTime modified;
+        bool operator==(const Stamp &) const = default;
+    };
+    static Stamp stampOf(const QString &path);
+    //! The document's file is \a path, holding \a onDisk when it had \a stamp.
+    void setPath(const QString &path, std::optional<Gatherscope::Scenario> onDisk, Stamp stamp);
     //! Watches the file, or its folder while there is no file; whether the file is there.
     bool watchFile();
     void checkFile();
@@ -89,15 +97,7 @@ private:
     //! The file is missing, and that was told (or it was missing from the start): not told
     //! again at each change in the folder watched meanwhile.
     bool m_missingTold = false;
-    //! The file's size and time as this document last read or wrote it, or found it holding
-    //! m_onDisk: a file that still has them was not written since.
-    struct Stamp {
-        qint64 size = -1;
-        QDateTime modified;
-        bool operator==(const Stamp &) const = default;
-    };
-    static Stamp stampOf(const QString &path);
-    Stamp m_stamp;
+    Stamp m_stamp; //!< the file's when it held m_onDisk (read, written, or found the same)
     QFileSystemWatcher m_watcher;
     //! The file is read once its writes pause: a writer that empties the file, then writes
     //! it, is reported once, as what it wrote.
