@@ -115,6 +115,17 @@ void answerNextBox(QMessageBox::StandardButton button, QString *asked)
     });
 }
 
+//! File ▸ Save of \a window.
+QAction *saveActionOf(MainWindow &window)
+{
+    const auto actions = window.findChildren<QAction *>();
+    for (QAction *action : actions) {
+        if (action->text() == QStringLiteral("&Save"))
+            return action;
+    }
+    qFatal("no Save action");
+}
+
 QPushButton *findButton(QWidget *parent, const QString &text)
 {
     const auto buttons = parent->findChildren<QPushButton *>();
@@ -1082,10 +1093,7 @@ private Q_SLOTS:
         const QString path = dir.filePath(u"shared.json"_s);
         Scenario scenario = bundledScenario(u"basic"_s);
         QVERIFY(openSaved(*m_window, path, scenario));
-        QAction *save = nullptr;
-        for (QAction *action : m_window->findChildren<QAction *>())
-            save = action->text() == u"&Save"_s ? action : save;
-        QVERIFY(save);
+        QAction *save = saveActionOf(*m_window);
         const auto titleOnDisk = [&path] {
             const auto loaded = ScenarioLoader::load(path);
             return std::get<Scenario>(loaded).title;
@@ -1213,6 +1221,42 @@ private Q_SLOTS:
         QVERIFY(next.close());
         QCOMPARE(QDir(Autosave::defaultFolder()).entryList({u"*.json"_s}), QStringList());
         m_window = std::make_unique<MainWindow>();
+    }
+
+    // The file a restored copy came from was changed after the crash (a `git pull` before the
+    // next start): the window offers to reload it, and Save asks before it writes over it.
+    void aFileChangedAfterTheCrashIsNotSavedOverUnseen()
+    {
+        QDir(Autosave::defaultFolder()).removeRecursively();
+        m_window.reset(); // this test makes its own windows
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"lesson.json"_s);
+        Scenario scenario = bundledScenario(u"basic"_s);
+        QCOMPARE(ScenarioLoader::save(scenario, path), QString());
+        {
+            MainWindow crashing;
+            QVERIFY(crashing.openScenario(path));
+            crashing.editor()->model()->setTitle(u"Edited, never saved"_s);
+            QTRY_VERIFY_WITH_TIMEOUT(
+                !QDir(Autosave::defaultFolder()).entryList({u"*.json"_s}).isEmpty(),
+                Autosave::delayMs * 3);
+        }                 // gone without closing, as in a crash
+        QTest::qWait(20); // the file's time after the copy's
+        scenario.title = u"Pulled after the crash"_s;
+        QCOMPARE(ScenarioLoader::save(scenario, path), QString());
+
+        const auto orphans = Autosave::orphans(Autosave::defaultFolder());
+        QCOMPARE(orphans.size(), std::size_t(1));
+        m_window = std::make_unique<MainWindow>();
+        QCOMPARE(m_window->restore(orphans.front()), QString());
+        QTRY_COMPARE(reloadOffer(*m_window), u"lesson.json changed on disk. Reload it? Your "
+                                             u"unsaved changes would be lost."_s);
+        QString asked;
+        answerNextBox(QMessageBox::Cancel, &asked);
+        saveActionOf(*m_window)->trigger();
+        QVERIFY(!asked.isEmpty());
+        QCOMPARE(std::get<Scenario>(ScenarioLoader::load(path)).title, u"Pulled after the crash"_s);
+        m_window->editor()->model()->setModified(false); // nothing to ask when the test ends
     }
 
     // Every write of the window goes through the one atomic helper: on a full disk each says

@@ -496,7 +496,8 @@ void MainWindow::offerRecovery()
 
 QString MainWindow::restore(const Autosave::Orphan &orphan)
 {
-    if (QString error = m_document->recover(orphan.scenarioFile, orphan.originalFile);
+    if (QString error =
+            m_document->recover(orphan.scenarioFile, orphan.originalFile, orphan.lastChanged);
         !error.isEmpty())
         return error;
     orphan.remove();

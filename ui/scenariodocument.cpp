@@ -144,15 +144,21 @@ void ScenarioDocument::keepOwnVersion()
     m_model->markUnsaved();
 }
 
-QString ScenarioDocument::recover(const QString &copyFile, const QString &originalFile)
+QString ScenarioDocument::recover(const QString &copyFile, const QString &originalFile,
+                                  const QDateTime &copiedAt)
 {
     auto result = ScenarioLoader::load(copyFile);
     if (const auto *error = std::get_if<LoadError>(&result))
         return error->toString();
     Q_EMIT replaced();
     m_model->setScenario(std::get<Scenario>(result));
-    const Stamp stamp = stampOf(originalFile);
-    setPath(originalFile, originalFile.isEmpty() ? std::nullopt : loadedFrom(originalFile), stamp);
+    Stamp stamp = stampOf(originalFile);
+    std::optional<Scenario> onDisk;
+    if (copiedAt.isValid() && stamp.modified > copiedAt)
+        stamp = {}; // what the copy was edited from is not known: the file is told as changed
+    else if (!originalFile.isEmpty())
+        onDisk = loadedFrom(originalFile);
+    setPath(originalFile, std::move(onDisk), std::move(stamp));
     m_model->markUnsaved();
     return {};
 }

@@ -60,7 +60,11 @@ public:
     void keepOwnVersion();
     //! Loads \a copyFile, an autosaved copy of \a originalFile (empty: of a new scenario), as
     //! that file with unsaved changes; the error, or empty.
-    QString recover(const QString &copyFile, const QString &originalFile);
+    //! An original written after \a copiedAt (the copy's last write, about when its program
+    //! ended) changed after the crash: it is offered for reloading, and Save asks before it
+    //! writes over it.
+    QString recover(const QString &copyFile, const QString &originalFile,
+                    const QDateTime &copiedAt = {});
 
 Q_SIGNALS:
     //! Another program changed the document's file (\a stillThere), or deleted or moved it.
