@@ -68,6 +68,8 @@
 #include <QTreeView>
 #include <QUndoStack>
 
+#include <memory>
+
 #include <unistd.h> // link(): a hard link
 
 using namespace Gatherscope;
@@ -102,17 +104,21 @@ QString reloadOffer(MainWindow &window)
     return reloadBarOf(window)->findChildren<QLabel *>().first()->text();
 }
 
-//! Answers the message box that shows next, if one shows before the event loop turns once
-//! more, with \a button; \a asked gets its text (empty: none showed).
-void answerNextBox(QMessageBox::StandardButton button, QString *asked)
+//! Answers the message box that shows next, if one shows while the answer lives and before
+//! the event loop turns once more, with \a button; \a asked gets its text (empty: none
+//! showed). An answer not taken goes with the returned object, so it answers no later box.
+[[nodiscard]] std::unique_ptr<QObject> answerNextBox(QMessageBox::StandardButton button,
+                                                     QString *asked)
 {
     asked->clear();
-    QTimer::singleShot(0, [asked, button] {
+    auto answer = std::make_unique<QObject>();
+    QTimer::singleShot(0, answer.get(), [asked, button] {
         if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
             *asked = box->text();
             box->button(button)->click();
         }
     });
+    return answer;
 }
 
 //! File ▸ Save of \a window.
@@ -1103,21 +1109,21 @@ private Q_SLOTS:
         m_window->editor()->model()->setTitle(u"Mine"_s);
         scenario.title = u"Theirs"_s;
         QCOMPARE(ScenarioLoader::save(scenario, path), QString()); // no event handled since
-        answerNextBox(QMessageBox::Cancel, &asked);
+        auto answer = answerNextBox(QMessageBox::Cancel, &asked);
         save->trigger();
         QCOMPARE(asked, u"Another program changed shared.json since it was opened or saved. "
                         u"Save over its changes?"_s);
         QCOMPARE(titleOnDisk(), u"Theirs"_s);
         QVERIFY(m_window->isWindowModified());
 
-        answerNextBox(QMessageBox::Save, &asked);
+        answer = answerNextBox(QMessageBox::Save, &asked);
         save->trigger();
         QVERIFY(!asked.isEmpty());
         QCOMPARE(titleOnDisk(), u"Mine"_s);
 
         // Saved over it: the next save asks nothing, nor one over a file written back as it was.
         m_window->editor()->model()->setTitle(u"Mine again"_s);
-        answerNextBox(QMessageBox::Cancel, &asked);
+        answer = answerNextBox(QMessageBox::Cancel, &asked);
         save->trigger();
         QCOMPARE(asked, QString());
         QCOMPARE(titleOnDisk(), u"Mine again"_s);
@@ -1125,7 +1131,7 @@ private Q_SLOTS:
                                     ScenarioLoader::toJson(m_window->editor()->model()->scenario()))
                     .isEmpty());
         m_window->editor()->model()->setTitle(u"Mine at last"_s);
-        answerNextBox(QMessageBox::Cancel, &asked);
+        answer = answerNextBox(QMessageBox::Cancel, &asked);
         save->trigger();
         QCOMPARE(asked, QString());
         QCOMPARE(titleOnDisk(), u"Mine at last"_s);
@@ -1156,7 +1162,7 @@ private Q_SLOTS:
             writeFileAtomically(path, "<<<<<<< HEAD\n{}\n=======\n{}\n>>>>>>> theirs\n").isEmpty());
         QTest::qWait(300); // longer than the document waits for writes to pause
         QString asked;
-        answerNextBox(QMessageBox::Ok, &asked);
+        auto answer = answerNextBox(QMessageBox::Ok, &asked);
         findButton(bar, u"Re&load"_s)->click();
         QCOMPARE(asked, path + u":1:2: JSON syntax error: illegal value"_s);
         QVERIFY(bar->isVisible());
@@ -1252,7 +1258,7 @@ private Q_SLOTS:
         QTRY_COMPARE(reloadOffer(*m_window), u"lesson.json changed on disk. Reload it? Your "
                                              u"unsaved changes would be lost."_s);
         QString asked;
-        answerNextBox(QMessageBox::Cancel, &asked);
+        auto answer = answerNextBox(QMessageBox::Cancel, &asked);
         saveActionOf(*m_window)->trigger();
         QVERIFY(!asked.isEmpty());
         QCOMPARE(std::get<Scenario>(ScenarioLoader::load(path)).title, u"Pulled after the crash"_s);
