@@ -359,7 +359,8 @@ void MainWindow::createDocks()
     connect(m_reloadBar, &ReloadBar::reloadClicked, this, [this] {
         if (const QString error = m_document->reload(); !error.isEmpty()) {
             QMessageBox::warning(this, tr("Cannot reload scenario"), error);
-            offerReload(QFileInfo::exists(m_document->path())); // the file still differs
+            if (m_document->fileChangedSinceRead()) // still, once the message is read
+                offerReload(true);
         }
     });
     // Edited after the offer came: it says what a reload would lose now.

@@ -138,8 +138,8 @@ void ScenarioDocument::keepOwnVersion()
 {
     // A file deleted keeps what it held: written back as it was, it has nothing to offer.
     if (QFileInfo(m_path).isFile()) {
+        m_stamp = stampOf(m_path);     // a save over it asks nothing more
         m_onDisk = loadedFrom(m_path); // none if unreadable: whatever is written next is told
-        m_stamp = stampOf(m_path);     // and a save over it asks nothing more
     }
     m_model->markUnsaved();
 }
@@ -191,11 +191,10 @@ bool ScenarioDocument::watchFile()
     // branch without it, or without its folder, and back).
     // Watched afresh each time: a file replaced while another name (a hard link) keeps the
     // old one would leave the watcher on the old one. A folder where the file was is no file.
-    const bool there = QFileInfo(m_path).isFile();
     if (m_watcher.files().contains(m_path))
         m_watcher.removePath(m_path);
-    if (there)
-        m_watcher.addPath(m_path);
+    // Gone between the two calls, it is missing: its folder is watched.
+    const bool there = QFileInfo(m_path).isFile() && m_watcher.addPath(m_path);
     QStringList folder;
     if (!there) {
         QString above = QFileInfo(m_path).absolutePath();
@@ -221,11 +220,13 @@ void ScenarioDocument::checkFile()
         return;
     }
     m_missingTold = false;
-    // Unreadable, it is told: two unreadable files are not the same file.
+    // Unreadable, it is told: two unreadable files are not the same file. Its stamp is taken
+    // before it is read, as a write meanwhile is another change.
+    const Stamp stamp = stampOf(m_path);
     if (const std::optional<Scenario> now = loadedFrom(m_path); now && now == m_onDisk) {
         // This document's own save, a write that changed nothing of the scenario, or one that
         // wrote back what an earlier report found changed or deleted.
-        m_stamp = stampOf(m_path);
+        m_stamp = stamp;
         Q_EMIT sameOnDiskAgain();
         return;
     }
