@@ -21,13 +21,13 @@ constexpr int maxRecentFiles = 8;
 constexpr int settleMs = 100;
 const QString recentFilesKey = QStringLiteral("recentFiles");
 
-//! The scenario in \a path as the loader reads it now; none if it cannot be read.
-std::optional<Scenario> loadedFrom(const QString &path)
+//! The scenario in \a path as the loader reads it now; null if it cannot be read.
+std::shared_ptr<const Scenario> loadedFrom(const QString &path)
 {
     auto result = ScenarioLoader::load(path);
     if (auto *scenario = std::get_if<Scenario>(&result))
-        return std::move(*scenario);
-    return std::nullopt;
+        return std::make_shared<const Scenario>(std::move(*scenario));
+    return nullptr;
 }
 
 } // namespace
@@ -74,8 +74,8 @@ QString ScenarioDocument::open(const QString &pathOrName)
     m_model->setScenario(scenario);
     const bool isFile = QFileInfo::exists(pathOrName);
     // Kept as it was read, moved: a copy of 100,000 tasks is 29 MB.
-    setPath(isFile ? QFileInfo(pathOrName).absoluteFilePath() : QString(), std::move(scenario),
-            stamp);
+    setPath(isFile ? QFileInfo(pathOrName).absoluteFilePath() : QString(),
+            std::make_shared<const Scenario>(std::move(scenario)), stamp);
     if (isFile)
         remember(m_path);
     return {};
@@ -93,7 +93,7 @@ void ScenarioDocument::adopt(const Scenario &scenario)
 {
     Q_EMIT replaced();
     m_model->setScenario(scenario);
-    setPath(QString(), std::nullopt, {});
+    setPath(QString(), nullptr, {});
 }
 
 QString ScenarioDocument::unsavableReason() const
@@ -105,8 +105,9 @@ QString ScenarioDocument::saveAs(const QString &path)
 {
     if (const QString reason = unsavableReason(); !reason.isEmpty())
         return tr("Fix this first: %1").arg(reason);
-    Scenario scenario = m_model->scenario();
-    if (QString error = ScenarioLoader::save(scenario, path); !error.isEmpty())
+    // The model's shared copy, kept as the file's: a save copies no task.
+    std::shared_ptr<const Scenario> scenario = m_model->sharedScenario();
+    if (QString error = ScenarioLoader::save(*scenario, path); !error.isEmpty())
         return error;
     setPath(QFileInfo(path).absoluteFilePath(), std::move(scenario), stampOf(path));
     Q_EMIT sameOnDiskAgain(); // an offer about the file (deleted, changed) is answered
@@ -124,8 +125,14 @@ bool ScenarioDocument::fileChangedSinceRead() const
 {
     if (m_path.isEmpty() || !QFileInfo(m_path).isFile() || stampOf(m_path) == m_stamp)
         return false;
-    const std::optional<Scenario> now = loadedFrom(m_path); // read only when it was written
-    return !now || now != m_onDisk;
+    return !holdsOnDisk(); // read only when it was written
+}
+
+bool ScenarioDocument::holdsOnDisk() const
+{
+    // Unreadable, it does not: two unreadable files are not the same file.
+    const std::shared_ptr<const Scenario> now = loadedFrom(m_path);
+    return now && m_onDisk && *now == *m_onDisk;
 }
 
 ScenarioDocument::Stamp ScenarioDocument::stampOf(const QString &path)
@@ -153,7 +160,7 @@ QString ScenarioDocument::recover(const QString &copyFile, const QString &origin
     Q_EMIT replaced();
     m_model->setScenario(std::get<Scenario>(result));
     Stamp stamp = stampOf(originalFile);
-    std::optional<Scenario> onDisk;
+    std::shared_ptr<const Scenario> onDisk;
     if (copiedAt.isValid() && stamp.modified > copiedAt)
         stamp = {}; // what the copy was edited from is not known: the file is told as changed
     else if (!originalFile.isEmpty())
@@ -163,7 +170,8 @@ QString ScenarioDocument::recover(const QString &copyFile, const QString &origin
     return {};
 }
 
-void ScenarioDocument::setPath(const QString &path, std::optional<Scenario> onDisk, Stamp stamp)
+void ScenarioDocument::setPath(const QString &path, std::shared_ptr<const Scenario> onDisk,
+                               Stamp stamp)
 {
     if (!m_watcher.files().isEmpty())
         m_watcher.removePaths(m_watcher.files());
@@ -220,10 +228,9 @@ void ScenarioDocument::checkFile()
         return;
     }
     m_missingTold = false;
-    // Unreadable, it is told: two unreadable files are not the same file. Its stamp is taken
-    // before it is read, as a write meanwhile is another change.
+    // Its stamp is taken before it is read, as a write meanwhile is another change.
     const Stamp stamp = stampOf(m_path);
-    if (const std::optional<Scenario> now = loadedFrom(m_path); now && now == m_onDisk) {
+    if (holdsOnDisk()) {
         // This document's own save, a write that changed nothing of the scenario, or one that
         // wrote back what an earlier report found changed or deleted.
         m_stamp = stamp;

@@ -13,7 +13,7 @@
 #include <QStringList>
 #include <QTimer>
 
-#include <optional>
+#include <memory>
 
 class ScenarioModel;
 
@@ -87,7 +87,10 @@ private:
     };
     static Stamp stampOf(const QString &path);
     //! The document's file is \a path, holding \a onDisk when it had \a stamp.
-    void setPath(const QString &path, std::optional<Gatherscope::Scenario> onDisk, Stamp stamp);
+    void setPath(const QString &path, std::shared_ptr<const Gatherscope::Scenario> onDisk,
+                 Stamp stamp);
+    //! The file holds m_onDisk, read as it is now.
+    bool holdsOnDisk() const;
     //! Watches the file, or its folder while there is no file; whether the file is there.
     bool watchFile();
     void checkFile();
@@ -95,9 +98,9 @@ private:
     ScenarioModel *m_model;
     QString m_path;
     //! The file's scenario as this document last read or wrote it, to tell another program's
-    //! change from its own save (the watcher reports both); none if it could not be read.
+    //! change from its own save (the watcher reports both); null if it could not be read.
     //! Kept while the file is deleted: written back as it was, it has nothing to offer.
-    std::optional<Gatherscope::Scenario> m_onDisk;
+    std::shared_ptr<const Gatherscope::Scenario> m_onDisk;
     //! The file is missing, and that was told (or it was missing from the start): not told
     //! again at each change in the folder watched meanwhile.
     bool m_missingTold = false;
