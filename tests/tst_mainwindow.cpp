@@ -86,11 +86,31 @@ bool runAndWait(MainWindow &window)
     return finished.wait(10000);
 }
 
-//! Saves \a scenario to \a path and opens it in \a window; false if either failed.
-bool openSaved(MainWindow &window, const QString &path, const Scenario &scenario)
-{
-    return ScenarioLoader::save(scenario, path).isEmpty() && window.openScenario(path);
-}
+//! A scenario file in a folder of its own, for what the window does when another program
+//! writes it: the basic example until a test changes `scenario`.
+struct WatchedFile {
+    explicit WatchedFile(const QString &name)
+        : path(dir.filePath(name))
+    {}
+    //! Saves `scenario` to the file, as this program does (a new file renamed over it).
+    bool save() const { return ScenarioLoader::save(scenario, path).isEmpty(); }
+    //! Writes \a bytes into the file in place, as a shell's `>` does: it is emptied first.
+    bool writeInPlace(const QByteArray &bytes) const
+    {
+        QFile file(path);
+        return file.open(QIODevice::WriteOnly | QIODevice::Truncate) &&
+               file.write(bytes) == bytes.size();
+    }
+    //! Saves it and opens it in \a window.
+    bool openIn(MainWindow &window) const
+    {
+        return QDir().mkpath(QFileInfo(path).absolutePath()) && save() && window.openScenario(path);
+    }
+
+    QTemporaryDir dir;
+    QString path;
+    Scenario scenario = bundledScenario(QStringLiteral("basic"));
+};
 
 //! The bar over the editor that offers to reload a file changed on disk.
 QWidget *reloadBarOf(MainWindow &window)
@@ -119,6 +139,24 @@ QString reloadOffer(MainWindow &window)
         }
     });
     return answer;
+}
+
+//! Opens \a path in a window of its own, edits its title to "Edited, never saved", waits for
+//! the autosave's copy of it and lets the window go without closing it, as a crash does. False
+//! if a step failed, or if the running window's copy was taken for an orphan.
+bool crashWithAnUnsavedEdit(const QString &path)
+{
+    MainWindow crashing;
+    if (!crashing.openScenario(path))
+        return false;
+    crashing.editor()->model()->setTitle(QStringLiteral("Edited, never saved"));
+    // Written a moment after the change, without being asked.
+    const bool copied = QTest::qWaitFor(
+        [] {
+            return !QDir(Autosave::defaultFolder()).entryList({QStringLiteral("*.json")}).isEmpty();
+        },
+        Autosave::delayMs * 3);
+    return copied && Autosave::orphans(Autosave::defaultFolder()).empty();
 }
 
 //! File ▸ Save of \a window.
@@ -943,20 +981,18 @@ private Q_SLOTS:
     // reload it in a bar, never a dialog, and its own saves raise no offer.
     void aFileChangedOnDiskIsOfferedForReloading()
     {
-        QTemporaryDir dir;
-        const QString path = dir.filePath(u"shared.json"_s);
-        Scenario scenario = bundledScenario(u"basic"_s);
-        QVERIFY(openSaved(*m_window, path, scenario));
+        WatchedFile file(u"shared.json"_s);
+        QVERIFY(file.openIn(*m_window));
         QWidget *bar = reloadBarOf(*m_window);
         QVERIFY(bar);
         QVERIFY(!bar->isVisible());
 
-        QVERIFY(m_window->saveScenarioAs(path)); // its own save: nothing to offer
+        QVERIFY(m_window->saveScenarioAs(file.path)); // its own save: nothing to offer
         QTest::qWait(200);
         QVERIFY(!bar->isVisible());
 
-        scenario.title = u"Changed elsewhere"_s;
-        QCOMPARE(ScenarioLoader::save(scenario, path), QString());
+        file.scenario.title = u"Changed elsewhere"_s;
+        QVERIFY(file.save());
         QTRY_VERIFY(bar->isVisible());
         QCOMPARE(reloadOffer(*m_window), u"shared.json changed on disk. Reload it?"_s);
         findButton(bar, u"Re&load"_s)->click();
@@ -965,15 +1001,15 @@ private Q_SLOTS:
         QVERIFY(!m_window->isWindowModified());
 
         // Kept: the editor's scenario stays, and now differs from the file.
-        scenario.title = u"Changed again"_s;
-        QCOMPARE(ScenarioLoader::save(scenario, path), QString());
+        file.scenario.title = u"Changed again"_s;
+        QVERIFY(file.save());
         QTRY_VERIFY(bar->isVisible());
         findButton(bar, u"&Keep Mine"_s)->click();
         QCOMPARE(m_window->editor()->model()->scenario().title, u"Changed elsewhere"_s);
         QVERIFY(m_window->isWindowModified());
 
         // Deleted: nothing to reload; the text says how to write it again.
-        QVERIFY(QFile::remove(path));
+        QVERIFY(QFile::remove(file.path));
         QTRY_VERIFY(bar->isVisible());
         QCOMPARE(reloadOffer(*m_window),
                  u"shared.json was deleted or moved. Save writes the scenario again."_s);
@@ -985,27 +1021,20 @@ private Q_SLOTS:
     // file, that offer goes: there is nothing to reload.
     void anOfferGoesWhenTheFileHoldsTheSameScenarioAgain()
     {
-        QTemporaryDir dir;
-        const QString path = dir.filePath(u"rewritten.json"_s);
-        const QByteArray json = ScenarioLoader::toJson(bundledScenario(u"basic"_s));
-        const auto writeInPlace = [&path](const QByteArray &bytes) {
-            QFile file(path);
-            return file.open(QIODevice::WriteOnly | QIODevice::Truncate) &&
-                   file.write(bytes) == bytes.size();
-        };
-        QVERIFY(writeInPlace(json));
-        QVERIFY(m_window->openScenario(path));
+        WatchedFile file(u"rewritten.json"_s);
+        const QByteArray json = ScenarioLoader::toJson(file.scenario);
+        QVERIFY(file.openIn(*m_window));
         QWidget *bar = reloadBarOf(*m_window);
         QVERIFY(!bar->isVisible());
 
-        QVERIFY(writeInPlace({})); // emptied, and seen so
+        QVERIFY(file.writeInPlace({})); // emptied, and seen so
         QTRY_VERIFY(bar->isVisible());
-        QVERIFY(writeInPlace(json));
+        QVERIFY(file.writeInPlace(json));
         QTRY_VERIFY(!bar->isVisible());
         QVERIFY(!m_window->isWindowModified());
 
         // Written back with another scenario, the offer comes again.
-        QVERIFY(writeInPlace(ScenarioLoader::toJson(bundledScenario(u"advanced"_s))));
+        QVERIFY(file.writeInPlace(ScenarioLoader::toJson(bundledScenario(u"advanced"_s))));
         QTRY_VERIFY(bar->isVisible());
     }
 
@@ -1013,31 +1042,30 @@ private Q_SLOTS:
     // what comes back is told too, not left for a save to overwrite unseen.
     void aFileDeletedAndWrittenAgainIsToldOf()
     {
-        QTemporaryDir dir;
-        const QString path = dir.filePath(u"branch.json"_s);
-        Scenario scenario = bundledScenario(u"basic"_s);
-        QVERIFY(openSaved(*m_window, path, scenario));
+        WatchedFile file(u"branch.json"_s);
+        QVERIFY(file.openIn(*m_window));
         QWidget *bar = reloadBarOf(*m_window);
         const auto text = [this] { return reloadOffer(*m_window); };
         const QString deleted =
             u"branch.json was deleted or moved. Save writes the scenario again."_s;
 
-        QVERIFY(QFile::remove(path));
+        QVERIFY(QFile::remove(file.path));
         QTRY_COMPARE(text(), deleted);
         QVERIFY(bar->isVisible());
-        QCOMPARE(ScenarioLoader::save(scenario, path), QString()); // the same, back
+        QVERIFY(file.save()); // the same, back
         QTRY_VERIFY(!bar->isVisible());
 
-        QVERIFY(QFile::remove(path));
+        QVERIFY(QFile::remove(file.path));
         QTRY_VERIFY(bar->isVisible());
         findButton(bar, u"&OK"_s)->click();
         QVERIFY(!bar->isVisible());
         // Another file in the folder says nothing of this one.
-        QCOMPARE(ScenarioLoader::save(scenario, dir.filePath(u"other.json"_s)), QString());
+        QCOMPARE(ScenarioLoader::save(file.scenario, file.dir.filePath(u"other.json"_s)),
+                 QString());
         QTest::qWait(300); // longer than the document waits for writes to pause
         QVERIFY(!bar->isVisible());
-        scenario.title = u"From the other branch"_s;
-        QCOMPARE(ScenarioLoader::save(scenario, path), QString());
+        file.scenario.title = u"From the other branch"_s;
+        QVERIFY(file.save());
         // The window is modified since the OK: the file it came from was gone.
         QTRY_COMPARE(
             text(),
@@ -1052,42 +1080,35 @@ private Q_SLOTS:
     // it was, and an unreadable file is never taken for another unreadable one.
     void aFileWhoseFolderWentIsToldOfWhenItComesBack()
     {
-        QTemporaryDir dir;
-        const QString folder = dir.filePath(u"lessons/week1"_s);
-        const QString path = folder + u"/branch.json"_s;
-        QVERIFY(QDir().mkpath(folder));
-        Scenario scenario = bundledScenario(u"basic"_s);
-        QVERIFY(openSaved(*m_window, path, scenario));
+        WatchedFile file(u"lessons/week1/branch.json"_s);
+        const QString folder = QFileInfo(file.path).absolutePath();
+        QVERIFY(file.openIn(*m_window));
         QWidget *bar = reloadBarOf(*m_window);
         const auto text = [this] { return reloadOffer(*m_window); };
-        const auto writeRaw = [&path](const QByteArray &bytes) {
-            QFile file(path);
-            return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
-        };
 
-        QVERIFY(QDir(dir.filePath(u"lessons"_s)).removeRecursively());
+        QVERIFY(QDir(file.dir.filePath(u"lessons"_s)).removeRecursively());
         QTRY_VERIFY(bar->isVisible());
         findButton(bar, u"&OK"_s)->click();
         QVERIFY(QDir().mkpath(folder));
-        QVERIFY(writeRaw("<<<<<<< HEAD\n{}\n=======\n{}\n>>>>>>> other\n"));
+        QVERIFY(file.writeInPlace("<<<<<<< HEAD\n{}\n=======\n{}\n>>>>>>> other\n"));
         QTRY_COMPARE(
             text(),
             u"branch.json changed on disk. Reload it? Your unsaved changes would be lost."_s);
 
         // The file as it was when it went: nothing to offer.
-        QVERIFY(QFile::remove(path));
+        QVERIFY(QFile::remove(file.path));
         QTRY_VERIFY(text().contains(u"was deleted or moved"_s));
         findButton(bar, u"&OK"_s)->click();
-        QCOMPARE(ScenarioLoader::save(scenario, path), QString());
+        QVERIFY(file.save());
         QTest::qWait(300); // longer than the document waits for writes to pause
         QVERIFY(!bar->isVisible());
 
         // Saved while the offer shows: the file holds the window's scenario, and the offer goes.
-        QVERIFY(QFile::remove(path));
+        QVERIFY(QFile::remove(file.path));
         QTRY_VERIFY(bar->isVisible());
-        QVERIFY(m_window->saveScenarioAs(path));
+        QVERIFY(m_window->saveScenarioAs(file.path));
         QVERIFY(!bar->isVisible());
-        QVERIFY(QFile::exists(path));
+        QVERIFY(QFile::exists(file.path));
     }
 
     // Another program's change that the offer to reload has not shown yet (it waits for the
@@ -1095,20 +1116,18 @@ private Q_SLOTS:
     // asks before it writes over it.
     void aSaveOverAFileChangedElsewhereAsksFirst()
     {
-        QTemporaryDir dir;
-        const QString path = dir.filePath(u"shared.json"_s);
-        Scenario scenario = bundledScenario(u"basic"_s);
-        QVERIFY(openSaved(*m_window, path, scenario));
+        WatchedFile file(u"shared.json"_s);
+        QVERIFY(file.openIn(*m_window));
         QAction *save = saveActionOf(*m_window);
-        const auto titleOnDisk = [&path] {
-            const auto loaded = ScenarioLoader::load(path);
+        const auto titleOnDisk = [&file] {
+            const auto loaded = ScenarioLoader::load(file.path);
             return std::get<Scenario>(loaded).title;
         };
         QString asked;
 
         m_window->editor()->model()->setTitle(u"Mine"_s);
-        scenario.title = u"Theirs"_s;
-        QCOMPARE(ScenarioLoader::save(scenario, path), QString()); // no event handled since
+        file.scenario.title = u"Theirs"_s;
+        QVERIFY(file.save()); // no event handled since
         auto answer = answerNextBox(QMessageBox::Cancel, &asked);
         save->trigger();
         QCOMPARE(asked, u"Another program changed shared.json since it was opened or saved. "
@@ -1127,7 +1146,7 @@ private Q_SLOTS:
         save->trigger();
         QCOMPARE(asked, QString());
         QCOMPARE(titleOnDisk(), u"Mine again"_s);
-        QVERIFY(writeFileAtomically(path,
+        QVERIFY(writeFileAtomically(file.path,
                                     ScenarioLoader::toJson(m_window->editor()->model()->scenario()))
                     .isEmpty());
         m_window->editor()->model()->setTitle(u"Mine at last"_s);
@@ -1141,16 +1160,14 @@ private Q_SLOTS:
     // that failed, a folder where the file was, a file replaced while a hard link keeps the old.
     void theOfferFollowsTheWindowAndTheFile()
     {
-        QTemporaryDir dir;
-        const QString path = dir.filePath(u"offer.json"_s);
-        Scenario scenario = bundledScenario(u"basic"_s);
-        QVERIFY(openSaved(*m_window, path, scenario));
+        WatchedFile file(u"offer.json"_s);
+        QVERIFY(file.openIn(*m_window));
         QWidget *bar = reloadBarOf(*m_window);
         const QString reloadIt = u"offer.json changed on disk. Reload it?"_s;
         const QString wouldLose = reloadIt + u" Your unsaved changes would be lost."_s;
 
-        scenario.title = u"Theirs"_s;
-        QCOMPARE(ScenarioLoader::save(scenario, path), QString());
+        file.scenario.title = u"Theirs"_s;
+        QVERIFY(file.save());
         QTRY_COMPARE(reloadOffer(*m_window), reloadIt);
         m_window->editor()->model()->setTitle(u"An hour of work"_s);
         QCOMPARE(reloadOffer(*m_window), wouldLose);
@@ -1158,36 +1175,36 @@ private Q_SLOTS:
         QCOMPARE(reloadOffer(*m_window), reloadIt);
 
         // A reload that fails leaves the offer: the file still differs.
-        QVERIFY(
-            writeFileAtomically(path, "<<<<<<< HEAD\n{}\n=======\n{}\n>>>>>>> theirs\n").isEmpty());
+        QVERIFY(writeFileAtomically(file.path, "<<<<<<< HEAD\n{}\n=======\n{}\n>>>>>>> theirs\n")
+                    .isEmpty());
         QTest::qWait(300); // longer than the document waits for writes to pause
         QString asked;
         auto answer = answerNextBox(QMessageBox::Ok, &asked);
         findButton(bar, u"Re&load"_s)->click();
-        QCOMPARE(asked, path + u":1:2: JSON syntax error: illegal value"_s);
+        QCOMPARE(asked, file.path + u":1:2: JSON syntax error: illegal value"_s);
         QVERIFY(bar->isVisible());
         findButton(bar, u"&Keep Mine"_s)->click();
 
         // A folder where the file was is no file; a file back in its place is told.
-        QVERIFY(QFile::remove(path));
-        QVERIFY(QDir().mkdir(path));
+        QVERIFY(QFile::remove(file.path));
+        QVERIFY(QDir().mkdir(file.path));
         QTRY_VERIFY(reloadOffer(*m_window).contains(u"was deleted or moved"_s));
         findButton(bar, u"&OK"_s)->click();
-        QVERIFY(QDir().rmdir(path));
-        QCOMPARE(ScenarioLoader::save(scenario, path), QString());
+        QVERIFY(QDir().rmdir(file.path));
+        QVERIFY(file.save());
         QTRY_COMPARE(reloadOffer(*m_window), wouldLose);
         findButton(bar, u"&Keep Mine"_s)->click();
 
         // Replaced by a rename while a hard link keeps the file replaced: the new one is watched.
-        QCOMPARE(::link(QFile::encodeName(path).constData(),
-                        QFile::encodeName(dir.filePath(u"backup.json"_s)).constData()),
+        QCOMPARE(::link(QFile::encodeName(file.path).constData(),
+                        QFile::encodeName(file.dir.filePath(u"backup.json"_s)).constData()),
                  0);
-        scenario.title = u"Theirs again"_s;
-        QCOMPARE(ScenarioLoader::save(scenario, path), QString());
+        file.scenario.title = u"Theirs again"_s;
+        QVERIFY(file.save());
         QTRY_VERIFY(bar->isVisible());
         findButton(bar, u"&Keep Mine"_s)->click();
-        scenario.title = u"Theirs once more"_s;
-        QCOMPARE(ScenarioLoader::save(scenario, path), QString());
+        file.scenario.title = u"Theirs once more"_s;
+        QVERIFY(file.save());
         QTRY_VERIFY(bar->isVisible());
     }
 
@@ -1200,17 +1217,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString path = dir.filePath(u"lesson.json"_s);
         QCOMPARE(ScenarioLoader::save(bundledScenario(u"basic"_s), path), QString());
-        {
-            MainWindow crashing;
-            QVERIFY(crashing.openScenario(path));
-            crashing.editor()->model()->setTitle(u"Edited, never saved"_s);
-            // Written a moment after the change, without being asked.
-            QTRY_VERIFY_WITH_TIMEOUT(
-                !QDir(Autosave::defaultFolder()).entryList({u"*.json"_s}).isEmpty(),
-                Autosave::delayMs * 3);
-            // The running window's copy is nobody's orphan.
-            QVERIFY(Autosave::orphans(Autosave::defaultFolder()).empty());
-        } // gone without closing, as in a crash
+        QVERIFY(crashWithAnUnsavedEdit(path));
 
         const auto orphans = Autosave::orphans(Autosave::defaultFolder());
         QCOMPARE(orphans.size(), std::size_t(1));
@@ -1239,14 +1246,7 @@ private Q_SLOTS:
         const QString path = dir.filePath(u"lesson.json"_s);
         Scenario scenario = bundledScenario(u"basic"_s);
         QCOMPARE(ScenarioLoader::save(scenario, path), QString());
-        {
-            MainWindow crashing;
-            QVERIFY(crashing.openScenario(path));
-            crashing.editor()->model()->setTitle(u"Edited, never saved"_s);
-            QTRY_VERIFY_WITH_TIMEOUT(
-                !QDir(Autosave::defaultFolder()).entryList({u"*.json"_s}).isEmpty(),
-                Autosave::delayMs * 3);
-        }                 // gone without closing, as in a crash
+        QVERIFY(crashWithAnUnsavedEdit(path));
         QTest::qWait(20); // the file's time after the copy's
         scenario.title = u"Pulled after the crash"_s;
         QCOMPARE(ScenarioLoader::save(scenario, path), QString());
