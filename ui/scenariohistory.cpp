@@ -82,9 +82,8 @@ private:
 ScenarioHistory::ScenarioHistory(ScenarioModel *model, QObject *parent)
     : QObject(parent)
     , m_model(model)
-    , m_current(model->scenario(), {})
-    , m_currentTasksRevision(model->tasksRevision())
 {
+    forget(); // the model as it is: the history's first snapshot
     connect(model, &ScenarioModel::scenarioEdited, this, &ScenarioHistory::record);
     // Another scenario (opened, new): its history starts here.
     connect(model, &QAbstractItemModel::modelReset, this, [this] {
